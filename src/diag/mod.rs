@@ -1,0 +1,98 @@
+//! The one diagnostic type of draftdec. Every stage reports problems as
+//! `Diagnostic`s; `diag::render` turns them into text or JSON.
+
+use serde::Serialize;
+
+use crate::ast::Span;
+
+pub mod codes;
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Severity {
+    Error,
+    Warning,
+}
+
+/// A span with a short message, underlined in the source.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct SpanLabel {
+    pub span: Span,
+    pub message: String,
+}
+
+/// A suggested edit: replace `span` with `replacement`.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct Fix {
+    pub span: Span,
+    pub replacement: String,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct Diagnostic {
+    /// Stable code (`E0102`); documented in `docs/diagnostics/`.
+    pub code: &'static str,
+    pub severity: Severity,
+    pub message: String,
+    pub primary: SpanLabel,
+    /// Related places ("first defined here").
+    pub secondary: Vec<SpanLabel>,
+    pub help: Option<String>,
+    pub fix: Option<Fix>,
+}
+
+impl Diagnostic {
+    /// A diagnostic with the severity registered for `code`.
+    pub fn new(code: &'static str, span: Span, message: impl Into<String>) -> Self {
+        Diagnostic {
+            code,
+            severity: codes::severity(code),
+            message: message.into(),
+            primary: SpanLabel {
+                span,
+                message: String::new(),
+            },
+            secondary: Vec::new(),
+            help: None,
+            fix: None,
+        }
+    }
+
+    /// The short text under the primary span.
+    pub fn label(mut self, message: impl Into<String>) -> Self {
+        self.primary.message = message.into();
+        self
+    }
+
+    pub fn secondary(mut self, span: Span, message: impl Into<String>) -> Self {
+        self.secondary.push(SpanLabel {
+            span,
+            message: message.into(),
+        });
+        self
+    }
+
+    pub fn help(mut self, help: impl Into<String>) -> Self {
+        self.help = Some(help.into());
+        self
+    }
+
+    pub fn fix(mut self, span: Span, replacement: impl Into<String>) -> Self {
+        self.fix = Some(Fix {
+            span,
+            replacement: replacement.into(),
+        });
+        self
+    }
+
+    pub fn is_error(&self) -> bool {
+        self.severity == Severity::Error
+    }
+}
+
+/// Diagnostics in source order, errors before warnings at the same place.
+pub fn sort(diags: &mut [Diagnostic]) {
+    diags.sort_by(|a, b| {
+        (a.primary.span.start, a.severity, a.code).cmp(&(b.primary.span.start, b.severity, b.code))
+    });
+}

@@ -1,0 +1,11 @@
+//! draftdec: a compiler for UN-style draft decisions.
+//!
+//! The pipeline (see `docs/architecture.md`):
+//! `syntax` (pest) → `lower` (typed AST) → `resolve` (numbers, labels,
+//! footnotes) → `validate` (drafting rules) → `render::{json, html, docx}`.
+//! Only `main.rs` does I/O.
+
+pub mod ast;
+pub mod diag;
+pub mod lang;
+pub mod util;
