@@ -8,4 +8,5 @@
 pub mod ast;
 pub mod diag;
 pub mod lang;
+pub mod render;
 pub mod util;

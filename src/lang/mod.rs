@@ -174,10 +174,6 @@ pub struct MastheadWords {
     pub annex_numbered: &'static str,
     /// The heading printed over a draft decision without a number.
     pub draft_decision: &'static str,
-    /// Month names in the genitive where the language needs it.
-    pub months: [&'static str; 12],
-    /// `{d} {month} {y}`: the order of day, month and year in a date.
-    pub date: &'static str,
 }
 
 /// Every convention of one language.
@@ -253,14 +249,51 @@ impl LangTable {
         let t = text.trim_start();
         self.ibid.iter().any(|w| t.starts_with(w))
     }
+}
 
-    pub fn format_date(&self, year: u32, month: u32, day: u32) -> String {
-        self.masthead
-            .date
-            .replace("{d}", &day.to_string())
-            .replace("{month}", self.masthead.months[(month - 1) as usize])
-            .replace("{y}", &year.to_string())
+/// The masthead's date line. UN documents print it in English in every
+/// language version ("20 August 2025"), as they do "Distr.: General" and
+/// "Original: English". Returns `None` unless `iso` is a valid `YYYY-MM-DD`.
+pub fn masthead_date(iso: &str) -> Option<String> {
+    const MONTHS: [&str; 12] = [
+        "January",
+        "February",
+        "March",
+        "April",
+        "May",
+        "June",
+        "July",
+        "August",
+        "September",
+        "October",
+        "November",
+        "December",
+    ];
+    let b = iso.as_bytes();
+    if b.len() != 10 || b[4] != b'-' || b[7] != b'-' {
+        return None;
     }
+    let num = |r: std::ops::Range<usize>| iso.get(r)?.parse::<u32>().ok();
+    let (y, m, d) = (num(0..4)?, num(5..7)?, num(8..10)?);
+    let leap = (y % 4 == 0 && y % 100 != 0) || y % 400 == 0;
+    let days = [
+        31,
+        if leap { 29 } else { 28 },
+        31,
+        30,
+        31,
+        30,
+        31,
+        31,
+        30,
+        31,
+        30,
+        31,
+    ];
+    if !(1..=12).contains(&m) || d == 0 || d > days[(m - 1) as usize] {
+        return None;
+    }
+    Some(format!("{d} {} {y}", MONTHS[(m - 1) as usize]))
 }
 
 fn longest_prefix(text: &str, list: &[&str]) -> Option<usize> {
@@ -294,6 +327,20 @@ fn prefix_len_ci(text: &str, entry: &str) -> Option<usize> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn masthead_dates() {
+        assert_eq!(
+            masthead_date("2025-08-20").as_deref(),
+            Some("20 August 2025")
+        );
+        assert_eq!(
+            masthead_date("2024-02-29").as_deref(),
+            Some("29 February 2024")
+        );
+        assert_eq!(masthead_date("2025-02-29"), None);
+        assert_eq!(masthead_date("20 August 2025"), None);
+    }
 
     #[test]
     fn counters_round_trip() {
