@@ -173,8 +173,8 @@ fn short_format() {
     let out = run(draftdec(dir.path()).args(["check", "--format", "short", "bad.draft"]));
     assert_eq!(
         stdout(&out),
-        "bad.draft:9:24: error[E0102]: unknown label `op-cop`\n\
-         bad.draft:9:54: warning[W0203]: last operative paragraph does not end with a full stop\n"
+        "bad.draft:9:25: error[E0102]: no label `op-cop` in this draft\n\
+         bad.draft:9:54: warning[W0203]: the last operative paragraph should end with a full stop; it ends with `;`\n"
     );
 }
 
@@ -187,25 +187,33 @@ fn json_format() {
   {
     "code": "E0102",
     "severity": "error",
-    "message": "unknown label `op-cop`",
+    "message": "no label `op-cop` in this draft",
     "file": "bad.draft",
     "primary": {
-      "start": 209,
+      "start": 210,
       "end": 216,
       "line": 9,
-      "column": 24,
+      "column": 25,
       "end_line": 9,
       "end_column": 31,
-      "label": "no such label"
+      "label": "unknown label"
     },
     "secondary": [],
     "help": "did you mean `op-coop`?",
-    "fix": null
+    "fix": {
+      "start": 210,
+      "end": 216,
+      "line": 9,
+      "column": 25,
+      "end_line": 9,
+      "end_column": 31,
+      "replacement": "op-coop"
+    }
   },
   {
     "code": "W0203",
     "severity": "warning",
-    "message": "last operative paragraph does not end with a full stop",
+    "message": "the last operative paragraph should end with a full stop; it ends with `;`",
     "file": "bad.draft",
     "primary": {
       "start": 239,
@@ -214,10 +222,10 @@ fn json_format() {
       "column": 54,
       "end_line": 9,
       "end_column": 55,
-      "label": ""
+      "label": "expected `.`"
     },
     "secondary": [],
-    "help": null,
+    "help": "end it with `.`",
     "fix": {
       "start": 239,
       "end": 240,
@@ -272,10 +280,10 @@ fn json_positions_with_crlf_and_lone_cr() {
         assert_eq!(value[0]["code"], "E0102", "{newline:?}");
         assert_eq!(
             (&primary["line"], &primary["column"]),
-            (&9.into(), &24.into())
+            (&9.into(), &25.into())
         );
         let start = primary["start"].as_u64().expect("an offset") as usize;
-        assert_eq!(&source[start..start + 7], "@op-cop");
+        assert_eq!(&source[start..start + 6], "op-cop");
     }
 }
 
@@ -295,14 +303,17 @@ fn narratable_format() {
     assert_eq!(status(&out), 1);
     let text = stdout(&out);
     for line in [
-        "unknown label `op-cop`",
+        "no label `op-cop` in this draft",
         "    Diagnostic severity: error",
         "Begin snippet for bad.draft starting at line 8, column 1",
-        "    label at line 9, columns 24 to 30: no such label",
+        "snippet line 9: 2. *Decides* to review @op-cop at its seventh meeting;",
+        "    label at line 9, columns 25 to 30: unknown label",
         "diagnostic help: did you mean `op-coop`?",
+        "suggested fix: replace `op-cop` with `op-coop`",
         "diagnostic code: E0102",
         "    Diagnostic severity: warning",
-        "diagnostic help: replace `;` with `.`",
+        "    label at line 9, column 54: expected `.`",
+        "suggested fix: replace `;` with `.`",
     ] {
         assert!(
             text.lines().any(|l| l == line),
@@ -324,7 +335,7 @@ fn standard_input() {
     );
     assert_eq!(status(&out), 1);
     assert!(
-        stdout(&out).starts_with("<stdin>:9:24: error[E0102]"),
+        stdout(&out).starts_with("<stdin>:9:25: error[E0102]"),
         "{}",
         stdout(&out)
     );

@@ -164,24 +164,27 @@ impl<'a> Files<'a> for SourceFile<'a> {
     }
 }
 
+/// The suggested edit in words: insert, remove or replace.
+fn fix_text(source: &str, diag: &Diagnostic) -> Option<String> {
+    let fix = diag.fix.as_ref()?;
+    let range = clamp(source, fix.span);
+    let old = &source[range.clone()];
+    Some(if range.is_empty() {
+        format!("insert `{}`", fix.replacement)
+    } else if fix.replacement.is_empty() {
+        format!("remove `{old}`")
+    } else {
+        format!("replace `{old}` with `{}`", fix.replacement)
+    })
+}
+
 /// The help lines printed under a diagnostic: its help, then its fix.
 fn help_lines(source: &str, diag: &Diagnostic) -> Vec<String> {
-    let mut lines = Vec::new();
-    if let Some(help) = &diag.help {
-        lines.push(help.clone());
-    }
-    if let Some(fix) = &diag.fix {
-        let range = clamp(source, fix.span);
-        let old = &source[range.clone()];
-        lines.push(if range.is_empty() {
-            format!("insert `{}`", fix.replacement)
-        } else if fix.replacement.is_empty() {
-            format!("remove `{old}`")
-        } else {
-            format!("replace `{old}` with `{}`", fix.replacement)
-        });
-    }
-    lines
+    diag.help
+        .iter()
+        .cloned()
+        .chain(fix_text(source, diag))
+        .collect()
 }
 
 fn to_codespan(source: &str, diag: &Diagnostic) -> CsDiagnostic<()> {
@@ -458,12 +461,19 @@ pub fn narratable(name: &str, source: &str, diags: &[Diagnostic]) -> String {
                 .iter()
                 .map(|s| (clamp(source, s.span), label(&s.message), false)),
         );
-        let help = help_lines(source, diag);
+        // miette has one help slot; the fix goes on its own, named line
+        // so that a listener can tell advice from edit.
+        let help = match (&diag.help, fix_text(source, diag)) {
+            (Some(help), Some(fix)) => Some(format!("{help}\nsuggested fix: {fix}")),
+            (Some(help), None) => Some(help.clone()),
+            (None, Some(fix)) => Some(format!("suggested fix: {fix}")),
+            (None, None) => None,
+        };
         let narrated = Narrated {
             diag,
             source: &named,
             spans,
-            help: (!help.is_empty()).then(|| help.join("\n")),
+            help,
         };
         let mut one = String::new();
         if handler.render_report(&mut one, &narrated).is_err() {
