@@ -348,13 +348,14 @@ fn build(
             "a .docx file is binary and standard output is a terminal; give -o PATH".to_string(),
         ));
     }
-    if let Some(dest) = &destination {
-        if !is_stdin(input) && same_file(input, dest) {
-            return Err(Failure(format!(
-                "refusing to overwrite the input {} with the output; give another -o PATH",
-                input.display()
-            )));
-        }
+    if let Some(dest) = &destination
+        && !is_stdin(input)
+        && same_file(input, dest)
+    {
+        return Err(Failure(format!(
+            "refusing to overwrite the input {} with the output; give another -o PATH",
+            input.display()
+        )));
     }
 
     let source = read_draft(input)?;

@@ -654,7 +654,10 @@ mod tests {
             Format::Json,
             Format::Narratable,
         ] {
-            assert!(render(format, "x.draft", src, &[diag.clone()], false).contains("broken span"));
+            assert!(
+                render(format, "x.draft", src, std::slice::from_ref(&diag), false)
+                    .contains("broken span")
+            );
         }
         let empty = Diagnostic::new("E0001", Span::new(0, 0), "empty file");
         assert!(human("x.draft", "", &[empty], false).contains("empty file"));
