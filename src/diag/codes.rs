@@ -52,6 +52,7 @@ codes! {
     "W0205" Warning "sub-paragraph punctuation";
     "W0206" Warning "unknown opening words";
     "W0207" Warning "capitalisation of opening words";
+    "W0208" Warning "footnote indicator on the wrong side of punctuation";
 }
 
 pub fn lookup(code: &str) -> Option<&'static CodeInfo> {
