@@ -77,9 +77,14 @@ fn json_is_deterministic() {
 /// The tour in the README is a real draft.
 #[test]
 fn readme_tour_compiles_without_errors() {
-    let readme = std::fs::read_to_string(Path::new(env!("CARGO_MANIFEST_DIR")).join("README.md")).unwrap();
+    let readme =
+        std::fs::read_to_string(Path::new(env!("CARGO_MANIFEST_DIR")).join("README.md")).unwrap();
     let start = readme.find("```text\n").expect("README has a tour") + "```text\n".len();
     let end = start + readme[start..].find("```").unwrap();
     let compiled = draftdec::compile(&readme[start..end]);
-    assert!(compiled.diagnostics.is_empty(), "{:#?}", compiled.diagnostics);
+    assert!(
+        compiled.diagnostics.is_empty(),
+        "{:#?}",
+        compiled.diagnostics
+    );
 }

@@ -45,6 +45,7 @@ codes! {
     "E0109" Error "malformed document symbol";
     "E0110" Error "unbalanced square brackets";
     "W0111" Warning "unbalanced quotation marks";
+    "E0301" Error "language versions differ";
     "W0201" Warning "preambular clause does not end with a comma";
     "W0202" Warning "operative paragraph does not end with a semicolon";
     "W0203" Warning "last operative paragraph does not end with a full stop";
