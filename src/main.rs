@@ -62,6 +62,10 @@ enum Command {
         /// Exit with status 1 when there are warnings, not only errors
         #[arg(long)]
         deny_warnings: bool,
+        /// The files are language versions of one document: also check that
+        /// each has the structure, labels and symbols of the first (E0301)
+        #[arg(long)]
+        versions: bool,
         /// When to colour the human and short forms: `auto` colours only a
         /// terminal and honours NO_COLOR and CLICOLOR_FORCE
         #[arg(long, value_enum, default_value_t = ColorArg::Auto)]
@@ -185,8 +189,9 @@ fn main() -> ExitCode {
             files,
             format,
             deny_warnings,
+            versions,
             color,
-        } => check(&files, format.into(), deny_warnings, color),
+        } => check(&files, format.into(), deny_warnings, versions, color),
         Command::Build {
             file,
             to,
@@ -283,10 +288,19 @@ fn compile(source: &str) -> (Document, Vec<Diagnostic>) {
     (compiled.document, diagnostics)
 }
 
+/// One draft read and compiled by `check`.
+struct Checked {
+    name: String,
+    source: String,
+    document: Document,
+    diagnostics: Vec<Diagnostic>,
+}
+
 fn check(
     files: &[PathBuf],
     format: Format,
     deny_warnings: bool,
+    versions: bool,
     color: ColorArg,
 ) -> Result<u8, Failure> {
     if files.iter().filter(|f| is_stdin(f)).count() > 1 {
@@ -296,28 +310,70 @@ fn check(
     }
     let color = use_color(color, io::stdout().is_terminal());
     let mut status = CLEAN;
-    let mut json = Vec::new();
+    let mut drafts = Vec::new();
     for path in files {
         // One unreadable file does not stop the others from being checked.
-        let source = match read_draft(path) {
-            Ok(source) => source,
+        match read_draft(path) {
+            Ok(source) => {
+                let (document, diagnostics) = compile(&source);
+                drafts.push(Checked {
+                    name: display_name(path),
+                    source,
+                    document,
+                    diagnostics,
+                });
+            }
             Err(Failure(message)) => {
                 write_stderr(&format!("draftdec: {message}\n"));
                 status = USAGE_OR_IO;
-                continue;
             }
-        };
-        let name = display_name(path);
-        let (_, diagnostics) = compile(&source);
-        let fails = diagnostics.iter().any(|d| d.is_error() || deny_warnings);
+        }
+    }
+    if versions {
+        // All files are compiled first so that each finding can be shown
+        // in the file it concerns, among that file's own diagnostics.
+        let list: Vec<draftdec::versions::Version<'_>> = drafts
+            .iter()
+            .map(|d| draftdec::versions::Version {
+                name: &d.name,
+                source: &d.source,
+                document: &d.document,
+            })
+            .collect();
+        let found = draftdec::versions::compare(&list);
+        for (index, diagnostic) in found {
+            if let Some(draft) = drafts.get_mut(index) {
+                draft.diagnostics.push(diagnostic);
+            }
+        }
+        for draft in &mut drafts {
+            diag::sort(&mut draft.diagnostics);
+        }
+    }
+    let mut json = Vec::new();
+    for draft in &drafts {
+        let fails = draft
+            .diagnostics
+            .iter()
+            .any(|d| d.is_error() || deny_warnings);
         if fails && status == CLEAN {
             status = DRAFT_ERRORS;
         }
         if format == Format::Json {
             // One array for the whole run, so tools parse a single value.
-            json.extend(diag_render::json_records(&name, &source, &diagnostics));
+            json.extend(diag_render::json_records(
+                &draft.name,
+                &draft.source,
+                &draft.diagnostics,
+            ));
         } else {
-            let text = diag_render::render(format, &name, &source, &diagnostics, color);
+            let text = diag_render::render(
+                format,
+                &draft.name,
+                &draft.source,
+                &draft.diagnostics,
+                color,
+            );
             write_stdout(text.as_bytes())?;
         }
     }

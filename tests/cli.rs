@@ -174,7 +174,7 @@ fn short_format() {
     assert_eq!(
         stdout(&out),
         "bad.draft:9:25: error[E0102]: no label `op-cop` in this draft\n\
-         bad.draft:9:54: warning[W0203]: the last operative paragraph should end with a full stop; it ends with `;`\n"
+         bad.draft:9:54: warning[W0203]: the last operative paragraph should end with a full stop, but it ends with `;`\n"
     );
 }
 
@@ -213,7 +213,7 @@ fn json_format() {
   {
     "code": "W0203",
     "severity": "warning",
-    "message": "the last operative paragraph should end with a full stop; it ends with `;`",
+    "message": "the last operative paragraph should end with a full stop, but it ends with `;`",
     "file": "bad.draft",
     "primary": {
       "start": 239,
@@ -555,7 +555,8 @@ fn fenced<'a>(page: &'a str, kind: &str) -> Vec<(usize, &'a str)> {
 
 /// Codes no draft is known to raise: the grammar accepts any text, so a
 /// syntax error (E0001) is a safety net, and its page says so.
-const NO_EXAMPLE: &[&str] = &["E0001"];
+/// E0301 compares two files; `language_versions` tests its page.
+const NO_EXAMPLE: &[&str] = &["E0001", "E0301"];
 
 #[test]
 fn diagnostic_pages_show_real_output() {
@@ -629,4 +630,32 @@ fn diagnostic_pages_show_real_output() {
         stale.is_empty(),
         "pages whose printed output is stale: {stale:?}; run `DRAFTDEC_BLESS=1 cargo test --test cli`"
     );
+}
+
+#[test]
+fn language_versions() {
+    let page = std::fs::read_to_string(repo().join("docs/diagnostics/E0301.md")).expect("page");
+    let drafts = fenced(&page, "draft");
+    assert_eq!(drafts.len(), 2, "E0301: an English and a Russian version");
+    let dir = workspace(&[
+        ("note.en.draft", drafts[0].1),
+        ("note.ru.draft", drafts[1].1),
+    ]);
+    let out =
+        run(draftdec(dir.path()).args(["check", "--versions", "note.en.draft", "note.ru.draft"]));
+    assert_eq!(status(&out), 1);
+    let shown = fenced(&page, "text");
+    assert_eq!(
+        shown.first().map(|b| b.1),
+        Some(stdout(&out).as_str()),
+        "E0301: the page shows stale output"
+    );
+    assert!(
+        stdout(&out).contains("┌─ note.ru.draft:"),
+        "reported in both files"
+    );
+
+    // Without --versions each file is checked alone and is clean.
+    let out = run(draftdec(dir.path()).args(["check", "note.en.draft", "note.ru.draft"]));
+    assert_eq!(status(&out), 0, "{}", stdout(&out));
 }
