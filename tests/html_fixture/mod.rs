@@ -10,6 +10,37 @@ use std::cell::RefCell;
 use draftdec::ast::*;
 use draftdec::lang::Lang;
 
+/// HTML/JS attack strings, for the injection tests.
+pub const CORPUS: &[&str] = &[
+    "<script>alert(1)</script>",
+    "\"><img src=x onerror=alert(1)>",
+    "'><svg onload=alert(1)>",
+    "</style><script>alert(1)</script>",
+    "</title><script>alert(1)</script>",
+    "</textarea><plaintext>",
+    "javascript:alert(1)",
+    "&lt;script&gt;alert(1)&lt;/script&gt;",
+    "&amp; &#60; &#x3C; &quot; &apos; &nbsp",
+    "]]><![CDATA[<script>alert(1)</script>]]>",
+    "<!-- open comment",
+    "--> <!-- -->",
+    "<iframe srcdoc=\"<script>alert(1)</script>\"></iframe>",
+    "<a href=\"javascript:alert(1)\">click</a>",
+    "\" onmouseover=\"alert(1)",
+    "' onfocus='alert(1)' autofocus x='",
+    "<base href=\"//evil.example/\">",
+    "<meta http-equiv=\"refresh\" content=\"0;url=javascript:alert(1)\">",
+    "<style>body{display:none}</style>",
+    "<math><mi xlink:href=\"javascript:alert(1)\">x</mi></math>",
+    "<object data=\"data:text/html,<script>alert(1)</script>\">",
+    "#fn-1\" onclick=\"alert(1)",
+    "{{7*7}} ${7*7} <%= 7*7 %>",
+    "\u{0}nul \u{202E}rlo \u{FEFF}bom",
+    "<",
+    ">",
+    "&",
+];
+
 const SP: Span = Span { start: 0, end: 0 };
 
 /// Fills the document's text positions: receives the readable default and
@@ -483,4 +514,15 @@ pub fn document(language: Lang, fill: &mut dyn FnMut(&str) -> String) -> Documen
 /// The readable fixture.
 pub fn readable(language: Lang) -> Document {
     document(language, &mut |s| s.to_string())
+}
+
+/// The fixture with an attack string in every text position, each made unique
+/// by a `#n#` suffix.
+pub fn attacked(language: Lang) -> Document {
+    let mut i = 0usize;
+    document(language, &mut |_| {
+        let s = format!("{}#{i}#", CORPUS[i % CORPUS.len()]);
+        i += 1;
+        s
+    })
 }

@@ -181,7 +181,7 @@ impl<'a> Renderer<'a> {
 
         self.push("<div class=\"mh-top\">");
         if let Some(symbol) = &m.symbol {
-            self.push("<p class=\"mh-symbol\" translate=\"no\">");
+            self.push("<p class=\"mh-symbol\">");
             self.field(symbol);
             self.push("</p>");
         }
@@ -630,6 +630,7 @@ impl<'a> Renderer<'a> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::ast::{Designation, FootnoteRef, Span};
 
     #[test]
     fn escapes_all_five_characters() {
@@ -639,6 +640,73 @@ mod tests {
             s,
             "&lt;a href=&quot;x&quot; title=&#39;y&#39;&gt;&amp;amp;&lt;/a&gt;\u{FFFD}"
         );
+    }
+
+    fn empty(language: Lang) -> Document {
+        Document {
+            language,
+            meta: Default::default(),
+            body: vec![],
+            annexes: vec![],
+            footnote_defs: vec![],
+            footnotes: vec![],
+            span: Span::default(),
+        }
+    }
+
+    fn numbered(anchor: &str, content: Vec<Inline>) -> Block {
+        Block::Paragraph(Paragraph {
+            numbered: true,
+            label: None,
+            typed_number: None,
+            number: Some(Designation {
+                ordinal: 1,
+                text: "1".into(),
+                display: "1.".into(),
+                path: "1".into(),
+                anchor: anchor.into(),
+            }),
+            content,
+            subparagraphs: vec![],
+            span: Span::default(),
+        })
+    }
+
+    #[test]
+    fn an_empty_document_is_still_a_valid_page() {
+        let page = render(&empty(Lang::En));
+        assert!(page.starts_with("<!DOCTYPE html>\n<html lang=\"en\" dir=\"ltr\">"));
+        assert!(page.contains("<title>draftdec</title>"));
+        assert!(page.contains("<main>\n</main>"));
+        assert!(!page.contains("<footer"));
+    }
+
+    #[test]
+    fn a_language_without_a_table_keeps_its_code() {
+        let page = render(&empty(Lang::Zh));
+        assert!(page.contains("<html lang=\"zh\""));
+    }
+
+    #[test]
+    fn repeated_anchors_and_missing_notes_do_not_break_the_page() {
+        let mut doc = empty(Lang::Ru);
+        let dangling = Inline::FootnoteRef(FootnoteRef {
+            label: None,
+            content: None,
+            number: Some(7),
+            span: Span::default(),
+        });
+        doc.body = vec![
+            numbered("para-1", vec![dangling]),
+            numbered("para-1", vec![]),
+        ];
+        let page = render(&doc);
+        assert_eq!(page.matches("id=\"para-1\"").count(), 1);
+        assert!(
+            page.contains("<sup class=\"fnref\">7</sup>"),
+            "no link to a missing note"
+        );
+        assert!(!page.contains("href=\"#fn-7\""));
     }
 
     #[test]
