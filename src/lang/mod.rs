@@ -240,7 +240,7 @@ impl LangTable {
                     *entry,
                 )
             })
-            .filter(|(d, entry)| *d <= 2.max(entry.chars().count() / 4))
+            .filter(|(d, _)| *d <= 2.max(first.chars().count() / 4))
             .min_by_key(|(d, entry)| (*d, entry.len()))
             .map(|(_, e)| e)
     }
