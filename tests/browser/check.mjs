@@ -162,7 +162,7 @@ try {
     if (outside.length) fail(name, `requests outside the file: ${outside.join(', ')}`);
     console.log(
       `${name}: ${dom.counts.paras} paragraphs, ${dom.counts.operative} operative, ` +
-        `${dom.counts.footnotes} footnotes, ${axe.length} axe violations, ${boxes.length} A4 page(s)`,
+        `${dom.counts.footnotes} footnotes, ${axe.length} axe violations, ${boxes.length} PDF page(s)`,
     );
     await page.close();
   }
