@@ -468,14 +468,9 @@ fn build_refuses_to_overwrite_its_input() {
 #[test]
 fn build_docx_is_announced() {
     let dir = workspace(&[("note.draft", CLEAN)]);
-    for to in ["docx"] {
-        let out = run(draftdec(dir.path()).args(["build", "note.draft", "--to", to]));
-        assert_eq!(status(&out), 2);
-        assert_eq!(
-            stderr(&out),
-            format!("draftdec: --to {to} is not built yet\n")
-        );
-    }
+    let out = run(draftdec(dir.path()).args(["build", "note.draft", "--to", "docx"]));
+    assert_eq!(status(&out), 2);
+    assert_eq!(stderr(&out), "draftdec: --to docx is not built yet\n");
 }
 
 #[test]
