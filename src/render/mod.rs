@@ -2,3 +2,4 @@
 //! never reports user errors; validation has already accepted the document.
 
 pub mod json;
+pub mod docx;

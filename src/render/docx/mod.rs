@@ -1,0 +1,44 @@
+//! DOCX output: a Word document laid out like an official UN pre-session
+//! document (see `docs/docx.md`).
+//!
+//! Three steps: `body` turns the resolved AST into docx-rs paragraphs in the
+//! named styles of `styles`; docx-rs builds the XML parts; `layer` closes
+//! docx-rs's gaps on those parts and packs them deterministically.
+
+mod body;
+mod layer;
+pub mod styles;
+
+use crate::ast::Document;
+
+pub use body::clean;
+
+/// The DOCX file for `doc`. Deterministic: equal documents give equal bytes.
+pub fn render(doc: &Document) -> Vec<u8> {
+    layer::pack(&parts(doc))
+}
+
+/// The package parts (path, bytes) in archive order, before zipping; the
+/// tests read these to check the XML without unzipping.
+pub fn parts(doc: &Document) -> Vec<(String, Vec<u8>)> {
+    let built = body::build(doc);
+    let meta = &doc.meta;
+    let fixes = layer::Fixes {
+        title: meta
+            .title
+            .as_ref()
+            .map(|f| clean(&f.text))
+            .unwrap_or_default(),
+        subject: meta
+            .symbol
+            .as_ref()
+            .map(|f| clean(&f.text))
+            .unwrap_or_default(),
+        language: doc.language.code().to_string(),
+        rtl: doc.language.table().is_some_and(|t| t.rtl),
+        english_styles: vec![styles::id::DISTRIBUTION],
+        custom_marks: built.custom_marks,
+        has_footnotes: built.has_footnotes,
+    };
+    layer::fix_parts(built.docx.build(), &fixes)
+}
