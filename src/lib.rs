@@ -7,6 +7,14 @@
 
 pub mod ast;
 pub mod diag;
+pub mod driver;
 pub mod lang;
+pub mod lower;
 pub mod render;
+pub mod resolve;
+pub mod syntax;
 pub mod util;
+pub mod validate;
+pub mod walk;
+
+pub use driver::{Compiled, compile};

@@ -1,0 +1,495 @@
+//! Nests line-level blocks into sections, decisions, annexes and
+//! sub-paragraph trees. Sub-paragraph levels come from indentation: a
+//! sub-paragraph indented deeper than the one above it is its child.
+
+use super::{LineBlock, Marker};
+use crate::ast::{
+    Annex, Block, Decision, Field, Formula, Inline, Label, OperativeParagraph, Paragraph,
+    PreambularClause, Section, Span, SubParagraph, Typed,
+};
+use crate::diag::Diagnostic;
+
+/// The deepest sub-paragraph level (a, i, a., i.).
+pub const MAX_SUB_LEVEL: usize = 4;
+
+/// The item that sub-paragraphs attach to.
+enum Host {
+    Paragraph(Paragraph),
+    Preambular(PreambularClause),
+    Operative(OperativeParagraph),
+}
+
+impl Host {
+    fn subparagraphs(&mut self) -> &mut Vec<SubParagraph> {
+        match self {
+            Host::Paragraph(p) => &mut p.subparagraphs,
+            Host::Preambular(p) => &mut p.subparagraphs,
+            Host::Operative(p) => &mut p.subparagraphs,
+        }
+    }
+    fn extend_span(&mut self, end: usize) {
+        let span = match self {
+            Host::Paragraph(p) => &mut p.span,
+            Host::Preambular(p) => &mut p.span,
+            Host::Operative(p) => &mut p.span,
+        };
+        span.end = span.end.max(end);
+    }
+}
+
+#[derive(Default)]
+pub(super) struct Builder {
+    body: Vec<Block>,
+    annexes: Vec<Annex>,
+    /// The annex being filled, once the first `::: annex` is seen.
+    annex: Option<Annex>,
+    section: Option<Section>,
+    subsection: Option<Section>,
+    decision: Option<Decision>,
+    host: Option<Host>,
+    /// Open sub-paragraphs with their indentation, outermost first.
+    subs: Vec<(usize, SubParagraph)>,
+}
+
+impl Builder {
+    pub fn push(&mut self, block: LineBlock, diags: &mut Vec<Diagnostic>) {
+        match block {
+            LineBlock::Heading {
+                level,
+                label,
+                typed,
+                title,
+                span,
+            } => self.heading(level, label, typed, title, span, diags),
+            LineBlock::Fence {
+                kind,
+                label,
+                head,
+                span,
+            } => self.fence(kind, label, head, span, diags),
+            LineBlock::Item {
+                indent,
+                marker,
+                label,
+                content,
+                span,
+            } => match marker {
+                Some(Marker::Sub(typed)) => self.sub(indent, label, typed, content, span, diags),
+                Some(Marker::Number(typed)) => self.numbered(label, typed, content, span),
+                None => self.plain(label, content, span, diags),
+            },
+        }
+    }
+
+    pub fn finish(mut self, diags: &mut Vec<Diagnostic>) -> (Vec<Block>, Vec<Annex>) {
+        self.close_decision(diags);
+        self.close_sections();
+        if let Some(annex) = self.annex.take() {
+            self.annexes.push(annex);
+        }
+        (self.body, self.annexes)
+    }
+
+    fn heading(
+        &mut self,
+        level: usize,
+        label: Option<Label>,
+        typed: Option<Typed>,
+        title: Vec<Inline>,
+        span: Span,
+        diags: &mut Vec<Diagnostic>,
+    ) {
+        self.close_decision(diags);
+        if title.is_empty() {
+            diags.push(
+                Diagnostic::new("E0007", span, "this heading has no title").label("empty heading"),
+            );
+        }
+        let mut section = Section {
+            level: 1,
+            label,
+            typed_number: typed,
+            number: None,
+            title,
+            content: Vec::new(),
+            span,
+        };
+        match level {
+            1 => {
+                self.close_sections();
+                self.section = Some(section);
+            }
+            2 => {
+                self.close_subsection();
+                section.level = 2;
+                if self.section.is_none() {
+                    diags.push(
+                        Diagnostic::new("E0007", span, "a sub-section must be inside a section")
+                            .label("`##` with no `#` section above it")
+                            .help("add a `# Section` heading above it, or write `#` for a section"),
+                    );
+                    section.level = 1;
+                    self.section = Some(section);
+                } else {
+                    self.subsection = Some(section);
+                }
+            }
+            _ => {
+                diags.push(
+                    Diagnostic::new(
+                        "E0007",
+                        span,
+                        format!("headings have two levels, `#` and `##`; this one has {level}"),
+                    )
+                    .label("too many `#`")
+                    .help("use `##` for a sub-section"),
+                );
+                self.close_subsection();
+                section.level = 2;
+                if self.section.is_some() {
+                    self.subsection = Some(section);
+                } else {
+                    section.level = 1;
+                    self.section = Some(section);
+                }
+            }
+        }
+    }
+
+    fn fence(
+        &mut self,
+        kind: Option<(String, Span)>,
+        label: Option<Label>,
+        head: Vec<Inline>,
+        span: Span,
+        diags: &mut Vec<Diagnostic>,
+    ) {
+        self.flush_host();
+        let Some((kind, kind_span)) = kind else {
+            match self.decision.take() {
+                Some(mut decision) => {
+                    decision.span.end = span.end;
+                    self.push_block(Block::Decision(decision));
+                }
+                None => diags.push(
+                    Diagnostic::new("E0007", span, "this `:::` closes nothing")
+                        .label("no decision is open")
+                        .help("a decision starts with `::: decision` and ends with `:::`"),
+                ),
+            }
+            return;
+        };
+        match kind.as_str() {
+            "decision" => {
+                if let Some(open) = &self.decision {
+                    diags.push(
+                        Diagnostic::new(
+                            "E0007",
+                            span,
+                            "a decision cannot start inside another decision",
+                        )
+                        .label("new decision")
+                        .secondary(open.span, "this decision is still open")
+                        .help("close the decision above with a `:::` line"),
+                    );
+                    self.close_decision(&mut Vec::new());
+                }
+                let (symbol, title) = split_decision_head(head);
+                self.decision = Some(Decision {
+                    label,
+                    symbol,
+                    title,
+                    formula: None,
+                    preamble: Vec::new(),
+                    operative: Vec::new(),
+                    anchor: None,
+                    span,
+                });
+            }
+            "annex" => {
+                self.close_decision(diags);
+                self.close_sections();
+                if let Some(annex) = self.annex.take() {
+                    self.annexes.push(annex);
+                }
+                let title = field_of(head);
+                self.annex = Some(Annex {
+                    label,
+                    number: None,
+                    title,
+                    content: Vec::new(),
+                    span,
+                });
+            }
+            other => {
+                let mut d = Diagnostic::new(
+                    "E0007",
+                    kind_span,
+                    format!("`::: {other}` is not a block draftdec knows"),
+                )
+                .label("unknown block");
+                d = match crate::util::closest(other, ["decision", "annex"]) {
+                    Some(k) => d.help(format!("did you mean `{k}`?")).fix(kind_span, k),
+                    None => d.help("the blocks are `::: decision` and `::: annex`"),
+                };
+                diags.push(d);
+            }
+        }
+    }
+
+    fn numbered(
+        &mut self,
+        label: Option<Label>,
+        typed: Option<Typed>,
+        content: Vec<Inline>,
+        span: Span,
+    ) {
+        self.flush_host();
+        self.host = Some(if self.decision.is_some() {
+            Host::Operative(OperativeParagraph {
+                label,
+                typed_number: typed,
+                number: None,
+                opening: None,
+                addressee: None,
+                content,
+                subparagraphs: Vec::new(),
+                span,
+            })
+        } else {
+            Host::Paragraph(Paragraph {
+                numbered: true,
+                label,
+                typed_number: typed,
+                number: None,
+                content,
+                subparagraphs: Vec::new(),
+                span,
+            })
+        });
+    }
+
+    fn plain(
+        &mut self,
+        label: Option<Label>,
+        content: Vec<Inline>,
+        span: Span,
+        diags: &mut Vec<Diagnostic>,
+    ) {
+        self.flush_host();
+        match &mut self.decision {
+            Some(d) if d.formula.is_none() && d.preamble.is_empty() && d.operative.is_empty() => {
+                if let Some(label) = label {
+                    diags.push(
+                        Diagnostic::new(
+                            "E0007",
+                            label.span,
+                            "the organ's formula cannot carry a label",
+                        )
+                        .label("label on the formula"),
+                    );
+                }
+                d.formula = Some(Formula { content, span });
+            }
+            Some(d) => {
+                if let Some(last) = d.operative.last() {
+                    diags.push(
+                        Diagnostic::new("E0007", span, "an unnumbered paragraph cannot follow the operative paragraphs")
+                            .label("unnumbered paragraph")
+                            .secondary(last.span, "after this operative paragraph")
+                            .help("number it (`#.`) to make it an operative paragraph, or move it above the first operative paragraph"),
+                    );
+                }
+                self.host = Some(Host::Preambular(PreambularClause {
+                    label,
+                    number: None,
+                    opening: None,
+                    content,
+                    subparagraphs: Vec::new(),
+                    span,
+                }));
+            }
+            None => {
+                self.host = Some(Host::Paragraph(Paragraph {
+                    numbered: false,
+                    label,
+                    typed_number: None,
+                    number: None,
+                    content,
+                    subparagraphs: Vec::new(),
+                    span,
+                }))
+            }
+        }
+    }
+
+    fn sub(
+        &mut self,
+        indent: usize,
+        label: Option<Label>,
+        typed: Option<Typed>,
+        content: Vec<Inline>,
+        span: Span,
+        diags: &mut Vec<Diagnostic>,
+    ) {
+        let Some(host) = &mut self.host else {
+            diags.push(
+                Diagnostic::new("E0107", span, "this sub-paragraph has no paragraph to belong to")
+                    .label("sub-paragraph outside a paragraph")
+                    .help("a sub-paragraph follows a paragraph, clause or operative paragraph, usually one ending with a colon"),
+            );
+            return;
+        };
+        host.extend_span(span.end);
+        while self.subs.last().is_some_and(|(w, _)| *w >= indent) {
+            self.pop_sub();
+        }
+        let level = self.subs.len() + 1;
+        if level > MAX_SUB_LEVEL {
+            diags.push(
+                Diagnostic::new(
+                    "E0107",
+                    span,
+                    format!("sub-paragraphs nest {MAX_SUB_LEVEL} levels deep at most"),
+                )
+                .label(format!("level {level}"))
+                .help("indent this sub-paragraph less"),
+            );
+            return;
+        }
+        self.subs.push((
+            indent,
+            SubParagraph {
+                level: level as u8,
+                label,
+                typed_marker: typed,
+                number: None,
+                content,
+                children: Vec::new(),
+                span,
+            },
+        ));
+    }
+
+    fn pop_sub(&mut self) {
+        if let Some((_, sub)) = self.subs.pop() {
+            match self.subs.last_mut() {
+                Some((_, parent)) => {
+                    parent.span.end = parent.span.end.max(sub.span.end);
+                    parent.children.push(sub);
+                }
+                None => {
+                    if let Some(host) = &mut self.host {
+                        host.subparagraphs().push(sub);
+                    }
+                }
+            }
+        }
+    }
+
+    /// Closes the current item and its sub-paragraphs.
+    fn flush_host(&mut self) {
+        while !self.subs.is_empty() {
+            self.pop_sub();
+        }
+        let Some(host) = self.host.take() else { return };
+        match host {
+            Host::Paragraph(p) => self.push_block(Block::Paragraph(p)),
+            Host::Preambular(p) => {
+                if let Some(d) = &mut self.decision {
+                    d.preamble.push(p);
+                }
+            }
+            Host::Operative(p) => {
+                if let Some(d) = &mut self.decision {
+                    d.operative.push(p);
+                }
+            }
+        }
+    }
+
+    fn close_decision(&mut self, diags: &mut Vec<Diagnostic>) {
+        self.flush_host();
+        if let Some(decision) = self.decision.take() {
+            let opener = Span::new(decision.span.start, decision.span.start + 3);
+            diags.push(
+                Diagnostic::new("E0006", opener, "this decision is not closed")
+                    .label("decision opened here")
+                    .help("end the decision with a line holding only `:::`"),
+            );
+            self.push_block(Block::Decision(decision));
+        }
+    }
+
+    fn close_subsection(&mut self) {
+        self.flush_host();
+        if let Some(sub) = self.subsection.take() {
+            match &mut self.section {
+                Some(section) => section.content.push(Block::Section(sub)),
+                None => self.division().push(Block::Section(sub)),
+            }
+        }
+    }
+
+    fn close_sections(&mut self) {
+        self.close_subsection();
+        if let Some(section) = self.section.take() {
+            self.division().push(Block::Section(section));
+        }
+    }
+
+    fn division(&mut self) -> &mut Vec<Block> {
+        match &mut self.annex {
+            Some(annex) => &mut annex.content,
+            None => &mut self.body,
+        }
+    }
+
+    fn push_block(&mut self, block: Block) {
+        if let Some(sub) = &mut self.subsection {
+            sub.content.push(block);
+        } else if let Some(section) = &mut self.section {
+            section.content.push(block);
+        } else {
+            self.division().push(block);
+        }
+    }
+}
+
+/// `MC-6/[…]: Title` → the symbol and the title.
+fn split_decision_head(mut head: Vec<Inline>) -> (Option<Field>, Option<Field>) {
+    let symbol = match head.first() {
+        Some(Inline::DecisionRef(r)) => {
+            let f = Field {
+                text: r.text.clone(),
+                content: vec![head[0].clone()],
+                span: r.span,
+            };
+            head.remove(0);
+            Some(f)
+        }
+        _ => None,
+    };
+    if symbol.is_some()
+        && let Some(Inline::Text { text, span }) = head.first_mut()
+    {
+        let cut = text.len() - text.trim_start().trim_start_matches(':').trim_start().len();
+        text.drain(..cut);
+        span.start += cut;
+        if text.is_empty() {
+            head.remove(0);
+        }
+    }
+    (symbol, field_of(head))
+}
+
+fn field_of(content: Vec<Inline>) -> Option<Field> {
+    let first = content.first()?.span();
+    let last = content.last()?.span();
+    let text = super::plain_text(&content);
+    Some(Field {
+        text,
+        content,
+        span: first.to(last),
+    })
+}

@@ -1,0 +1,259 @@
+//! Stage 2: lowering pest pairs into the typed AST. One `lower_<rule>`
+//! function per grammar rule; `Builder` assembles the line-level blocks into
+//! sections, decisions and annexes.
+
+mod builder;
+mod inline;
+mod meta;
+
+use pest::iterators::{Pair, Pairs};
+use serde::Serialize;
+
+use crate::ast::{Document, FootnoteDef, Inline, Label, Masthead, Span, Typed};
+use crate::diag::Diagnostic;
+use crate::syntax::{self, Rule};
+use builder::Builder;
+pub use inline::plain_text;
+use inline::span_of;
+
+/// A `//` comment. Comments never reach the AST or any output; the formatter
+/// puts them back where they were.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct Comment {
+    pub text: String,
+    pub span: Span,
+}
+
+pub struct Lowered {
+    pub document: Document,
+    pub comments: Vec<Comment>,
+    pub diagnostics: Vec<Diagnostic>,
+}
+
+/// Lowers a whole source file. Never fails: problems become diagnostics and
+/// the document holds what could be read.
+pub fn lower(src: &str) -> Lowered {
+    let mut lowerer = Lowerer {
+        src,
+        diags: Vec::new(),
+        comments: Vec::new(),
+    };
+    let document = match syntax::parse(src) {
+        Ok(mut pairs) => {
+            let doc = pairs.next().expect("the grammar yields one document");
+            lowerer.lower_document(doc)
+        }
+        Err(diag) => {
+            lowerer.diags.push(*diag);
+            empty_document(src)
+        }
+    };
+    Lowered {
+        document,
+        comments: lowerer.comments,
+        diagnostics: lowerer.diags,
+    }
+}
+
+fn empty_document(src: &str) -> Document {
+    Document {
+        language: Default::default(),
+        meta: Masthead::default(),
+        body: Vec::new(),
+        annexes: Vec::new(),
+        footnote_defs: Vec::new(),
+        footnotes: Vec::new(),
+        span: Span::new(0, src.len()),
+    }
+}
+
+pub(crate) struct Lowerer<'s> {
+    #[allow(dead_code)]
+    src: &'s str,
+    diags: Vec<Diagnostic>,
+    comments: Vec<Comment>,
+}
+
+/// A marker in front of an item.
+pub(crate) enum Marker {
+    /// `4.` or `#.`
+    Number(Option<Typed>),
+    /// `(a)`, `a)` or `-`
+    Sub(Option<Typed>),
+}
+
+/// One line-level block, before the builder nests it.
+pub(crate) enum LineBlock {
+    Heading {
+        level: usize,
+        label: Option<Label>,
+        typed: Option<Typed>,
+        title: Vec<Inline>,
+        span: Span,
+    },
+    Fence {
+        kind: Option<(String, Span)>,
+        label: Option<Label>,
+        head: Vec<Inline>,
+        span: Span,
+    },
+    Item {
+        indent: usize,
+        marker: Option<Marker>,
+        label: Option<Label>,
+        content: Vec<Inline>,
+        span: Span,
+    },
+}
+
+impl<'s> Lowerer<'s> {
+    fn lower_document(&mut self, pair: Pair<'s, Rule>) -> Document {
+        let mut doc = empty_document(self.src);
+        let mut builder = Builder::default();
+        for p in pair.into_inner() {
+            match p.as_rule() {
+                Rule::metadata => doc.meta = self.lower_metadata(p),
+                Rule::comment_line => self.lower_comments(Pairs::single(p)),
+                Rule::heading => builder.push(self.lower_heading(p), &mut self.diags),
+                Rule::fence => builder.push(self.lower_fence(p), &mut self.diags),
+                Rule::item => builder.push(self.lower_item(p), &mut self.diags),
+                Rule::footnote_def => doc.footnote_defs.push(self.lower_footnote_def(p)),
+                _ => {}
+            }
+        }
+        let (body, annexes) = builder.finish(&mut self.diags);
+        doc.body = body;
+        doc.annexes = annexes;
+        doc
+    }
+
+    fn lower_comments(&mut self, pairs: Pairs<'_, Rule>) {
+        for p in pairs.filter(|p| p.as_rule() == Rule::comment_line) {
+            let span = span_of(&p);
+            let text = p.into_inner().next().map_or("", |t| t.as_str()).to_string();
+            self.comments.push(Comment { text, span });
+        }
+    }
+
+    fn lower_heading(&mut self, pair: Pair<'_, Rule>) -> LineBlock {
+        let span = trimmed_span(&pair);
+        let (mut level, mut label, mut typed, mut title) = (1, None, None, Vec::new());
+        for p in pair.into_inner() {
+            match p.as_rule() {
+                Rule::heading_marks => level = p.as_str().len(),
+                Rule::label => label = Some(self.lower_label(p)),
+                Rule::section_number => {
+                    let s = span_of(&p);
+                    typed = Some(Typed {
+                        text: p.as_str().trim_end_matches('.').to_string(),
+                        span: s,
+                    });
+                }
+                Rule::line_inlines => title = inline::trim(self.lower_inlines(p.into_inner())),
+                _ => {}
+            }
+        }
+        LineBlock::Heading {
+            level,
+            label,
+            typed,
+            title,
+            span,
+        }
+    }
+
+    fn lower_fence(&mut self, pair: Pair<'_, Rule>) -> LineBlock {
+        let span = trimmed_span(&pair);
+        let (mut kind, mut label, mut head) = (None, None, Vec::new());
+        for p in pair.into_inner() {
+            match p.as_rule() {
+                Rule::fence_kind => kind = Some((p.as_str().to_string(), span_of(&p))),
+                Rule::label => label = Some(self.lower_label(p)),
+                Rule::line_inlines => head = inline::trim(self.lower_inlines(p.into_inner())),
+                _ => {}
+            }
+        }
+        LineBlock::Fence {
+            kind,
+            label,
+            head,
+            span,
+        }
+    }
+
+    fn lower_item(&mut self, pair: Pair<'_, Rule>) -> LineBlock {
+        let span = trimmed_span(&pair);
+        let (mut indent, mut marker, mut label, mut content) = (0, None, None, Vec::new());
+        for p in pair.into_inner() {
+            match p.as_rule() {
+                Rule::indent => {
+                    indent = p
+                        .as_str()
+                        .chars()
+                        .map(|c| if c == '\t' { 4 } else { 1 })
+                        .sum()
+                }
+                Rule::num_marker => marker = Some(Marker::Number(typed_marker(&p, &['.'][..]))),
+                Rule::sub_marker => marker = Some(Marker::Sub(typed_marker(&p, &['(', ')'][..]))),
+                Rule::label => label = Some(self.lower_label(p)),
+                Rule::block_inlines => content = inline::trim(self.lower_inlines(p.into_inner())),
+                _ => {}
+            }
+        }
+        LineBlock::Item {
+            indent,
+            marker,
+            label,
+            content,
+            span: Span::new(span.start + indent_bytes(&span, self.src), span.end),
+        }
+    }
+
+    fn lower_footnote_def(&mut self, pair: Pair<'_, Rule>) -> FootnoteDef {
+        let span = trimmed_span(&pair);
+        let mut label = Label {
+            name: String::new(),
+            span,
+        };
+        let mut content = Vec::new();
+        for p in pair.into_inner() {
+            match p.as_rule() {
+                Rule::label_name => {
+                    label = Label {
+                        name: p.as_str().to_string(),
+                        span: span_of(&p),
+                    }
+                }
+                Rule::block_inlines => content = inline::trim(self.lower_inlines(p.into_inner())),
+                _ => {}
+            }
+        }
+        FootnoteDef {
+            label,
+            content,
+            span,
+        }
+    }
+}
+
+/// A block's span without the line break that ends it.
+fn trimmed_span(pair: &Pair<'_, Rule>) -> Span {
+    let s = pair.as_str();
+    let trimmed = s.trim_end_matches(['\r', '\n', ' ', '\t']);
+    let start = pair.as_span().start();
+    Span::new(start, start + trimmed.len())
+}
+
+fn indent_bytes(span: &Span, src: &str) -> usize {
+    let s = &src[span.start..span.end];
+    s.len() - s.trim_start_matches([' ', '\t']).len()
+}
+
+/// The typed designation of a marker, or `None` for `#.` and `-`.
+fn typed_marker(pair: &Pair<'_, Rule>, punct: &[char]) -> Option<Typed> {
+    let text = pair.as_str().trim_matches(punct);
+    (text != "#" && text != "-").then(|| Typed {
+        text: text.to_string(),
+        span: span_of(pair),
+    })
+}

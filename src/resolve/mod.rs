@@ -1,0 +1,115 @@
+//! Stage 3: resolution. Finds the language, recognises opening words,
+//! computes every number and designation, resolves labels, cross-references
+//! and footnotes. Fills the AST's *resolved* fields.
+
+mod footnotes;
+mod numbering;
+mod openings;
+
+use std::collections::HashMap;
+
+use crate::ast::{Document, Inline, RefTarget, Span, TargetKind};
+use crate::diag::Diagnostic;
+use crate::lang::{Lang, LangTable};
+use crate::walk;
+
+/// What a label names.
+#[derive(Clone, Debug)]
+pub(crate) struct LabelTarget {
+    pub kind: TargetKind,
+    /// The text of a reference with its noun ("paragraph 4 (b)").
+    pub full: String,
+    /// The bare designation ("4 (b)").
+    pub bare: String,
+    pub anchor: String,
+    pub span: Span,
+}
+
+pub fn resolve(doc: &mut Document, diags: &mut Vec<Diagnostic>) {
+    let table = language(doc, diags);
+    openings::recognise(doc, table);
+    let labels = numbering::number(doc, table, diags);
+    cross_refs(doc, &labels, diags);
+    footnotes::number(doc, table, diags);
+}
+
+/// The table for the document's `language:`; English when it is missing or
+/// not supported (validation reports both).
+fn language(doc: &mut Document, diags: &mut Vec<Diagnostic>) -> &'static LangTable {
+    let english = Lang::En.table().expect("English is supported");
+    let Some(field) = &doc.meta.language else {
+        return english;
+    };
+    match Lang::from_code(&field.text) {
+        Some(lang) => {
+            doc.language = lang;
+            match lang.table() {
+                Some(table) => table,
+                None => {
+                    diags.push(
+                        Diagnostic::new(
+                            "E0008",
+                            field.span,
+                            format!("draftdec cannot compile {} drafts yet", lang.english_name()),
+                        )
+                        .label("unsupported language")
+                        .help("the supported languages are listed by `draftdec explain E0008`"),
+                    );
+                    english
+                }
+            }
+        }
+        None => {
+            let codes: Vec<&str> = Lang::ALL.iter().map(|l| l.code()).collect();
+            diags.push(
+                Diagnostic::new(
+                    "E0005",
+                    field.span,
+                    format!("`{}` is not a language code", field.text),
+                )
+                .label("unknown language")
+                .help(format!("write one of {}", codes.join(", "))),
+            );
+            english
+        }
+    }
+}
+
+fn cross_refs(
+    doc: &mut Document,
+    labels: &HashMap<String, LabelTarget>,
+    diags: &mut Vec<Diagnostic>,
+) {
+    walk::inlines_mut(doc, &mut |node| {
+        let Inline::CrossRef(r) = node else { return };
+        match labels.get(&r.label.name) {
+            Some(t) => {
+                let text = if r.bare {
+                    t.bare.clone()
+                } else {
+                    t.full.clone()
+                };
+                r.target = Some(RefTarget {
+                    kind: t.kind,
+                    text,
+                    anchor: t.anchor.clone(),
+                });
+            }
+            None => {
+                let mut d = Diagnostic::new(
+                    "E0102",
+                    r.label.span,
+                    format!("no label `{}` in this draft", r.label.name),
+                )
+                .label("unknown label");
+                let mut names: Vec<&str> = labels.keys().map(String::as_str).collect();
+                names.sort_unstable();
+                d = match crate::util::closest(&r.label.name, names.iter().copied()) {
+                    Some(name) => d.help(format!("did you mean `{name}`?")).fix(r.label.span, name),
+                    None => d.help("labels are written `<name>` right after a paragraph's number or a heading's `#`"),
+                };
+                diags.push(d);
+            }
+        }
+    });
+}

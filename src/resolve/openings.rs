@@ -1,0 +1,95 @@
+//! Recognition of the opening words of preambular clauses and operative
+//! paragraphs, and of the actor an operative paragraph addresses.
+
+use crate::ast::{Addressee, Decision, Document, Inline, Opening, OpeningSource, Span};
+use crate::lang::LangTable;
+use crate::lower::plain_text;
+
+pub(super) fn recognise(doc: &mut Document, table: &LangTable) {
+    for_each_decision(&mut doc.body, &mut |d| decision(d, table));
+    for annex in &mut doc.annexes {
+        for_each_decision(&mut annex.content, &mut |d| decision(d, table));
+    }
+}
+
+pub(crate) fn for_each_decision(
+    blocks: &mut [crate::ast::Block],
+    f: &mut impl FnMut(&mut Decision),
+) {
+    for block in blocks {
+        match block {
+            crate::ast::Block::Decision(d) => f(d),
+            crate::ast::Block::Section(s) => for_each_decision(&mut s.content, f),
+            crate::ast::Block::Paragraph(_) => {}
+        }
+    }
+}
+
+fn decision(d: &mut Decision, table: &LangTable) {
+    for clause in &mut d.preamble {
+        if clause.opening.is_none() {
+            clause.opening = opening(&mut clause.content, table, true);
+        }
+    }
+    for para in &mut d.operative {
+        if para.opening.is_none() {
+            para.opening = opening(&mut para.content, table, false);
+        }
+        if para.opening.is_some() {
+            para.addressee = addressee(&para.content, table);
+        }
+    }
+}
+
+/// Takes the opening words off the front of `content`: a leading `*…*`, or
+/// the longest lexicon entry.
+fn opening(content: &mut Vec<Inline>, table: &LangTable, preambular: bool) -> Option<Opening> {
+    match content.first_mut()? {
+        Inline::Emphasis {
+            content: words,
+            span,
+        } => {
+            let opening = Opening {
+                text: plain_text(words),
+                source: OpeningSource::Marked,
+                span: *span,
+            };
+            content.remove(0);
+            Some(opening)
+        }
+        Inline::Text { text, span } => {
+            let len = table.match_opening(text, preambular)?;
+            let exact = span.end - span.start == text.len();
+            let end = if exact {
+                span.start + len
+            } else {
+                span.end.min(span.start + len)
+            };
+            let opening = Opening {
+                text: text[..len].to_string(),
+                source: OpeningSource::Lexicon,
+                span: Span::new(span.start, end),
+            };
+            text.drain(..len);
+            span.start = end;
+            if text.is_empty() {
+                content.remove(0);
+            }
+            Some(opening)
+        }
+        _ => None,
+    }
+}
+
+fn addressee(content: &[Inline], table: &LangTable) -> Option<Addressee> {
+    let Some(Inline::Text { text, span }) = content.first() else {
+        return None;
+    };
+    let lead = text.len() - text.trim_start().len();
+    let len = table.match_actor(&text[lead..])?;
+    let start = span.start + lead;
+    Some(Addressee {
+        text: text[lead..lead + len].to_string(),
+        span: Span::new(start, (start + len).min(span.end)),
+    })
+}

@@ -1,0 +1,111 @@
+//! Required metadata and the form of metadata values.
+
+use crate::ast::{Document, Field, Inline, Span};
+use crate::diag::Diagnostic;
+use crate::lang::{Lang, masthead_date};
+
+pub(super) fn check(doc: &Document, diags: &mut Vec<Diagnostic>) {
+    let m = &doc.meta;
+    for (key, field) in [
+        ("symbol", &m.symbol),
+        ("language", &m.language),
+        ("title", &m.title),
+    ] {
+        if field.is_none() {
+            diags.push(
+                Diagnostic::new(
+                    "E0004",
+                    Span::new(0, 0),
+                    format!("the draft has no `{key}:`"),
+                )
+                .label("the metadata starts here")
+                .help(format!(
+                    "add a line `{key}: …` to the metadata at the top of the file"
+                )),
+            );
+        }
+    }
+    let fields = [
+        ("symbol", &m.symbol),
+        ("distribution", &m.distribution),
+        ("date", &m.date),
+        ("original", &m.original),
+        ("language", &m.language),
+        ("body", &m.body),
+        ("meeting", &m.meeting),
+        ("place", &m.place),
+        ("dates", &m.dates),
+        ("agenda-item", &m.agenda_item),
+        ("agenda-title", &m.agenda_title),
+        ("provisional-agenda", &m.provisional_agenda),
+        ("title", &m.title),
+        ("kind", &m.kind),
+    ];
+    for (key, field) in fields {
+        if let Some(f) = field
+            && f.text.is_empty()
+        {
+            diags.push(invalid(
+                f,
+                format!("`{key}:` has no value"),
+                "write the value after the colon",
+            ));
+        }
+    }
+    if let Some(f) = &m.distribution
+        && !f.text.is_empty()
+        && !["General", "Limited", "Restricted"].contains(&f.text.as_str())
+    {
+        diags.push(invalid(
+            f,
+            format!("`{}` is not a distribution", f.text),
+            "write General, Limited or Restricted",
+        ));
+    }
+    if let Some(f) = &m.date
+        && !f.text.is_empty()
+        && masthead_date(&f.text).is_none()
+    {
+        diags.push(invalid(
+            f,
+            format!("`{}` is not a date", f.text),
+            "write the date as year-month-day, e.g. `2025-08-20`",
+        ));
+    }
+    if let Some(f) = &m.original
+        && !f.text.is_empty()
+        && Lang::from_code(&f.text).is_none()
+    {
+        diags.push(invalid(
+            f,
+            format!("`{}` is not a language code", f.text),
+            "write one of ar, zh, en, fr, ru, es",
+        ));
+    }
+    for (key, field) in [
+        ("symbol", &m.symbol),
+        ("provisional-agenda", &m.provisional_agenda),
+    ] {
+        if let Some(f) = field {
+            let is_symbol =
+                matches!(f.content.as_slice(), [Inline::DocumentRef(r)] if r.symbol == f.text);
+            if !f.text.is_empty() && !is_symbol {
+                diags.push(
+                    Diagnostic::new(
+                        "E0109",
+                        f.span,
+                        format!("`{}` is not a document symbol", f.text),
+                    )
+                    .label(format!("`{key}:` must be a document symbol"))
+                    .help("a document symbol reads like `UNEP/MC/COP.6/20`"),
+                );
+            }
+        }
+    }
+}
+
+fn invalid(f: &Field, message: String, help: &str) -> Diagnostic {
+    Diagnostic::new("E0005", f.span, message)
+        .label("invalid value")
+        .help(help)
+}

@@ -1,0 +1,91 @@
+//! Opening words: known to the language's lexicon, and capitalised as the
+//! language wants.
+
+use crate::ast::{Decision, Inline, Opening, Span};
+use crate::diag::Diagnostic;
+use crate::lang::LangTable;
+use crate::lower::plain_text;
+
+pub(super) fn check(d: &Decision, table: &LangTable, diags: &mut Vec<Diagnostic>) {
+    for clause in &d.preamble {
+        check_one(clause.opening.as_ref(), &clause.content, true, table, diags);
+    }
+    for para in &d.operative {
+        check_one(para.opening.as_ref(), &para.content, false, table, diags);
+    }
+}
+
+fn check_one(
+    opening: Option<&Opening>,
+    content: &[Inline],
+    preambular: bool,
+    table: &LangTable,
+    diags: &mut Vec<Diagnostic>,
+) {
+    let what = if preambular {
+        "preambular clause"
+    } else {
+        "operative paragraph"
+    };
+    let Some(opening) = opening else {
+        let text = plain_text(content);
+        let first_word = text.split_whitespace().next().unwrap_or("");
+        let Some(first) = content.first() else { return };
+        let start = first.span().start;
+        let span = Span::new(
+            start,
+            start + first_word.len().min(first.span().end - start),
+        );
+        let mut d = Diagnostic::new(
+            "W0206",
+            span,
+            format!("this {what} does not start with opening words draftdec knows"),
+        )
+        .label("unknown opening words");
+        d = match table.closest_opening(&text, preambular) {
+            Some(entry) => d.help(format!("did you mean `{entry}`? If the words are right, mark them as opening words: `*{first_word} …*`")),
+            None => d.help(format!("mark the opening words: `*{first_word} …*`")),
+        };
+        diags.push(d);
+        return;
+    };
+    let Some(first) = opening.text.chars().next() else {
+        return;
+    };
+    let wrong = if table.capitalised_openers {
+        first.is_lowercase()
+    } else {
+        first.is_uppercase()
+    };
+    if wrong {
+        let fixed: String = if table.capitalised_openers {
+            first.to_uppercase().collect()
+        } else {
+            first.to_lowercase().collect()
+        };
+        let case = if table.capitalised_openers {
+            "a capital letter"
+        } else {
+            "a lower-case letter"
+        };
+        let offset = if opening.span.end - opening.span.start == opening.text.len() {
+            0
+        } else {
+            1
+        };
+        let at = opening.span.start + offset;
+        diags.push(
+            Diagnostic::new(
+                "W0207",
+                Span::new(at, at + first.len_utf8()),
+                format!("opening words start with {case} in this language"),
+            )
+            .label(format!("write `{fixed}`"))
+            .help(format!(
+                "write `{fixed}{}`",
+                &opening.text[first.len_utf8()..]
+            ))
+            .fix(Span::new(at, at + first.len_utf8()), fixed),
+        );
+    }
+}
