@@ -93,13 +93,11 @@ pub fn fix_parts(xml: XMLDocx, fixes: &Fixes) -> Vec<(String, Vec<u8>)> {
         ("word/comments.xml".into(), xml.comments),
         ("word/numbering.xml".into(), empty_numbering()),
         ("word/commentsExtended.xml".into(), xml.comments_extended),
-    ];
-    if fixes.has_footnotes {
-        parts.push((
+        (
             "word/footnotes.xml".into(),
             fix_footnotes(&xml.footnotes, fixes),
-        ));
-    }
+        ),
+    ];
     for (i, h) in xml.headers.iter().enumerate() {
         parts.push((format!("word/header{}.xml", i + 1), drop_para_ids(h)));
         if let Some(rels) = xml.header_rels.get(i) {

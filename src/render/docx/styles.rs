@@ -6,7 +6,7 @@
 //! Measurements are in twentieths of a point (twips): 567 twips = 1 cm.
 
 use docx_rs::{
-    AlignmentType, BorderType, LineSpacing, ParagraphBorder, ParagraphBorderPosition, RunFonts,
+    AlignmentType, BorderType, LineSpacing, ParagraphBorder, ParagraphBorderPosition, ParagraphBorders, RunFonts,
     SpecialIndentType, Style, StyleType, Styles, Tab, TabValueType, VertAlignType,
 };
 
@@ -112,12 +112,15 @@ fn keep_next(mut s: Style) -> Style {
 }
 
 fn bottom_rule(mut s: Style, size: usize) -> Style {
-    s.paragraph_property = s.paragraph_property.set_border(
-        ParagraphBorder::new(ParagraphBorderPosition::Bottom)
-            .val(BorderType::Single)
-            .size(size)
-            .space(1)
-            .color("auto"),
+    // `with_empty`: docx-rs's default border set is a full box.
+    s.paragraph_property = s.paragraph_property.set_borders(
+        ParagraphBorders::with_empty().set(
+            ParagraphBorder::new(ParagraphBorderPosition::Bottom)
+                .val(BorderType::Single)
+                .size(size)
+                .space(1)
+                .color("auto"),
+        ),
     );
     s
 }
