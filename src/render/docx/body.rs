@@ -282,9 +282,7 @@ impl<'a> Builder<'a> {
         });
         let original_lang = original.as_ref().and_then(|o| o.0);
         // A translation names its own language above "Original: …".
-        if original_lang != Some(doc.language)
-            && (original.is_some() || doc.language != Lang::En)
-        {
+        if original_lang != Some(doc.language) && (original.is_some() || doc.language != Lang::En) {
             let name = doc.language.english_name();
             self.push(id::DISTRIBUTION, vec![text_run(name, Fmt::default())]);
         }

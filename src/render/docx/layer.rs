@@ -218,7 +218,9 @@ fn fix_document(part: &[u8], fixes: &Fixes) -> Vec<u8> {
                 .and_then(|id| fixes.custom_marks.get(&id));
             match mark {
                 Some(mark) => {
-                    let mut e = e.into_owned();
+                    // Rebuilt rather than extended: docx-rs's raw tag ends
+                    // in a space, which a pushed attribute would double.
+                    let mut e = without_para_id(&e);
                     e.push_attribute(("w:customMarkFollows", "1"));
                     pending_mark = Some(mark.clone());
                     w.write_event(Event::Empty(e))
@@ -247,8 +249,10 @@ fn fix_footnotes(part: &[u8], fixes: &Fixes) -> Vec<u8> {
                 r#"<w:r><w:rPr><w:rStyle w:val="FootnoteReference"/></w:rPr><w:t>{}</w:t></w:r>"#,
                 escape(m)
             ),
-            None => r#"<w:r><w:rPr><w:rStyle w:val="FootnoteReference"/></w:rPr><w:footnoteRef/></w:r>"#
-                .to_string(),
+            None => {
+                r#"<w:r><w:rPr><w:rStyle w:val="FootnoteReference"/></w:rPr><w:footnoteRef/></w:r>"#
+                    .to_string()
+            }
         }
     };
     transform(part, |stack, event, w| match event {
@@ -444,8 +448,14 @@ mod tests {
         let out = s(fix_styles(part, &fixes));
         assert!(out.contains(r#"<w:sz w:val="20"/><w:rtl/><w:lang w:val="ar" w:eastAsia="ar" w:bidi="ar"/></w:rPr>"#), "{out}");
         assert!(out.contains("<w:pPr><w:bidi/><w:spacing"), "{out}");
-        assert!(out.contains(r#"w:styleId="UNDistribution"><w:rPr><w:lang w:val="en"/></w:rPr>"#), "{out}");
-        assert!(out.contains(r#"w:styleId="Other"><w:rPr><w:b/></w:rPr>"#), "{out}");
+        assert!(
+            out.contains(r#"w:styleId="UNDistribution"><w:rPr><w:lang w:val="en"/></w:rPr>"#),
+            "{out}"
+        );
+        assert!(
+            out.contains(r#"w:styleId="Other"><w:rPr><w:b/></w:rPr>"#),
+            "{out}"
+        );
     }
 
     #[test]
@@ -454,13 +464,23 @@ mod tests {
         let mut fixes = Fixes::default();
         fixes.custom_marks.insert(3, "5".into());
         let out = s(fix_document(part, &fixes));
-        assert!(out.contains(r#"<w:footnoteReference w:id="3" w:customMarkFollows="1"/><w:t>5</w:t></w:r>"#), "{out}");
-        assert!(out.contains(r#"<w:r><w:footnoteReference w:id="4"/></w:r>"#), "{out}");
+        assert!(
+            out.contains(
+                r#"<w:footnoteReference w:id="3" w:customMarkFollows="1"/><w:t>5</w:t></w:r>"#
+            ),
+            "{out}"
+        );
+        assert!(
+            out.contains(r#"<w:r><w:footnoteReference w:id="4"/></w:r>"#),
+            "{out}"
+        );
     }
 
     #[test]
     fn settings_announce_separators_before_compat() {
-        let out = s(fix_settings(b"<w:settings><w:zoom/><w:compat><w:x/></w:compat></w:settings>"));
+        let out = s(fix_settings(
+            b"<w:settings><w:zoom/><w:compat><w:x/></w:compat></w:settings>",
+        ));
         assert!(out.contains("<w:zoom/><w:footnotePr>"), "{out}");
         assert!(out.contains("</w:footnotePr><w:compat>"), "{out}");
     }
@@ -474,7 +494,10 @@ mod tests {
             ..Fixes::default()
         };
         let out = s(core_xml(&fixes));
-        assert!(out.contains("<dc:title>A &lt;/dc:title&gt; &amp; ]]&gt;</dc:title>"), "{out}");
+        assert!(
+            out.contains("<dc:title>A &lt;/dc:title&gt; &amp; ]]&gt;</dc:title>"),
+            "{out}"
+        );
         assert!(out.contains("<dc:language>ru</dc:language>"));
     }
 }

@@ -6,8 +6,9 @@
 //! Measurements are in twentieths of a point (twips): 567 twips = 1 cm.
 
 use docx_rs::{
-    AlignmentType, BorderType, LineSpacing, ParagraphBorder, ParagraphBorderPosition, ParagraphBorders, RunFonts,
-    SpecialIndentType, Style, StyleType, Styles, Tab, TabValueType, VertAlignType,
+    AlignmentType, BorderType, LineSpacing, ParagraphBorder, ParagraphBorderPosition,
+    ParagraphBorders, RunFonts, SpecialIndentType, Style, StyleType, Styles, Tab, TabValueType,
+    VertAlignType,
 };
 
 /// A4 portrait.
@@ -152,12 +153,8 @@ pub fn styles() -> Styles {
             .line_spacing(spacing(0, 120)),
         12,
     );
-    let distribution = para(id::DISTRIBUTION, "UN Distribution").indent(
-        Some(DISTR),
-        None,
-        None,
-        None,
-    );
+    let distribution =
+        para(id::DISTRIBUTION, "UN Distribution").indent(Some(DISTR), None, None, None);
     let rule = bottom_rule(
         para(id::MASTHEAD_RULE, "UN Masthead Rule")
             .size(4)
@@ -167,11 +164,13 @@ pub fn styles() -> Styles {
     let body = para(id::BODY, "UN Body")
         .bold()
         .indent(Some(0), None, Some(MASTHEAD_RIGHT), None);
-    let meeting =
-        para(id::MEETING, "UN Meeting").indent(Some(0), None, Some(MASTHEAD_RIGHT), None);
-    let agenda_title = para(id::AGENDA_TITLE, "UN Agenda Title")
-        .bold()
-        .indent(Some(0), None, Some(MASTHEAD_RIGHT), None);
+    let meeting = para(id::MEETING, "UN Meeting").indent(Some(0), None, Some(MASTHEAD_RIGHT), None);
+    let agenda_title = para(id::AGENDA_TITLE, "UN Agenda Title").bold().indent(
+        Some(0),
+        None,
+        Some(MASTHEAD_RIGHT),
+        None,
+    );
     let title = keep_next(
         para(id::TITLE, "UN Title")
             .bold()
@@ -274,11 +273,9 @@ pub fn styles() -> Styles {
                 .line_spacing(spacing(0, 0)),
             4,
         );
-        h.paragraph_property = h.paragraph_property.add_tab(
-            Tab::new()
-                .val(TabValueType::Right)
-                .pos(TEXT_WIDTH as usize),
-        );
+        h.paragraph_property = h
+            .paragraph_property
+            .add_tab(Tab::new().val(TabValueType::Right).pos(TEXT_WIDTH as usize));
         h
     };
     // Word's built-in names ("footnote text", "footnote reference"; the UI
