@@ -287,10 +287,10 @@ fn fix_footnotes(part: &[u8], fixes: &Fixes) -> Vec<u8> {
         }
         Event::End(e) if e.name().as_ref() == b"w:pPr" => {
             w.write_event(Event::End(e))?;
-            if stack.last().is_some_and(|n| n == b"w:p") {
-                if let Some(m) = mark.take() {
-                    raw(w, &m);
-                }
+            if stack.last().is_some_and(|n| n == b"w:p")
+                && let Some(m) = mark.take()
+            {
+                raw(w, &m);
             }
             Ok(())
         }
