@@ -2,4 +2,5 @@
 //! never reports user errors; validation has already accepted the document.
 
 pub mod docx;
+pub mod html;
 pub mod json;
