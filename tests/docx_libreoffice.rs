@@ -160,7 +160,10 @@ fn to_pdf(docx_path: &Path, outdir: &Path, profile: &Path) -> String {
     let pdf = docx_path.with_extension("pdf");
     let pdf = outdir.join(pdf.file_name().unwrap());
     assert!(pdf.exists(), "no PDF written: {log}");
+    // `-layout`: raw reading order puts short hanging designations
+    // ("(a)", "(b)") in a column of their own, away from their text.
     let text = Command::new("pdftotext")
+        .arg("-layout")
         .arg(&pdf)
         .arg("-")
         .output()

@@ -13,16 +13,7 @@ use crate::ast::{
     Annex, Block, Decision, Document, Field, Inline, OperativeParagraph, Paragraph as AstParagraph,
     PreambularClause, Section, SubParagraph,
 };
-use crate::lang::{self, Lang, MastheadWords};
-
-/// Masthead words for a language without a table yet: English, since
-/// English is what every version's masthead falls back on.
-const FALLBACK_WORDS: MastheadWords = MastheadWords {
-    agenda_item: "Item {} of the provisional agenda",
-    annex: "Annex",
-    annex_numbered: "Annex {}",
-    draft_decision: "Draft decision",
-};
+use crate::lang::{Lang, LangTable, MastheadWords};
 
 /// The docx-rs document and what the post-processing layer must know.
 pub struct Built {
@@ -56,6 +47,7 @@ struct Fmt {
 
 struct Builder<'a> {
     doc: &'a Document,
+    table: &'static LangTable,
     words: MastheadWords,
     paragraphs: Vec<Paragraph>,
     /// Footnote number → its printed content, from `doc.footnotes`.
@@ -70,10 +62,11 @@ struct Builder<'a> {
 
 /// Builds the docx-rs document for `doc`.
 pub fn build(doc: &Document) -> Built {
-    let table = doc.language.table();
+    let table = doc.language.conventions();
     let mut b = Builder {
         doc,
-        words: table.map_or(FALLBACK_WORDS, |t| t.masthead),
+        table,
+        words: table.masthead,
         paragraphs: Vec::new(),
         notes: doc
             .footnotes
@@ -267,28 +260,38 @@ impl<'a> Builder<'a> {
             let runs = self.runs(&field_inlines(symbol));
             self.push(id::SYMBOL, runs);
         }
-        // UN mastheads print these lines in English in every version.
+        // The version's masthead words: English in the Arabic, Chinese,
+        // English and Russian versions, French and Spanish in theirs.
+        let words = self.words;
         if let Some(d) = &m.distribution {
-            let runs = vec![text_run(&format!("Distr.: {}", d.text), Fmt::default())];
-            self.push(id::DISTRIBUTION, runs);
+            let line = if d.text.trim().eq_ignore_ascii_case("general") {
+                words.distribution_general.to_string()
+            } else {
+                format!("Distr.: {}", d.text)
+            };
+            self.push(id::DISTRIBUTION, vec![text_run(&line, Fmt::default())]);
         }
         if let Some(d) = &m.date {
-            let date = lang::masthead_date(&d.text).unwrap_or_else(|| d.text.clone());
+            let date = self
+                .table
+                .masthead_date(d.text.trim())
+                .unwrap_or_else(|| d.text.clone());
             self.push(id::DISTRIBUTION, vec![text_run(&date, Fmt::default())]);
         }
-        let original = m.original.as_ref().map(|o| match Lang::from_code(&o.text) {
-            Some(l) => (Some(l), l.english_name().to_string()),
-            None => (None, o.text.clone()),
-        });
-        let original_lang = original.as_ref().and_then(|o| o.0);
+        let original = m.original.as_ref().map(|o| (o, Lang::from_code(&o.text)));
         // A translation names its own language above "Original: …".
-        if original_lang != Some(doc.language) && (original.is_some() || doc.language != Lang::En) {
-            let name = doc.language.english_name();
-            self.push(id::DISTRIBUTION, vec![text_run(name, Fmt::default())]);
-        }
-        if let Some((_, name)) = &original {
-            let runs = vec![text_run(&format!("Original: {name}"), Fmt::default())];
+        if let Some((_, Some(o))) = original
+            && o != doc.language
+        {
+            let runs = vec![text_run(words.language_line, Fmt::default())];
             self.push(id::DISTRIBUTION, runs);
+        }
+        if let Some((field, lang)) = original {
+            let line = match lang {
+                Some(l) => self.table.original_line(l),
+                None => words.original.replace("{}", &field.text),
+            };
+            self.push(id::DISTRIBUTION, vec![text_run(&line, Fmt::default())]);
         }
         self.push(id::MASTHEAD_RULE, Vec::new());
 

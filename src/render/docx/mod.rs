@@ -10,6 +10,7 @@ mod layer;
 pub mod styles;
 
 use crate::ast::Document;
+use crate::lang::Lang;
 
 pub use body::clean;
 
@@ -23,6 +24,7 @@ pub fn render(doc: &Document) -> Vec<u8> {
 pub fn parts(doc: &Document) -> Vec<(String, Vec<u8>)> {
     let built = body::build(doc);
     let meta = &doc.meta;
+    let table = doc.language.conventions();
     let fixes = layer::Fixes {
         title: meta
             .title
@@ -35,8 +37,14 @@ pub fn parts(doc: &Document) -> Vec<(String, Vec<u8>)> {
             .map(|f| clean(&f.text))
             .unwrap_or_default(),
         language: doc.language.code().to_string(),
-        rtl: doc.language.table().is_some_and(|t| t.rtl),
-        english_styles: vec![styles::id::DISTRIBUTION],
+        rtl: table.rtl,
+        // The distribution lines are English unless the version's table
+        // gives them words of its own (French, Spanish).
+        english_styles: if table.masthead.original == Lang::En.conventions().masthead.original {
+            vec![styles::id::DISTRIBUTION]
+        } else {
+            Vec::new()
+        },
         custom_marks: built.custom_marks,
         has_footnotes: built.has_footnotes,
     };
