@@ -142,7 +142,7 @@ enum Target {
     Json,
     /// A standalone HTML page
     Html,
-    /// A Word document (not built yet)
+    /// A Word document
     Docx,
 }
 
@@ -167,8 +167,7 @@ fn backend(target: Target) -> Option<fn(&Document) -> Vec<u8>> {
     match target {
         Target::Json => Some(|doc| draftdec::render::json::render(doc).into_bytes()),
         Target::Html => Some(|doc| draftdec::render::html::render(doc).into_bytes()),
-        // The docx backend lives on its own branch; it is wired here when merged.
-        Target::Docx => None,
+        Target::Docx => Some(draftdec::render::docx::render),
     }
 }
 

@@ -466,14 +466,6 @@ fn build_refuses_to_overwrite_its_input() {
 /// The html and docx backends are merged separately; until then the flags
 /// exist and say so. (Delete this test when wiring them.)
 #[test]
-fn build_docx_is_announced() {
-    let dir = workspace(&[("note.draft", CLEAN)]);
-    let out = run(draftdec(dir.path()).args(["build", "note.draft", "--to", "docx"]));
-    assert_eq!(status(&out), 2);
-    assert_eq!(stderr(&out), "draftdec: --to docx is not built yet\n");
-}
-
-#[test]
 fn explain() {
     let dir = workspace(&[]);
     let out = run(draftdec(dir.path()).args(["explain", "E0102"]));

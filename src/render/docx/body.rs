@@ -62,7 +62,7 @@ struct Builder<'a> {
 
 /// Builds the docx-rs document for `doc`.
 pub fn build(doc: &Document) -> Built {
-    let table = doc.language.conventions();
+    let table = doc.language.table();
     let mut b = Builder {
         doc,
         table,

@@ -24,7 +24,7 @@ pub fn render(doc: &Document) -> Vec<u8> {
 pub fn parts(doc: &Document) -> Vec<(String, Vec<u8>)> {
     let built = body::build(doc);
     let meta = &doc.meta;
-    let table = doc.language.conventions();
+    let table = doc.language.table();
     let fixes = layer::Fixes {
         title: meta
             .title
@@ -40,7 +40,7 @@ pub fn parts(doc: &Document) -> Vec<(String, Vec<u8>)> {
         rtl: table.rtl,
         // The distribution lines are English unless the version's table
         // gives them words of its own (French, Spanish).
-        english_styles: if table.masthead.original == Lang::En.conventions().masthead.original {
+        english_styles: if table.masthead.original == Lang::En.table().masthead.original {
             vec![styles::id::DISTRIBUTION]
         } else {
             Vec::new()
