@@ -130,7 +130,9 @@ fn the_six_language_versions_of_the_seed_are_one_set() {
 #[test]
 fn a_paragraph_removed_from_the_french_version_is_named() {
     let fr = cooperation("fr");
-    let start = fr.find("#. Comme suite aux décisions").expect("paragraph 2");
+    let start = fr
+        .find("#. Comme suite aux décisions")
+        .expect("paragraph 2");
     let end = start + fr[start..].find("\n\n").unwrap() + 2;
     let cut = format!("{}{}", &fr[..start], &fr[end..]);
     let sources = vec![
