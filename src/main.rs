@@ -140,9 +140,9 @@ enum ColorArg {
 enum Target {
     /// The resolved document as JSON (see `draftdec schema`)
     Json,
-    /// An HTML page (not built yet)
+    /// A standalone HTML page
     Html,
-    /// A Word document (not built yet)
+    /// A Word document
     Docx,
 }
 
@@ -166,9 +166,8 @@ impl fmt::Display for Target {
 fn backend(target: Target) -> Option<fn(&Document) -> Vec<u8>> {
     match target {
         Target::Json => Some(|doc| draftdec::render::json::render(doc).into_bytes()),
-        // The html and docx backends live on their own branches; they are
-        // wired here when merged.
-        Target::Html | Target::Docx => None,
+        Target::Html => Some(|doc| draftdec::render::html::render(doc).into_bytes()),
+        Target::Docx => Some(draftdec::render::docx::render),
     }
 }
 

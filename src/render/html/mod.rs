@@ -87,13 +87,7 @@ struct Renderer<'a> {
 
 impl<'a> Renderer<'a> {
     fn new(doc: &'a Document) -> Self {
-        // The table exists for every language validation accepts; English is
-        // the fallback so that rendering any AST still yields a page.
-        let table = doc
-            .language
-            .table()
-            .or_else(|| Lang::En.table())
-            .expect("the English table exists");
+        let table = doc.language.table();
         Renderer {
             doc,
             table,
