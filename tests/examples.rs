@@ -88,3 +88,60 @@ fn readme_tour_compiles_without_errors() {
         compiled.diagnostics
     );
 }
+
+/// The seed note in the six official languages: each is a language version
+/// of the same document, so together they compare clean (E0301).
+const COOPERATION: [&str; 6] = ["en", "ar", "zh", "fr", "ru", "es"];
+
+fn cooperation(lang: &str) -> String {
+    std::fs::read_to_string(
+        Path::new(env!("CARGO_MANIFEST_DIR")).join(format!("examples/cooperation.{lang}.draft")),
+    )
+    .unwrap()
+}
+
+fn compare_versions(sources: &[(String, String)]) -> Vec<(usize, draftdec::diag::Diagnostic)> {
+    let docs: Vec<_> = sources
+        .iter()
+        .map(|(_, src)| draftdec::compile(src).document)
+        .collect();
+    let versions: Vec<_> = sources
+        .iter()
+        .zip(&docs)
+        .map(|((name, src), doc)| draftdec::versions::Version {
+            name,
+            source: src,
+            document: doc,
+        })
+        .collect();
+    draftdec::versions::compare(&versions)
+}
+
+#[test]
+fn the_six_language_versions_of_the_seed_are_one_set() {
+    let sources: Vec<(String, String)> = COOPERATION
+        .iter()
+        .map(|l| (format!("cooperation.{l}.draft"), cooperation(l)))
+        .collect();
+    let findings = compare_versions(&sources);
+    assert!(findings.is_empty(), "{findings:#?}");
+}
+
+#[test]
+fn a_paragraph_removed_from_the_french_version_is_named() {
+    let fr = cooperation("fr");
+    let start = fr
+        .find("#. Comme suite aux décisions")
+        .expect("paragraph 2");
+    let end = start + fr[start..].find("\n\n").unwrap() + 2;
+    let cut = format!("{}{}", &fr[..start], &fr[end..]);
+    let sources = vec![
+        ("cooperation.en.draft".to_string(), cooperation("en")),
+        ("cooperation.fr.draft".to_string(), cut),
+    ];
+    let findings = compare_versions(&sources);
+    assert!(
+        findings.iter().any(|(_, d)| d.code == "E0301"),
+        "{findings:#?}"
+    );
+}
