@@ -38,7 +38,7 @@ Exit status:
     about = "Compile UN-style draft decisions written as plain text (.draft files)",
     long_about = "Compile UN-style draft decisions written as plain text (.draft files).\n\n\
                   `check` reports every problem in a draft; `build` turns a clean draft into \
-                  JSON (HTML and DOCX are announced but not built yet); `explain` prints the \
+                  a Word document, an HTML page or JSON; `explain` prints the \
                   page of a diagnostic code; `schema` prints the JSON Schema of the JSON output.",
     after_help = EXIT_STATUS_HELP,
     propagate_version = true
@@ -77,7 +77,7 @@ enum Command {
         /// The draft to compile; `-` reads standard input
         #[arg(value_name = "FILE")]
         file: PathBuf,
-        /// The output format (html and docx are not built yet)
+        /// The output format
         #[arg(long, value_enum)]
         to: Target,
         /// Where to write [default: FILE with the extension of --to; standard
@@ -162,12 +162,12 @@ impl fmt::Display for Target {
     }
 }
 
-/// The backend for `target`, or `None` while it is not built.
-fn backend(target: Target) -> Option<fn(&Document) -> Vec<u8>> {
+/// The backend for `target`.
+fn backend(target: Target) -> fn(&Document) -> Vec<u8> {
     match target {
-        Target::Json => Some(|doc| draftdec::render::json::render(doc).into_bytes()),
-        Target::Html => Some(|doc| draftdec::render::html::render(doc).into_bytes()),
-        Target::Docx => Some(draftdec::render::docx::render),
+        Target::Json => |doc| draftdec::render::json::render(doc).into_bytes(),
+        Target::Html => |doc| draftdec::render::html::render(doc).into_bytes(),
+        Target::Docx => draftdec::render::docx::render,
     }
 }
 
@@ -389,9 +389,7 @@ fn build(
     format: Format,
     color: ColorArg,
 ) -> Result<u8, Failure> {
-    let Some(render) = backend(target) else {
-        return Err(Failure(format!("--to {target} is not built yet")));
-    };
+    let render = backend(target);
     let destination = match output {
         Some(path) if is_stdin(path) => None,
         Some(path) => Some(path.to_path_buf()),
