@@ -175,7 +175,7 @@ fn segments(text: &str, rtl: bool) -> Vec<(&str, bool)> {
     let mut start = 0; // of the pending right-to-left piece
     let mut chars = text.char_indices().peekable();
     while let Some((i, c)) = chars.next() {
-        if !(c.is_alphabetic() && !is_rtl_char(c)) {
+        if !c.is_alphabetic() || is_rtl_char(c) {
             continue;
         }
         // A Latin letter: the left-to-right piece ends at the last letter or
@@ -563,5 +563,40 @@ impl<'a> Builder<'a> {
         for block in &a.content {
             self.block(block);
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::segments;
+
+    #[test]
+    fn right_to_left_text_is_cut_around_latin_symbols() {
+        let text = "في مقرراته MC\u{2011}3/11 و UNEP/MC/COP.6/INF/29، وفي 2026-2027.";
+        let pieces = segments(text, true);
+        assert_eq!(
+            pieces,
+            vec![
+                ("في مقرراته ", true),
+                ("MC\u{2011}3/11", false),
+                (" و ", true),
+                ("UNEP/MC/COP.6/INF/29", false),
+                ("، وفي 2026-2027.", true),
+            ]
+        );
+        assert_eq!(pieces.iter().map(|p| p.0).collect::<String>(), text);
+        // Numbers alone, designations and Latin-only text.
+        assert_eq!(segments("1 -", true), vec![("1 -", true)]);
+        assert_eq!(segments("(أ)", true), vec![("(أ)", true)]);
+        assert_eq!(
+            segments("Distr.: General", true),
+            vec![("Distr.: General", false)]
+        );
+        assert_eq!(segments("", true), vec![("", true)]);
+        // Left-to-right documents are never cut.
+        assert_eq!(
+            segments("MC-3/11 и BC-17/22", false),
+            vec![("MC-3/11 и BC-17/22", true)]
+        );
     }
 }
