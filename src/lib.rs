@@ -8,6 +8,7 @@
 pub mod ast;
 pub mod diag;
 pub mod driver;
+pub mod fmt;
 pub mod lang;
 pub mod lower;
 pub mod render;
