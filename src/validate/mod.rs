@@ -2,6 +2,7 @@
 //! document. Each rule lives in its own module and only reads the AST.
 
 mod brackets;
+mod footnote_placement;
 mod metadata;
 mod openings;
 mod punctuation;
@@ -10,7 +11,8 @@ use crate::ast::{Block, Decision, Document, Inline, Span, SubParagraph};
 use crate::diag::Diagnostic;
 use crate::lang::Lang;
 
-pub fn validate(doc: &Document, diags: &mut Vec<Diagnostic>) {
+/// Checks `doc`, compiled from `src`, against the drafting conventions.
+pub fn validate(doc: &Document, src: &str, diags: &mut Vec<Diagnostic>) {
     let table = doc
         .language
         .table()
@@ -21,6 +23,7 @@ pub fn validate(doc: &Document, diags: &mut Vec<Diagnostic>) {
         openings::check(d, table, diags);
     });
     brackets::check(doc, diags);
+    footnote_placement::check(doc, src, table, diags);
 }
 
 fn for_each_decision(doc: &Document, f: &mut impl FnMut(&Decision)) {
