@@ -79,7 +79,11 @@ pub(crate) fn escape(text: &str, lead: Lead, trail: Trail, footnote: bool) -> St
         let mut changed = false;
         for i in 0..n {
             let boundary = i == 0 || escaped[i - 1] || !is_word(chars[i - 1]);
-            if !escaped[i] && boundary && may_start_symbol(chars[i]) && is_symbol(&printed[offsets[i]..]) {
+            if !escaped[i]
+                && boundary
+                && may_start_symbol(chars[i])
+                && is_symbol(&printed[offsets[i]..])
+            {
                 escaped[i] = true;
                 changed = true;
             }
@@ -265,14 +269,23 @@ mod tests {
         assert_eq!(line("// x"), r"\// x");
         assert_eq!(line("::: x"), r"\::: x");
         assert_eq!(line("# x"), r"\# x");
-        assert_eq!(escape("note: x", Lead::Line { meta: true }, Trail::Clean, false), r"\note: x");
+        assert_eq!(
+            escape("note: x", Lead::Line { meta: true }, Trail::Clean, false),
+            r"\note: x"
+        );
         assert_eq!(line("note: x"), "note: x");
     }
 
     #[test]
     fn neighbours_of_names_and_symbols() {
-        assert_eq!(escape("s", Lead::Name { line: false }, Trail::Clean, false), r"\s");
-        assert_eq!(escape(", x", Lead::Name { line: false }, Trail::Clean, false), ", x");
+        assert_eq!(
+            escape("s", Lead::Name { line: false }, Trail::Clean, false),
+            r"\s"
+        );
+        assert_eq!(
+            escape(", x", Lead::Name { line: false }, Trail::Clean, false),
+            ", x"
+        );
         assert_eq!(escape(".x", Lead::Symbol, Trail::Clean, false), r"\.x");
         assert_eq!(escape(". x", Lead::Symbol, Trail::Clean, false), ". x");
         assert_eq!(escape("ab", Lead::Clean, Trail::Glue, false), r"a\b");

@@ -70,15 +70,20 @@ pub fn format(source: &str) -> Result<String, FmtError> {
     let out = print(&compiled.document, &compiled.comments);
     let before = lower::lower(source);
     let after = lower::lower(&out);
-    let comment_texts =
-        |c: &[Comment]| -> Vec<String> { c.iter().map(|c| c.text.trim_end().to_string()).collect() };
+    let comment_texts = |c: &[Comment]| -> Vec<String> {
+        c.iter().map(|c| c.text.trim_end().to_string()).collect()
+    };
     let same = meaning(&before.document) == meaning(&after.document)
         && comment_texts(&before.comments) == comment_texts(&after.comments)
         && !after
             .diagnostics
             .iter()
             .any(|d| d.is_error() && REFUSE.contains(&d.code));
-    if same { Ok(out) } else { Err(FmtError::Changed) }
+    if same {
+        Ok(out)
+    } else {
+        Err(FmtError::Changed)
+    }
 }
 
 /// Is `source` already in canonical form? `Err` as for `format`.

@@ -224,9 +224,9 @@ impl<'a> Printer<'a> {
     }
 
     fn paragraph(&mut self, p: &'a Paragraph) {
-        let marker = p.numbered.then(|| {
-            number_marker(p.typed_number.as_ref(), p.number.as_ref().map(|d| &d.text))
-        });
+        let marker = p
+            .numbered
+            .then(|| number_marker(p.typed_number.as_ref(), p.number.as_ref().map(|d| &d.text)));
         self.item(
             p.span,
             Item {
@@ -447,7 +447,13 @@ impl<'a> Printer<'a> {
                 }
                 (None, content) => {
                     buf.push_str("^{");
-                    self.inlines(content.as_deref().unwrap_or(&[]), buf, Lead::Clean, true, indent);
+                    self.inlines(
+                        content.as_deref().unwrap_or(&[]),
+                        buf,
+                        Lead::Clean,
+                        true,
+                        indent,
+                    );
                     buf.push('}');
                     Lead::Clean
                 }
