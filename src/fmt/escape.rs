@@ -63,13 +63,21 @@ pub(crate) fn escape(text: &str, lead: Lead, trail: Trail, footnote: bool) -> St
     if trail == Trail::Glue && n > 0 && is_word(chars[n - 1]) {
         escaped[n - 1] = true;
     }
+    // `@` at the end of a run could take the name of a node after it.
+    if chars.last() == Some(&'@') {
+        escaped[n - 1] = true;
+    }
     for i in 0..n {
         let c = chars[i];
-        let prev_word = i > 0 && !escaped[i - 1] && is_word(chars[i - 1]);
         let next = chars.get(i + 1).copied();
         escaped[i] |= matches!(c, '\\' | '*' | '^')
             || (c == '}' && footnote)
-            || (c == '@' && starts_reference(prev_word, next, escaped.get(i + 1) == Some(&true)));
+            || (c == '@'
+                && starts_reference(
+                    word_takes_at(&chars, &escaped, i),
+                    next,
+                    escaped.get(i + 1) == Some(&true),
+                ));
     }
     // A symbol (`MC-3/11`, `UNEP/MC/COP.6/1`) at a token start would be read
     // as a reference. Whether it matches depends on the escapes after it
@@ -115,6 +123,26 @@ fn starts_reference(prev_word: bool, next: Option<char>, next_escaped: bool) -> 
         return false;
     }
     next == '#' || (next.is_alphanumeric() && !prev_word) || (is_mark(next) && !prev_word)
+}
+
+/// Would the word before `chars[at]` take the `@` as an e-mail address? A
+/// word takes one `@` (`word = letters+ ("@" symbol_part)?`); after it the
+/// next `@` starts a token of its own.
+fn word_takes_at(chars: &[char], escaped: &[bool], at: usize) -> bool {
+    if at == 0 || escaped[at - 1] || !is_word(chars[at - 1]) {
+        return false;
+    }
+    for j in (0..at).rev() {
+        if escaped[j] {
+            return true;
+        }
+        match chars[j] {
+            '@' => return false,
+            c if is_word(c) || c == '.' || c == '-' => {}
+            _ => return true,
+        }
+    }
+    true
 }
 
 fn first_is_hazard(chars: &[char], lead: Lead) -> bool {

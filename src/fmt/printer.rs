@@ -364,7 +364,14 @@ impl<'a> Printer<'a> {
             }
         };
         self.inlines(&item.content, &mut buf, lead, false, item.indent);
-        self.line(buf.trim_end());
+        if item.content.is_empty() {
+            // An item whose text was only an escaped space (`\ `): a line
+            // with nothing after the marker would not be an item at all.
+            buf.push_str("\\ ");
+            self.line(&buf);
+        } else {
+            self.line(buf.trim_end());
+        }
         self.started = true;
     }
 
