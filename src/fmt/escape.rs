@@ -44,6 +44,8 @@ pub(crate) enum Trail {
     /// A symbol or `@name`: a word character right before it would make the
     /// word take it in (`x@name` is an e-mail address).
     Glue,
+    /// A line break: spaces before it would fold into it.
+    Break,
 }
 
 /// Escapes `text` for printing after `lead` and before `trail`.
@@ -61,6 +63,9 @@ pub(crate) fn escape(text: &str, lead: Lead, trail: Trail, footnote: bool) -> St
         escaped[0] = true;
     }
     if trail == Trail::Glue && n > 0 && is_word(chars[n - 1]) {
+        escaped[n - 1] = true;
+    }
+    if trail == Trail::Break && chars.last().is_some_and(|c| c.is_whitespace()) {
         escaped[n - 1] = true;
     }
     // `@` at the end of a run could take the name of a node after it.

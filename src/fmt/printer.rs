@@ -396,7 +396,7 @@ impl<'a> Printer<'a> {
                         run.push_str(text);
                         continue;
                     }
-                    flush_run(&mut run, buf, lead, Trail::Clean, footnote);
+                    flush_run(&mut run, buf, lead, Trail::Break, footnote);
                     for c in inside {
                         buf.push('\n');
                         buf.push_str(&" ".repeat(indent));
