@@ -7,7 +7,7 @@
 use std::ffi::OsString;
 use std::path::{Path, PathBuf};
 use std::sync::mpsc::{self, Receiver, RecvTimeoutError};
-use std::time::Duration;
+use std::time::{Duration, Instant};
 
 use notify::{Event, EventKind, PollWatcher, RecursiveMode, Watcher};
 
@@ -15,12 +15,18 @@ use notify::{Event, EventKind, PollWatcher, RecursiveMode, Watcher};
 /// events (truncate, write, rename), and one rebuild is enough.
 const SETTLE: Duration = Duration::from_millis(100);
 
+/// A draft saved over and over (a script, autosave) is still rebuilt
+/// this often.
+const SETTLE_AT_MOST: Duration = Duration::from_secs(1);
+
 /// The polling interval when the system's file notifications are not
 /// available (some network and container file systems).
 const POLL: Duration = Duration::from_millis(500);
 
-/// Calls `on_save` each time `path` is saved. Returns only if watching
-/// fails (or `on_save` returns `false`); the caller stops it with Ctrl-C.
+/// Calls `on_save` once the watch is set up (a save made while it was being
+/// set up is not missed), then each time `path` is saved. Returns only if
+/// watching fails (or `on_save` returns `false`); the caller stops it with
+/// Ctrl-C.
 ///
 /// The directory is watched rather than the file, because many editors
 /// save by writing a new file and renaming it over the old one, and a watch
@@ -40,15 +46,22 @@ pub fn watch(path: &Path, mut on_save: impl FnMut() -> bool) -> notify::Result<(
         },
         Err(_) => Box::new(poll(tx, &dir)?),
     };
+    if !on_save() {
+        return Ok(());
+    }
     loop {
         if !wait_for(&rx, &name)? {
             return Ok(());
         }
-        // Let the rest of this save arrive, then rebuild once.
-        loop {
-            match rx.recv_timeout(SETTLE) {
-                Ok(_) => {}
-                Err(RecvTimeoutError::Timeout) => break,
+        // Let the rest of this save arrive, then rebuild once. Only events
+        // on the draft count: a viewer reading the output in the same
+        // directory would otherwise keep this from ever settling.
+        let started = Instant::now();
+        let mut last = started;
+        while last.elapsed() < SETTLE && started.elapsed() < SETTLE_AT_MOST {
+            match rx.recv_timeout(SETTLE.saturating_sub(last.elapsed())) {
+                Ok(Ok(event)) if relevant(&event, &name) => last = Instant::now(),
+                Ok(_) | Err(RecvTimeoutError::Timeout) => {}
                 Err(RecvTimeoutError::Disconnected) => return Ok(()),
             }
         }
@@ -71,12 +84,14 @@ fn wait_for(rx: &Receiver<notify::Result<Event>>, name: &OsString) -> notify::Re
         let Ok(event) = rx.recv() else {
             return Ok(false);
         };
-        let event = event?;
-        if matches!(event.kind, EventKind::Access(_)) {
-            continue;
-        }
-        if event.paths.iter().any(|p| p.file_name() == Some(name)) {
+        if relevant(&event?, name) {
             return Ok(true);
         }
     }
+}
+
+/// Could this event have changed the file named `name`? Reads do not.
+fn relevant(event: &Event, name: &OsString) -> bool {
+    !matches!(event.kind, EventKind::Access(_))
+        && event.paths.iter().any(|p| p.file_name() == Some(name))
 }
