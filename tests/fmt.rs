@@ -60,6 +60,15 @@ fn examples_are_in_canonical_form() {
 }
 
 #[test]
+fn the_layout_shown_in_the_docs_is_canonical() {
+    let page = read(&Path::new(env!("CARGO_MANIFEST_DIR")).join("docs/fmt.md"));
+    let start = page.find("```text\n").expect("docs/fmt.md shows a draft") + 8;
+    let len = page[start..].find("```").expect("the block is closed");
+    let draft = &page[start..start + len];
+    assert_eq!(format_checked(draft), draft);
+}
+
+#[test]
 fn fixtures_format_to_their_expected_output() {
     for input in drafts_in("tests/fmt", ".in.draft") {
         let expected_path =
