@@ -45,7 +45,7 @@ Exit status:
     about = "Compile UN-style draft decisions written as plain text (.draft files)",
     long_about = "Compile UN-style draft decisions written as plain text (.draft files).\n\n\
                   `check` reports every problem in a draft; `build` turns a clean draft into \
-                  JSON (HTML and DOCX are announced but not built yet); `explain` prints the \
+                  a Word document, an HTML page or JSON; `explain` prints the \
                   page of a diagnostic code; `schema` prints the JSON Schema of the JSON output.",
     after_help = EXIT_STATUS_HELP,
     propagate_version = true
@@ -84,7 +84,7 @@ enum Command {
         /// The draft to compile; `-` reads standard input
         #[arg(value_name = "FILE")]
         file: PathBuf,
-        /// The output format (html and docx are not built yet)
+        /// The output format
         #[arg(long, value_enum)]
         to: Target,
         /// Where to write [default: FILE with the extension of --to; standard
@@ -184,9 +184,9 @@ enum ColorArg {
 enum Target {
     /// The resolved document as JSON (see `draftdec schema`)
     Json,
-    /// An HTML page (not built yet)
+    /// A standalone HTML page
     Html,
-    /// A Word document (not built yet)
+    /// A Word document
     Docx,
 }
 
@@ -206,13 +206,12 @@ impl fmt::Display for Target {
     }
 }
 
-/// The backend for `target`, or `None` while it is not built.
-fn backend(target: Target) -> Option<fn(&Document) -> Vec<u8>> {
+/// The backend for `target`.
+fn backend(target: Target) -> fn(&Document) -> Vec<u8> {
     match target {
-        Target::Json => Some(|doc| draftdec::render::json::render(doc).into_bytes()),
-        // The html and docx backends live on their own branches; they are
-        // wired here when merged.
-        Target::Html | Target::Docx => None,
+        Target::Json => |doc| draftdec::render::json::render(doc).into_bytes(),
+        Target::Html => |doc| draftdec::render::html::render(doc).into_bytes(),
+        Target::Docx => draftdec::render::docx::render,
     }
 }
 
@@ -446,9 +445,7 @@ fn build(
     format: Format,
     color: ColorArg,
 ) -> Result<u8, Failure> {
-    let Some(render) = backend(target) else {
-        return Err(Failure(format!("--to {target} is not built yet")));
-    };
+    let render = backend(target);
     let destination = match output {
         Some(path) if is_stdin(path) => None,
         Some(path) => Some(path.to_path_buf()),
@@ -651,9 +648,7 @@ fn watch(
     format: Format,
     color: ColorArg,
 ) -> Result<u8, Failure> {
-    let Some(render) = backend(target) else {
-        return Err(Failure(format!("--to {target} is not built yet")));
-    };
+    let render = backend(target);
     if is_stdin(input) || output.is_some_and(is_stdin) {
         return Err(Failure(
             "watch reads a file and writes a file; `-` cannot be watched or written to".to_string(),

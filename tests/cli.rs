@@ -466,19 +466,6 @@ fn build_refuses_to_overwrite_its_input() {
 /// The html and docx backends are merged separately; until then the flags
 /// exist and say so. (Delete this test when wiring them.)
 #[test]
-fn build_html_and_docx_are_announced() {
-    let dir = workspace(&[("note.draft", CLEAN)]);
-    for to in ["html", "docx"] {
-        let out = run(draftdec(dir.path()).args(["build", "note.draft", "--to", to]));
-        assert_eq!(status(&out), 2);
-        assert_eq!(
-            stderr(&out),
-            format!("draftdec: --to {to} is not built yet\n")
-        );
-    }
-}
-
-#[test]
 fn explain() {
     let dir = workspace(&[]);
     let out = run(draftdec(dir.path()).args(["explain", "E0102"]));

@@ -88,3 +88,82 @@ fn readme_tour_compiles_without_errors() {
         compiled.diagnostics
     );
 }
+
+/// The seed note in the six official languages: each is a language version
+/// of the same document, so together they compare clean (E0301).
+const COOPERATION: [&str; 6] = ["en", "ar", "zh", "fr", "ru", "es"];
+
+fn cooperation(lang: &str) -> String {
+    std::fs::read_to_string(
+        Path::new(env!("CARGO_MANIFEST_DIR")).join(format!("examples/cooperation.{lang}.draft")),
+    )
+    .unwrap()
+}
+
+fn compare_versions(sources: &[(String, String)]) -> Vec<(usize, draftdec::diag::Diagnostic)> {
+    let docs: Vec<_> = sources
+        .iter()
+        .map(|(_, src)| draftdec::compile(src).document)
+        .collect();
+    let versions: Vec<_> = sources
+        .iter()
+        .zip(&docs)
+        .map(|((name, src), doc)| draftdec::versions::Version {
+            name,
+            source: src,
+            document: doc,
+        })
+        .collect();
+    draftdec::versions::compare(&versions)
+}
+
+#[test]
+fn the_six_language_versions_of_the_seed_are_one_set() {
+    let sources: Vec<(String, String)> = COOPERATION
+        .iter()
+        .map(|l| (format!("cooperation.{l}.draft"), cooperation(l)))
+        .collect();
+    let findings = compare_versions(&sources);
+    assert!(findings.is_empty(), "{findings:#?}");
+}
+
+#[test]
+fn a_paragraph_removed_from_the_french_version_is_named() {
+    let fr = cooperation("fr");
+    let blocks: Vec<&str> = fr.split("\n\n").collect();
+    let paragraphs: Vec<usize> = (0..blocks.len())
+        .filter(|&i| blocks[i].starts_with("#. "))
+        .collect();
+    // The body's five numbered paragraphs: remove each in turn.
+    for (n, &removed) in paragraphs.iter().take(5).enumerate() {
+        let cut: Vec<&str> = blocks
+            .iter()
+            .enumerate()
+            .filter(|&(i, _)| i != removed)
+            .map(|(_, b)| *b)
+            .collect();
+        let sources = vec![
+            ("cooperation.en.draft".to_string(), cooperation("en")),
+            ("cooperation.fr.draft".to_string(), cut.join("\n\n")),
+        ];
+        let messages: Vec<(usize, String)> = compare_versions(&sources)
+            .into_iter()
+            .map(|(i, d)| (i, d.message))
+            .collect();
+        let n = n + 1;
+        assert_eq!(
+            messages,
+            [
+                (
+                    0,
+                    format!("paragraph {n} has no counterpart in cooperation.fr.draft")
+                ),
+                (
+                    1,
+                    format!("cooperation.fr.draft lacks paragraph {n} of cooperation.en.draft")
+                ),
+            ],
+            "removing paragraph {n}"
+        );
+    }
+}

@@ -33,7 +33,6 @@ codes! {
     "E0005" Error "invalid metadata value";
     "E0006" Error "markup opened and not closed";
     "E0007" Error "misplaced block";
-    "E0008" Error "unsupported language";
     "E0101" Error "duplicate label";
     "E0102" Error "unknown label";
     "E0103" Error "undefined footnote";

@@ -77,11 +77,7 @@ struct Item<'n> {
 }
 
 pub(super) fn print(doc: &Document, comments: &[Comment]) -> String {
-    let table: &LangTable = doc.language.table().unwrap_or_else(|| {
-        crate::lang::Lang::En
-            .table()
-            .expect("English is always supported")
-    });
+    let table: &LangTable = doc.language.table();
     let mut floating: Vec<Floating> = comments.iter().map(Floating::Comment).collect();
     floating.extend(doc.footnote_defs.iter().map(Floating::Def));
     floating.sort_by_key(Floating::start);

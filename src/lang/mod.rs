@@ -59,14 +59,8 @@ impl Lang {
         }
     }
 
-    /// The table of conventions. Every official language has one, so this
-    /// is always `Some`; new code should call [`Lang::conventions`].
-    pub fn table(self) -> Option<&'static LangTable> {
-        Some(self.conventions())
-    }
-
     /// The table of conventions of this language.
-    pub fn conventions(self) -> &'static LangTable {
+    pub fn table(self) -> &'static LangTable {
         match self {
             Lang::Ar => &ar::TABLE,
             Lang::Zh => &zh::TABLE,
@@ -364,10 +358,66 @@ pub struct MastheadWords {
     /// Names of the six languages, in [`Lang::ALL`] order, as the
     /// `Original:` line prints them (`anglais`, `inglés`).
     pub language_names: [&'static str; 6],
+    /// Between the place and the dates of the meeting (`Geneva, 3–7
+    /// November 2025`): the language's own comma, `، ` in Arabic, `，` in
+    /// Chinese.
+    pub list_separator: &'static str,
     /// Month names for the masthead date.
     pub months: [&'static str; 12],
     /// The date with `{d}`, `{m}`, `{y}`: `{d} {m} {y}`, `{d} de {m} de {y}`.
     pub date_pattern: &'static str,
+}
+
+/// How text of one language is set: locales and fonts per script, for the
+/// DOCX and HTML backends.
+///
+/// Word chooses a font and a language for each character by its script:
+/// Latin (`w:ascii`/`w:hAnsi`, `w:lang w:val`), East Asian (`w:eastAsia`)
+/// and complex scripts such as Arabic (`w:cs`, `w:lang w:bidi`). Each table
+/// names all three, so a Latin symbol in an Arabic sentence and a Han
+/// character in a Russian one still get a sensible face.
+#[derive(Clone, Copy, Debug)]
+pub struct Typography {
+    /// BCP 47 tag of the document (`en-GB`, `zh-CN`): HTML `lang` (a region
+    /// or script lets browsers pick Simplified Chinese glyph forms) and
+    /// `dc:language`.
+    pub locale: &'static str,
+    /// Word's `w:lang`: `w:val` (Latin-script text), `w:eastAsia`, `w:bidi`.
+    pub word_lang: [&'static str; 3],
+    /// Word's `w:rFonts`: Latin (`w:ascii`, `w:hAnsi`), East Asian, complex script.
+    pub fonts: [&'static str; 3],
+    /// `w:rFonts w:hint` for runs of the language's own script: `eastAsia`
+    /// makes Word set shared punctuation (“ ” ‘ ’ …) in the East Asian font,
+    /// full width; `cs` marks right-to-left runs (the DOCX layer adds
+    /// `w:rtl` to them).
+    pub run_hint: Option<&'static str>,
+    /// CSS `font-family` of the HTML page, most specific first.
+    pub css_fonts: &'static str,
+    /// Words are separated by spaces: the space between opening words and
+    /// the rest of a clause is put back. Chinese runs words together
+    /// ("回顾其决定"), so none is.
+    pub word_spaces: bool,
+}
+
+/// The serif UN documents use for Latin and Cyrillic text; LibreOffice and
+/// browsers substitute its metric twin, Liberation Serif.
+pub const SERIF: &str = "Times New Roman";
+/// The CSS stack behind [`SERIF`].
+pub const CSS_SERIF: &str =
+    "\"Times New Roman\", Times, \"Liberation Serif\", \"Nimbus Roman\", \"Tinos\", serif";
+
+/// Typography of the languages written in Latin or Cyrillic script: one
+/// serif for everything, Word's defaults for East Asian and complex-script
+/// text that a quotation may bring in.
+pub const fn western(locale: &'static str) -> Typography {
+    Typography {
+        locale,
+        word_lang: [locale, "zh-CN", "ar-SA"],
+        fonts: [SERIF, SERIF, SERIF],
+        run_hint: None,
+        css_fonts: CSS_SERIF,
+        word_spaces: true,
+    }
 }
 
 /// Every convention of one language.
@@ -376,7 +426,10 @@ pub struct LangTable {
     pub lang: Lang,
     /// The language's own name for itself (`English`, `русский`).
     pub native_name: &'static str,
+    /// Right-to-left script: paragraphs are `w:bidi` and the page `dir="rtl"`,
+    /// which mirrors the layout (numbers hang on the right).
     pub rtl: bool,
+    pub typography: Typography,
     /// Sections, sub-sections and numbered paragraphs.
     pub section: Counter,
     pub subsection: Counter,
@@ -625,6 +678,7 @@ const EN_MASTHEAD: MastheadWords = MastheadWords {
     language_line: "English",
     original: "Original: {}",
     language_names: EN_LANGUAGE_NAMES,
+    list_separator: ", ",
     months: EN_MONTHS,
     date_pattern: "{d} {m} {y}",
 };
@@ -731,14 +785,14 @@ mod tests {
 
     #[test]
     fn longest_opening_wins_on_a_word_boundary() {
-        let t = Lang::Ru.conventions();
+        let t = Lang::Ru.table();
         let text = "принимает к сведению совместный доклад";
         assert_eq!(
             t.match_opening(text, false),
             Some("принимает к сведению".len())
         );
         assert_eq!(t.match_opening("принимающий", false), None);
-        let en = Lang::En.conventions();
+        let en = Lang::En.table();
         assert_eq!(
             en.match_opening("Recalling also its decision", true),
             Some("Recalling also".len())
@@ -748,15 +802,14 @@ mod tests {
     #[test]
     fn every_language_has_a_table() {
         for l in Lang::ALL {
-            assert!(l.table().is_some());
-            let t = l.conventions();
+            let t = l.table();
             assert_eq!(t.lang, l);
             assert!(t.preambular.len() >= 27, "{l:?} preambular lexicon");
             assert!(t.operative.len() >= 30, "{l:?} operative lexicon");
             assert!(!t.masthead.language_names[Lang::En.index()].is_empty());
         }
-        assert!(Lang::Ar.conventions().rtl);
-        assert_eq!(Lang::ALL.iter().filter(|l| l.conventions().rtl).count(), 1);
+        assert!(Lang::Ar.table().rtl);
+        assert_eq!(Lang::ALL.iter().filter(|l| l.table().rtl).count(), 1);
     }
 
     #[test]
@@ -790,7 +843,7 @@ mod tests {
 
     #[test]
     fn sub_paragraph_designations() {
-        let d = |l: Lang, level, n| l.conventions().sub_designation(level, n);
+        let d = |l: Lang, level, n| l.table().sub_designation(level, n);
         assert_eq!(d(Lang::En, 1, 2), "(b)");
         assert_eq!(d(Lang::En, 2, 3), "(iii)");
         assert_eq!(d(Lang::En, 3, 1), "a.");
@@ -808,21 +861,21 @@ mod tests {
 
     #[test]
     fn headings_and_paragraph_labels() {
-        assert_eq!(Lang::En.conventions().section_label(2), "II.");
-        assert_eq!(Lang::Fr.conventions().subsection_label(1), "A.");
-        assert_eq!(Lang::Ar.conventions().section_label(1), "أولاً -");
-        assert_eq!(Lang::Ar.conventions().subsection_label(1), "ألف -");
-        assert_eq!(Lang::Ar.conventions().paragraph_label(4), "4 -");
-        assert_eq!(Lang::Zh.conventions().section_label(2), "二、");
-        assert_eq!(Lang::Zh.conventions().paragraph_label(4), "4.");
-        assert_eq!(Lang::Es.conventions().section_ref(3), "sección III");
-        assert_eq!(Lang::Ar.conventions().section_ref(2), "الفرع الثاني");
-        assert_eq!(Lang::Zh.conventions().section_ref(2), "第二节");
+        assert_eq!(Lang::En.table().section_label(2), "II.");
+        assert_eq!(Lang::Fr.table().subsection_label(1), "A.");
+        assert_eq!(Lang::Ar.table().section_label(1), "أولاً -");
+        assert_eq!(Lang::Ar.table().subsection_label(1), "ألف -");
+        assert_eq!(Lang::Ar.table().paragraph_label(4), "4 -");
+        assert_eq!(Lang::Zh.table().section_label(2), "二、");
+        assert_eq!(Lang::Zh.table().paragraph_label(4), "4.");
+        assert_eq!(Lang::Es.table().section_ref(3), "sección III");
+        assert_eq!(Lang::Ar.table().section_ref(2), "الفرع الثاني");
+        assert_eq!(Lang::Zh.table().section_ref(2), "第二节");
     }
 
     #[test]
     fn cross_references() {
-        let r = |l: Lang| l.conventions().paragraph_ref(4, &[2]);
+        let r = |l: Lang| l.table().paragraph_ref(4, &[2]);
         assert_eq!(r(Lang::En), "paragraph 4 (b)");
         assert_eq!(r(Lang::Fr), "paragraphe 4 b)");
         assert_eq!(r(Lang::Es), "párrafo 4 b)");
@@ -830,98 +883,75 @@ mod tests {
         assert_eq!(r(Lang::Ar), "الفقرة 4 (ب)");
         assert_eq!(r(Lang::Zh), "第4(b)段");
         assert_eq!(
-            Lang::En.conventions().paragraph_ref(4, &[2, 1]),
+            Lang::En.table().paragraph_ref(4, &[2, 1]),
             "paragraph 4 (b) (i)"
         );
-        assert_eq!(Lang::Zh.conventions().paragraph_ref(7, &[]), "第7段");
-        assert_eq!(Lang::Ar.conventions().annex_ref(1), "المرفق الأول");
-        assert_eq!(Lang::Zh.conventions().annex_ref(2), "附件二");
-        assert_eq!(Lang::Fr.conventions().annex_ref(2), "annexe II");
+        assert_eq!(Lang::Zh.table().paragraph_ref(7, &[]), "第7段");
+        assert_eq!(Lang::Ar.table().annex_ref(1), "المرفق الأول");
+        assert_eq!(Lang::Zh.table().annex_ref(2), "附件二");
+        assert_eq!(Lang::Fr.table().annex_ref(2), "annexe II");
     }
 
     #[test]
     fn masthead_words() {
-        let a = |l: Lang| l.conventions().agenda_item(5, Some(3));
+        let a = |l: Lang| l.table().agenda_item(5, Some(3));
         assert_eq!(a(Lang::En), "Item 5 (c) of the provisional agenda");
         assert_eq!(a(Lang::Fr), "Point 5 c) de l'ordre du jour provisoire");
         assert_eq!(a(Lang::Es), "Tema 5 c) del programa provisional");
         assert_eq!(a(Lang::Ru), "Пункт 5 c) предварительной повестки дня");
         assert_eq!(a(Lang::Ar), "البند 5 (ج) من جدول الأعمال المؤقت");
         assert_eq!(a(Lang::Zh), "临时议程项目5(c)");
-        assert_eq!(Lang::Zh.conventions().agenda_item(3, None), "临时议程项目3");
-        assert_eq!(Lang::Fr.conventions().annex_heading(None), "Annexe");
-        assert_eq!(Lang::Es.conventions().annex_heading(Some(2)), "Anexo II");
-        assert_eq!(Lang::Ar.conventions().annex_heading(Some(1)), "المرفق الأول");
-        assert_eq!(Lang::Zh.conventions().annex_heading(Some(1)), "附件一");
+        assert_eq!(Lang::Zh.table().agenda_item(3, None), "临时议程项目3");
+        assert_eq!(Lang::Fr.table().annex_heading(None), "Annexe");
+        assert_eq!(Lang::Es.table().annex_heading(Some(2)), "Anexo II");
+        assert_eq!(Lang::Ar.table().annex_heading(Some(1)), "المرفق الأول");
+        assert_eq!(Lang::Zh.table().annex_heading(Some(1)), "附件一");
         assert_eq!(
-            Lang::Fr.conventions().masthead.draft_decision,
+            Lang::Fr.table().masthead.draft_decision,
             "Projet de décision"
         );
-        assert_eq!(Lang::Ar.conventions().masthead.draft_decision, "مشروع مقرر");
+        assert_eq!(Lang::Ar.table().masthead.draft_decision, "مشروع مقرر");
         assert_eq!(
-            Lang::Fr
-                .conventions()
-                .masthead_date("2025-08-20")
-                .as_deref(),
+            Lang::Fr.table().masthead_date("2025-08-20").as_deref(),
             Some("20 août 2025")
         );
         assert_eq!(
-            Lang::Es
-                .conventions()
-                .masthead_date("2025-08-20")
-                .as_deref(),
+            Lang::Es.table().masthead_date("2025-08-20").as_deref(),
             Some("20 de agosto de 2025")
         );
         assert_eq!(
-            Lang::Ar
-                .conventions()
-                .masthead_date("2025-08-20")
-                .as_deref(),
+            Lang::Ar.table().masthead_date("2025-08-20").as_deref(),
             Some("20 August 2025")
         );
+        assert_eq!(Lang::Es.table().original_line(Lang::En), "Original: inglés");
         assert_eq!(
-            Lang::Es.conventions().original_line(Lang::En),
-            "Original: inglés"
-        );
-        assert_eq!(
-            Lang::Fr.conventions().original_line(Lang::En),
+            Lang::Fr.table().original_line(Lang::En),
             "Original\u{A0}: anglais"
         );
         assert_eq!(
-            Lang::Zh.conventions().original_line(Lang::En),
+            Lang::Zh.table().original_line(Lang::En),
             "Original: English"
         );
-        assert_eq!(
-            Lang::Zh.conventions().quote("大会工作的振兴"),
-            "“大会工作的振兴”"
-        );
-        assert_eq!(Lang::Fr.conventions().quote("x"), "«\u{A0}x\u{A0}»");
+        assert_eq!(Lang::Zh.table().quote("大会工作的振兴"), "“大会工作的振兴”");
+        assert_eq!(Lang::Fr.table().quote("x"), "«\u{A0}x\u{A0}»");
     }
 
     #[test]
     fn ibid_words() {
-        assert!(Lang::En.conventions().is_ibid("Ibid., annex II."));
-        assert!(Lang::Fr.conventions().is_ibid("Ibid., annexe II."));
-        assert!(Lang::Es.conventions().is_ibid("Ibid., anexo II."));
-        assert!(Lang::Es.conventions().is_ibid("Ibíd., anexo II."));
-        assert!(Lang::Ru.conventions().is_ibid("Там же, приложение II."));
-        assert!(
-            Lang::Ar
-                .conventions()
-                .is_ibid("المرجع نفسه، المرفق الثاني.")
-        );
-        assert!(Lang::Zh.conventions().is_ibid("同上,附件二。"));
-        assert!(
-            !Lang::Zh
-                .conventions()
-                .is_ibid("UNEP/MC/COP.6/INF/29,附件一。")
-        );
+        assert!(Lang::En.table().is_ibid("Ibid., annex II."));
+        assert!(Lang::Fr.table().is_ibid("Ibid., annexe II."));
+        assert!(Lang::Es.table().is_ibid("Ibid., anexo II."));
+        assert!(Lang::Es.table().is_ibid("Ibíd., anexo II."));
+        assert!(Lang::Ru.table().is_ibid("Там же, приложение II."));
+        assert!(Lang::Ar.table().is_ibid("المرجع نفسه، المرفق الثاني."));
+        assert!(Lang::Zh.table().is_ibid("同上,附件二。"));
+        assert!(!Lang::Zh.table().is_ibid("UNEP/MC/COP.6/INF/29,附件一。"));
     }
 
     #[test]
     fn opening_words_in_each_language() {
-        let op = |l: Lang, text: &str| l.conventions().match_opening(text, false);
-        let pre = |l: Lang, text: &str| l.conventions().match_opening(text, true);
+        let op = |l: Lang, text: &str| l.table().match_opening(text, false);
+        let pre = |l: Lang, text: &str| l.table().match_opening(text, true);
         assert_eq!(
             pre(
                 Lang::Fr,
@@ -959,7 +989,7 @@ mod tests {
         let n = op(Lang::Ar, ar_req).unwrap();
         assert_eq!(&ar_req[..n], "يطلب إلى");
         assert_eq!(
-            Lang::Ar.conventions().match_actor(&ar_req[n + 1..]),
+            Lang::Ar.table().match_actor(&ar_req[n + 1..]),
             Some("الأمين التنفيذي".len())
         );
         assert_eq!(op(Lang::Ar, "يحيطون"), None);
@@ -971,12 +1001,12 @@ mod tests {
         );
         assert_eq!(op(Lang::Zh, "请执行秘书继续"), Some("请".len()));
         assert_eq!(
-            Lang::Zh.conventions().match_actor("执行秘书继续"),
+            Lang::Zh.table().match_actor("执行秘书继续"),
             Some("执行秘书".len())
         );
         assert_eq!(
             Lang::Fr
-                .conventions()
+                .table()
                 .match_actor("le Secrétaire exécutif de poursuivre"),
             Some("le Secrétaire exécutif".len())
         );
@@ -991,42 +1021,42 @@ mod tests {
     fn suggestions_for_unknown_openers() {
         assert_eq!(
             Lang::Fr
-                .conventions()
+                .table()
                 .closest_opening("Rapellant ses décisions", true),
             Some("Rappelant")
         );
         assert_eq!(
             Lang::Es
-                .conventions()
+                .table()
                 .closest_opening("Recordado sus decisiones", true),
             Some("Recordando")
         );
         assert_eq!(
-            Lang::Zh.conventions().closest_opening("回故其决定", true),
+            Lang::Zh.table().closest_opening("回故其决定", true),
             Some("回顾")
         );
     }
 
     #[test]
     fn opener_case() {
-        assert!(Lang::En.conventions().opener_case_ok("Recalling"));
-        assert!(!Lang::En.conventions().opener_case_ok("recalling"));
-        assert!(Lang::Fr.conventions().opener_case_ok("Rappelant"));
-        assert!(!Lang::Ru.conventions().opener_case_ok("Напоминая"));
-        assert!(Lang::Ar.conventions().opener_case_ok("إذ يشير"));
-        assert!(Lang::Zh.conventions().opener_case_ok("回顾"));
-        assert!(Lang::Fr.conventions().footnote_before_punctuation);
-        assert!(!Lang::Zh.conventions().footnote_before_punctuation);
+        assert!(Lang::En.table().opener_case_ok("Recalling"));
+        assert!(!Lang::En.table().opener_case_ok("recalling"));
+        assert!(Lang::Fr.table().opener_case_ok("Rappelant"));
+        assert!(!Lang::Ru.table().opener_case_ok("Напоминая"));
+        assert!(Lang::Ar.table().opener_case_ok("إذ يشير"));
+        assert!(Lang::Zh.table().opener_case_ok("回顾"));
+        assert!(Lang::Fr.table().footnote_before_punctuation);
+        assert!(!Lang::Zh.table().footnote_before_punctuation);
     }
 
     #[test]
     fn localised_decision_symbols() {
-        let ru = Lang::Ru.conventions();
+        let ru = Lang::Ru.table();
         assert_eq!(ru.canonical_decision_symbol("МК-3/11"), "MC-3/11");
         assert_eq!(ru.canonical_decision_symbol("БК\u{2011}17/22"), "BC-17/22");
         assert_eq!(ru.canonical_decision_symbol("MC-5/19"), "MC-5/19");
         assert_eq!(
-            Lang::Fr.conventions().canonical_decision_symbol("MC-3/11"),
+            Lang::Fr.table().canonical_decision_symbol("MC-3/11"),
             "MC-3/11"
         );
     }

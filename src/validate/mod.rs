@@ -9,14 +9,10 @@ mod punctuation;
 
 use crate::ast::{Block, Decision, Document, Inline, Span, SubParagraph};
 use crate::diag::Diagnostic;
-use crate::lang::Lang;
 
 /// Checks `doc`, compiled from `src`, against the drafting conventions.
 pub fn validate(doc: &Document, src: &str, diags: &mut Vec<Diagnostic>) {
-    let table = doc
-        .language
-        .table()
-        .unwrap_or_else(|| Lang::En.table().expect("English is supported"));
+    let table = doc.language.table();
     metadata::check(doc, diags);
     for_each_decision(doc, &mut |d| {
         punctuation::check(d, diags);
