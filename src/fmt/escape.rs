@@ -62,7 +62,7 @@ pub(crate) fn escape(text: &str, lead: Lead, trail: Trail, footnote: bool) -> St
     if n > 0 && first_is_hazard(&chars, lead) {
         escaped[0] = true;
     }
-    if trail == Trail::Glue && n > 0 && is_word(chars[n - 1]) {
+    if trail == Trail::Glue && n > 0 && may_join(chars[n - 1]) {
         escaped[n - 1] = true;
     }
     if trail == Trail::Break && chars.last().is_some_and(|c| c.is_whitespace()) {
@@ -127,7 +127,7 @@ fn starts_reference(prev_word: bool, next: Option<char>, next_escaped: bool) -> 
     if next_escaped {
         return false;
     }
-    next == '#' || (next.is_alphanumeric() && !prev_word) || (is_mark(next) && !prev_word)
+    next == '#' || (may_join(next) && !prev_word)
 }
 
 /// Would the word before `chars[at]` take the `@` as an e-mail address? A
@@ -165,7 +165,7 @@ fn first_is_hazard(chars: &[char], lead: Lead) -> bool {
         Lead::Emphasis => c.is_whitespace(),
         Lead::Name { line } => is_name_char(c) || (line && c == ':'),
         Lead::Symbol => {
-            is_word(c)
+            may_join(c)
                 || matches!(c, '/' | '[')
                 || (matches!(c, '.' | '-' | '\u{2010}' | '\u{2011}')
                     && chars.get(1).is_some_and(|n| n.is_alphanumeric()))
@@ -229,15 +229,21 @@ fn section_number_hazard(chars: &[char]) -> bool {
         && chars.get(upper + 1).is_none_or(|c| c.is_whitespace())
 }
 
-/// A character of a `word` token in the grammar (letters, marks, digits,
-/// connectors). Rust's classes are a subset of the grammar's, which errs on
-/// the side of escaping.
+/// A character that surely continues a `word` token of the grammar: where
+/// it is unsure (combining marks), a token boundary is assumed, which leads
+/// to checking for symbols and escaping `@`.
 fn is_word(c: char) -> bool {
-    c.is_alphanumeric() || c == '_' || is_mark(c)
+    c.is_alphanumeric() || c == '_'
+}
+
+/// A character that may join the token before it: where unsure, it is
+/// assumed to, which leads to escaping it.
+fn may_join(c: char) -> bool {
+    is_word(c) || is_mark(c)
 }
 
 fn is_name_char(c: char) -> bool {
-    is_word(c) || c == '-'
+    may_join(c) || c == '-'
 }
 
 /// Combining marks: the common blocks.
