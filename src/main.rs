@@ -45,7 +45,8 @@ Exit status:
     about = "Compile UN-style draft decisions written as plain text (.draft files)",
     long_about = "Compile UN-style draft decisions written as plain text (.draft files).\n\n\
                   `check` reports every problem in a draft; `build` turns a clean draft into \
-                  a Word document, an HTML page or JSON; `explain` prints the \
+                  a Word document, an HTML page or JSON; `fmt` rewrites drafts \
+                  in canonical form; `watch` rebuilds on every save; `explain` prints the \
                   page of a diagnostic code; `schema` prints the JSON Schema of the JSON output.",
     after_help = EXIT_STATUS_HELP,
     propagate_version = true

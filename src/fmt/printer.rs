@@ -10,36 +10,14 @@ use std::collections::VecDeque;
 
 use super::escape::{Lead, Trail, escape};
 use crate::ast::{
-    Annex, Block, Decision, Document, Field, FootnoteDef, Inline, Label, Masthead, OpeningSource,
-    Paragraph, Section, Span, SubParagraph, Typed,
+    Annex, Block, Decision, Document, Field, FootnoteDef, Inline, Label, OpeningSource, Paragraph,
+    Section, Span, SubParagraph, Typed,
 };
 use crate::lang::LangTable;
 use crate::lower::Comment;
 
 /// Spaces per sub-paragraph level below the first.
 pub const INDENT: usize = 4;
-
-/// The metadata keys in canonical order with their fields. The order is the
-/// one of `lower::meta::KEYS` (private to lowering); the tests check that
-/// every key survives formatting.
-fn meta_fields(m: &Masthead) -> [(&'static str, &Option<Field>); 14] {
-    [
-        ("symbol", &m.symbol),
-        ("distribution", &m.distribution),
-        ("date", &m.date),
-        ("original", &m.original),
-        ("language", &m.language),
-        ("body", &m.body),
-        ("meeting", &m.meeting),
-        ("place", &m.place),
-        ("dates", &m.dates),
-        ("agenda-item", &m.agenda_item),
-        ("agenda-title", &m.agenda_title),
-        ("provisional-agenda", &m.provisional_agenda),
-        ("title", &m.title),
-        ("kind", &m.kind),
-    ]
-}
 
 enum Floating<'a> {
     Comment(&'a Comment),
@@ -81,7 +59,7 @@ pub(super) fn print(doc: &Document, comments: &[Comment]) -> String {
     let mut floating: Vec<Floating> = comments.iter().map(Floating::Comment).collect();
     floating.extend(doc.footnote_defs.iter().map(Floating::Def));
     floating.sort_by_key(Floating::start);
-    let fields = meta_fields(&doc.meta);
+    let fields = doc.meta.fields();
     let has_meta = fields.iter().any(|(_, f)| f.is_some());
     let mut p = Printer {
         out: String::new(),
