@@ -8,6 +8,7 @@
 pub mod ast;
 pub mod diag;
 pub mod driver;
+pub mod hygiene;
 pub mod lang;
 pub mod lower;
 pub mod render;
@@ -17,4 +18,4 @@ pub mod util;
 pub mod validate;
 pub mod walk;
 
-pub use driver::{Compiled, compile};
+pub use driver::{Compiled, compile, compile_bytes};
