@@ -30,7 +30,7 @@ pub fn compile(source: &str) -> Compiled {
     let mut diagnostics = lowered.diagnostics;
     hygiene::check(source, &mut diagnostics);
     resolve::resolve(&mut document, &mut diagnostics);
-    validate::validate(&document, &mut diagnostics);
+    validate::validate(&document, source, &mut diagnostics);
     diag::sort(&mut diagnostics);
     Compiled {
         document,

@@ -3,11 +3,12 @@
 //! The pipeline (see `docs/architecture.md`):
 //! `syntax` (pest) → `lower` (typed AST) → `resolve` (numbers, labels,
 //! footnotes) → `validate` (drafting rules) → `render::{json, html, docx}`.
-//! Only `main.rs` does I/O.
+//! Only `main.rs` does I/O, and `watch`, which waits for file events.
 
 pub mod ast;
 pub mod diag;
 pub mod driver;
+pub mod fmt;
 pub mod hygiene;
 pub mod lang;
 pub mod lower;
@@ -17,5 +18,7 @@ pub mod syntax;
 pub mod util;
 pub mod validate;
 pub mod walk;
+pub mod watch;
 
 pub use driver::{Compiled, compile, compile_bytes};
+pub mod versions;
