@@ -29,8 +29,15 @@ pub fn compile(source: &str) -> Compiled {
     let mut document = lowered.document;
     let mut diagnostics = lowered.diagnostics;
     hygiene::check(source, &mut diagnostics);
-    resolve::resolve(&mut document, &mut diagnostics);
-    validate::validate(&document, source, &mut diagnostics);
+    // A file the parser refused (E0001, E0014) has an empty document:
+    // checking it would only add noise ("no `title:`").
+    let refused = diagnostics
+        .iter()
+        .any(|d| matches!(d.code, "E0001" | "E0014"));
+    if !refused {
+        resolve::resolve(&mut document, &mut diagnostics);
+        validate::validate(&document, source, &mut diagnostics);
+    }
     diag::sort(&mut diagnostics);
     Compiled {
         document,
@@ -40,7 +47,7 @@ pub fn compile(source: &str) -> Compiled {
 }
 
 /// Compiles a file's bytes. Text that is not UTF-8 gives an empty document
-/// and a diagnostic naming the byte offset of each invalid sequence (E0020);
+/// and a diagnostic naming the byte offset of each invalid sequence (E0011);
 /// otherwise the bytes are decoded by [`hygiene::decode`] (lone CR → LF,
 /// same offsets) and compiled. Render the diagnostics against
 /// `hygiene::decode(bytes)`, or against `String::from_utf8_lossy(bytes)`

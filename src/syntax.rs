@@ -21,18 +21,19 @@ pub fn parse(src: &str) -> Result<Pairs<'_, Rule>, Box<Diagnostic>> {
 }
 
 /// The most footnotes (`^{`) that may be open at once within a paragraph,
-/// closed or not. Every other inline nesting (`**…*…*…**`) goes through a
-/// footnote, so this bounds the depth of the parser, of lowering and of every
-/// stage that recurses over inline content, and with it the backtracking
-/// over unclosed footnotes (at most `MAX_NESTING²/2` passes over a
-/// paragraph). A real draft never nests a footnote in a footnote.
-pub const MAX_NESTING: usize = 12;
+/// closed or not: a footnote may hold one footnote, no deeper. Every other
+/// inline nesting (`**…*…*…**`) goes through a footnote, so this bounds the
+/// depth of the parser, of lowering and of every stage that recurses over
+/// inline content. It also bounds backtracking: markup that is not closed
+/// is re-read once per enclosing footnote and alternative, at most about
+/// `4^MAX_NESTING` times, so parsing stays linear in the input.
+pub const MAX_NESTING: usize = 2;
 
 /// Scans for footnotes open deeper than [`MAX_NESTING`], the way the parser
-/// will see them: `^{` opens, `}` closes, `\x` escapes, `//` comment lines
-/// are skipped and a blank line ends every footnote. Counts unclosed `^{`
-/// too, since the parser nests into them before it finds they are not
-/// closed. Linear in the input.
+/// will see them: `^{` opens, `}` closes (inside a footnote nothing else can
+/// take a `}`), `\x` escapes, `//` comment lines are skipped and a blank
+/// line ends every footnote. Counts unclosed `^{` too, since the parser
+/// nests into them before it finds they are not closed. Linear in the input.
 pub fn nesting_error(src: &str) -> Option<Diagnostic> {
     let b = src.as_bytes();
     let mut open: Vec<usize> = Vec::new();
@@ -68,10 +69,11 @@ pub fn nesting_error(src: &str) -> Option<Diagnostic> {
                 if open.len() > MAX_NESTING {
                     return Some(
                         Diagnostic::new(
-                            "E0023",
+                            "E0014",
                             Span::new(i, i + 2),
                             format!(
-                                "footnotes are nested more than {MAX_NESTING} deep here (counting footnotes not closed)"
+                                "footnotes are open {} deep here; they nest {MAX_NESTING} deep at most (footnotes not closed count)",
+                                open.len()
                             ),
                         )
                         .label(format!("footnote opened at depth {}", open.len()))
@@ -135,8 +137,8 @@ pub fn describe(rule: Rule) -> &'static str {
         Rule::footnote => "a footnote (`^{…}`)",
         Rule::footnote_ref => "a footnote reference (`^name`)",
         Rule::cross_ref | Rule::bare_mark => "a reference (`@name`)",
-        Rule::strong => "bold text (`**…**`)",
-        Rule::emphasis => "italic text (`*…*`)",
+        Rule::strong | Rule::fn_strong => "bold text (`**…**`)",
+        Rule::emphasis | Rule::fn_emphasis => "italic text (`*…*`)",
         Rule::escape | Rule::escaped => "an escaped character (`\\*`)",
         Rule::decision_sym | Rule::convention | Rule::hyphen => "a decision symbol (`MC-3/11`)",
         Rule::document_sym | Rule::organ | Rule::symbol_part => {
@@ -147,6 +149,6 @@ pub fn describe(rule: Rule) -> &'static str {
         Rule::nl | Rule::eol | Rule::blank_line => "the end of the line",
         Rule::marker | Rule::block_start => "a paragraph marker",
         Rule::document | Rule::block | Rule::bom => "a draft",
-        Rule::sp | Rule::inline => "text",
+        Rule::sp | Rule::inline | Rule::fn_inline => "text",
     }
 }
