@@ -6,8 +6,8 @@
 //!   and makes line numbers right for any diagnostic renderer.
 //! - [`check`] reports characters that must not reach the output: control
 //!   characters that XML 1.0 forbids (Word refuses a DOCX holding one) or that
-//!   are invisible mojibake (E0021), and invisible formatting or bidirectional
-//!   controls that make the text read differently from what it is (W0022).
+//!   are invisible mojibake (E0012), and invisible formatting or bidirectional
+//!   controls that make the text read differently from what it is (W0013).
 //! - [`line_col`] gives the line and column of a byte offset with `\n`,
 //!   `\r\n` and lone `\r` line endings, ignoring a leading BOM.
 
@@ -30,7 +30,7 @@ pub fn decode(bytes: &[u8]) -> Result<Cow<'_, str>, Vec<Diagnostic>> {
     if bytes.starts_with(&[0xFF, 0xFE]) || bytes.starts_with(&[0xFE, 0xFF]) {
         return Err(vec![
             Diagnostic::new(
-                "E0020",
+                "E0011",
                 Span::new(0, 2),
                 "this file is UTF-16 text, not UTF-8 (byte 0 starts a UTF-16 byte-order mark)",
             )
@@ -88,7 +88,7 @@ fn invalid_utf8(bytes: &[u8]) -> Vec<Diagnostic> {
                     };
                     diags.push(
                         Diagnostic::new(
-                            "E0020",
+                            "E0011",
                             Span::new(start, start + len),
                             format!(
                                 "{what} at byte {start} (line {line}, column {col}): {}",
@@ -183,7 +183,7 @@ pub fn char_name(c: char) -> String {
     format!("U+{:04X} {name}", c as u32)
 }
 
-/// Reports forbidden (E0021) and invisible (W0022) characters of `src`. A
+/// Reports forbidden (E0012) and invisible (W0013) characters of `src`. A
 /// BOM at offset 0 is the file's byte-order mark and is accepted.
 pub fn check(src: &str, diags: &mut Vec<Diagnostic>) {
     let mut forbidden = 0usize;
@@ -200,7 +200,7 @@ pub fn check(src: &str, diags: &mut Vec<Diagnostic>) {
                 if forbidden <= MAX_CHAR_REPORTS {
                     diags.push(
                         Diagnostic::new(
-                            "E0021",
+                            "E0012",
                             span,
                             format!("the draft contains {}", char_name(c)),
                         )
@@ -215,7 +215,7 @@ pub fn check(src: &str, diags: &mut Vec<Diagnostic>) {
                 if invisible <= MAX_CHAR_REPORTS {
                     diags.push(
                         Diagnostic::new(
-                            "W0022",
+                            "W0013",
                             span,
                             format!("the draft contains the invisible character {}", char_name(c)),
                         )
@@ -227,7 +227,7 @@ pub fn check(src: &str, diags: &mut Vec<Diagnostic>) {
             }
         }
     }
-    for (code, count) in [("E0021", forbidden), ("W0022", invisible)] {
+    for (code, count) in [("E0012", forbidden), ("W0013", invisible)] {
         if count > MAX_CHAR_REPORTS
             && let Some(d) = diags.iter_mut().rev().find(|d| d.code == code)
         {

@@ -33,7 +33,7 @@ fn invalid_utf8_names_the_byte_offset() {
     let c = compile_bytes(&bytes);
     assert_eq!(c.diagnostics.len(), 1);
     let d = &c.diagnostics[0];
-    assert_eq!(d.code, "E0020");
+    assert_eq!(d.code, "E0011");
     assert!(d.is_error());
     assert_eq!((d.primary.span.start, d.primary.span.end), (at, at + 1));
     assert!(
@@ -71,7 +71,7 @@ fn utf16_is_named_as_such() {
         .chain(MINIMAL.encode_utf16().flat_map(u16::to_le_bytes))
         .collect();
     let c = compile_bytes(&utf16);
-    assert_eq!(codes(&utf16), vec!["E0020"]);
+    assert_eq!(codes(&utf16), vec!["E0011"]);
     assert!(c.diagnostics[0].message.contains("UTF-16"));
 }
 
@@ -184,7 +184,7 @@ fn control_characters_are_errors_at_their_place() {
             let d = compiled
                 .diagnostics
                 .iter()
-                .find(|d| d.code == "E0021")
+                .find(|d| d.code == "E0012")
                 .unwrap_or_else(|| panic!("U+{:04X} not reported in {src:?}", c as u32));
             assert_eq!(d.primary.span.start, at);
             assert_eq!(d.primary.span.end, at + c.len_utf8());
@@ -207,7 +207,7 @@ fn invisible_and_bidi_characters_are_warnings() {
             let d = compiled
                 .diagnostics
                 .iter()
-                .find(|d| d.code == "W0022")
+                .find(|d| d.code == "W0013")
                 .unwrap_or_else(|| panic!("U+{:04X} not reported in {src:?}", c as u32));
             assert_eq!(d.primary.span.start, at);
             assert!(!d.is_error());
@@ -223,7 +223,7 @@ fn ordinary_text_is_not_reported() {
     assert!(
         c.diagnostics
             .iter()
-            .all(|d| d.code != "E0021" && d.code != "W0022"),
+            .all(|d| d.code != "E0012" && d.code != "W0013"),
         "{:?}",
         c.diagnostics
     );
@@ -233,7 +233,7 @@ fn ordinary_text_is_not_reported() {
 fn character_reports_are_capped() {
     let src = format!("{MINIMAL}\n#. {}\n", "\0".repeat(500));
     let c = compile(&src);
-    let nul: Vec<_> = c.diagnostics.iter().filter(|d| d.code == "E0021").collect();
+    let nul: Vec<_> = c.diagnostics.iter().filter(|d| d.code == "E0012").collect();
     assert_eq!(nul.len(), draftdec::hygiene::MAX_CHAR_REPORTS);
     assert!(nul.iter().any(|d| d.message.contains("450 more")));
 }
