@@ -9,6 +9,7 @@ pub mod ast;
 pub mod diag;
 pub mod driver;
 pub mod fmt;
+pub mod hygiene;
 pub mod lang;
 pub mod lower;
 pub mod render;
@@ -19,5 +20,5 @@ pub mod validate;
 pub mod walk;
 pub mod watch;
 
-pub use driver::{Compiled, compile};
+pub use driver::{Compiled, compile, compile_bytes};
 pub mod versions;

@@ -291,13 +291,18 @@ fn read_draft(path: &Path) -> Result<String, Failure> {
     } else {
         fs::read(path).map_err(|e| Failure::io("read", path, &e))?
     };
-    String::from_utf8(bytes).map_err(|e| {
-        Failure(format!(
-            "cannot read {}: not UTF-8 text (invalid byte at offset {}); save the draft as UTF-8",
+    // Lone CRs become LFs (same offsets); invalid UTF-8 is named by byte
+    // offset, line and column (E0011).
+    match draftdec::hygiene::decode(&bytes) {
+        Ok(text) => Ok(text.into_owned()),
+        Err(diags) => Err(Failure(format!(
+            "cannot read {}: not UTF-8 text: {}; save the draft as UTF-8",
             display_name(path),
-            e.utf8_error().valid_up_to()
-        ))
-    })
+            diags
+                .first()
+                .map_or("not UTF-8 text", |d| d.message.as_str())
+        ))),
+    }
 }
 
 /// Whether to colour output going to a stream. An explicit flag wins; in

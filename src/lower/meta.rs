@@ -38,7 +38,8 @@ impl Lowerer<'_> {
                     let text = self.src[span.start..span.end].trim();
                     let start = content.first().map_or(span.start, |c| c.span().start);
                     field = Field {
-                        text: text.to_string(),
+                        // Tabs become spaces, as in the content (same length).
+                        text: text.replace('\t', " "),
                         content,
                         span: Span::new(start, start + text.len()),
                     };
