@@ -29,7 +29,7 @@ pub fn compile(source: &str) -> Compiled {
     let mut document = lowered.document;
     let mut diagnostics = lowered.diagnostics;
     resolve::resolve(&mut document, &mut diagnostics);
-    validate::validate(&document, &mut diagnostics);
+    validate::validate(&document, source, &mut diagnostics);
     diag::sort(&mut diagnostics);
     Compiled {
         document,

@@ -19,3 +19,4 @@ pub mod validate;
 pub mod walk;
 
 pub use driver::{Compiled, compile};
+pub mod versions;

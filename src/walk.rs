@@ -96,3 +96,71 @@ pub fn content_mut(content: &mut [Inline], f: &mut impl FnMut(&mut Inline)) {
         }
     }
 }
+
+/// Calls `f` on every list of inline content in the body and annexes
+/// (titles, paragraphs, clauses, sub-paragraphs), then on footnote texts;
+/// nested lists (inside emphasis) are visited after their parent.
+pub fn contents(doc: &Document, f: &mut impl FnMut(&[Inline])) {
+    fn list(content: &[Inline], f: &mut impl FnMut(&[Inline])) {
+        f(content);
+        for node in content {
+            match node {
+                Inline::Emphasis { content, .. } | Inline::Strong { content, .. } => {
+                    list(content, f)
+                }
+                Inline::FootnoteRef(r) => {
+                    if let Some(c) = &r.content {
+                        list(c, f);
+                    }
+                }
+                _ => {}
+            }
+        }
+    }
+    fn subs(items: &[SubParagraph], f: &mut impl FnMut(&[Inline])) {
+        for s in items {
+            list(&s.content, f);
+            subs(&s.children, f);
+        }
+    }
+    fn blocks(items: &[Block], f: &mut impl FnMut(&[Inline])) {
+        for block in items {
+            match block {
+                Block::Section(s) => {
+                    list(&s.title, f);
+                    blocks(&s.content, f);
+                }
+                Block::Paragraph(p) => {
+                    list(&p.content, f);
+                    subs(&p.subparagraphs, f);
+                }
+                Block::Decision(d) => {
+                    for field in [&d.symbol, &d.title].into_iter().flatten() {
+                        list(&field.content, f);
+                    }
+                    if let Some(formula) = &d.formula {
+                        list(&formula.content, f);
+                    }
+                    for c in &d.preamble {
+                        list(&c.content, f);
+                        subs(&c.subparagraphs, f);
+                    }
+                    for c in &d.operative {
+                        list(&c.content, f);
+                        subs(&c.subparagraphs, f);
+                    }
+                }
+            }
+        }
+    }
+    blocks(&doc.body, f);
+    for annex in &doc.annexes {
+        if let Some(t) = &annex.title {
+            list(&t.content, f);
+        }
+        blocks(&annex.content, f);
+    }
+    for def in &doc.footnote_defs {
+        list(&def.content, f);
+    }
+}

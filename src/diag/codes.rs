@@ -33,7 +33,6 @@ codes! {
     "E0005" Error "invalid metadata value";
     "E0006" Error "markup opened and not closed";
     "E0007" Error "misplaced block";
-    "E0008" Error "unsupported language";
     "E0101" Error "duplicate label";
     "E0102" Error "unknown label";
     "E0103" Error "undefined footnote";
@@ -45,6 +44,7 @@ codes! {
     "E0109" Error "malformed document symbol";
     "E0110" Error "unbalanced square brackets";
     "W0111" Warning "unbalanced quotation marks";
+    "E0301" Error "language versions differ";
     "W0201" Warning "preambular clause does not end with a comma";
     "W0202" Warning "operative paragraph does not end with a semicolon";
     "W0203" Warning "last operative paragraph does not end with a full stop";
@@ -52,6 +52,7 @@ codes! {
     "W0205" Warning "sub-paragraph punctuation";
     "W0206" Warning "unknown opening words";
     "W0207" Warning "capitalisation of opening words";
+    "W0208" Warning "footnote indicator on the wrong side of punctuation";
 }
 
 pub fn lookup(code: &str) -> Option<&'static CodeInfo> {

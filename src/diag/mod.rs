@@ -6,6 +6,7 @@ use serde::Serialize;
 use crate::ast::Span;
 
 pub mod codes;
+pub mod render;
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Serialize)]
 #[serde(rename_all = "lowercase")]

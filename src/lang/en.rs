@@ -1,6 +1,6 @@
 //! English: the UN Editorial Manual's conventions (see `docs/languages.md`).
 
-use super::{Counter, Lang, LangTable, MastheadWords, RefWords, SubStyle};
+use super::{Counter, EN_MASTHEAD, Lang, LangTable, RefWords, SubStyle};
 
 pub static TABLE: LangTable = LangTable {
     lang: Lang::En,
@@ -8,6 +8,14 @@ pub static TABLE: LangTable = LangTable {
     rtl: false,
     section: Counter::UpperRoman,
     subsection: Counter::UpperLatin,
+    section_suffix: ".",
+    subsection_suffix: ".",
+    paragraph_suffix: ".",
+    section_ref: Counter::UpperRoman,
+    annex_counter: Counter::UpperRoman,
+    ref_sub_sep: " ",
+    quotes: ("\u{201C}", "\u{201D}"),
+    decision_prefixes: &[],
     sub_levels: [
         SubStyle {
             counter: Counter::LowerLatin,
@@ -151,10 +159,5 @@ pub static TABLE: LangTable = LangTable {
     ],
     capitalised_openers: true,
     footnote_before_punctuation: false,
-    masthead: MastheadWords {
-        agenda_item: "Item {} of the provisional agenda",
-        annex: "Annex",
-        annex_numbered: "Annex {}",
-        draft_decision: "Draft decision",
-    },
+    masthead: EN_MASTHEAD,
 };

@@ -6,8 +6,12 @@
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
+mod ar;
 mod en;
+mod es;
+mod fr;
 mod ru;
+mod zh;
 
 /// The six official languages of the United Nations.
 #[derive(
@@ -55,14 +59,22 @@ impl Lang {
         }
     }
 
-    /// The table of conventions, or `None` for a language draftdec does not
-    /// support yet.
-    pub fn table(self) -> Option<&'static LangTable> {
+    /// The table of conventions of this language.
+    pub fn table(self) -> &'static LangTable {
         match self {
-            Lang::En => Some(&en::TABLE),
-            Lang::Ru => Some(&ru::TABLE),
-            _ => None,
+            Lang::Ar => &ar::TABLE,
+            Lang::Zh => &zh::TABLE,
+            Lang::En => &en::TABLE,
+            Lang::Fr => &fr::TABLE,
+            Lang::Ru => &ru::TABLE,
+            Lang::Es => &es::TABLE,
         }
+    }
+
+    /// Position of the language in [`Lang::ALL`] (and in
+    /// [`MastheadWords::language_names`]).
+    pub fn index(self) -> usize {
+        Lang::ALL.iter().position(|&l| l == self).unwrap_or(0)
     }
 
     /// The English name, used in the masthead of every version ("Russian").
@@ -86,6 +98,24 @@ pub enum Counter {
     LowerRoman,
     UpperLatin,
     LowerLatin,
+    /// Arabic letters in abjad order: أ ب ج د هـ و ز ح ط ي … (Arabic
+    /// sub-paragraphs `(أ)`, the counterpart of `(a)`).
+    ArabicAbjad,
+    /// Names of the Arabic letters in abjad order: ألف، باء، جيم … (Arabic
+    /// sub-section headings, the counterpart of `A.`, `B.`).
+    ArabicLetterName,
+    /// Arabic ordinal adverbs: أولاً، ثانياً … (Arabic section headings, the
+    /// counterpart of `I.`, `II.`).
+    ArabicOrdinal,
+    /// Arabic ordinal adjectives: الأول، الثاني … (`المرفق الأول`, annex I;
+    /// `الفرع الثاني`, section II).
+    ArabicOrdinalAdj,
+    /// Chinese numerals: 一、二、三 … 十一 … (Chinese section headings and
+    /// annexes, `附件一`).
+    ChineseNumeral,
+    /// Parenthesised Chinese numerals ㈠ ㈡ … ㈩, then `(十一)`: the Chinese
+    /// counterpart of `(i)`, `(ii)`.
+    ChineseParenNumeral,
 }
 
 impl Counter {
@@ -96,13 +126,152 @@ impl Counter {
             Counter::LowerRoman => roman(n).to_lowercase(),
             Counter::UpperLatin => latin(n),
             Counter::LowerLatin => latin(n).to_lowercase(),
+            Counter::ArabicAbjad => repeat_from(&ABJAD, n),
+            Counter::ArabicLetterName => repeat_from(&ABJAD_NAMES, n),
+            Counter::ArabicOrdinal => word_from(&AR_ORDINAL, n),
+            Counter::ArabicOrdinalAdj => word_from(&AR_ORDINAL_ADJ, n),
+            Counter::ChineseNumeral => chinese(n),
+            Counter::ChineseParenNumeral => match n {
+                1..=10 => char::from_u32(0x3220 + n - 1).map_or_else(String::new, String::from),
+                _ => format!("({})", chinese(n)),
+            },
         }
     }
 
-    /// Reads a typed designation back into its ordinal.
+    /// Reads a typed designation back into its ordinal. Arabic vowel marks
+    /// (tanwin in `أولاً`) and tatweel are ignored.
     pub fn parse(self, s: &str) -> Option<u32> {
-        (1..=500).find(|&n| self.format(n) == s)
+        let s = strip_marks(s.trim());
+        (1..=500).find(|&n| strip_marks(&self.format(n)) == s)
     }
+}
+
+/// The 28 Arabic letters in abjad order (UN Arabic sub-paragraphs).
+const ABJAD: [&str; 28] = [
+    "أ", "ب", "ج", "د", "هـ", "و", "ز", "ح", "ط", "ي", "ك", "ل", "م", "ن", "س", "ع", "ف", "ص", "ق",
+    "ر", "ش", "ت", "ث", "خ", "ذ", "ض", "ظ", "غ",
+];
+
+/// The names of the same letters (UN Arabic sub-section headings).
+const ABJAD_NAMES: [&str; 28] = [
+    "ألف", "باء", "جيم", "دال", "هاء", "واو", "زاي", "حاء", "طاء", "ياء", "كاف", "لام", "ميم",
+    "نون", "سين", "عين", "فاء", "صاد", "قاف", "راء", "شين", "تاء", "ثاء", "خاء", "ذال", "ضاد",
+    "ظاء", "غين",
+];
+
+/// Ordinal adverbs 1–20 (UN Arabic section headings: `أولاً -`).
+const AR_ORDINAL: [&str; 20] = [
+    "أولاً",
+    "ثانياً",
+    "ثالثاً",
+    "رابعاً",
+    "خامساً",
+    "سادساً",
+    "سابعاً",
+    "ثامناً",
+    "تاسعاً",
+    "عاشراً",
+    "حادي عشر",
+    "ثاني عشر",
+    "ثالث عشر",
+    "رابع عشر",
+    "خامس عشر",
+    "سادس عشر",
+    "سابع عشر",
+    "ثامن عشر",
+    "تاسع عشر",
+    "عشرون",
+];
+
+/// Masculine ordinal adjectives 1–20 (`المرفق الأول`, `الفرع الثاني`).
+const AR_ORDINAL_ADJ: [&str; 20] = [
+    "الأول",
+    "الثاني",
+    "الثالث",
+    "الرابع",
+    "الخامس",
+    "السادس",
+    "السابع",
+    "الثامن",
+    "التاسع",
+    "العاشر",
+    "الحادي عشر",
+    "الثاني عشر",
+    "الثالث عشر",
+    "الرابع عشر",
+    "الخامس عشر",
+    "السادس عشر",
+    "السابع عشر",
+    "الثامن عشر",
+    "التاسع عشر",
+    "العشرون",
+];
+
+/// Past the end of an alphabet, letters are doubled as in `aa`, `bb`.
+fn repeat_from(alphabet: &[&str], n: u32) -> String {
+    let len = alphabet.len() as u32;
+    let n = n.max(1);
+    alphabet[((n - 1) % len) as usize].repeat(((n - 1) / len + 1) as usize)
+}
+
+/// Past the end of a word list, the number is written in digits.
+fn word_from(words: &[&str], n: u32) -> String {
+    match words.get((n as usize).wrapping_sub(1)) {
+        Some(w) => (*w).to_string(),
+        None => n.to_string(),
+    }
+}
+
+/// Chinese numerals for 1–9999 (`一`, `十一`, `二十`, `一百零五`).
+fn chinese(n: u32) -> String {
+    const DIGITS: [&str; 10] = ["零", "一", "二", "三", "四", "五", "六", "七", "八", "九"];
+    if n == 0 || n >= 10_000 {
+        return n.to_string();
+    }
+    if (10..20).contains(&n) {
+        return format!(
+            "十{}",
+            if n == 10 {
+                ""
+            } else {
+                DIGITS[(n - 10) as usize]
+            }
+        );
+    }
+    let units = [(1000, "千"), (100, "百"), (10, "十"), (1, "")];
+    let mut out = String::new();
+    let mut zero = false;
+    let mut started = false;
+    for (value, name) in units {
+        let d = (n / value) % 10;
+        if d == 0 {
+            zero = started;
+            continue;
+        }
+        if zero {
+            out.push_str(DIGITS[0]);
+            zero = false;
+        }
+        out.push_str(DIGITS[d as usize]);
+        out.push_str(name);
+        started = true;
+    }
+    out
+}
+
+/// Arabic vowel marks (harakat, tanwin, superscript alef) and tatweel, which
+/// UN texts write or omit freely (`علماً` / `علما`).
+fn is_mark(c: char) -> bool {
+    matches!(c, '\u{064B}'..='\u{065F}' | '\u{0670}' | '\u{0640}')
+}
+
+fn strip_marks(s: &str) -> String {
+    s.chars().filter(|&c| !is_mark(c)).collect()
+}
+
+/// A CJK ideograph: Chinese writes no space between words.
+fn is_han(c: char) -> bool {
+    matches!(c, '\u{4E00}'..='\u{9FFF}' | '\u{3400}'..='\u{4DBF}')
 }
 
 /// `a`…`z`, then `aa`, `bb` … as in UN documents.
@@ -167,13 +336,32 @@ pub struct RefWords {
 /// Fixed words of the masthead.
 #[derive(Clone, Copy, Debug)]
 pub struct MastheadWords {
-    /// `Item {} of the provisional agenda`.
+    /// `Item {} of the provisional agenda`; `{}` stands for the item with its
+    /// sub-item as [`LangTable::agenda_item`] prints it (`5 (c)`, `5 c)`).
     pub agenda_item: &'static str,
-    /// The heading of an annex: `Annex` (one annex) or `Annex {}`.
+    /// The heading of an annex: `Annex` (one annex) or `Annex {}`, `{}` being
+    /// the annex number printed with [`LangTable::annex_counter`].
     pub annex: &'static str,
     pub annex_numbered: &'static str,
     /// The heading printed over a draft decision without a number.
     pub draft_decision: &'static str,
+    /// The kind of a pre-session note (`Note by the secretariat`).
+    pub note_by_secretariat: &'static str,
+    /// `Distr.: General`. Arabic, Chinese and Russian versions print the
+    /// distribution, language and original lines in English; French and
+    /// Spanish versions print them in French and Spanish.
+    pub distribution_general: &'static str,
+    /// The line naming the language of this version (`French`, `Français`).
+    pub language_line: &'static str,
+    /// `Original: {}`, `{}` being one of `language_names`.
+    pub original: &'static str,
+    /// Names of the six languages, in [`Lang::ALL`] order, as the
+    /// `Original:` line prints them (`anglais`, `inglés`).
+    pub language_names: [&'static str; 6],
+    /// Month names for the masthead date.
+    pub months: [&'static str; 12],
+    /// The date with `{d}`, `{m}`, `{y}`: `{d} {m} {y}`, `{d} de {m} de {y}`.
+    pub date_pattern: &'static str,
 }
 
 /// Every convention of one language.
@@ -186,6 +374,25 @@ pub struct LangTable {
     /// Sections, sub-sections and numbered paragraphs.
     pub section: Counter,
     pub subsection: Counter,
+    /// What follows the designation in a heading or before a paragraph's
+    /// text: `I.` / `A.` / `1.` in English, `أولاً -` / `ألف -` / `1 -` in
+    /// Arabic, `一、` in Chinese.
+    pub section_suffix: &'static str,
+    pub subsection_suffix: &'static str,
+    pub paragraph_suffix: &'static str,
+    /// The counter a cross-reference uses for a section (`section II`,
+    /// `الفرع الثاني`, `第二节`).
+    pub section_ref: Counter,
+    /// The counter of numbered annexes (`Annex I`, `المرفق الأول`, `附件一`).
+    pub annex_counter: Counter,
+    /// Between a paragraph number and its sub-paragraph designations in a
+    /// reference or agenda item: `" "` (`4 (b)`, `4 b)`) or `""` (`4(b)`).
+    pub ref_sub_sep: &'static str,
+    /// Opening and closing quotation marks, in logical (typing) order.
+    pub quotes: (&'static str, &'static str),
+    /// Localised decision-symbol prefixes and the English prefix they stand
+    /// for (`("МК", "MC")`): a reference is one node whatever the script.
+    pub decision_prefixes: &'static [(&'static str, &'static str)],
     /// Sub-paragraph levels 1 to 4.
     pub sub_levels: [SubStyle; 4],
     pub refs: RefWords,
@@ -198,6 +405,8 @@ pub struct LangTable {
     /// Actors that a paragraph may address right after its opening words.
     pub actors: &'static [&'static str],
     /// Opening words start with a capital letter (English) or not (Russian).
+    /// Meaningless for scripts without case (Arabic, Chinese), where it is
+    /// `false`: use [`LangTable::opener_case_ok`] rather than testing it.
     pub capitalised_openers: bool,
     /// The footnote indicator stands before punctuation (French, Spanish,
     /// Russian) rather than after it (English).
@@ -229,46 +438,193 @@ impl LangTable {
         } else {
             self.operative
         };
-        let first: String = text.split_whitespace().next().unwrap_or("").to_lowercase();
+        let first: String =
+            strip_marks(text.split_whitespace().next().unwrap_or("")).to_lowercase();
         list.iter()
             .map(|entry| {
-                (
-                    crate::util::edit_distance(
-                        &first,
-                        &entry.split(' ').next().unwrap_or("").to_lowercase(),
-                    ),
-                    *entry,
-                )
+                let head = strip_marks(entry.split(' ').next().unwrap_or("")).to_lowercase();
+                // Chinese has no spaces: compare as many characters as the
+                // entry has.
+                let candidate: String = if head.chars().next().is_some_and(is_han) {
+                    first.chars().take(head.chars().count()).collect()
+                } else {
+                    first.clone()
+                };
+                let len = candidate.chars().count();
+                (crate::util::edit_distance(&candidate, &head), *entry, len)
             })
-            .filter(|(d, entry)| *d <= 2.max(entry.chars().count() / 4))
-            .min_by_key(|(d, entry)| (*d, entry.len()))
-            .map(|(_, e)| e)
+            .filter(|(d, _, len)| *d <= 2.max(len / 4))
+            .min_by_key(|(d, entry, _)| (*d, entry.len()))
+            .map(|(_, e, _)| e)
     }
 
     pub fn is_ibid(&self, text: &str) -> bool {
         let t = text.trim_start();
         self.ibid.iter().any(|w| t.starts_with(w))
     }
+
+    /// Whether the case of the first letter of `text` fits
+    /// `capitalised_openers`. Always true for a caseless script.
+    pub fn opener_case_ok(&self, text: &str) -> bool {
+        match text.trim_start().chars().next() {
+            Some(c) if c.is_uppercase() => self.capitalised_openers,
+            Some(c) if c.is_lowercase() => !self.capitalised_openers,
+            _ => true,
+        }
+    }
+
+    /// A sub-paragraph designation at `level` (1 to 4): `(b)`, `b)`, `(ب)`.
+    pub fn sub_designation(&self, level: usize, n: u32) -> String {
+        let i = level.clamp(1, self.sub_levels.len()) - 1;
+        self.sub_levels[i].display(n)
+    }
+
+    /// The label of a section heading: `II.`, `ثانياً -`, `二、`.
+    pub fn section_label(&self, n: u32) -> String {
+        format!("{}{}", self.section.format(n), self.section_suffix)
+    }
+
+    /// The label of a sub-section heading: `B.`, `باء -`.
+    pub fn subsection_label(&self, n: u32) -> String {
+        format!("{}{}", self.subsection.format(n), self.subsection_suffix)
+    }
+
+    /// The label before a numbered paragraph: `4.`, `4 -`.
+    pub fn paragraph_label(&self, n: u32) -> String {
+        format!("{n}{}", self.paragraph_suffix)
+    }
+
+    /// A number followed by sub-paragraph designations, one per level:
+    /// `4 (b) (i)`, `4 b) i)`, `4 (ب)`, `4(b)㈠`.
+    pub fn numbered_with_subs(&self, n: u32, subs: &[u32]) -> String {
+        let mut out = n.to_string();
+        for (i, &s) in subs.iter().enumerate() {
+            out.push_str(self.ref_sub_sep);
+            out.push_str(&self.sub_designation(i + 1, s));
+        }
+        out
+    }
+
+    /// A reference to an operative paragraph and its sub-paragraphs:
+    /// `paragraph 4 (b)`, `paragraphe 4 b)`, `الفقرة 4 (ب)`, `第4(b)段`.
+    pub fn paragraph_ref(&self, n: u32, subs: &[u32]) -> String {
+        self.refs
+            .paragraph
+            .replace("{}", &self.numbered_with_subs(n, subs))
+    }
+
+    /// A reference to section `n`: `section II`, `الفرع الثاني`, `第二节`.
+    pub fn section_ref(&self, n: u32) -> String {
+        self.refs.section.replace("{}", &self.section_ref.format(n))
+    }
+
+    /// A reference to annex `n`: `annex II`, `المرفق الثاني`, `附件二`.
+    pub fn annex_ref(&self, n: u32) -> String {
+        self.refs.annex.replace("{}", &self.annex_counter.format(n))
+    }
+
+    /// The masthead's agenda line: `Item 5 (c) of the provisional agenda`,
+    /// `Point 5 c) de l'ordre du jour provisoire`, `临时议程项目5(c)`.
+    pub fn agenda_item(&self, item: u32, sub: Option<u32>) -> String {
+        let subs: Vec<u32> = sub.into_iter().collect();
+        self.masthead
+            .agenda_item
+            .replace("{}", &self.numbered_with_subs(item, &subs))
+    }
+
+    /// An annex heading: `Annex` alone, or `Annex II`, `المرفق الثاني`, `附件二`.
+    pub fn annex_heading(&self, n: Option<u32>) -> String {
+        match n {
+            None => self.masthead.annex.to_string(),
+            Some(n) => self
+                .masthead
+                .annex_numbered
+                .replace("{}", &self.annex_counter.format(n)),
+        }
+    }
+
+    /// `text` between this language's quotation marks.
+    pub fn quote(&self, text: &str) -> String {
+        format!("{}{text}{}", self.quotes.0, self.quotes.1)
+    }
+
+    /// The masthead date in this version's masthead language: `20 August
+    /// 2025`, `20 août 2025`, `20 de agosto de 2025`.
+    pub fn masthead_date(&self, iso: &str) -> Option<String> {
+        let (y, m, d) = parse_iso_date(iso)?;
+        Some(
+            self.masthead
+                .date_pattern
+                .replace("{d}", &d.to_string())
+                .replace("{m}", self.masthead.months[(m - 1) as usize])
+                .replace("{y}", &y.to_string()),
+        )
+    }
+
+    /// `Original: English` in this version's masthead language.
+    pub fn original_line(&self, original: Lang) -> String {
+        self.masthead
+            .original
+            .replace("{}", self.masthead.language_names[original.index()])
+    }
+
+    /// A decision symbol with a localised prefix rewritten to the English
+    /// one (`МК-3/11` → `MC-3/11`, also with a non-breaking hyphen); other
+    /// symbols are returned as they are.
+    pub fn canonical_decision_symbol(&self, symbol: &str) -> String {
+        let s = symbol
+            .trim()
+            .replace(['\u{2011}', '\u{2010}', '\u{2013}'], "-");
+        for (local, canonical) in self.decision_prefixes {
+            if let Some(rest) = s.strip_prefix(local)
+                && rest.starts_with('-')
+            {
+                return format!("{canonical}{rest}");
+            }
+        }
+        s
+    }
 }
 
-/// The masthead's date line. UN documents print it in English in every
-/// language version ("20 August 2025"), as they do "Distr.: General" and
-/// "Original: English". Returns `None` unless `iso` is a valid `YYYY-MM-DD`.
-pub fn masthead_date(iso: &str) -> Option<String> {
-    const MONTHS: [&str; 12] = [
-        "January",
-        "February",
-        "March",
-        "April",
-        "May",
-        "June",
-        "July",
-        "August",
-        "September",
-        "October",
-        "November",
-        "December",
-    ];
+const EN_MONTHS: [&str; 12] = [
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+];
+
+/// The English names of the six languages, in [`Lang::ALL`] order.
+const EN_LANGUAGE_NAMES: [&str; 6] = [
+    "Arabic", "Chinese", "English", "French", "Russian", "Spanish",
+];
+
+/// The masthead words shared by the versions whose masthead lines are
+/// printed in English (English, Arabic, Chinese, Russian); each table
+/// overrides the words that are translated.
+const EN_MASTHEAD: MastheadWords = MastheadWords {
+    agenda_item: "Item {} of the provisional agenda",
+    annex: "Annex",
+    annex_numbered: "Annex {}",
+    draft_decision: "Draft decision",
+    note_by_secretariat: "Note by the secretariat",
+    distribution_general: "Distr.: General",
+    language_line: "English",
+    original: "Original: {}",
+    language_names: EN_LANGUAGE_NAMES,
+    months: EN_MONTHS,
+    date_pattern: "{d} {m} {y}",
+};
+
+/// `YYYY-MM-DD` into year, month and day, if it is a real date.
+fn parse_iso_date(iso: &str) -> Option<(u32, u32, u32)> {
     let b = iso.as_bytes();
     if b.len() != 10 || b[4] != b'-' || b[7] != b'-' {
         return None;
@@ -293,17 +649,27 @@ pub fn masthead_date(iso: &str) -> Option<String> {
     if !(1..=12).contains(&m) || d == 0 || d > days[(m - 1) as usize] {
         return None;
     }
-    Some(format!("{d} {} {y}", MONTHS[(m - 1) as usize]))
+    Some((y, m, d))
+}
+
+/// The masthead's date line. UN documents print it in English in every
+/// language version ("20 August 2025"), as they do "Distr.: General" and
+/// "Original: English". Returns `None` unless `iso` is a valid `YYYY-MM-DD`.
+pub fn masthead_date(iso: &str) -> Option<String> {
+    en::TABLE.masthead_date(iso)
 }
 
 fn longest_prefix(text: &str, list: &[&str]) -> Option<usize> {
     let mut best: Option<usize> = None;
     for entry in list {
         if let Some(len) = prefix_len_ci(text, entry) {
-            let at_boundary = text[len..]
-                .chars()
-                .next()
-                .is_none_or(|c| !c.is_alphanumeric());
+            // Chinese runs words together: an entry ending in an ideograph
+            // needs no boundary after it.
+            let at_boundary = entry.chars().last().is_some_and(is_han)
+                || text[len..]
+                    .chars()
+                    .next()
+                    .is_none_or(|c| !c.is_alphanumeric());
             if at_boundary && best.is_none_or(|b| len > b) {
                 best = Some(len);
             }
@@ -312,16 +678,23 @@ fn longest_prefix(text: &str, list: &[&str]) -> Option<usize> {
     best
 }
 
-/// Byte length of `entry` at the start of `text`, compared case-insensitively.
+/// Byte length of `entry` at the start of `text`, compared case-insensitively,
+/// ignoring Arabic vowel marks and tatweel on either side and treating `'`
+/// and `’` alike. Marks right after the match belong to it.
 fn prefix_len_ci(text: &str, entry: &str) -> Option<usize> {
-    let mut t = text.char_indices();
-    for e in entry.chars() {
+    let fold = |c: char| if c == '\u{2019}' { '\'' } else { c };
+    let mut t = text.char_indices().filter(|&(_, c)| !is_mark(c)).peekable();
+    for e in entry.chars().filter(|&c| !is_mark(c)) {
         let (_, c) = t.next()?;
-        if !c.to_lowercase().eq(e.to_lowercase()) {
+        if !fold(c).to_lowercase().eq(fold(e).to_lowercase()) {
             return None;
         }
     }
-    Some(t.next().map_or(text.len(), |(i, _)| i))
+    let end = match t.peek() {
+        Some(&(i, _)) => i,
+        None => text.len(),
+    };
+    Some(end)
 }
 
 #[cfg(test)]
@@ -352,17 +725,279 @@ mod tests {
 
     #[test]
     fn longest_opening_wins_on_a_word_boundary() {
-        let t = Lang::Ru.table().unwrap();
+        let t = Lang::Ru.table();
         let text = "принимает к сведению совместный доклад";
         assert_eq!(
             t.match_opening(text, false),
             Some("принимает к сведению".len())
         );
         assert_eq!(t.match_opening("принимающий", false), None);
-        let en = Lang::En.table().unwrap();
+        let en = Lang::En.table();
         assert_eq!(
             en.match_opening("Recalling also its decision", true),
             Some("Recalling also".len())
+        );
+    }
+
+    #[test]
+    fn every_language_has_a_table() {
+        for l in Lang::ALL {
+            let t = l.table();
+            assert_eq!(t.lang, l);
+            assert!(t.preambular.len() >= 27, "{l:?} preambular lexicon");
+            assert!(t.operative.len() >= 30, "{l:?} operative lexicon");
+            assert!(!t.masthead.language_names[Lang::En.index()].is_empty());
+        }
+        assert!(Lang::Ar.table().rtl);
+        assert_eq!(Lang::ALL.iter().filter(|l| l.table().rtl).count(), 1);
+    }
+
+    #[test]
+    fn new_counters() {
+        assert_eq!(Counter::ArabicAbjad.format(1), "أ");
+        assert_eq!(Counter::ArabicAbjad.format(3), "ج");
+        assert_eq!(Counter::ArabicAbjad.format(5), "هـ");
+        assert_eq!(Counter::ArabicAbjad.format(8), "ح");
+        assert_eq!(Counter::ArabicAbjad.format(10), "ي");
+        assert_eq!(Counter::ArabicAbjad.parse("ب"), Some(2));
+        assert_eq!(Counter::ArabicAbjad.parse("ه"), Some(5));
+        assert_eq!(Counter::ArabicLetterName.format(2), "باء");
+        assert_eq!(Counter::ArabicLetterName.parse("جيم"), Some(3));
+        assert_eq!(Counter::ArabicOrdinal.format(1), "أولاً");
+        assert_eq!(Counter::ArabicOrdinal.parse("ثانيا"), Some(2));
+        assert_eq!(Counter::ArabicOrdinal.format(11), "حادي عشر");
+        assert_eq!(Counter::ArabicOrdinal.format(25), "25");
+        assert_eq!(Counter::ArabicOrdinalAdj.format(2), "الثاني");
+        assert_eq!(Counter::ChineseNumeral.format(1), "一");
+        assert_eq!(Counter::ChineseNumeral.format(10), "十");
+        assert_eq!(Counter::ChineseNumeral.format(14), "十四");
+        assert_eq!(Counter::ChineseNumeral.format(20), "二十");
+        assert_eq!(Counter::ChineseNumeral.format(35), "三十五");
+        assert_eq!(Counter::ChineseNumeral.format(105), "一百零五");
+        assert_eq!(Counter::ChineseNumeral.parse("三"), Some(3));
+        assert_eq!(Counter::ChineseParenNumeral.format(1), "㈠");
+        assert_eq!(Counter::ChineseParenNumeral.format(10), "㈩");
+        assert_eq!(Counter::ChineseParenNumeral.format(11), "(十一)");
+        assert_eq!(Counter::ChineseParenNumeral.parse("㈡"), Some(2));
+    }
+
+    #[test]
+    fn sub_paragraph_designations() {
+        let d = |l: Lang, level, n| l.table().sub_designation(level, n);
+        assert_eq!(d(Lang::En, 1, 2), "(b)");
+        assert_eq!(d(Lang::En, 2, 3), "(iii)");
+        assert_eq!(d(Lang::En, 3, 1), "a.");
+        assert_eq!(d(Lang::Fr, 1, 2), "b)");
+        assert_eq!(d(Lang::Fr, 2, 4), "iv)");
+        assert_eq!(d(Lang::Es, 1, 3), "c)");
+        assert_eq!(d(Lang::Es, 2, 1), "i)");
+        assert_eq!(d(Lang::Ru, 1, 1), "a)");
+        assert_eq!(d(Lang::Ar, 1, 2), "(ب)");
+        assert_eq!(d(Lang::Ar, 1, 3), "(ج)");
+        assert_eq!(d(Lang::Ar, 2, 1), "\u{2019}1\u{2018}");
+        assert_eq!(d(Lang::Zh, 1, 2), "(b)");
+        assert_eq!(d(Lang::Zh, 2, 2), "㈡");
+    }
+
+    #[test]
+    fn headings_and_paragraph_labels() {
+        assert_eq!(Lang::En.table().section_label(2), "II.");
+        assert_eq!(Lang::Fr.table().subsection_label(1), "A.");
+        assert_eq!(Lang::Ar.table().section_label(1), "أولاً -");
+        assert_eq!(Lang::Ar.table().subsection_label(1), "ألف -");
+        assert_eq!(Lang::Ar.table().paragraph_label(4), "4 -");
+        assert_eq!(Lang::Zh.table().section_label(2), "二、");
+        assert_eq!(Lang::Zh.table().paragraph_label(4), "4.");
+        assert_eq!(Lang::Es.table().section_ref(3), "sección III");
+        assert_eq!(Lang::Ar.table().section_ref(2), "الفرع الثاني");
+        assert_eq!(Lang::Zh.table().section_ref(2), "第二节");
+    }
+
+    #[test]
+    fn cross_references() {
+        let r = |l: Lang| l.table().paragraph_ref(4, &[2]);
+        assert_eq!(r(Lang::En), "paragraph 4 (b)");
+        assert_eq!(r(Lang::Fr), "paragraphe 4 b)");
+        assert_eq!(r(Lang::Es), "párrafo 4 b)");
+        assert_eq!(r(Lang::Ru), "пункт 4 b)");
+        assert_eq!(r(Lang::Ar), "الفقرة 4 (ب)");
+        assert_eq!(r(Lang::Zh), "第4(b)段");
+        assert_eq!(
+            Lang::En.table().paragraph_ref(4, &[2, 1]),
+            "paragraph 4 (b) (i)"
+        );
+        assert_eq!(Lang::Zh.table().paragraph_ref(7, &[]), "第7段");
+        assert_eq!(Lang::Ar.table().annex_ref(1), "المرفق الأول");
+        assert_eq!(Lang::Zh.table().annex_ref(2), "附件二");
+        assert_eq!(Lang::Fr.table().annex_ref(2), "annexe II");
+    }
+
+    #[test]
+    fn masthead_words() {
+        let a = |l: Lang| l.table().agenda_item(5, Some(3));
+        assert_eq!(a(Lang::En), "Item 5 (c) of the provisional agenda");
+        assert_eq!(a(Lang::Fr), "Point 5 c) de l'ordre du jour provisoire");
+        assert_eq!(a(Lang::Es), "Tema 5 c) del programa provisional");
+        assert_eq!(a(Lang::Ru), "Пункт 5 c) предварительной повестки дня");
+        assert_eq!(a(Lang::Ar), "البند 5 (ج) من جدول الأعمال المؤقت");
+        assert_eq!(a(Lang::Zh), "临时议程项目5(c)");
+        assert_eq!(Lang::Zh.table().agenda_item(3, None), "临时议程项目3");
+        assert_eq!(Lang::Fr.table().annex_heading(None), "Annexe");
+        assert_eq!(Lang::Es.table().annex_heading(Some(2)), "Anexo II");
+        assert_eq!(Lang::Ar.table().annex_heading(Some(1)), "المرفق الأول");
+        assert_eq!(Lang::Zh.table().annex_heading(Some(1)), "附件一");
+        assert_eq!(
+            Lang::Fr.table().masthead.draft_decision,
+            "Projet de décision"
+        );
+        assert_eq!(Lang::Ar.table().masthead.draft_decision, "مشروع مقرر");
+        assert_eq!(
+            Lang::Fr.table().masthead_date("2025-08-20").as_deref(),
+            Some("20 août 2025")
+        );
+        assert_eq!(
+            Lang::Es.table().masthead_date("2025-08-20").as_deref(),
+            Some("20 de agosto de 2025")
+        );
+        assert_eq!(
+            Lang::Ar.table().masthead_date("2025-08-20").as_deref(),
+            Some("20 August 2025")
+        );
+        assert_eq!(Lang::Es.table().original_line(Lang::En), "Original: inglés");
+        assert_eq!(
+            Lang::Fr.table().original_line(Lang::En),
+            "Original\u{A0}: anglais"
+        );
+        assert_eq!(
+            Lang::Zh.table().original_line(Lang::En),
+            "Original: English"
+        );
+        assert_eq!(Lang::Zh.table().quote("大会工作的振兴"), "“大会工作的振兴”");
+        assert_eq!(Lang::Fr.table().quote("x"), "«\u{A0}x\u{A0}»");
+    }
+
+    #[test]
+    fn ibid_words() {
+        assert!(Lang::En.table().is_ibid("Ibid., annex II."));
+        assert!(Lang::Fr.table().is_ibid("Ibid., annexe II."));
+        assert!(Lang::Es.table().is_ibid("Ibid., anexo II."));
+        assert!(Lang::Es.table().is_ibid("Ibíd., anexo II."));
+        assert!(Lang::Ru.table().is_ibid("Там же, приложение II."));
+        assert!(Lang::Ar.table().is_ibid("المرجع نفسه، المرفق الثاني."));
+        assert!(Lang::Zh.table().is_ibid("同上,附件二。"));
+        assert!(!Lang::Zh.table().is_ibid("UNEP/MC/COP.6/INF/29,附件一。"));
+    }
+
+    #[test]
+    fn opening_words_in_each_language() {
+        let op = |l: Lang, text: &str| l.table().match_opening(text, false);
+        let pre = |l: Lang, text: &str| l.table().match_opening(text, true);
+        assert_eq!(
+            pre(
+                Lang::Fr,
+                "Rappelant ses décisions MC-3/11, MC-4/9 et MC-5/19,"
+            ),
+            Some("Rappelant".len())
+        );
+        assert_eq!(
+            op(
+                Lang::Fr,
+                "Prie également le Secrétaire exécutif de poursuivre"
+            ),
+            Some("Prie également".len())
+        );
+        assert_eq!(
+            op(Lang::Fr, "Prend note du rapport conjoint"),
+            Some("Prend note".len())
+        );
+        assert_eq!(
+            pre(
+                Lang::Es,
+                "Recordando sus decisiones MC-3/11, MC-4/9 y MC-5/19,"
+            ),
+            Some("Recordando".len())
+        );
+        assert_eq!(
+            op(Lang::Es, "Toma nota del informe conjunto"),
+            Some("Toma nota".len())
+        );
+        let ar = "وإذ يشير إلى مقرراته ا م-3/11،";
+        assert_eq!(pre(Lang::Ar, ar), Some("وإذ يشير".len()));
+        let ar_op = "يحيط علماً بالتقرير المشترك";
+        assert_eq!(op(Lang::Ar, ar_op), Some("يحيط علماً".len()));
+        let ar_req = "يطلب إلى الأمين التنفيذي أن يواصل";
+        let n = op(Lang::Ar, ar_req).unwrap();
+        assert_eq!(&ar_req[..n], "يطلب إلى");
+        assert_eq!(
+            Lang::Ar.table().match_actor(&ar_req[n + 1..]),
+            Some("الأمين التنفيذي".len())
+        );
+        assert_eq!(op(Lang::Ar, "يحيطون"), None);
+        let zh = "回顾其第MC-3/11号决定,";
+        assert_eq!(pre(Lang::Zh, zh), Some("回顾".len()));
+        assert_eq!(
+            op(Lang::Zh, "满意地注意到两个秘书处的联合报告;"),
+            Some("满意地注意到".len())
+        );
+        assert_eq!(op(Lang::Zh, "请执行秘书继续"), Some("请".len()));
+        assert_eq!(
+            Lang::Zh.table().match_actor("执行秘书继续"),
+            Some("执行秘书".len())
+        );
+        assert_eq!(
+            Lang::Fr
+                .table()
+                .match_actor("le Secrétaire exécutif de poursuivre"),
+            Some("le Secrétaire exécutif".len())
+        );
+        // Typographic apostrophe in the text, straight one in the lexicon.
+        assert_eq!(
+            pre(Lang::Fr, "Ayant à l’esprit que"),
+            Some("Ayant à l’esprit".len())
+        );
+    }
+
+    #[test]
+    fn suggestions_for_unknown_openers() {
+        assert_eq!(
+            Lang::Fr
+                .table()
+                .closest_opening("Rapellant ses décisions", true),
+            Some("Rappelant")
+        );
+        assert_eq!(
+            Lang::Es
+                .table()
+                .closest_opening("Recordado sus decisiones", true),
+            Some("Recordando")
+        );
+        assert_eq!(
+            Lang::Zh.table().closest_opening("回故其决定", true),
+            Some("回顾")
+        );
+    }
+
+    #[test]
+    fn opener_case() {
+        assert!(Lang::En.table().opener_case_ok("Recalling"));
+        assert!(!Lang::En.table().opener_case_ok("recalling"));
+        assert!(Lang::Fr.table().opener_case_ok("Rappelant"));
+        assert!(!Lang::Ru.table().opener_case_ok("Напоминая"));
+        assert!(Lang::Ar.table().opener_case_ok("إذ يشير"));
+        assert!(Lang::Zh.table().opener_case_ok("回顾"));
+        assert!(Lang::Fr.table().footnote_before_punctuation);
+        assert!(!Lang::Zh.table().footnote_before_punctuation);
+    }
+
+    #[test]
+    fn localised_decision_symbols() {
+        let ru = Lang::Ru.table();
+        assert_eq!(ru.canonical_decision_symbol("МК-3/11"), "MC-3/11");
+        assert_eq!(ru.canonical_decision_symbol("БК\u{2011}17/22"), "BC-17/22");
+        assert_eq!(ru.canonical_decision_symbol("MC-5/19"), "MC-5/19");
+        assert_eq!(
+            Lang::Fr.table().canonical_decision_symbol("MC-3/11"),
+            "MC-3/11"
         );
     }
 }

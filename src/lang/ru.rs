@@ -1,7 +1,7 @@
 //! Russian: conventions of the seed document and of Russian UN documents
 //! (see `docs/languages.md`).
 
-use super::{Counter, Lang, LangTable, MastheadWords, RefWords, SubStyle};
+use super::{Counter, EN_MASTHEAD, Lang, LangTable, MastheadWords, RefWords, SubStyle};
 
 pub static TABLE: LangTable = LangTable {
     lang: Lang::Ru,
@@ -9,6 +9,15 @@ pub static TABLE: LangTable = LangTable {
     rtl: false,
     section: Counter::UpperRoman,
     subsection: Counter::UpperLatin,
+    section_suffix: ".",
+    subsection_suffix: ".",
+    paragraph_suffix: ".",
+    section_ref: Counter::UpperRoman,
+    annex_counter: Counter::UpperRoman,
+    ref_sub_sep: " ",
+    quotes: ("«", "»"),
+    // The seed writes МК-3/11, БК‑17/22, РК-12/9, СК-12/23.
+    decision_prefixes: &[("МК", "MC"), ("БК", "BC"), ("РК", "RC"), ("СК", "SC")],
     // The seed writes `a)`; Russian UN documents keep Latin letters.
     sub_levels: [
         SubStyle {
@@ -122,5 +131,8 @@ pub static TABLE: LangTable = LangTable {
         annex: "Приложение",
         annex_numbered: "Приложение {}",
         draft_decision: "Проект решения",
+        note_by_secretariat: "Записка секретариата",
+        language_line: "Russian",
+        ..EN_MASTHEAD
     },
 };

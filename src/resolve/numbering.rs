@@ -45,12 +45,16 @@ pub(super) fn number(
     let single = doc.annexes.len() == 1;
     for (i, annex) in doc.annexes.iter_mut().enumerate() {
         let ordinal = i as u32 + 1;
-        let text = Counter::UpperRoman.format(ordinal);
+        let text = table.annex_counter.format(ordinal);
         let path = if single { String::new() } else { text.clone() };
         let anchor = format!("annex-{ordinal}");
         let display = path.clone();
         if let Some(label) = &annex.label {
-            let full = table.refs.annex.replace("{}", &path).trim().to_string();
+            let full = if single {
+                table.refs.annex.replace("{}", "").trim().to_string()
+            } else {
+                table.annex_ref(ordinal)
+            };
             n.label(label, TargetKind::Annex, full, path.clone(), &anchor);
         }
         annex.number = Some(Designation {
@@ -111,50 +115,52 @@ impl Numberer<'_> {
         for block in blocks {
             match block {
                 Block::Section(s) => {
-                    let (ordinal, text, path, anchor, kind, words) = match parent {
+                    let (ordinal, text, display, path, anchor, kind, full) = match parent {
                         None => {
                             *sections += 1;
-                            let text = self.table.section.format(*sections);
+                            let n = *sections;
+                            let text = self.table.section.format(n);
+                            let display = self.table.section_label(n);
+                            let full = self.table.section_ref(n);
                             (
-                                *sections,
+                                n,
                                 text.clone(),
+                                display,
                                 text,
-                                format!("{prefix}sec-{sections}"),
+                                format!("{prefix}sec-{n}"),
                                 TargetKind::Section,
-                                self.table.refs.section,
+                                full,
                             )
                         }
                         Some(p) => {
                             subsections += 1;
-                            let text = self.table.subsection.format(subsections);
+                            let n = subsections;
+                            let text = self.table.subsection.format(n);
                             let path = format!("{}.{}", p.path, text);
-                            let anchor = format!("{}-{}", p.anchor, text.to_lowercase());
+                            // Anchors are the same in every language version.
+                            let anchor = format!("{}-{}", p.anchor, Counter::LowerLatin.format(n));
+                            let full = self.table.refs.subsection.replace("{}", &path);
                             (
-                                subsections,
+                                n,
                                 text,
+                                self.table.subsection_label(n),
                                 path,
                                 anchor,
                                 TargetKind::Subsection,
-                                self.table.refs.subsection,
+                                full,
                             )
                         }
                     };
                     self.check_typed(s.typed_number.as_ref(), &text, "section");
                     let d = Designation {
                         ordinal,
-                        display: format!("{text}."),
+                        display,
                         text,
                         path,
                         anchor,
                     };
                     if let Some(label) = &s.label {
-                        self.label(
-                            label,
-                            kind,
-                            words.replace("{}", &d.path),
-                            d.path.clone(),
-                            &d.anchor,
-                        );
+                        self.label(label, kind, full, d.path.clone(), &d.anchor);
                     }
                     if s.level == 1 {
                         self.blocks(&mut s.content, prefix, sections, paragraphs, Some(&d));
@@ -171,7 +177,7 @@ impl Numberer<'_> {
                         self.check_typed(p.typed_number.as_ref(), &text, "paragraph");
                         let d = Designation {
                             ordinal: *paragraphs,
-                            display: format!("{text}."),
+                            display: self.table.paragraph_label(*paragraphs),
                             path: text.clone(),
                             anchor: format!("{prefix}para-{text}"),
                             text,
@@ -268,7 +274,7 @@ impl Numberer<'_> {
             let display = if single {
                 String::new()
             } else {
-                format!("{text}.")
+                self.table.paragraph_label(ordinal)
             };
             let des = Designation {
                 ordinal,
@@ -301,11 +307,16 @@ impl Numberer<'_> {
             let path = if parent.path.is_empty() {
                 display.clone()
             } else {
-                format!("{} {}", parent.path, display)
+                format!("{}{}{}", parent.path, self.table.ref_sub_sep, display)
             };
             let d = Designation {
                 ordinal,
-                anchor: format!("{}-{}", parent.anchor, text),
+                // Language-neutral, so that anchors agree across versions.
+                anchor: format!(
+                    "{}-{}",
+                    parent.anchor,
+                    anchor_counter(sub.level).format(ordinal)
+                ),
                 text,
                 display,
                 path,
@@ -345,6 +356,15 @@ impl Numberer<'_> {
                 .help("write `#.` (or `-` for a sub-paragraph) to let draftdec number it, or correct the number")
                 .fix(fix_span, computed),
         );
+    }
+}
+
+/// The counter of sub-paragraph anchors: the English designations, in every language.
+fn anchor_counter(level: u8) -> Counter {
+    if level % 2 == 1 {
+        Counter::LowerLatin
+    } else {
+        Counter::LowerRoman
     }
 }
 

@@ -2,25 +2,24 @@
 //! document. Each rule lives in its own module and only reads the AST.
 
 mod brackets;
+mod footnote_placement;
 mod metadata;
 mod openings;
 mod punctuation;
 
 use crate::ast::{Block, Decision, Document, Inline, Span, SubParagraph};
 use crate::diag::Diagnostic;
-use crate::lang::Lang;
 
-pub fn validate(doc: &Document, diags: &mut Vec<Diagnostic>) {
-    let table = doc
-        .language
-        .table()
-        .unwrap_or_else(|| Lang::En.table().expect("English is supported"));
+/// Checks `doc`, compiled from `src`, against the drafting conventions.
+pub fn validate(doc: &Document, src: &str, diags: &mut Vec<Diagnostic>) {
+    let table = doc.language.table();
     metadata::check(doc, diags);
     for_each_decision(doc, &mut |d| {
         punctuation::check(d, diags);
         openings::check(d, table, diags);
     });
     brackets::check(doc, diags);
+    footnote_placement::check(doc, src, table, diags);
 }
 
 fn for_each_decision(doc: &Document, f: &mut impl FnMut(&Decision)) {

@@ -60,7 +60,7 @@ pub(super) fn check(d: &Decision, diags: &mut Vec<Diagnostic>) {
                 clause.span,
                 Mark::Colon,
                 "W0204",
-                "this clause introduces sub-paragraphs; it",
+                "a clause that introduces sub-paragraphs",
                 diags,
             );
             subs(&clause.subparagraphs, Mark::Comma, diags);
@@ -82,7 +82,7 @@ pub(super) fn check(d: &Decision, diags: &mut Vec<Diagnostic>) {
                 para.span,
                 Mark::Colon,
                 "W0204",
-                "this paragraph introduces sub-paragraphs; it",
+                "a paragraph that introduces sub-paragraphs",
                 diags,
             );
             subs(&para.subparagraphs, end, diags);
@@ -111,7 +111,7 @@ fn subs(list: &[SubParagraph], last_end: Mark, diags: &mut Vec<Diagnostic>) {
                 sub.span,
                 Mark::Colon,
                 "W0204",
-                "this sub-paragraph introduces sub-paragraphs; it",
+                "a sub-paragraph that introduces sub-paragraphs",
                 diags,
             );
             subs(&sub.children, end, diags);
@@ -157,7 +157,7 @@ fn expect(
         Diagnostic::new(
             code,
             char_span(at, c),
-            format!("{what} should end with {}; {found}", mark.name()),
+            format!("{what} should end with {}, but {found}", mark.name()),
         )
         .label(format!("expected `{}`", mark.ascii()))
         .help(format!("end it with `{}`", mark.ascii()))

@@ -1,0 +1,503 @@
+//! The one layer over docx-rs 0.4.22.
+//!
+//! docx-rs builds the document; `Docx::build` hands back its parts as XML
+//! (`XMLDocx`); this module rewrites those parts where docx-rs falls short
+//! and packs them itself. Every gap is closed here and nowhere else, so a
+//! docx-rs upgrade means re-reading one file (see `docs/docx.md`):
+//!
+//! - **numbering**: docx-rs always writes an abstract numbering and a `w:num`
+//!   with id 1 that shadow a user definition with the same id. draftdec
+//!   prints the numbers the compiler resolved as text, never as Word lists
+//!   (Word would renumber them and break every "paragraph 4 (b)"), so the
+//!   numbering part is replaced by an empty one.
+//! - **footnotes**: docx-rs writes footnote bodies without `<w:footnoteRef/>`
+//!   (so the footnote area shows no number) and no separator footnotes. The
+//!   layer adds the separator (`w:id="-1"`) and continuation separator
+//!   (`w:id="0"`), announces them in settings, and opens each footnote's first
+//!   paragraph with its number mark. Footnote ids are fixed by the caller
+//!   (docx-rs's global counter is never used).
+//! - **ids**: docx-rs numbers `w14:paraId` from a thread-local counter, so two
+//!   renders in one thread differ. They are optional and dropped.
+//! - **language and direction**: docx-rs has no API for `w:lang`, `w:rtl` or
+//!   `w:bidi`; the layer writes them into the document defaults (and
+//!   `w:lang` into the styles that print English in every version).
+//! - **properties**: docx-rs cannot set `dc:title`, `dc:subject` or
+//!   `dc:language` and stamps dates; `docProps/core.xml` is written here,
+//!   without dates.
+//! - **packing**: entries are written in a fixed order with a fixed timestamp
+//!   (1980-01-01) and fixed permissions, so equal input gives equal bytes.
+
+use std::collections::BTreeMap;
+use std::io::{Cursor, Write};
+
+use docx_rs::XMLDocx;
+use quick_xml::Reader;
+use quick_xml::Writer;
+use quick_xml::events::{BytesStart, Event};
+
+/// What the layer needs to know about the document.
+#[derive(Debug, Default, Clone)]
+pub struct Fixes {
+    pub title: String,
+    pub subject: String,
+    /// Language code (`ru`), for `dc:language` and `w:lang`.
+    pub language: String,
+    pub rtl: bool,
+    /// Styles whose text is English in every language version.
+    pub english_styles: Vec<&'static str>,
+    /// Footnotes whose printed mark is not Word's running number (the
+    /// compiler's number did not match the position): footnote id → mark.
+    pub custom_marks: BTreeMap<usize, String>,
+    /// Whether the body references a footnote (docx-rs then relates the
+    /// footnotes part; settings may only name separators that exist).
+    pub has_footnotes: bool,
+}
+
+const W_NS: &str = "http://schemas.openxmlformats.org/wordprocessingml/2006/main";
+
+/// The separator and continuation-separator footnotes Word expects before
+/// the real ones; without them Word draws no line above the footnotes.
+const SEPARATORS: &str = concat!(
+    r#"<w:footnote w:type="separator" w:id="-1"><w:p><w:pPr><w:spacing w:after="0" w:line="240" w:lineRule="auto"/></w:pPr>"#,
+    r#"<w:r><w:separator/></w:r></w:p></w:footnote>"#,
+    r#"<w:footnote w:type="continuationSeparator" w:id="0"><w:p><w:pPr><w:spacing w:after="0" w:line="240" w:lineRule="auto"/></w:pPr>"#,
+    r#"<w:r><w:continuationSeparator/></w:r></w:p></w:footnote>"#
+);
+
+const FOOTNOTE_PR: &str =
+    r#"<w:footnotePr><w:footnote w:id="-1"/><w:footnote w:id="0"/></w:footnotePr>"#;
+
+/// The fixed parts, in archive order, with their paths.
+pub fn fix_parts(xml: XMLDocx, fixes: &Fixes) -> Vec<(String, Vec<u8>)> {
+    let mut parts: Vec<(String, Vec<u8>)> = vec![
+        ("[Content_Types].xml".into(), xml.content_type),
+        ("_rels/.rels".into(), xml.rels),
+        ("docProps/app.xml".into(), xml.doc_props.app),
+        ("docProps/core.xml".into(), core_xml(fixes)),
+        ("docProps/custom.xml".into(), xml.doc_props.custom),
+        ("word/_rels/document.xml.rels".into(), xml.document_rels),
+        (
+            "word/document.xml".into(),
+            fix_document(&xml.document, fixes),
+        ),
+        ("word/styles.xml".into(), fix_styles(&xml.styles, fixes)),
+        (
+            "word/settings.xml".into(),
+            if fixes.has_footnotes {
+                fix_settings(&xml.settings)
+            } else {
+                xml.settings
+            },
+        ),
+        ("word/fontTable.xml".into(), xml.font_table),
+        ("word/comments.xml".into(), xml.comments),
+        ("word/numbering.xml".into(), empty_numbering()),
+        ("word/commentsExtended.xml".into(), xml.comments_extended),
+        (
+            "word/footnotes.xml".into(),
+            fix_footnotes(&xml.footnotes, fixes),
+        ),
+    ];
+    for (i, h) in xml.headers.iter().enumerate() {
+        parts.push((format!("word/header{}.xml", i + 1), drop_para_ids(h)));
+        if let Some(rels) = xml.header_rels.get(i) {
+            parts.push((format!("word/_rels/header{}.xml.rels", i + 1), rels.clone()));
+        }
+    }
+    for (i, f) in xml.footers.iter().enumerate() {
+        parts.push((format!("word/footer{}.xml", i + 1), drop_para_ids(f)));
+        if let Some(rels) = xml.footer_rels.get(i) {
+            parts.push((format!("word/_rels/footer{}.xml.rels", i + 1), rels.clone()));
+        }
+    }
+    parts
+}
+
+/// Writes `parts` as a ZIP archive with fixed metadata.
+pub fn pack(parts: &[(String, Vec<u8>)]) -> Vec<u8> {
+    let options = zip::write::SimpleFileOptions::default()
+        .compression_method(zip::CompressionMethod::Deflated)
+        .last_modified_time(zip::DateTime::default())
+        .unix_permissions(0o644);
+    let mut zip = zip::ZipWriter::new(Cursor::new(Vec::new()));
+    for (path, bytes) in parts {
+        // Writing to memory cannot fail short of allocation failure; a
+        // failed entry would be reported by LibreOffice's repair prompt,
+        // which the tests check for.
+        if zip.start_file(path.as_str(), options).is_ok() {
+            let _ = zip.write_all(bytes);
+        }
+    }
+    match zip.finish() {
+        Ok(cursor) => cursor.into_inner(),
+        Err(_) => Vec::new(),
+    }
+}
+
+/// Streams `part` through `edit`, which writes each event (possibly changed,
+/// possibly with extra markup) given the names of the open ancestors. On
+/// malformed input (docx-rs never produces it) the part is returned as is.
+fn transform<F>(part: &[u8], mut edit: F) -> Vec<u8>
+where
+    F: FnMut(&[Vec<u8>], Event<'_>, &mut Writer<Vec<u8>>) -> std::io::Result<()>,
+{
+    let mut run = || -> Result<Vec<u8>, Box<dyn std::error::Error>> {
+        let mut reader = Reader::from_reader(part);
+        let mut writer = Writer::new(Vec::with_capacity(part.len() + 1024));
+        let mut stack: Vec<Vec<u8>> = Vec::new();
+        loop {
+            let event = reader.read_event()?;
+            match &event {
+                Event::Eof => break,
+                Event::Start(e) => {
+                    let name = e.name().as_ref().to_vec();
+                    edit(&stack, event, &mut writer)?;
+                    stack.push(name);
+                }
+                Event::End(_) => {
+                    stack.pop();
+                    edit(&stack, event, &mut writer)?;
+                }
+                _ => edit(&stack, event, &mut writer)?,
+            }
+        }
+        Ok(writer.into_inner())
+    };
+    run().unwrap_or_else(|_| part.to_vec())
+}
+
+fn raw(writer: &mut Writer<Vec<u8>>, markup: &str) {
+    writer.get_mut().extend_from_slice(markup.as_bytes());
+}
+
+/// `start` without its `w14:paraId` attribute.
+fn without_para_id<'a>(start: &BytesStart<'a>) -> BytesStart<'static> {
+    let name = String::from_utf8_lossy(start.name().as_ref()).into_owned();
+    let mut out = BytesStart::new(name);
+    for attr in start.attributes().flatten() {
+        if attr.key.as_ref() != b"w14:paraId" {
+            out.push_attribute(attr);
+        }
+    }
+    out.into_owned()
+}
+
+fn is_para(e: &BytesStart<'_>) -> bool {
+    e.name().as_ref() == b"w:p"
+}
+
+fn drop_para_ids(part: &[u8]) -> Vec<u8> {
+    transform(part, |_, event, w| match event {
+        Event::Start(e) if is_para(&e) => w.write_event(Event::Start(without_para_id(&e))),
+        Event::Empty(e) if is_para(&e) => w.write_event(Event::Empty(without_para_id(&e))),
+        other => w.write_event(other),
+    })
+}
+
+fn attr(e: &BytesStart<'_>, key: &[u8]) -> Option<String> {
+    e.attributes()
+        .flatten()
+        .find(|a| a.key.as_ref() == key)
+        .map(|a| String::from_utf8_lossy(&a.value).into_owned())
+}
+
+fn escape(text: &str) -> String {
+    quick_xml::escape::escape(text).into_owned()
+}
+
+/// `document.xml`: no paragraph ids; footnote references whose mark is not
+/// Word's running number carry `w:customMarkFollows` and the mark.
+fn fix_document(part: &[u8], fixes: &Fixes) -> Vec<u8> {
+    let mut pending_mark: Option<String> = None;
+    transform(part, |_, event, w| match event {
+        Event::Start(e) if is_para(&e) => w.write_event(Event::Start(without_para_id(&e))),
+        Event::Empty(e) if is_para(&e) => w.write_event(Event::Empty(without_para_id(&e))),
+        Event::Empty(e) if e.name().as_ref() == b"w:footnoteReference" => {
+            let mark = attr(&e, b"w:id")
+                .and_then(|id| id.parse::<usize>().ok())
+                .and_then(|id| fixes.custom_marks.get(&id));
+            match mark {
+                Some(mark) => {
+                    // Rebuilt rather than extended: docx-rs's raw tag ends
+                    // in a space, which a pushed attribute would double.
+                    let mut e = without_para_id(&e);
+                    e.push_attribute(("w:customMarkFollows", "1"));
+                    pending_mark = Some(mark.clone());
+                    w.write_event(Event::Empty(e))
+                }
+                None => w.write_event(Event::Empty(e)),
+            }
+        }
+        Event::End(e) if e.name().as_ref() == b"w:r" => {
+            if let Some(mark) = pending_mark.take() {
+                raw(w, &format!("<w:t>{}</w:t>", escape(&mark)));
+            }
+            w.write_event(Event::End(e))
+        }
+        other => w.write_event(other),
+    })
+}
+
+/// `footnotes.xml`: separators first, then each footnote opened by its mark.
+fn fix_footnotes(part: &[u8], fixes: &Fixes) -> Vec<u8> {
+    // The mark to insert once the current footnote's first paragraph has its
+    // properties written (`w:pPr` must stay the paragraph's first child).
+    let mut mark: Option<String> = None;
+    let mark_run = |id: Option<usize>| -> String {
+        match id.and_then(|id| fixes.custom_marks.get(&id)) {
+            Some(m) => format!(
+                r#"<w:r><w:rPr><w:rStyle w:val="FootnoteReference"/></w:rPr><w:t>{}</w:t></w:r>"#,
+                escape(m)
+            ),
+            None => {
+                r#"<w:r><w:rPr><w:rStyle w:val="FootnoteReference"/></w:rPr><w:footnoteRef/></w:r>"#
+                    .to_string()
+            }
+        }
+    };
+    transform(part, |stack, event, w| match event {
+        Event::Start(e) if e.name().as_ref() == b"w:footnotes" => {
+            w.write_event(Event::Start(e))?;
+            raw(w, SEPARATORS);
+            Ok(())
+        }
+        Event::Empty(e) if e.name().as_ref() == b"w:footnotes" => {
+            w.write_event(Event::Start(e.clone()))?;
+            raw(w, SEPARATORS);
+            raw(w, "</w:footnotes>");
+            Ok(())
+        }
+        Event::Start(e) if e.name().as_ref() == b"w:footnote" => {
+            let id = attr(&e, b"w:id").and_then(|id| id.parse::<usize>().ok());
+            mark = Some(mark_run(id));
+            w.write_event(Event::Start(e))
+        }
+        Event::Start(e) if is_para(&e) => w.write_event(Event::Start(without_para_id(&e))),
+        Event::Empty(e) if is_para(&e) => {
+            // An empty first paragraph still gets its mark.
+            match mark.take() {
+                Some(m) => {
+                    w.write_event(Event::Start(without_para_id(&e)))?;
+                    raw(w, &m);
+                    raw(w, "</w:p>");
+                    Ok(())
+                }
+                None => w.write_event(Event::Empty(without_para_id(&e))),
+            }
+        }
+        Event::End(e) if e.name().as_ref() == b"w:pPr" => {
+            w.write_event(Event::End(e))?;
+            if stack.last().is_some_and(|n| n == b"w:p")
+                && let Some(m) = mark.take()
+            {
+                raw(w, &m);
+            }
+            Ok(())
+        }
+        Event::Empty(e) if e.name().as_ref() == b"w:pPr" => {
+            w.write_event(Event::Empty(e))?;
+            if let Some(m) = mark.take() {
+                raw(w, &m);
+            }
+            Ok(())
+        }
+        Event::Start(e) if e.name().as_ref() == b"w:r" => {
+            // A first paragraph without properties: the mark opens it.
+            if let Some(m) = mark.take() {
+                raw(w, &m);
+            }
+            w.write_event(Event::Start(e))
+        }
+        other => w.write_event(other),
+    })
+}
+
+/// `styles.xml`: language (and direction) on the document defaults; English
+/// on the styles that print English in every version.
+fn fix_styles(part: &[u8], fixes: &Fixes) -> Vec<u8> {
+    let lang = escape(&fixes.language);
+    let default_rpr = format!(
+        "{}<w:lang w:val=\"{lang}\" w:eastAsia=\"{lang}\" w:bidi=\"{lang}\"/>",
+        if fixes.rtl { "<w:rtl/>" } else { "" }
+    );
+    let english_rpr = r#"<w:lang w:val="en"/>"#;
+    let mut style_id: Option<String> = None;
+    let extra_rpr = |stack: &[Vec<u8>], style_id: &Option<String>| -> Option<String> {
+        let parent = stack.last()?;
+        if parent == b"w:rPrDefault" {
+            return Some(default_rpr.clone());
+        }
+        if parent == b"w:style" {
+            let id = style_id.as_deref()?;
+            if fixes.english_styles.contains(&id) {
+                return Some(english_rpr.to_string());
+            }
+        }
+        None
+    };
+    transform(part, |stack, event, w| match event {
+        Event::Start(e) if e.name().as_ref() == b"w:style" => {
+            style_id = attr(&e, b"w:styleId");
+            w.write_event(Event::Start(e))
+        }
+        Event::Start(e) if e.name().as_ref() == b"w:pPr" => {
+            let is_default = stack.last().is_some_and(|n| n == b"w:pPrDefault");
+            w.write_event(Event::Start(e))?;
+            if is_default && fixes.rtl {
+                raw(w, "<w:bidi/>");
+            }
+            Ok(())
+        }
+        Event::Empty(e) if e.name().as_ref() == b"w:pPr" => {
+            if stack.last().is_some_and(|n| n == b"w:pPrDefault") && fixes.rtl {
+                raw(w, "<w:pPr><w:bidi/></w:pPr>");
+                Ok(())
+            } else {
+                w.write_event(Event::Empty(e))
+            }
+        }
+        Event::End(e) if e.name().as_ref() == b"w:rPr" => {
+            // `stack` no longer holds `w:rPr`: its last entry is the parent.
+            if let Some(extra) = extra_rpr(stack, &style_id) {
+                raw(w, &extra);
+            }
+            w.write_event(Event::End(e))
+        }
+        Event::Empty(e) if e.name().as_ref() == b"w:rPr" => match extra_rpr(stack, &style_id) {
+            Some(extra) => {
+                raw(w, &format!("<w:rPr>{extra}</w:rPr>"));
+                Ok(())
+            }
+            None => w.write_event(Event::Empty(e)),
+        },
+        other => w.write_event(other),
+    })
+}
+
+/// `settings.xml`: announce the separator footnotes (`w:footnotePr` comes
+/// right before `w:compat` in the schema's order).
+fn fix_settings(part: &[u8]) -> Vec<u8> {
+    transform(part, |_, event, w| match event {
+        Event::Start(e) if e.name().as_ref() == b"w:compat" => {
+            raw(w, FOOTNOTE_PR);
+            w.write_event(Event::Start(e))
+        }
+        Event::Empty(e) if e.name().as_ref() == b"w:compat" => {
+            raw(w, FOOTNOTE_PR);
+            w.write_event(Event::Empty(e))
+        }
+        other => w.write_event(other),
+    })
+}
+
+fn empty_numbering() -> Vec<u8> {
+    format!(
+        "<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"yes\"?>\n<w:numbering xmlns:w=\"{W_NS}\"/>"
+    )
+    .into_bytes()
+}
+
+fn core_xml(fixes: &Fixes) -> Vec<u8> {
+    format!(
+        concat!(
+            "<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"yes\"?>\n",
+            "<cp:coreProperties xmlns:cp=\"http://schemas.openxmlformats.org/package/2006/metadata/core-properties\" ",
+            "xmlns:dc=\"http://purl.org/dc/elements/1.1/\" xmlns:dcterms=\"http://purl.org/dc/terms/\" ",
+            "xmlns:dcmitype=\"http://purl.org/dc/dcmitype/\" xmlns:xsi=\"http://www.w3.org/2001/XMLSchema-instance\">",
+            "<dc:title>{}</dc:title><dc:subject>{}</dc:subject><dc:creator>draftdec</dc:creator>",
+            "<dc:language>{}</dc:language><cp:revision>1</cp:revision></cp:coreProperties>"
+        ),
+        escape(&fixes.title),
+        escape(&fixes.subject),
+        escape(&fixes.language)
+    )
+    .into_bytes()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn s(b: Vec<u8>) -> String {
+        String::from_utf8(b).unwrap()
+    }
+
+    #[test]
+    fn footnotes_get_separators_and_marks() {
+        let part = br#"<?xml version="1.0"?><w:footnotes xmlns:w="x"><w:footnote w:id="1"><w:p w14:paraId="00000001"><w:pPr><w:pStyle w:val="FootnoteText"/></w:pPr><w:r><w:t>A</w:t></w:r></w:p></w:footnote><w:footnote w:id="2"><w:p><w:r><w:t>B</w:t></w:r></w:p></w:footnote></w:footnotes>"#;
+        let mut fixes = Fixes::default();
+        fixes.custom_marks.insert(2, "7".into());
+        let out = s(fix_footnotes(part, &fixes));
+        assert!(out.contains(r#"w:type="separator" w:id="-1""#), "{out}");
+        assert!(out.contains(r#"w:type="continuationSeparator" w:id="0""#));
+        assert!(out.contains(r#"</w:pPr><w:r><w:rPr><w:rStyle w:val="FootnoteReference"/></w:rPr><w:footnoteRef/></w:r><w:r><w:t>A</w:t>"#), "{out}");
+        assert!(out.contains(r#"<w:p><w:r><w:rPr><w:rStyle w:val="FootnoteReference"/></w:rPr><w:t>7</w:t></w:r><w:r><w:t>B</w:t>"#), "{out}");
+        assert!(!out.contains("paraId"));
+        assert_eq!(out.matches("<w:footnoteRef/>").count(), 1);
+    }
+
+    #[test]
+    fn styles_get_language_and_direction() {
+        let part = br#"<w:styles><w:docDefaults><w:rPrDefault><w:rPr><w:sz w:val="20"/></w:rPr></w:rPrDefault><w:pPrDefault><w:pPr><w:spacing w:after="0"/></w:pPr></w:pPrDefault></w:docDefaults><w:style w:styleId="UNDistribution"><w:rPr/></w:style><w:style w:styleId="Other"><w:rPr><w:b/></w:rPr></w:style></w:styles>"#;
+        let fixes = Fixes {
+            language: "ar".into(),
+            rtl: true,
+            english_styles: vec!["UNDistribution"],
+            ..Fixes::default()
+        };
+        let out = s(fix_styles(part, &fixes));
+        assert!(out.contains(r#"<w:sz w:val="20"/><w:rtl/><w:lang w:val="ar" w:eastAsia="ar" w:bidi="ar"/></w:rPr>"#), "{out}");
+        assert!(out.contains("<w:pPr><w:bidi/><w:spacing"), "{out}");
+        assert!(
+            out.contains(r#"w:styleId="UNDistribution"><w:rPr><w:lang w:val="en"/></w:rPr>"#),
+            "{out}"
+        );
+        assert!(
+            out.contains(r#"w:styleId="Other"><w:rPr><w:b/></w:rPr>"#),
+            "{out}"
+        );
+    }
+
+    #[test]
+    fn custom_marks_follow_their_reference() {
+        let part = br#"<w:document><w:body><w:p><w:r><w:footnoteReference w:id="3"/></w:r><w:r><w:footnoteReference w:id="4"/></w:r></w:p></w:body></w:document>"#;
+        let mut fixes = Fixes::default();
+        fixes.custom_marks.insert(3, "5".into());
+        let out = s(fix_document(part, &fixes));
+        assert!(
+            out.contains(
+                r#"<w:footnoteReference w:id="3" w:customMarkFollows="1"/><w:t>5</w:t></w:r>"#
+            ),
+            "{out}"
+        );
+        assert!(
+            out.contains(r#"<w:r><w:footnoteReference w:id="4"/></w:r>"#),
+            "{out}"
+        );
+    }
+
+    #[test]
+    fn settings_announce_separators_before_compat() {
+        let out = s(fix_settings(
+            b"<w:settings><w:zoom/><w:compat><w:x/></w:compat></w:settings>",
+        ));
+        assert!(out.contains("<w:zoom/><w:footnotePr>"), "{out}");
+        assert!(out.contains("</w:footnotePr><w:compat>"), "{out}");
+    }
+
+    #[test]
+    fn core_properties_are_escaped() {
+        let fixes = Fixes {
+            title: "A </dc:title> & ]]>".into(),
+            subject: "S".into(),
+            language: "ru".into(),
+            ..Fixes::default()
+        };
+        let out = s(core_xml(&fixes));
+        assert!(
+            out.contains("<dc:title>A &lt;/dc:title&gt; &amp; ]]&gt;</dc:title>"),
+            "{out}"
+        );
+        assert!(out.contains("<dc:language>ru</dc:language>"));
+    }
+}

@@ -1,0 +1,570 @@
+//! Language versions checked against each other. All versions of a UN
+//! document share the symbol and the structure: the same sections,
+//! paragraphs, clauses, sub-paragraphs and footnotes, the same labels and
+//! the same references to decisions and documents.
+//!
+//! Each version is flattened into a sequence of structural items; the
+//! sequences are aligned (a weighted longest common subsequence: items of
+//! the same kind match, and match better when their symbols, the numbers in
+//! their text and their relative length agree), and what does not align is
+//! reported in both files.
+
+use crate::ast::{Block, Decision, Document, Inline, Span, SubParagraph};
+use crate::diag::Diagnostic;
+
+/// One language version: its file name, its source and its resolved document.
+pub struct Version<'a> {
+    pub name: &'a str,
+    pub source: &'a str,
+    pub document: &'a Document,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Kind {
+    Section,
+    Subsection,
+    Paragraph,
+    Unnumbered,
+    Decision,
+    Formula,
+    Preambular,
+    Operative,
+    Subparagraph(u8),
+    Annex,
+    Footnote,
+}
+
+#[derive(Debug)]
+struct Item {
+    kind: Kind,
+    /// "paragraph 4", "operative paragraph 2 (a)" (English: the tool's own words).
+    name: String,
+    span: Span,
+    label: Option<String>,
+    /// Decision and document symbols, normalised, in order.
+    symbols: Vec<String>,
+    /// Numbers written in the text (years, amounts): they survive translation.
+    numbers: Vec<String>,
+    /// Length of the text in characters.
+    len: usize,
+}
+
+/// Compares every version with the first. Returns, for each finding, the
+/// index of the version it is reported in and the diagnostic.
+pub fn compare(versions: &[Version<'_>]) -> Vec<(usize, Diagnostic)> {
+    let mut out = Vec::new();
+    let Some(first) = versions.first() else {
+        return out;
+    };
+    let base = items(first.document);
+    for (vi, other) in versions.iter().enumerate().skip(1) {
+        metadata(first, other, vi, &mut out);
+        let theirs = items(other.document);
+        align_and_report(first, &base, other, &theirs, vi, &mut out);
+    }
+    out
+}
+
+fn metadata(a: &Version<'_>, b: &Version<'_>, bi: usize, out: &mut Vec<(usize, Diagnostic)>) {
+    let (sa, sb) = (&a.document.meta.symbol, &b.document.meta.symbol);
+    if let (Some(sa), Some(sb)) = (sa, sb)
+        && sa.text != sb.text
+    {
+        out.push((
+            bi,
+            Diagnostic::new(
+                "E0301",
+                sb.span,
+                format!("the symbol differs from {}'s `{}`", a.name, sa.text),
+            )
+            .label("symbol of this version")
+            .help(format!(
+                "every language version carries the same symbol as {} ({})",
+                a.name,
+                at(a, sa.span)
+            ))
+            .fix(sb.span, sa.text.clone()),
+        ));
+    }
+    if a.document.language == b.document.language
+        && let Some(field) = &b.document.meta.language
+    {
+        out.push((
+            bi,
+            Diagnostic::new(
+                "E0301",
+                field.span,
+                format!("{} is in the same language", a.name),
+            )
+            .label("same language as the first version")
+            .help("each version of a set is in a different language"),
+        ));
+    }
+}
+
+fn align_and_report(
+    a: &Version<'_>,
+    xs: &[Item],
+    b: &Version<'_>,
+    ys: &[Item],
+    bi: usize,
+    out: &mut Vec<(usize, Diagnostic)>,
+) {
+    let pairs = align(xs, ys);
+    let (mut i, mut j) = (0, 0);
+    let mut matched = pairs.iter().peekable();
+    while i < xs.len() || j < ys.len() {
+        match matched.peek() {
+            Some(&&(pi, pj)) if pi == i && pj == j => {
+                compare_pair(a, &xs[i], &ys[j], bi, out);
+                matched.next();
+                i += 1;
+                j += 1;
+            }
+            next => {
+                let (stop_i, stop_j) = next.map_or((xs.len(), ys.len()), |&&(pi, pj)| (pi, pj));
+                if i < stop_i {
+                    missing(a, &xs[i], b, ys, j, bi, out);
+                    i += 1;
+                } else if j < stop_j {
+                    extra(a, &ys[j], bi, out);
+                    j += 1;
+                }
+            }
+        }
+    }
+}
+
+/// An item of the first version with no counterpart in `b`: reported in the
+/// first version (index 0) and in `b`, where it should be.
+fn missing(
+    a: &Version<'_>,
+    x: &Item,
+    b: &Version<'_>,
+    ys: &[Item],
+    j: usize,
+    bi: usize,
+    out: &mut Vec<(usize, Diagnostic)>,
+) {
+    out.push((
+        0,
+        Diagnostic::new(
+            "E0301",
+            x.span,
+            format!("{} has no counterpart in {}", x.name, b.name),
+        )
+        .label(format!("missing from {}", b.name))
+        .help(format!(
+            "every language version has the same structure; add the {} to {}",
+            kind_word(x.kind),
+            b.name
+        )),
+    ));
+    let (span, place) = match j.checked_sub(1).map(|k| &ys[k]) {
+        Some(prev) => (prev.span, format!("after this {}", kind_word(prev.kind))),
+        None => (Span::new(0, 0), "here".to_string()),
+    };
+    out.push((
+        bi,
+        Diagnostic::new(
+            "E0301",
+            first_line(b.source, span),
+            format!("{} lacks {} of {}", b.name, x.name, a.name),
+        )
+        .label(format!("{} expected {place}", x.name))
+        .help(format!("{} has it at {}", a.name, at(a, x.span))),
+    ));
+}
+
+fn extra(a: &Version<'_>, y: &Item, bi: usize, out: &mut Vec<(usize, Diagnostic)>) {
+    out.push((
+        bi,
+        Diagnostic::new(
+            "E0301",
+            y.span,
+            format!("{} has no counterpart in {}", y.name, a.name),
+        )
+        .label(format!("not in {}", a.name))
+        .help(format!(
+            "every language version has the same structure; remove it or add it to {}",
+            a.name
+        )),
+    ));
+}
+
+fn compare_pair(
+    a: &Version<'_>,
+    x: &Item,
+    y: &Item,
+    bi: usize,
+    out: &mut Vec<(usize, Diagnostic)>,
+) {
+    if x.label != y.label {
+        let said = |l: &Option<String>| {
+            l.as_ref()
+                .map_or("no label".to_string(), |l| format!("the label `{l}`"))
+        };
+        out.push((
+            bi,
+            Diagnostic::new(
+                "E0301",
+                y.span,
+                format!(
+                    "{} has {} here but {} in {}",
+                    y.name,
+                    said(&y.label),
+                    said(&x.label),
+                    a.name
+                ),
+            )
+            .label("label differs")
+            .help(format!(
+                "labels are shared by all versions; see {}",
+                at(a, x.span)
+            )),
+        ));
+    }
+    if x.symbols != y.symbols {
+        let list = |s: &[String]| {
+            if s.is_empty() {
+                "none".to_string()
+            } else {
+                s.join(", ")
+            }
+        };
+        out.push((
+            bi,
+            Diagnostic::new(
+                "E0301",
+                y.span,
+                format!(
+                    "{} cites {} here but {} in {}",
+                    y.name,
+                    list(&y.symbols),
+                    list(&x.symbols),
+                    a.name
+                ),
+            )
+            .label("references differ")
+            .help(format!(
+                "decision and document symbols are the same in every version; see {}",
+                at(a, x.span)
+            )),
+        ));
+    }
+}
+
+/// Weighted LCS: the matched index pairs, in order.
+fn align(xs: &[Item], ys: &[Item]) -> Vec<(usize, usize)> {
+    let (n, m) = (xs.len(), ys.len());
+    let mean = |items: &[Item]| {
+        items.iter().map(|i| i.len).sum::<usize>().max(1) as f64 / items.len().max(1) as f64
+    };
+    let (ma, mb) = (mean(xs), mean(ys));
+    let score = |x: &Item, y: &Item| -> Option<f64> {
+        if x.kind != y.kind {
+            return None;
+        }
+        let rel = |l: usize, mean: f64| l as f64 / mean;
+        let (la, lb) = (rel(x.len, ma), rel(y.len, mb));
+        let length = 1.0 - ((la - lb).abs() / la.max(lb).max(1e-9)).min(1.0);
+        let label = if x.label == y.label { 1.0 } else { 0.0 };
+        Some(
+            2.0 + jaccard(&x.symbols, &y.symbols)
+                + jaccard(&x.numbers, &y.numbers)
+                + length
+                + label,
+        )
+    };
+    // dp[i][j]: best score aligning xs[i..] with ys[j..].
+    let mut dp = vec![vec![0.0f64; m + 1]; n + 1];
+    for i in (0..n).rev() {
+        for j in (0..m).rev() {
+            let mut best = dp[i + 1][j].max(dp[i][j + 1]);
+            if let Some(s) = score(&xs[i], &ys[j]) {
+                best = best.max(s + dp[i + 1][j + 1]);
+            }
+            dp[i][j] = best;
+        }
+    }
+    let mut pairs = Vec::new();
+    let (mut i, mut j) = (0, 0);
+    while i < n && j < m {
+        if let Some(s) = score(&xs[i], &ys[j])
+            && (dp[i][j] - (s + dp[i + 1][j + 1])).abs() < 1e-9
+        {
+            pairs.push((i, j));
+            i += 1;
+            j += 1;
+        } else if (dp[i][j] - dp[i + 1][j]).abs() < 1e-9 {
+            i += 1;
+        } else {
+            j += 1;
+        }
+    }
+    pairs
+}
+
+fn jaccard(a: &[String], b: &[String]) -> f64 {
+    if a.is_empty() && b.is_empty() {
+        return 1.0;
+    }
+    let common = a.iter().filter(|x| b.contains(x)).count();
+    common as f64 / (a.len() + b.len() - common).max(1) as f64
+}
+
+fn kind_word(kind: Kind) -> &'static str {
+    match kind {
+        Kind::Section => "section",
+        Kind::Subsection => "sub-section",
+        Kind::Paragraph | Kind::Unnumbered => "paragraph",
+        Kind::Decision => "decision",
+        Kind::Formula => "formula",
+        Kind::Preambular => "preambular clause",
+        Kind::Operative => "operative paragraph",
+        Kind::Subparagraph(_) => "sub-paragraph",
+        Kind::Annex => "annex",
+        Kind::Footnote => "footnote",
+    }
+}
+
+/// `file:line:col` of a span's start.
+fn at(v: &Version<'_>, span: Span) -> String {
+    let before = &v.source[..span.start.min(v.source.len())];
+    let line = before.matches('\n').count() + 1;
+    let col = before[before.rfind('\n').map_or(0, |i| i + 1)..]
+        .chars()
+        .count()
+        + 1;
+    format!("{}:{line}:{col}", v.name)
+}
+
+/// The first line of a span, so that a diagnostic about a whole block
+/// underlines only where it starts.
+fn first_line(src: &str, span: Span) -> Span {
+    let text = &src[span.start.min(src.len())..span.end.min(src.len())];
+    Span::new(
+        span.start,
+        span.start + text.find('\n').unwrap_or(text.len()),
+    )
+}
+
+// ------------------------------------------------------------- flattening
+
+fn items(doc: &Document) -> Vec<Item> {
+    let mut out = Vec::new();
+    blocks(&doc.body, &mut out);
+    for annex in &doc.annexes {
+        let name = format!(
+            "annex {}",
+            annex.number.as_ref().map_or("", |n| n.text.as_str())
+        )
+        .trim()
+        .to_string();
+        out.push(item(
+            Kind::Annex,
+            name,
+            annex.span,
+            annex.label.as_ref().map(|l| l.name.clone()),
+            annex.title.as_ref().map_or(&[][..], |t| &t.content),
+        ));
+        blocks(&annex.content, &mut out);
+    }
+    for f in &doc.footnotes {
+        out.push(item(
+            Kind::Footnote,
+            format!("footnote {}", f.number),
+            f.span,
+            None,
+            &f.content,
+        ));
+    }
+    out
+}
+
+fn blocks(list: &[Block], out: &mut Vec<Item>) {
+    for block in list {
+        match block {
+            Block::Section(s) => {
+                let kind = if s.level == 1 {
+                    Kind::Section
+                } else {
+                    Kind::Subsection
+                };
+                let path = s.number.as_ref().map_or("", |n| n.path.as_str());
+                out.push(item(
+                    kind,
+                    format!("{} {path}", kind_word(kind)),
+                    s.span,
+                    s.label.as_ref().map(|l| l.name.clone()),
+                    &s.title,
+                ));
+                blocks(&s.content, out);
+            }
+            Block::Paragraph(p) => {
+                let (kind, name) = match &p.number {
+                    Some(n) if p.numbered => (Kind::Paragraph, format!("paragraph {}", n.path)),
+                    _ => (Kind::Unnumbered, "an unnumbered paragraph".to_string()),
+                };
+                out.push(item(
+                    kind,
+                    name.clone(),
+                    p.span,
+                    p.label.as_ref().map(|l| l.name.clone()),
+                    &p.content,
+                ));
+                subs(&p.subparagraphs, &name, out);
+            }
+            Block::Decision(d) => decision(d, out),
+        }
+    }
+}
+
+fn decision(d: &Decision, out: &mut Vec<Item>) {
+    let name = match &d.symbol {
+        Some(s) => format!("decision {}", s.text),
+        None => "the draft decision".to_string(),
+    };
+    out.push(item(
+        Kind::Decision,
+        name,
+        d.span,
+        d.label.as_ref().map(|l| l.name.clone()),
+        &[],
+    ));
+    if let Some(f) = &d.formula {
+        out.push(item(
+            Kind::Formula,
+            "the formula".to_string(),
+            f.span,
+            None,
+            &f.content,
+        ));
+    }
+    for c in &d.preamble {
+        let n = c.number.as_ref().map_or(String::new(), |n| n.path.clone());
+        let name = format!("preambular clause {n}");
+        out.push(item(
+            Kind::Preambular,
+            name.clone(),
+            c.span,
+            c.label.as_ref().map(|l| l.name.clone()),
+            &c.content,
+        ));
+        subs(&c.subparagraphs, &name, out);
+    }
+    for p in &d.operative {
+        let n = p.number.as_ref().map_or(String::new(), |n| n.path.clone());
+        let name = format!("operative paragraph {n}");
+        out.push(item(
+            Kind::Operative,
+            name,
+            p.span,
+            p.label.as_ref().map(|l| l.name.clone()),
+            &p.content,
+        ));
+        subs(&p.subparagraphs, &format!("operative paragraph {n}"), out);
+    }
+}
+
+fn subs(list: &[SubParagraph], parent: &str, out: &mut Vec<Item>) {
+    for s in list {
+        let display = s.number.as_ref().map_or("", |n| n.text.as_str());
+        let name = format!("{parent} ({display})");
+        out.push(item(
+            Kind::Subparagraph(s.level),
+            name.clone(),
+            s.span,
+            s.label.as_ref().map(|l| l.name.clone()),
+            &s.content,
+        ));
+        subs(&s.children, &name, out);
+    }
+}
+
+fn item(kind: Kind, name: String, span: Span, label: Option<String>, content: &[Inline]) -> Item {
+    let mut symbols = Vec::new();
+    collect_symbols(content, &mut symbols);
+    let text = crate::lower::plain_text(content);
+    let numbers = text
+        .split(|c: char| !c.is_ascii_digit())
+        .filter(|t| !t.is_empty())
+        .map(str::to_string)
+        .collect();
+    Item {
+        kind,
+        name,
+        span,
+        label,
+        symbols,
+        numbers,
+        len: text.chars().count(),
+    }
+}
+
+fn collect_symbols(content: &[Inline], out: &mut Vec<String>) {
+    for node in content {
+        match node {
+            Inline::DecisionRef(r) => out.push(r.symbol.clone()),
+            Inline::DocumentRef(r) => out.push(r.symbol.clone()),
+            Inline::Emphasis { content, .. } | Inline::Strong { content, .. } => {
+                collect_symbols(content, out)
+            }
+            _ => {}
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const EN: &str = "symbol: UNEP/MC/COP.6/1\nlanguage: en\ntitle: T\n\n# Intro\n\n#. In MC-3/11 the Conference decided.\n\n#. In 2024 and 2025 the secretariats worked together on many matters of common interest.\n\n#. See UNEP/MC/COP.6/INF/29.\n";
+    const RU: &str = "symbol: UNEP/MC/COP.6/1\nlanguage: ru\ntitle: Т\n\n# Введение\n\n#. В решении МК-3/11 Конференция постановила.\n\n#. См. UNEP/MC/COP.6/INF/29.\n";
+
+    #[test]
+    fn a_removed_paragraph_is_named_in_both_files() {
+        let (en, ru) = (crate::compile(EN), crate::compile(RU));
+        let found = compare(&[
+            Version {
+                name: "en.draft",
+                source: EN,
+                document: &en.document,
+            },
+            Version {
+                name: "ru.draft",
+                source: RU,
+                document: &ru.document,
+            },
+        ]);
+        let messages: Vec<(usize, String)> =
+            found.iter().map(|(i, d)| (*i, d.message.clone())).collect();
+        assert_eq!(
+            messages,
+            [
+                (0, "paragraph 2 has no counterpart in ru.draft".to_string()),
+                (1, "ru.draft lacks paragraph 2 of en.draft".to_string())
+            ]
+        );
+    }
+
+    #[test]
+    fn identical_structures_agree() {
+        let en = crate::compile(EN);
+        let other = EN.replace("language: en", "language: ru");
+        let ru = crate::compile(&other);
+        let found = compare(&[
+            Version {
+                name: "a",
+                source: EN,
+                document: &en.document,
+            },
+            Version {
+                name: "b",
+                source: &other,
+                document: &ru.document,
+            },
+        ]);
+        assert!(found.is_empty(), "{found:#?}");
+    }
+}

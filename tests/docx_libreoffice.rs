@@ -1,0 +1,314 @@
+//! Round trip through LibreOffice: each example's DOCX is converted to PDF
+//! headless and the PDF's text must hold the masthead, every paragraph in
+//! order and every footnote with its number.
+//!
+//! Skips (with a message) only when `soffice` is not installed; CI installs
+//! it. Set `DRAFTDEC_DOCX_KEEP=DIR` to keep the DOCX and PDF files in DIR
+//! (`scripts/render-docx-png.sh` does).
+
+use std::path::{Path, PathBuf};
+use std::process::Command;
+
+use draftdec::ast::*;
+use draftdec::render::docx;
+
+fn has(cmd: &str) -> bool {
+    Command::new("sh")
+        .args(["-c", &format!("command -v {cmd}")])
+        .output()
+        .is_ok_and(|o| o.status.success())
+}
+
+/// Plain text of inlines as printed, without footnote marks.
+fn plain(content: &[Inline]) -> String {
+    let mut out = String::new();
+    for i in content {
+        match i {
+            Inline::Text { text, .. } => out.push_str(text),
+            Inline::Emphasis { content, .. } | Inline::Strong { content, .. } => {
+                out.push_str(&plain(content))
+            }
+            Inline::FootnoteRef(_) => out.push(' '),
+            Inline::CrossRef(r) => {
+                out.push_str(r.target.as_ref().map_or(&r.label.name, |t| &t.text))
+            }
+            Inline::DecisionRef(r) => out.push_str(&r.text),
+            Inline::DocumentRef(r) => out.push_str(&r.symbol),
+        }
+    }
+    out
+}
+
+/// Opening words and the clause's text, joined as printed.
+fn opened(opening: Option<&Opening>, content: &[Inline]) -> String {
+    let text = plain(content);
+    match opening {
+        None => text,
+        Some(o) if text.starts_with(|c: char| c.is_whitespace() || ",;:.)]".contains(c)) => {
+            format!("{}{text}", o.text)
+        }
+        Some(o) => format!("{} {text}", o.text),
+    }
+}
+
+/// Whitespace folded, hyphen look-alikes unified (the PDF text may carry
+/// the font's hyphen for U+2011).
+fn norm(s: &str) -> String {
+    s.replace(['\u{2011}', '\u{00AD}'], "-")
+        .split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
+/// The first `n` words of a text: enough to identify a paragraph, short
+/// enough not to cross a footnote mark.
+fn head(text: &str, n: usize) -> String {
+    norm(text).split(' ').take(n).collect::<Vec<_>>().join(" ")
+}
+
+/// What must appear, in order: (designation, first words).
+fn expected_paragraphs(doc: &Document) -> Vec<(String, String)> {
+    fn subs(out: &mut Vec<(String, String)>, s: &[SubParagraph]) {
+        for sp in s {
+            let d = sp
+                .number
+                .as_ref()
+                .map(|n| n.display.clone())
+                .unwrap_or_default();
+            out.push((d, head(&plain(&sp.content), 3)));
+            subs(out, &sp.children);
+        }
+    }
+    fn blocks(out: &mut Vec<(String, String)>, b: &[Block]) {
+        for block in b {
+            match block {
+                Block::Section(s) => {
+                    let d = s
+                        .number
+                        .as_ref()
+                        .map(|n| n.display.clone())
+                        .unwrap_or_default();
+                    out.push((d, head(&plain(&s.title), 3)));
+                    blocks(out, &s.content);
+                }
+                Block::Paragraph(p) => {
+                    let d = p
+                        .number
+                        .as_ref()
+                        .map(|n| n.display.clone())
+                        .unwrap_or_default();
+                    out.push((d, head(&plain(&p.content), 3)));
+                    subs(out, &p.subparagraphs);
+                }
+                Block::Decision(dec) => {
+                    if let Some(f) = &dec.formula {
+                        out.push((String::new(), head(&plain(&f.content), 3)));
+                    }
+                    for c in &dec.preamble {
+                        out.push((
+                            String::new(),
+                            head(&opened(c.opening.as_ref(), &c.content), 3),
+                        ));
+                        subs(out, &c.subparagraphs);
+                    }
+                    for op in &dec.operative {
+                        let d = op
+                            .number
+                            .as_ref()
+                            .map(|n| n.display.clone())
+                            .unwrap_or_default();
+                        out.push((d, head(&opened(op.opening.as_ref(), &op.content), 3)));
+                        subs(out, &op.subparagraphs);
+                    }
+                }
+            }
+        }
+    }
+    let mut out = Vec::new();
+    blocks(&mut out, &doc.body);
+    for a in &doc.annexes {
+        if let Some(t) = &a.title {
+            out.push((String::new(), head(&t.text, 3)));
+        }
+        blocks(&mut out, &a.content);
+    }
+    out
+}
+
+fn to_pdf(docx_path: &Path, outdir: &Path, profile: &Path) -> String {
+    let out = Command::new("soffice")
+        .arg(format!(
+            "-env:UserInstallation=file://{}",
+            profile.display()
+        ))
+        .args(["--headless", "--convert-to", "pdf", "--outdir"])
+        .arg(outdir)
+        .arg(docx_path)
+        .output()
+        .expect("soffice runs");
+    let log = format!(
+        "{}{}",
+        String::from_utf8_lossy(&out.stdout),
+        String::from_utf8_lossy(&out.stderr)
+    );
+    assert!(out.status.success(), "soffice failed: {log}");
+    let lower = log.to_lowercase();
+    assert!(
+        !lower.contains("repair") && !lower.contains("corrupt") && !lower.contains("error"),
+        "LibreOffice complained: {log}"
+    );
+    let pdf = docx_path.with_extension("pdf");
+    let pdf = outdir.join(pdf.file_name().unwrap());
+    assert!(pdf.exists(), "no PDF written: {log}");
+    // `-layout`: raw reading order puts short hanging designations
+    // ("(a)", "(b)") in a column of their own, away from their text.
+    let text = Command::new("pdftotext")
+        .arg("-layout")
+        .arg(&pdf)
+        .arg("-")
+        .output()
+        .expect("pdftotext runs");
+    assert!(text.status.success());
+    String::from_utf8(text.stdout).unwrap()
+}
+
+#[test]
+fn libreoffice_renders_every_example_faithfully() {
+    if !has("soffice") {
+        println!(
+            "SKIPPED: `soffice` (LibreOffice) is not installed; install libreoffice-writer-nogui to run this test"
+        );
+        return;
+    }
+    assert!(
+        has("pdftotext"),
+        "pdftotext (poppler-utils) is required next to soffice"
+    );
+    let tmp = tempfile::tempdir().unwrap();
+    let keep = std::env::var_os("DRAFTDEC_DOCX_KEEP").map(PathBuf::from);
+    let outdir = keep.clone().unwrap_or_else(|| tmp.path().join("out"));
+    std::fs::create_dir_all(&outdir).unwrap();
+    let profile = tmp.path().join("lo-profile");
+
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("examples");
+    let mut paths: Vec<_> = std::fs::read_dir(&dir)
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .filter(|p| p.extension().is_some_and(|e| e == "draft"))
+        .collect();
+    paths.sort();
+    assert!(!paths.is_empty());
+    for path in paths {
+        let compiled = draftdec::driver::compile(&std::fs::read_to_string(&path).unwrap());
+        assert!(!compiled.has_errors(), "{}", path.display());
+        let doc = compiled.document;
+        let stem = path
+            .file_stem()
+            .unwrap()
+            .to_string_lossy()
+            .replace('.', "-");
+        let docx_path = outdir.join(format!("{stem}.docx"));
+        std::fs::write(&docx_path, docx::render(&doc)).unwrap();
+        let raw = to_pdf(&docx_path, &outdir, &profile);
+        let pages: Vec<String> = raw.split('\u{c}').map(norm).collect();
+        let text = norm(&raw);
+
+        // The masthead, on the first page.
+        let m = &doc.meta;
+        let first = &pages[0];
+        for f in [
+            &m.symbol,
+            &m.body,
+            &m.meeting,
+            &m.agenda_title,
+            &m.title,
+            &m.kind,
+        ]
+        .into_iter()
+        .flatten()
+        {
+            assert!(
+                first.contains(&head(&f.text, 4)),
+                "{stem}: masthead lacks {:?}",
+                f.text
+            );
+        }
+        if let Some(d) = &m.distribution {
+            assert!(
+                first.contains(&format!("Distr.: {}", d.text)),
+                "{stem}: Distr."
+            );
+        }
+        if let Some(d) = &m.date {
+            let date = draftdec::lang::masthead_date(&d.text).unwrap_or(d.text.clone());
+            assert!(first.contains(&date), "{stem}: date");
+        }
+        if let Some(o) = &m.original {
+            let lang = draftdec::lang::Lang::from_code(&o.text).unwrap();
+            assert!(
+                first.contains(&format!("Original: {}", lang.english_name())),
+                "{stem}"
+            );
+            if lang != doc.language {
+                assert!(
+                    first.contains(doc.language.english_name()),
+                    "{stem}: language line"
+                );
+            }
+        }
+
+        // Every paragraph, in order, with its designation right before it.
+        let mut at = 0;
+        for (designation, words) in expected_paragraphs(&doc) {
+            let needle = norm(&format!("{designation} {words}"));
+            match text[at..].find(&needle) {
+                Some(i) => at += i + needle.len(),
+                None => panic!("{stem}: {needle:?} missing or out of order after byte {at}"),
+            }
+        }
+
+        // Every footnote: its number followed by its text, on some page.
+        for f in &doc.footnotes {
+            let needle = format!("{} {}", f.number, head(&plain(&f.content), 3));
+            assert!(
+                text.contains(&needle),
+                "{stem}: footnote {needle:?} missing"
+            );
+        }
+        // The masthead footnote sits at the foot of the first page.
+        if let Some(n) = m.agenda_footnote {
+            let f = doc.footnotes.iter().find(|f| f.number == n).unwrap();
+            let needle = format!("{n} {}", head(&plain(&f.content), 3));
+            assert!(first.contains(&needle), "{stem}: {needle:?} not on page 1");
+        }
+        // The seed: footnotes 2 and 3 at the foot of the page that holds
+        // operative paragraph 1, which references them.
+        if stem == "cooperation-ru" {
+            let page = pages
+                .iter()
+                .find(|p| p.contains("1. принимает к сведению"))
+                .expect("operative paragraph 1");
+            assert!(page.contains("2 UNEP/MC/COP.6/INF/29, приложение I."));
+            assert!(page.contains("3 Там же, приложение II."));
+        }
+        assert!(
+            !text.contains("[fn]") && !text.contains("</w:"),
+            "{stem}: markup leaked"
+        );
+
+        // Later pages carry the symbol in the header with the page number.
+        if let Some(symbol) = &m.symbol {
+            for (i, page) in pages.iter().enumerate().skip(1) {
+                if page.is_empty() {
+                    continue;
+                }
+                assert!(
+                    page.starts_with(&format!("{} {}", symbol.text, i + 1)),
+                    "{stem}: page {} header: {:?}",
+                    i + 1,
+                    &page[..page.len().min(60)]
+                );
+            }
+        }
+    }
+}

@@ -1,0 +1,147 @@
+//! Every shipped example compiles without a single diagnostic, and its
+//! resolved JSON matches the golden snapshot.
+
+use std::path::{Path, PathBuf};
+
+fn examples() -> Vec<PathBuf> {
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("examples");
+    let mut files: Vec<PathBuf> = std::fs::read_dir(dir)
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .filter(|p| p.extension().is_some_and(|e| e == "draft"))
+        .collect();
+    files.sort();
+    files
+}
+
+#[test]
+fn examples_compile_cleanly_and_match_golden_json() {
+    let files = examples();
+    assert!(files.len() >= 3, "examples/ lost its drafts");
+    for path in files {
+        let src = std::fs::read_to_string(&path).unwrap();
+        let compiled = draftdec::compile(&src);
+        assert!(
+            compiled.diagnostics.is_empty(),
+            "{}: {:#?}",
+            path.display(),
+            compiled.diagnostics
+        );
+        let name = path
+            .file_stem()
+            .unwrap()
+            .to_string_lossy()
+            .replace('.', "-");
+        insta::assert_snapshot!(
+            format!("json-{name}"),
+            draftdec::render::json::render(&compiled.document)
+        );
+    }
+}
+
+#[test]
+fn seed_footnotes_are_numbered_2_and_3_after_the_masthead() {
+    let src = std::fs::read_to_string(
+        Path::new(env!("CARGO_MANIFEST_DIR")).join("examples/cooperation.ru.draft"),
+    )
+    .unwrap();
+    let doc = draftdec::compile(&src).document;
+    let numbers: Vec<(u32, bool)> = doc.footnotes.iter().map(|f| (f.number, f.ibid)).collect();
+    assert_eq!(numbers, [(1, false), (2, false), (3, true)]);
+    assert_eq!(doc.meta.agenda_footnote, Some(1));
+    let text: Vec<String> = doc
+        .footnotes
+        .iter()
+        .map(|f| draftdec::lower::plain_text(&f.content))
+        .collect();
+    assert_eq!(
+        text,
+        [
+            "UNEP/MC/COP.6/1.",
+            "UNEP/MC/COP.6/INF/29, приложение I.",
+            "Там же, приложение II."
+        ]
+    );
+}
+
+#[test]
+fn json_is_deterministic() {
+    for path in examples() {
+        let src = std::fs::read_to_string(&path).unwrap();
+        let a = draftdec::render::json::render(&draftdec::compile(&src).document);
+        let b = draftdec::render::json::render(&draftdec::compile(&src).document);
+        assert_eq!(a, b);
+    }
+}
+
+/// The tour in the README is a real draft.
+#[test]
+fn readme_tour_compiles_without_errors() {
+    let readme =
+        std::fs::read_to_string(Path::new(env!("CARGO_MANIFEST_DIR")).join("README.md")).unwrap();
+    let start = readme.find("```text\n").expect("README has a tour") + "```text\n".len();
+    let end = start + readme[start..].find("```").unwrap();
+    let compiled = draftdec::compile(&readme[start..end]);
+    assert!(
+        compiled.diagnostics.is_empty(),
+        "{:#?}",
+        compiled.diagnostics
+    );
+}
+
+/// The seed note in the six official languages: each is a language version
+/// of the same document, so together they compare clean (E0301).
+const COOPERATION: [&str; 6] = ["en", "ar", "zh", "fr", "ru", "es"];
+
+fn cooperation(lang: &str) -> String {
+    std::fs::read_to_string(
+        Path::new(env!("CARGO_MANIFEST_DIR")).join(format!("examples/cooperation.{lang}.draft")),
+    )
+    .unwrap()
+}
+
+fn compare_versions(sources: &[(String, String)]) -> Vec<(usize, draftdec::diag::Diagnostic)> {
+    let docs: Vec<_> = sources
+        .iter()
+        .map(|(_, src)| draftdec::compile(src).document)
+        .collect();
+    let versions: Vec<_> = sources
+        .iter()
+        .zip(&docs)
+        .map(|((name, src), doc)| draftdec::versions::Version {
+            name,
+            source: src,
+            document: doc,
+        })
+        .collect();
+    draftdec::versions::compare(&versions)
+}
+
+#[test]
+fn the_six_language_versions_of_the_seed_are_one_set() {
+    let sources: Vec<(String, String)> = COOPERATION
+        .iter()
+        .map(|l| (format!("cooperation.{l}.draft"), cooperation(l)))
+        .collect();
+    let findings = compare_versions(&sources);
+    assert!(findings.is_empty(), "{findings:#?}");
+}
+
+#[test]
+fn a_paragraph_removed_from_the_french_version_is_named() {
+    let fr = cooperation("fr");
+    let start = fr
+        .find("#. Comme suite aux décisions")
+        .expect("paragraph 2");
+    let end = start + fr[start..].find("\n\n").unwrap() + 2;
+    let cut = format!("{}{}", &fr[..start], &fr[end..]);
+    let sources = vec![
+        ("cooperation.en.draft".to_string(), cooperation("en")),
+        ("cooperation.fr.draft".to_string(), cut),
+    ];
+    let findings = compare_versions(&sources);
+    assert!(
+        findings.iter().any(|(_, d)| d.code == "E0301"),
+        "{findings:#?}"
+    );
+}

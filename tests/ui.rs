@@ -1,0 +1,134 @@
+//! UI tests: every bad draft under `tests/ui/` with its expected diagnostics
+//! in a `.stderr` file beside it (code, severity, message, spans as
+//! line:column, help and fix). Run with `BLESS=1` to rewrite the expected
+//! files after a deliberate change, then review the diff.
+
+use std::fmt::Write as _;
+use std::path::Path;
+
+use draftdec::diag::codes::CODES;
+use draftdec::diag::{Diagnostic, Severity};
+
+/// 1-based line and column (in characters) of a byte offset.
+fn line_col(src: &str, offset: usize) -> (usize, usize) {
+    let before = &src[..offset];
+    let line = before.matches('\n').count() + 1;
+    let line_start = before.rfind('\n').map_or(0, |i| i + 1);
+    (line, before[line_start..].chars().count() + 1)
+}
+
+fn range(src: &str, span: draftdec::ast::Span) -> String {
+    let (l1, c1) = line_col(src, span.start);
+    let (l2, c2) = line_col(src, span.end);
+    format!("{l1}:{c1}-{l2}:{c2}")
+}
+
+fn render(src: &str, diags: &[Diagnostic]) -> String {
+    let mut out = String::new();
+    for d in diags {
+        let sev = match d.severity {
+            Severity::Error => "error",
+            Severity::Warning => "warning",
+        };
+        writeln!(out, "{sev}[{}]: {}", d.code, d.message).unwrap();
+        let p = &d.primary;
+        writeln!(
+            out,
+            "  --> {} `{}`: {}",
+            range(src, p.span),
+            &src[p.span.start..p.span.end],
+            p.message
+        )
+        .unwrap();
+        for s in &d.secondary {
+            writeln!(
+                out,
+                "  ::: {} `{}`: {}",
+                range(src, s.span),
+                &src[s.span.start..s.span.end],
+                s.message
+            )
+            .unwrap();
+        }
+        if let Some(help) = &d.help {
+            writeln!(out, "  = help: {help}").unwrap();
+        }
+        if let Some(fix) = &d.fix {
+            writeln!(
+                out,
+                "  = fix: {} `{}` -> `{}`",
+                range(src, fix.span),
+                &src[fix.span.start..fix.span.end],
+                fix.replacement
+            )
+            .unwrap();
+        }
+    }
+    out
+}
+
+#[test]
+fn ui() {
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/ui");
+    let bless = std::env::var_os("BLESS").is_some();
+    let mut entries: Vec<_> = std::fs::read_dir(&dir)
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .collect();
+    entries.sort();
+    let mut failures = Vec::new();
+    let mut seen_codes = Vec::new();
+    for path in entries
+        .iter()
+        .filter(|p| p.extension().is_some_and(|e| e == "draft"))
+    {
+        let src = std::fs::read_to_string(path).unwrap();
+        let compiled = draftdec::compile(&src);
+        let actual = render(&src, &compiled.diagnostics);
+        let name = path.file_stem().unwrap().to_string_lossy().to_string();
+        let code = &name[..5];
+        assert!(
+            compiled.diagnostics.iter().any(|d| d.code == code),
+            "{name}: expected a {code} diagnostic, got:\n{actual}"
+        );
+        seen_codes.push(code.to_string());
+        let expected_path = path.with_extension("stderr");
+        if bless {
+            std::fs::write(&expected_path, &actual).unwrap();
+            continue;
+        }
+        let expected = std::fs::read_to_string(&expected_path).unwrap_or_default();
+        if expected != actual {
+            failures.push(format!(
+                "{name}:\n--- expected\n{expected}\n+++ actual\n{actual}"
+            ));
+        }
+    }
+    assert!(
+        failures.is_empty(),
+        "UI tests differ (BLESS=1 to accept):\n{}",
+        failures.join("\n")
+    );
+    for info in CODES {
+        // E0001 is reachable only past the parser's limits, E0301 only with
+        // several files: both have tests of their own.
+        if !["E0001", "E0301"].contains(&info.code) {
+            assert!(
+                seen_codes.iter().any(|c| c == info.code),
+                "no UI test for {}",
+                info.code
+            );
+        }
+    }
+}
+
+#[test]
+fn every_code_has_a_page_with_a_title() {
+    for info in CODES {
+        assert!(
+            info.page.starts_with(&format!("# {}", info.code)),
+            "{}: page must start with its code",
+            info.code
+        );
+    }
+}
