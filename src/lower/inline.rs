@@ -65,7 +65,7 @@ impl Lowerer<'_> {
     fn lower_inline(&mut self, pair: Pair<'_, Rule>, buf: &mut Buf) {
         let span = span_of(&pair);
         match pair.as_rule() {
-            Rule::word | Rule::space | Rule::punct => buf.exact(pair.as_str(), span),
+            Rule::plain | Rule::word | Rule::space | Rule::punct => buf.exact(pair.as_str(), span),
             Rule::soft_break => {
                 self.lower_comments(pair.into_inner());
                 buf.folded(" ", span);
