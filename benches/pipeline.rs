@@ -1,4 +1,4 @@
-//! Per-stage benchmarks: `cargo bench` (about two minutes on two cores).
+//! Per-stage benchmarks: `cargo bench` (about three minutes on two cores).
 //!
 //! Each stage runs on the seed example and on generated 1 MiB and 10 MiB
 //! documents (`draftdec::corpus`, fixed seed), with throughput in bytes of
@@ -89,10 +89,10 @@ mod stage {
     /// Validation alone, on a resolved document.
     #[divan::bench(args = SIZES)]
     fn validate(b: Bencher, size: &str) {
-        let doc = compiled(size);
+        let (src, doc) = (source(size), compiled(size));
         b.counter(bytes(size)).bench(|| {
             let mut diags = Vec::new();
-            validate::validate(black_box(&doc), &mut diags);
+            validate::validate(black_box(&doc), src, &mut diags);
             diags
         });
     }
@@ -111,5 +111,19 @@ mod stage {
         let doc = compiled(size);
         b.counter(bytes(size))
             .bench(|| render::json::render(black_box(&doc)));
+    }
+
+    #[divan::bench(args = SIZES)]
+    fn html(b: Bencher, size: &str) {
+        let doc = compiled(size);
+        b.counter(bytes(size))
+            .bench(|| render::html::render(black_box(&doc)));
+    }
+
+    #[divan::bench(args = SIZES)]
+    fn docx(b: Bencher, size: &str) {
+        let doc = compiled(size);
+        b.counter(bytes(size))
+            .bench(|| render::docx::render(black_box(&doc)));
     }
 }

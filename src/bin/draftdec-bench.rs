@@ -65,6 +65,10 @@ enum Stage {
     Compile,
     /// `compile`, then the JSON backend.
     Json,
+    /// `compile`, then the HTML backend.
+    Html,
+    /// `compile`, then the DOCX backend.
+    Docx,
 }
 
 fn main() -> ExitCode {
@@ -167,9 +171,8 @@ fn run(stage: Stage, src: &str) -> usize {
         },
         Stage::Lower => draftdec::lower::lower(src).document.body.len(),
         Stage::Compile => draftdec::compile(src).diagnostics.len(),
-        Stage::Json => {
-            let c = draftdec::compile(src);
-            draftdec::render::json::render(&c.document).len()
-        }
+        Stage::Json => draftdec::render::json::render(&draftdec::compile(src).document).len(),
+        Stage::Html => draftdec::render::html::render(&draftdec::compile(src).document).len(),
+        Stage::Docx => draftdec::render::docx::render(&draftdec::compile(src).document).len(),
     }
 }
