@@ -69,8 +69,8 @@ pub fn describe(rule: Rule) -> &'static str {
             "a document symbol (`UNEP/MC/COP.6/1`)"
         }
         Rule::block_inlines | Rule::line_inlines | Rule::soft_break => "text",
-        Rule::plain | Rule::plain_word | Rule::plain_gap | Rule::word_chars => "text",
-        Rule::word | Rule::space | Rule::punct | Rule::stray => "text",
+        Rule::plain | Rule::plain_word | Rule::plain_gap | Rule::latin_chars => "text",
+        Rule::word | Rule::word_char | Rule::space | Rule::punct | Rule::stray => "text",
         Rule::nl | Rule::eol | Rule::blank_line => "the end of the line",
         Rule::marker | Rule::block_start => "a paragraph marker",
         Rule::document | Rule::block | Rule::bom => "a draft",

@@ -116,7 +116,7 @@ fn align_and_report(
     while i < xs.len() || j < ys.len() {
         match matched.peek() {
             Some(&&(pi, pj)) if pi == i && pj == j => {
-                compare_pair(a, &xs[i], &ys[j], bi, out);
+                compare_pair(a, &xs[i], b, &ys[j], bi, out);
                 matched.next();
                 i += 1;
                 j += 1;
@@ -127,7 +127,7 @@ fn align_and_report(
                     missing(a, &xs[i], b, ys, j, bi, out);
                     i += 1;
                 } else if j < stop_j {
-                    extra(a, &ys[j], bi, out);
+                    extra(a, b, &ys[j], bi, out);
                     j += 1;
                 }
             }
@@ -150,7 +150,7 @@ fn missing(
         0,
         Diagnostic::new(
             "E0301",
-            x.span,
+            lead(a.source, x.span),
             format!("{} has no counterpart in {}", x.name, b.name),
         )
         .label(format!("missing from {}", b.name))
@@ -168,7 +168,7 @@ fn missing(
         bi,
         Diagnostic::new(
             "E0301",
-            first_line(b.source, span),
+            lead(b.source, span),
             format!("{} lacks {} of {}", b.name, x.name, a.name),
         )
         .label(format!("{} expected {place}", x.name))
@@ -176,12 +176,18 @@ fn missing(
     ));
 }
 
-fn extra(a: &Version<'_>, y: &Item, bi: usize, out: &mut Vec<(usize, Diagnostic)>) {
+fn extra(
+    a: &Version<'_>,
+    b: &Version<'_>,
+    y: &Item,
+    bi: usize,
+    out: &mut Vec<(usize, Diagnostic)>,
+) {
     out.push((
         bi,
         Diagnostic::new(
             "E0301",
-            y.span,
+            lead(b.source, y.span),
             format!("{} has no counterpart in {}", y.name, a.name),
         )
         .label(format!("not in {}", a.name))
@@ -195,6 +201,7 @@ fn extra(a: &Version<'_>, y: &Item, bi: usize, out: &mut Vec<(usize, Diagnostic)
 fn compare_pair(
     a: &Version<'_>,
     x: &Item,
+    b: &Version<'_>,
     y: &Item,
     bi: usize,
     out: &mut Vec<(usize, Diagnostic)>,
@@ -208,7 +215,7 @@ fn compare_pair(
             bi,
             Diagnostic::new(
                 "E0301",
-                y.span,
+                lead(b.source, y.span),
                 format!(
                     "{} has {} here but {} in {}",
                     y.name,
@@ -236,7 +243,7 @@ fn compare_pair(
             bi,
             Diagnostic::new(
                 "E0301",
-                y.span,
+                lead(b.source, y.span),
                 format!(
                     "{} cites {} here but {} in {}",
                     y.name,
@@ -305,12 +312,20 @@ fn align(xs: &[Item], ys: &[Item]) -> Vec<(usize, usize)> {
     pairs
 }
 
+/// Similarity of two multisets: |a ∩ b| / |a ∪ b|, counting repeats.
 fn jaccard(a: &[String], b: &[String]) -> f64 {
     if a.is_empty() && b.is_empty() {
         return 1.0;
     }
-    let common = a.iter().filter(|x| b.contains(x)).count();
-    common as f64 / (a.len() + b.len() - common).max(1) as f64
+    let mut rest: Vec<&String> = b.iter().collect();
+    let mut common = 0;
+    for x in a {
+        if let Some(i) = rest.iter().position(|y| *y == x) {
+            rest.swap_remove(i);
+            common += 1;
+        }
+    }
+    common as f64 / (a.len() + b.len() - common) as f64
 }
 
 fn kind_word(kind: Kind) -> &'static str {
@@ -339,14 +354,13 @@ fn at(v: &Version<'_>, span: Span) -> String {
     format!("{}:{line}:{col}", v.name)
 }
 
-/// The first line of a span, so that a diagnostic about a whole block
-/// underlines only where it starts.
-fn first_line(src: &str, span: Span) -> Span {
+/// The start of a span (its first line, at most 60 characters), so that a
+/// diagnostic about a whole block underlines only where it starts.
+fn lead(src: &str, span: Span) -> Span {
     let text = &src[span.start.min(src.len())..span.end.min(src.len())];
-    Span::new(
-        span.start,
-        span.start + text.find('\n').unwrap_or(text.len()),
-    )
+    let line = &text[..text.find(['\n', '\r']).unwrap_or(text.len())];
+    let end = line.char_indices().nth(60).map_or(line.len(), |(i, _)| i);
+    Span::new(span.start, span.start + end)
 }
 
 // ------------------------------------------------------------- flattening

@@ -131,6 +131,11 @@ fn paragraph_texts(xml: &str) -> Vec<String> {
                     last.push('\t');
                 }
             }
+            Event::Empty(e) if e.name().as_ref() == b"w:noBreakHyphen" => {
+                if let Some(last) = out.last_mut() {
+                    last.push('\u{2011}');
+                }
+            }
             Event::Text(t) if in_t => {
                 let text = t.xml10_content().unwrap().into_owned();
                 out.last_mut().unwrap().push_str(&text);
@@ -240,7 +245,8 @@ fn seed_masthead_and_body_in_order() {
         (styles[13].as_str(), texts[13].as_str()),
         ("UNHeading1", "I.\tВведение")
     );
-    assert!(texts[14].starts_with("1.\tВ решениях МК-3/11"));
+    // Decision symbols print Word's no-break hyphen.
+    assert!(texts[14].starts_with("1.\tВ решениях МК\u{2011}3/11"));
     assert_eq!(styles[14], "UNParagraph");
 
     // The draft decision: formula, two preambular clauses, four operative
@@ -351,14 +357,13 @@ fn properties_language_and_numbering() {
     assert!(core.contains("<dc:language>ru</dc:language>"));
     assert!(!core.contains("dcterms:created"), "no clock in the output");
     let styles = &p["word/styles.xml"];
-    assert!(
-        styles
-            .contains(r#"<w:lang w:val="ru" w:eastAsia="ru" w:bidi="ru"/></w:rPr></w:rPrDefault>"#)
-    );
+    assert!(styles.contains(
+        r#"<w:lang w:val="ru-RU" w:eastAsia="zh-CN" w:bidi="ar-SA"/></w:rPr></w:rPrDefault>"#
+    ));
     // The lines printed in English in every version are marked English.
     let distr = styles.find(r#"w:styleId="UNDistribution""#).unwrap();
     let end = distr + styles[distr..].find("</w:style>").unwrap();
-    assert!(styles[distr..end].contains(r#"<w:lang w:val="en"/>"#));
+    assert!(styles[distr..end].contains(r#"<w:lang w:val="en-GB"/>"#));
     assert!(styles.contains(r#"<w:rFonts w:ascii="Times New Roman""#));
     assert!(styles.contains(r#"<w:sz w:val="20" />"#));
     assert!(!styles.contains("<w:rtl/>"));
@@ -691,10 +696,13 @@ fn hand_built_document_prints_resolved_designations() {
     );
     assert_eq!(
         find("UNDecisionHeading"),
-        vec!["XX-1/[…]: Hand-built decision"]
+        vec!["XX\u{2011}1/[…]: Hand-built decision"]
     );
     assert_eq!(find("UNFormula"), vec!["The Conference of the Parties,"]);
-    assert_eq!(find("UNPreamble"), vec!["Recalling decision MC-4/9,"]);
+    assert_eq!(
+        find("UNPreamble"),
+        vec!["Recalling decision MC\u{2011}4/9,"]
+    );
     // A single operative paragraph is not numbered.
     assert_eq!(find("UNOperativeSingle"), vec!["Requests the secretariat:"]);
     assert_eq!(find("UNSubparagraph1"), vec!["(a)\tTo act;"]);

@@ -130,18 +130,40 @@ fn the_six_language_versions_of_the_seed_are_one_set() {
 #[test]
 fn a_paragraph_removed_from_the_french_version_is_named() {
     let fr = cooperation("fr");
-    let start = fr
-        .find("#. Comme suite aux décisions")
-        .expect("paragraph 2");
-    let end = start + fr[start..].find("\n\n").unwrap() + 2;
-    let cut = format!("{}{}", &fr[..start], &fr[end..]);
-    let sources = vec![
-        ("cooperation.en.draft".to_string(), cooperation("en")),
-        ("cooperation.fr.draft".to_string(), cut),
-    ];
-    let findings = compare_versions(&sources);
-    assert!(
-        findings.iter().any(|(_, d)| d.code == "E0301"),
-        "{findings:#?}"
-    );
+    let blocks: Vec<&str> = fr.split("\n\n").collect();
+    let paragraphs: Vec<usize> = (0..blocks.len())
+        .filter(|&i| blocks[i].starts_with("#. "))
+        .collect();
+    // The body's five numbered paragraphs: remove each in turn.
+    for (n, &removed) in paragraphs.iter().take(5).enumerate() {
+        let cut: Vec<&str> = blocks
+            .iter()
+            .enumerate()
+            .filter(|&(i, _)| i != removed)
+            .map(|(_, b)| *b)
+            .collect();
+        let sources = vec![
+            ("cooperation.en.draft".to_string(), cooperation("en")),
+            ("cooperation.fr.draft".to_string(), cut.join("\n\n")),
+        ];
+        let messages: Vec<(usize, String)> = compare_versions(&sources)
+            .into_iter()
+            .map(|(i, d)| (i, d.message))
+            .collect();
+        let n = n + 1;
+        assert_eq!(
+            messages,
+            [
+                (
+                    0,
+                    format!("paragraph {n} has no counterpart in cooperation.fr.draft")
+                ),
+                (
+                    1,
+                    format!("cooperation.fr.draft lacks paragraph {n} of cooperation.en.draft")
+                ),
+            ],
+            "removing paragraph {n}"
+        );
+    }
 }

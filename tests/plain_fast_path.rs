@@ -151,7 +151,50 @@ const FRAGMENTS: &[&str] = &[
     "_x",
     "ª",
     "²",
+    "第",
+    "号决定",
+    "و",
+    "المقرر",
+    "\u{64E}",
+    "،",
+    "，",
+    "。",
+    "ДМ",
 ];
+
+#[test]
+fn symbols_at_every_kind_of_word_boundary_parse_the_same() {
+    let (fast, reference) = (vm(GRAMMAR), vm(&reference_grammar()));
+    for src in [
+        "see MC-3/11 and (MC-3/11), xMC-3/11, mc-3/11, MC3/11, BC.Ex-2/1 and МК\u{2011}17/22.\n",
+        "abc第MC-3/11号决定 根据第MC-3/11号决定，和UNEP/MC/COP.6/1。\n",
+        "وMC-4/9 المقرر MC-4/9، وUNEP/MC/COP.6/1.\n",
+        "write to abc@UNEP.org, a@b or x@ y; UNEP/MC/COP.6/INF/29 and A/RES/70/1.\n",
+        "the Executive Secretary, ECE/MP.PP/2 and S/RES/1 at E/2024/1 -- MC-6/[…].\n",
+    ] {
+        same_parse(&fast, &reference, src);
+    }
+}
+
+/// Few fragments, so that random sequences often put a symbol right after
+/// a word of another script, a gap or markup.
+const SYMBOL_FRAGMENTS: &[&str] = &[
+    "MC", "-", "3", "/", "11", "第", "号", "و", "abc", "Abc", " ", ".Ex", "@", "UNEP", "(", "\n",
+];
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(512))]
+    #[test]
+    fn random_symbol_contexts_parse_the_same(
+        parts in prop::collection::vec(0..SYMBOL_FRAGMENTS.len(), 0..16)
+    ) {
+        thread_local! {
+            static VMS: (Vm, Vm) = (vm(GRAMMAR), vm(&reference_grammar()));
+        }
+        let src: String = parts.iter().map(|&i| SYMBOL_FRAGMENTS[i]).collect();
+        VMS.with(|(fast, reference)| same_parse(fast, reference, &src));
+    }
+}
 
 proptest! {
     #![proptest_config(ProptestConfig::with_cases(512))]

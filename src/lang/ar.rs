@@ -7,6 +7,18 @@ pub static TABLE: LangTable = LangTable {
     lang: Lang::Ar,
     native_name: "العربية",
     rtl: true,
+    // Symbols, dates and the English masthead lines are Latin runs inside
+    // the Arabic text: English locale and the Latin serif for them.
+    // "Simplified Arabic" is the usual Arabic face of Windows offices;
+    // LibreOffice on Linux substitutes a Naskh (see `docs/languages.md`).
+    typography: super::Typography {
+        locale: "ar",
+        word_lang: ["en-GB", "zh-CN", "ar-SA"],
+        fonts: [super::SERIF, super::SERIF, "Simplified Arabic"],
+        run_hint: Some("cs"),
+        word_spaces: true,
+        css_fonts: "\"Simplified Arabic\", \"Noto Naskh Arabic\", \"Traditional Arabic\", \"Times New Roman\", Times, \"Liberation Serif\", serif",
+    },
     // `أولاً - مقدمة`, `ألف - …`, `1 - يطلب …`.
     section: Counter::ArabicOrdinal,
     subsection: Counter::ArabicLetterName,
@@ -165,6 +177,7 @@ pub static TABLE: LangTable = LangTable {
         draft_decision: "مشروع مقرر",
         note_by_secretariat: "مذكرة من الأمانة",
         language_line: "Arabic",
+        list_separator: "\u{060C} ",
         ..EN_MASTHEAD
     },
 };

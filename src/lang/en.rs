@@ -6,6 +6,7 @@ pub static TABLE: LangTable = LangTable {
     lang: Lang::En,
     native_name: "English",
     rtl: false,
+    typography: super::western("en-GB"),
     section: Counter::UpperRoman,
     subsection: Counter::UpperLatin,
     section_suffix: ".",

@@ -7,6 +7,7 @@ pub static TABLE: LangTable = LangTable {
     lang: Lang::Es,
     native_name: "español",
     rtl: false,
+    typography: super::western("es-ES"),
     section: Counter::UpperRoman,
     subsection: Counter::UpperLatin,
     section_suffix: ".",
@@ -159,6 +160,7 @@ pub static TABLE: LangTable = LangTable {
         language_line: "Español",
         original: "Original: {}",
         language_names: ["árabe", "chino", "inglés", "francés", "ruso", "español"],
+        list_separator: ", ",
         months: [
             "enero",
             "febrero",

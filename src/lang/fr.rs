@@ -7,6 +7,7 @@ pub static TABLE: LangTable = LangTable {
     lang: Lang::Fr,
     native_name: "français",
     rtl: false,
+    typography: super::western("fr-FR"),
     section: Counter::UpperRoman,
     subsection: Counter::UpperLatin,
     section_suffix: ".",
@@ -174,6 +175,7 @@ pub static TABLE: LangTable = LangTable {
             "russe",
             "espagnol",
         ],
+        list_separator: ", ",
         months: [
             "janvier",
             "février",

@@ -358,10 +358,66 @@ pub struct MastheadWords {
     /// Names of the six languages, in [`Lang::ALL`] order, as the
     /// `Original:` line prints them (`anglais`, `inglés`).
     pub language_names: [&'static str; 6],
+    /// Between the place and the dates of the meeting (`Geneva, 3–7
+    /// November 2025`): the language's own comma, `، ` in Arabic, `，` in
+    /// Chinese.
+    pub list_separator: &'static str,
     /// Month names for the masthead date.
     pub months: [&'static str; 12],
     /// The date with `{d}`, `{m}`, `{y}`: `{d} {m} {y}`, `{d} de {m} de {y}`.
     pub date_pattern: &'static str,
+}
+
+/// How text of one language is set: locales and fonts per script, for the
+/// DOCX and HTML backends.
+///
+/// Word chooses a font and a language for each character by its script:
+/// Latin (`w:ascii`/`w:hAnsi`, `w:lang w:val`), East Asian (`w:eastAsia`)
+/// and complex scripts such as Arabic (`w:cs`, `w:lang w:bidi`). Each table
+/// names all three, so a Latin symbol in an Arabic sentence and a Han
+/// character in a Russian one still get a sensible face.
+#[derive(Clone, Copy, Debug)]
+pub struct Typography {
+    /// BCP 47 tag of the document (`en-GB`, `zh-CN`): HTML `lang` (a region
+    /// or script lets browsers pick Simplified Chinese glyph forms) and
+    /// `dc:language`.
+    pub locale: &'static str,
+    /// Word's `w:lang`: `w:val` (Latin-script text), `w:eastAsia`, `w:bidi`.
+    pub word_lang: [&'static str; 3],
+    /// Word's `w:rFonts`: Latin (`w:ascii`, `w:hAnsi`), East Asian, complex script.
+    pub fonts: [&'static str; 3],
+    /// `w:rFonts w:hint` for runs of the language's own script: `eastAsia`
+    /// makes Word set shared punctuation (“ ” ‘ ’ …) in the East Asian font,
+    /// full width; `cs` marks right-to-left runs (the DOCX layer adds
+    /// `w:rtl` to them).
+    pub run_hint: Option<&'static str>,
+    /// CSS `font-family` of the HTML page, most specific first.
+    pub css_fonts: &'static str,
+    /// Words are separated by spaces: the space between opening words and
+    /// the rest of a clause is put back. Chinese runs words together
+    /// ("回顾其决定"), so none is.
+    pub word_spaces: bool,
+}
+
+/// The serif UN documents use for Latin and Cyrillic text; LibreOffice and
+/// browsers substitute its metric twin, Liberation Serif.
+pub const SERIF: &str = "Times New Roman";
+/// The CSS stack behind [`SERIF`].
+pub const CSS_SERIF: &str =
+    "\"Times New Roman\", Times, \"Liberation Serif\", \"Nimbus Roman\", \"Tinos\", serif";
+
+/// Typography of the languages written in Latin or Cyrillic script: one
+/// serif for everything, Word's defaults for East Asian and complex-script
+/// text that a quotation may bring in.
+pub const fn western(locale: &'static str) -> Typography {
+    Typography {
+        locale,
+        word_lang: [locale, "zh-CN", "ar-SA"],
+        fonts: [SERIF, SERIF, SERIF],
+        run_hint: None,
+        css_fonts: CSS_SERIF,
+        word_spaces: true,
+    }
 }
 
 /// Every convention of one language.
@@ -370,7 +426,10 @@ pub struct LangTable {
     pub lang: Lang,
     /// The language's own name for itself (`English`, `русский`).
     pub native_name: &'static str,
+    /// Right-to-left script: paragraphs are `w:bidi` and the page `dir="rtl"`,
+    /// which mirrors the layout (numbers hang on the right).
     pub rtl: bool,
+    pub typography: Typography,
     /// Sections, sub-sections and numbered paragraphs.
     pub section: Counter,
     pub subsection: Counter,
@@ -619,6 +678,7 @@ const EN_MASTHEAD: MastheadWords = MastheadWords {
     language_line: "English",
     original: "Original: {}",
     language_names: EN_LANGUAGE_NAMES,
+    list_separator: ", ",
     months: EN_MONTHS,
     date_pattern: "{d} {m} {y}",
 };

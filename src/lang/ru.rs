@@ -7,6 +7,7 @@ pub static TABLE: LangTable = LangTable {
     lang: Lang::Ru,
     native_name: "русский",
     rtl: false,
+    typography: super::western("ru-RU"),
     section: Counter::UpperRoman,
     subsection: Counter::UpperLatin,
     section_suffix: ".",

@@ -7,6 +7,18 @@ pub static TABLE: LangTable = LangTable {
     lang: Lang::Zh,
     native_name: "中文",
     rtl: false,
+    // SimSun (宋体) is the body face of UN Chinese documents; Noto Serif CJK
+    // SC stands in where it is missing. The East Asian face comes first in
+    // CSS so that “ ” and ： are set full width, as Word does with the
+    // `eastAsia` hint.
+    typography: super::Typography {
+        locale: "zh-CN",
+        word_lang: ["en-GB", "zh-CN", "ar-SA"],
+        fonts: [super::SERIF, "SimSun", super::SERIF],
+        run_hint: Some("eastAsia"),
+        word_spaces: false,
+        css_fonts: "SimSun, \"Songti SC\", \"Noto Serif CJK SC\", \"Source Han Serif SC\", \"Times New Roman\", Times, \"Liberation Serif\", serif",
+    },
     // `一、导言`, `A. …`, `1. …`.
     section: Counter::ChineseNumeral,
     subsection: Counter::UpperLatin,
@@ -148,6 +160,7 @@ pub static TABLE: LangTable = LangTable {
         draft_decision: "决定草案",
         note_by_secretariat: "秘书处的说明",
         language_line: "Chinese",
+        list_separator: "\u{FF0C}",
         ..EN_MASTHEAD
     },
 };

@@ -6,7 +6,7 @@
 
 use std::collections::{BTreeMap, BTreeSet};
 
-use docx_rs::{Docx, Footnote, Header, PageMargin, PageNum, Paragraph, Run};
+use docx_rs::{Docx, Footnote, Header, PageMargin, PageNum, Paragraph, Run, RunFonts};
 
 use super::styles::{self, id};
 use crate::ast::{
@@ -14,6 +14,7 @@ use crate::ast::{
     PreambularClause, Section, SubParagraph,
 };
 use crate::lang::{Lang, LangTable, MastheadWords};
+use crate::render::unbreakable_symbol;
 
 /// The docx-rs document and what the post-processing layer must know.
 pub struct Built {
@@ -94,15 +95,14 @@ pub fn build(doc: &Document) -> Built {
     // Later pages: the symbol and the page number; the first page carries
     // the masthead instead.
     let header = Header::new().add_paragraph(
-        Paragraph::new()
-            .style(id::HEADER)
+        b.direction(Paragraph::new().style(id::HEADER), id::HEADER)
             .add_run(Run::new().add_text(symbol).add_tab())
             .add_page_num(PageNum::new()),
     );
     let first_header = Header::new().add_paragraph(Paragraph::new());
 
     let mut docx = Docx::new()
-        .styles(styles::styles())
+        .styles(styles::styles(table))
         .page_size(styles::PAGE_WIDTH, styles::PAGE_HEIGHT)
         .page_margin(
             PageMargin::new()
@@ -136,8 +136,14 @@ fn field_inlines(field: &Field) -> Vec<Inline> {
     }
 }
 
-fn text_run(text: &str, fmt: Fmt) -> Run {
-    let mut run = Run::new().add_text(clean(text));
+/// A run of `text` with no script handling: for the English masthead lines,
+/// which stay left-to-right in every version.
+fn plain_run(text: &str, fmt: Fmt) -> Run {
+    fmt_run(fmt).add_text(clean(text))
+}
+
+fn fmt_run(fmt: Fmt) -> Run {
+    let mut run = Run::new();
     if fmt.italic {
         run = run.italic();
     }
@@ -145,6 +151,55 @@ fn text_run(text: &str, fmt: Fmt) -> Run {
         run = run.bold();
     }
     run
+}
+
+/// A strong right-to-left character (Hebrew, Arabic and their presentation
+/// forms).
+fn is_rtl_char(c: char) -> bool {
+    matches!(c,
+        '\u{0590}'..='\u{08FF}' | '\u{FB1D}'..='\u{FDFF}' | '\u{FE70}'..='\u{FEFF}')
+}
+
+/// `text` cut where its direction changes, each piece with whether it is in
+/// the document's own script. In a left-to-right document that is the whole
+/// text. In a right-to-left one, a left-to-right piece runs from a Latin
+/// letter to the last Latin letter or digit before the next right-to-left
+/// character ("MC-3/11", "UNEP/MC/COP.6/INF/29"); spaces and punctuation
+/// around it, and numbers on their own ("2026-2027", "4 -"), belong to the
+/// Arabic text, where Word orders them as Arabic readers expect.
+fn segments(text: &str, rtl: bool) -> Vec<(&str, bool)> {
+    if !rtl {
+        return vec![(text, true)];
+    }
+    let mut out = Vec::new();
+    let mut start = 0; // of the pending right-to-left piece
+    let mut chars = text.char_indices().peekable();
+    while let Some((i, c)) = chars.next() {
+        if !c.is_alphabetic() || is_rtl_char(c) {
+            continue;
+        }
+        // A Latin letter: the left-to-right piece ends at the last letter or
+        // digit before the next right-to-left character.
+        let mut end = i + c.len_utf8();
+        while let Some(&(j, d)) = chars.peek() {
+            if is_rtl_char(d) {
+                break;
+            }
+            chars.next();
+            if d.is_alphanumeric() {
+                end = j + d.len_utf8();
+            }
+        }
+        if start < i {
+            out.push((&text[start..i], true));
+        }
+        out.push((&text[i..end], false));
+        start = end;
+    }
+    if start < text.len() || out.is_empty() {
+        out.push((&text[start..], true));
+    }
+    out
 }
 
 /// Whether a space must separate the opening words from `content`: not
@@ -163,8 +218,40 @@ fn needs_space(content: &[Inline]) -> bool {
 }
 
 impl<'a> Builder<'a> {
+    /// `p` marked right-to-left when its style is (the style says so too;
+    /// the paragraph repeats it for readers that ignore style direction).
+    fn direction(&self, mut p: Paragraph, style: &str) -> Paragraph {
+        if styles::bidi_style(self.table, style) {
+            p.property = p.property.bidi(true);
+        }
+        p
+    }
+
+    /// Runs of `text`, one per direction, made by `base`: pieces in the
+    /// language's own script carry its `w:rFonts w:hint` (East Asian
+    /// punctuation set full width; right-to-left runs, which the layer makes
+    /// `w:rtl`).
+    fn script_runs(&self, text: &str, base: &dyn Fn() -> Run) -> Vec<Run> {
+        let text = clean(text);
+        let hint = self.table.typography.run_hint;
+        segments(&text, self.table.rtl)
+            .into_iter()
+            .map(|(piece, own_script)| {
+                let run = base().add_text(piece);
+                match hint {
+                    Some(h) if own_script => run.fonts(RunFonts::new().hint(h)),
+                    _ => run,
+                }
+            })
+            .collect()
+    }
+
+    fn text_runs(&self, text: &str, fmt: Fmt) -> Vec<Run> {
+        self.script_runs(text, &|| fmt_run(fmt))
+    }
+
     fn push(&mut self, style: &str, runs: Vec<Run>) {
-        let mut p = Paragraph::new().style(style);
+        let mut p = self.direction(Paragraph::new().style(style), style);
         for r in runs {
             p = p.add_run(r);
         }
@@ -174,7 +261,7 @@ impl<'a> Builder<'a> {
     fn inlines(&mut self, content: &[Inline], fmt: Fmt, out: &mut Vec<Run>) {
         for inline in content {
             match inline {
-                Inline::Text { text, .. } => out.push(text_run(text, fmt)),
+                Inline::Text { text, .. } => out.extend(self.text_runs(text, fmt)),
                 Inline::Emphasis { content, .. } => self.inlines(
                     content,
                     Fmt {
@@ -198,10 +285,12 @@ impl<'a> Builder<'a> {
                         // the label keeps the sentence readable regardless.
                         None => r.label.name.as_str(),
                     };
-                    out.push(text_run(text, fmt));
+                    out.extend(self.text_runs(text, fmt));
                 }
-                Inline::DecisionRef(r) => out.push(text_run(&r.text, fmt)),
-                Inline::DocumentRef(r) => out.push(text_run(&r.symbol, fmt)),
+                Inline::DecisionRef(r) => {
+                    out.extend(self.text_runs(&unbreakable_symbol(&r.text), fmt))
+                }
+                Inline::DocumentRef(r) => out.extend(self.text_runs(&r.symbol, fmt)),
             }
         }
     }
@@ -238,7 +327,7 @@ impl<'a> Builder<'a> {
         }
         let mut runs = vec![Run::new().add_tab()];
         runs.extend(self.runs(&content));
-        let mut p = Paragraph::new().style(id::FOOTNOTE_TEXT);
+        let mut p = self.direction(Paragraph::new().style(id::FOOTNOTE_TEXT), id::FOOTNOTE_TEXT);
         for r in runs {
             p = p.add_run(r);
         }
@@ -269,21 +358,21 @@ impl<'a> Builder<'a> {
             } else {
                 format!("Distr.: {}", d.text)
             };
-            self.push(id::DISTRIBUTION, vec![text_run(&line, Fmt::default())]);
+            self.push(id::DISTRIBUTION, vec![plain_run(&line, Fmt::default())]);
         }
         if let Some(d) = &m.date {
             let date = self
                 .table
                 .masthead_date(d.text.trim())
                 .unwrap_or_else(|| d.text.clone());
-            self.push(id::DISTRIBUTION, vec![text_run(&date, Fmt::default())]);
+            self.push(id::DISTRIBUTION, vec![plain_run(&date, Fmt::default())]);
         }
         let original = m.original.as_ref().map(|o| (o, Lang::from_code(&o.text)));
         // A translation names its own language above "Original: …".
         if let Some((_, Some(o))) = original
             && o != doc.language
         {
-            let runs = vec![text_run(words.language_line, Fmt::default())];
+            let runs = vec![plain_run(words.language_line, Fmt::default())];
             self.push(id::DISTRIBUTION, runs);
         }
         if let Some((field, lang)) = original {
@@ -291,7 +380,7 @@ impl<'a> Builder<'a> {
                 Some(l) => self.table.original_line(l),
                 None => words.original.replace("{}", &field.text),
             };
-            self.push(id::DISTRIBUTION, vec![text_run(&line, Fmt::default())]);
+            self.push(id::DISTRIBUTION, vec![plain_run(&line, Fmt::default())]);
         }
         self.push(id::MASTHEAD_RULE, Vec::new());
 
@@ -300,13 +389,14 @@ impl<'a> Builder<'a> {
             self.push(id::BODY, runs);
         }
         let place_dates = match (&m.place, &m.dates) {
-            (Some(p), Some(d)) => Some(format!("{}, {}", p.text, d.text)),
+            (Some(p), Some(d)) => Some(format!("{}{}{}", p.text, words.list_separator, d.text)),
             (Some(p), None) => Some(p.text.clone()),
             (None, Some(d)) => Some(d.text.clone()),
             (None, None) => None,
         };
         if let Some(pd) = place_dates {
-            self.push(id::MEETING, vec![text_run(&pd, Fmt::default())]);
+            let runs = self.text_runs(&pd, Fmt::default());
+            self.push(id::MEETING, runs);
         }
 
         // The agenda footnote hangs on the agenda line; without one, on the
@@ -314,7 +404,7 @@ impl<'a> Builder<'a> {
         let mut agenda_note = m.agenda_footnote;
         if let Some(item) = &m.agenda_item {
             let line = self.words.agenda_item.replace("{}", &item.text);
-            let mut runs = vec![text_run(&line, Fmt::default())];
+            let mut runs = self.text_runs(&line, Fmt::default());
             runs.extend(self.footnote(agenda_note.take(), None));
             self.push(id::MEETING, runs);
         }
@@ -345,9 +435,15 @@ impl<'a> Builder<'a> {
     }
 
     /// `display` and a tab, when there is a designation to print.
-    fn designation(display: Option<&str>) -> Vec<Run> {
+    fn designation(&self, display: Option<&str>) -> Vec<Run> {
         match display {
-            Some(d) if !d.is_empty() => vec![Run::new().add_text(clean(d)).add_tab()],
+            Some(d) if !d.is_empty() => {
+                let mut runs = self.script_runs(d, &Run::new);
+                if let Some(last) = runs.pop() {
+                    runs.push(last.add_tab());
+                }
+                runs
+            }
             _ => Vec::new(),
         }
     }
@@ -358,7 +454,7 @@ impl<'a> Builder<'a> {
         } else {
             id::HEADING2
         };
-        let mut runs = Self::designation(s.number.as_ref().map(|n| n.display.as_str()));
+        let mut runs = self.designation(s.number.as_ref().map(|n| n.display.as_str()));
         runs.extend(self.runs(&s.title));
         self.push(style, runs);
         for block in &s.content {
@@ -373,7 +469,7 @@ impl<'a> Builder<'a> {
             _ => id::TEXT,
         };
         let mut runs = if style == id::PARAGRAPH {
-            Self::designation(number)
+            self.designation(number)
         } else {
             Vec::new()
         };
@@ -385,7 +481,7 @@ impl<'a> Builder<'a> {
     fn subparagraphs(&mut self, subs: &[SubParagraph], depth: u8) {
         for sp in subs {
             let level = if sp.level == 0 { depth } else { sp.level };
-            let mut runs = Self::designation(sp.number.as_ref().map(|n| n.display.as_str()));
+            let mut runs = self.designation(sp.number.as_ref().map(|n| n.display.as_str()));
             runs.extend(self.runs(&sp.content));
             self.push(styles::sub_style(level), runs);
             self.subparagraphs(&sp.children, level.saturating_add(1));
@@ -396,10 +492,13 @@ impl<'a> Builder<'a> {
         let symbol = d.symbol.as_ref().map(|f| f.text.as_str());
         let title = d.title.as_ref();
         if symbol.is_some() || title.is_some() {
-            let head = symbol.unwrap_or(self.words.draft_decision).to_string();
-            let mut runs = vec![text_run(&head, Fmt::default())];
+            let head = match symbol {
+                Some(s) => unbreakable_symbol(s),
+                None => self.words.draft_decision.to_string(),
+            };
+            let mut runs = self.text_runs(&head, Fmt::default());
             if let Some(t) = title {
-                runs.push(text_run(": ", Fmt::default()));
+                runs.extend(self.text_runs(": ", Fmt::default()));
                 runs.extend(self.runs(&field_inlines(t)));
             }
             self.push(id::DECISION_HEADING, runs);
@@ -419,9 +518,9 @@ impl<'a> Builder<'a> {
     fn opening_runs(&mut self, opening: Option<&str>, content: &[Inline]) -> Vec<Run> {
         let mut runs = Vec::new();
         if let Some(o) = opening {
-            runs.push(Run::new().style(id::OPENING).add_text(clean(o)));
-            if needs_space(content) {
-                runs.push(Run::new().add_text(" "));
+            runs.extend(self.script_runs(o, &|| Run::new().style(id::OPENING)));
+            if self.table.typography.word_spaces && needs_space(content) {
+                runs.extend(self.text_runs(" ", Fmt::default()));
             }
         }
         runs.extend(self.runs(content));
@@ -437,7 +536,7 @@ impl<'a> Builder<'a> {
     fn operative(&mut self, op: &OperativeParagraph) {
         let display = op.number.as_ref().map(|n| n.display.as_str());
         let numbered = display.is_some_and(|d| !d.is_empty());
-        let mut runs = Self::designation(display);
+        let mut runs = self.designation(display);
         runs.extend(self.opening_runs(op.opening.as_ref().map(|o| o.text.as_str()), &op.content));
         // A decision's only operative paragraph is unnumbered and set like
         // a preambular clause.
@@ -455,7 +554,8 @@ impl<'a> Builder<'a> {
             Some(n) if !n.display.is_empty() => self.words.annex_numbered.replace("{}", &n.text),
             _ => self.words.annex.to_string(),
         };
-        self.push(id::ANNEX_HEADING, vec![text_run(&heading, Fmt::default())]);
+        let runs = self.text_runs(&heading, Fmt::default());
+        self.push(id::ANNEX_HEADING, runs);
         if let Some(t) = &a.title {
             let runs = self.runs(&field_inlines(t));
             self.push(id::ANNEX_TITLE, runs);
@@ -463,5 +563,40 @@ impl<'a> Builder<'a> {
         for block in &a.content {
             self.block(block);
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::segments;
+
+    #[test]
+    fn right_to_left_text_is_cut_around_latin_symbols() {
+        let text = "في مقرراته MC\u{2011}3/11 و UNEP/MC/COP.6/INF/29، وفي 2026-2027.";
+        let pieces = segments(text, true);
+        assert_eq!(
+            pieces,
+            vec![
+                ("في مقرراته ", true),
+                ("MC\u{2011}3/11", false),
+                (" و ", true),
+                ("UNEP/MC/COP.6/INF/29", false),
+                ("، وفي 2026-2027.", true),
+            ]
+        );
+        assert_eq!(pieces.iter().map(|p| p.0).collect::<String>(), text);
+        // Numbers alone, designations and Latin-only text.
+        assert_eq!(segments("1 -", true), vec![("1 -", true)]);
+        assert_eq!(segments("(أ)", true), vec![("(أ)", true)]);
+        assert_eq!(
+            segments("Distr.: General", true),
+            vec![("Distr.: General", false)]
+        );
+        assert_eq!(segments("", true), vec![("", true)]);
+        // Left-to-right documents are never cut.
+        assert_eq!(
+            segments("MC-3/11 и BC-17/22", false),
+            vec![("MC-3/11 и BC-17/22", true)]
+        );
     }
 }

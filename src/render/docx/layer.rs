@@ -18,9 +18,17 @@
 //!   (docx-rs's global counter is never used).
 //! - **ids**: docx-rs numbers `w14:paraId` from a thread-local counter, so two
 //!   renders in one thread differ. They are optional and dropped.
-//! - **language and direction**: docx-rs has no API for `w:lang`, `w:rtl` or
-//!   `w:bidi`; the layer writes them into the document defaults (and
-//!   `w:lang` into the styles that print English in every version).
+//! - **language and direction**: docx-rs has no API for `w:lang` or `w:rtl`.
+//!   The layer writes `w:lang` (Latin, East Asian and complex-script
+//!   locales from the language's `Typography`) into the document defaults
+//!   and English into the styles that print English in every version; it
+//!   adds `w:rtl` to every run the body builder marked as complex script
+//!   (`w:rFonts w:hint="cs"`: the builder cuts right-to-left text into runs
+//!   by direction, so a Latin symbol inside Arabic text stays a
+//!   left-to-right run). Paragraph direction (`w:bidi`) is docx-rs's own.
+//! - **no-break hyphens**: docx-rs has no `w:noBreakHyphen`; each U+2011 in
+//!   a run's text becomes one, so a decision symbol never breaks across
+//!   lines and Word prints the font's own hyphen.
 //! - **properties**: docx-rs cannot set `dc:title`, `dc:subject` or
 //!   `dc:language` and stamps dates; `docProps/core.xml` is written here,
 //!   without dates.
@@ -40,8 +48,14 @@ use quick_xml::events::{BytesStart, Event};
 pub struct Fixes {
     pub title: String,
     pub subject: String,
-    /// Language code (`ru`), for `dc:language` and `w:lang`.
+    /// Language code (`ru`), for `dc:language`.
     pub language: String,
+    /// `w:lang`'s `w:val`, `w:eastAsia` and `w:bidi` (`en-GB`, `zh-CN`, `ar-SA`).
+    pub word_lang: [String; 3],
+    /// The `w:lang` of the styles that print English in every version.
+    pub english_lang: String,
+    /// Right-to-left document: the footnote separators are `w:bidi` too, so
+    /// their rule starts on the right like the notes.
     pub rtl: bool,
     /// Styles whose text is English in every language version.
     pub english_styles: Vec<&'static str>,
@@ -57,12 +71,18 @@ const W_NS: &str = "http://schemas.openxmlformats.org/wordprocessingml/2006/main
 
 /// The separator and continuation-separator footnotes Word expects before
 /// the real ones; without them Word draws no line above the footnotes.
-const SEPARATORS: &str = concat!(
-    r#"<w:footnote w:type="separator" w:id="-1"><w:p><w:pPr><w:spacing w:after="0" w:line="240" w:lineRule="auto"/></w:pPr>"#,
-    r#"<w:r><w:separator/></w:r></w:p></w:footnote>"#,
-    r#"<w:footnote w:type="continuationSeparator" w:id="0"><w:p><w:pPr><w:spacing w:after="0" w:line="240" w:lineRule="auto"/></w:pPr>"#,
-    r#"<w:r><w:continuationSeparator/></w:r></w:p></w:footnote>"#
-);
+fn separators(rtl: bool) -> String {
+    let bidi = if rtl { "<w:bidi/>" } else { "" };
+    format!(
+        concat!(
+            r#"<w:footnote w:type="separator" w:id="-1"><w:p><w:pPr>{bidi}<w:spacing w:after="0" w:line="240" w:lineRule="auto"/></w:pPr>"#,
+            r#"<w:r><w:separator/></w:r></w:p></w:footnote>"#,
+            r#"<w:footnote w:type="continuationSeparator" w:id="0"><w:p><w:pPr>{bidi}<w:spacing w:after="0" w:line="240" w:lineRule="auto"/></w:pPr>"#,
+            r#"<w:r><w:continuationSeparator/></w:r></w:p></w:footnote>"#
+        ),
+        bidi = bidi
+    )
+}
 
 const FOOTNOTE_PR: &str =
     r#"<w:footnotePr><w:footnote w:id="-1"/><w:footnote w:id="0"/></w:footnotePr>"#;
@@ -78,7 +98,7 @@ pub fn fix_parts(xml: XMLDocx, fixes: &Fixes) -> Vec<(String, Vec<u8>)> {
         ("word/_rels/document.xml.rels".into(), xml.document_rels),
         (
             "word/document.xml".into(),
-            fix_document(&xml.document, fixes),
+            fix_runs(&fix_document(&xml.document, fixes)),
         ),
         ("word/styles.xml".into(), fix_styles(&xml.styles, fixes)),
         (
@@ -95,11 +115,14 @@ pub fn fix_parts(xml: XMLDocx, fixes: &Fixes) -> Vec<(String, Vec<u8>)> {
         ("word/commentsExtended.xml".into(), xml.comments_extended),
         (
             "word/footnotes.xml".into(),
-            fix_footnotes(&xml.footnotes, fixes),
+            fix_runs(&fix_footnotes(&xml.footnotes, fixes)),
         ),
     ];
     for (i, h) in xml.headers.iter().enumerate() {
-        parts.push((format!("word/header{}.xml", i + 1), drop_para_ids(h)));
+        parts.push((
+            format!("word/header{}.xml", i + 1),
+            fix_runs(&drop_para_ids(h)),
+        ));
         if let Some(rels) = xml.header_rels.get(i) {
             parts.push((format!("word/_rels/header{}.xml.rels", i + 1), rels.clone()));
         }
@@ -238,6 +261,48 @@ fn fix_document(part: &[u8], fixes: &Fixes) -> Vec<u8> {
     })
 }
 
+/// Runs in `document.xml`, `footnotes.xml` and the headers: `w:rtl` on the
+/// runs the builder marked as complex script, and Word's no-break hyphen
+/// for each U+2011.
+fn fix_runs(part: &[u8]) -> Vec<u8> {
+    const NB_HYPHEN: &str = "\u{2011}";
+    let mut complex = false;
+    transform(part, |stack, event, w| match event {
+        Event::Empty(e)
+            if e.name().as_ref() == b"w:rFonts"
+                && stack.len() >= 2
+                && stack[stack.len() - 2] == b"w:r"
+                && attr(&e, b"w:hint").as_deref() == Some("cs") =>
+        {
+            complex = true;
+            w.write_event(Event::Empty(e))
+        }
+        Event::End(e) if e.name().as_ref() == b"w:rPr" => {
+            // `w:rtl` sits late in the run properties, after the fonts.
+            if std::mem::take(&mut complex) {
+                raw(w, "<w:rtl/>");
+            }
+            w.write_event(Event::End(e))
+        }
+        Event::Text(t)
+            if stack.last().is_some_and(|n| n == b"w:t")
+                && t.windows(3).any(|b| b == NB_HYPHEN.as_bytes()) =>
+        {
+            // Text bytes are escaped already and U+2011 is never escaped, so
+            // the text is cut on the bytes and the run's `w:t` reopened.
+            let text = String::from_utf8_lossy(&t).into_owned();
+            let mut pieces = text.split(NB_HYPHEN);
+            raw(w, pieces.next().unwrap_or(""));
+            for piece in pieces {
+                raw(w, "</w:t><w:noBreakHyphen/><w:t xml:space=\"preserve\">");
+                raw(w, piece);
+            }
+            Ok(())
+        }
+        other => w.write_event(other),
+    })
+}
+
 /// `footnotes.xml`: separators first, then each footnote opened by its mark.
 fn fix_footnotes(part: &[u8], fixes: &Fixes) -> Vec<u8> {
     // The mark to insert once the current footnote's first paragraph has its
@@ -258,12 +323,12 @@ fn fix_footnotes(part: &[u8], fixes: &Fixes) -> Vec<u8> {
     transform(part, |stack, event, w| match event {
         Event::Start(e) if e.name().as_ref() == b"w:footnotes" => {
             w.write_event(Event::Start(e))?;
-            raw(w, SEPARATORS);
+            raw(w, &separators(fixes.rtl));
             Ok(())
         }
         Event::Empty(e) if e.name().as_ref() == b"w:footnotes" => {
             w.write_event(Event::Start(e.clone()))?;
-            raw(w, SEPARATORS);
+            raw(w, &separators(fixes.rtl));
             raw(w, "</w:footnotes>");
             Ok(())
         }
@@ -312,15 +377,13 @@ fn fix_footnotes(part: &[u8], fixes: &Fixes) -> Vec<u8> {
     })
 }
 
-/// `styles.xml`: language (and direction) on the document defaults; English
-/// on the styles that print English in every version.
+/// `styles.xml`: languages on the document defaults; English on the styles
+/// that print English in every version.
 fn fix_styles(part: &[u8], fixes: &Fixes) -> Vec<u8> {
-    let lang = escape(&fixes.language);
-    let default_rpr = format!(
-        "{}<w:lang w:val=\"{lang}\" w:eastAsia=\"{lang}\" w:bidi=\"{lang}\"/>",
-        if fixes.rtl { "<w:rtl/>" } else { "" }
-    );
-    let english_rpr = r#"<w:lang w:val="en"/>"#;
+    let [val, east_asia, bidi] = fixes.word_lang.each_ref().map(|l| escape(l));
+    let default_rpr =
+        format!("<w:lang w:val=\"{val}\" w:eastAsia=\"{east_asia}\" w:bidi=\"{bidi}\"/>");
+    let english_rpr = format!("<w:lang w:val=\"{}\"/>", escape(&fixes.english_lang));
     let mut style_id: Option<String> = None;
     let extra_rpr = |stack: &[Vec<u8>], style_id: &Option<String>| -> Option<String> {
         let parent = stack.last()?;
@@ -330,7 +393,7 @@ fn fix_styles(part: &[u8], fixes: &Fixes) -> Vec<u8> {
         if parent == b"w:style" {
             let id = style_id.as_deref()?;
             if fixes.english_styles.contains(&id) {
-                return Some(english_rpr.to_string());
+                return Some(english_rpr.clone());
             }
         }
         None
@@ -339,22 +402,6 @@ fn fix_styles(part: &[u8], fixes: &Fixes) -> Vec<u8> {
         Event::Start(e) if e.name().as_ref() == b"w:style" => {
             style_id = attr(&e, b"w:styleId");
             w.write_event(Event::Start(e))
-        }
-        Event::Start(e) if e.name().as_ref() == b"w:pPr" => {
-            let is_default = stack.last().is_some_and(|n| n == b"w:pPrDefault");
-            w.write_event(Event::Start(e))?;
-            if is_default && fixes.rtl {
-                raw(w, "<w:bidi/>");
-            }
-            Ok(())
-        }
-        Event::Empty(e) if e.name().as_ref() == b"w:pPr" => {
-            if stack.last().is_some_and(|n| n == b"w:pPrDefault") && fixes.rtl {
-                raw(w, "<w:pPr><w:bidi/></w:pPr>");
-                Ok(())
-            } else {
-                w.write_event(Event::Empty(e))
-            }
         }
         Event::End(e) if e.name().as_ref() == b"w:rPr" => {
             // `stack` no longer holds `w:rPr`: its last entry is the parent.
@@ -441,15 +488,22 @@ mod tests {
         let part = br#"<w:styles><w:docDefaults><w:rPrDefault><w:rPr><w:sz w:val="20"/></w:rPr></w:rPrDefault><w:pPrDefault><w:pPr><w:spacing w:after="0"/></w:pPr></w:pPrDefault></w:docDefaults><w:style w:styleId="UNDistribution"><w:rPr/></w:style><w:style w:styleId="Other"><w:rPr><w:b/></w:rPr></w:style></w:styles>"#;
         let fixes = Fixes {
             language: "ar".into(),
+            word_lang: ["en-GB".into(), "zh-CN".into(), "ar-SA".into()],
+            english_lang: "en-GB".into(),
             rtl: true,
             english_styles: vec!["UNDistribution"],
             ..Fixes::default()
         };
         let out = s(fix_styles(part, &fixes));
-        assert!(out.contains(r#"<w:sz w:val="20"/><w:rtl/><w:lang w:val="ar" w:eastAsia="ar" w:bidi="ar"/></w:rPr>"#), "{out}");
-        assert!(out.contains("<w:pPr><w:bidi/><w:spacing"), "{out}");
+        assert!(out.contains(r#"<w:sz w:val="20"/><w:lang w:val="en-GB" w:eastAsia="zh-CN" w:bidi="ar-SA"/></w:rPr>"#), "{out}");
+        // Direction is per run and per paragraph, never a default: the
+        // English masthead lines of an Arabic document are left to right.
         assert!(
-            out.contains(r#"w:styleId="UNDistribution"><w:rPr><w:lang w:val="en"/></w:rPr>"#),
+            !out.contains("<w:rtl/>") && !out.contains("<w:bidi/>"),
+            "{out}"
+        );
+        assert!(
+            out.contains(r#"w:styleId="UNDistribution"><w:rPr><w:lang w:val="en-GB"/></w:rPr>"#),
             "{out}"
         );
         assert!(
@@ -474,6 +528,25 @@ mod tests {
             out.contains(r#"<w:r><w:footnoteReference w:id="4"/></w:r>"#),
             "{out}"
         );
+    }
+
+    #[test]
+    fn complex_script_runs_turn_rtl_and_no_break_hyphens_become_elements() {
+        let part = "<w:document><w:body><w:p><w:r><w:rPr><w:rFonts w:hint=\"cs\"/></w:rPr><w:t>يشير</w:t></w:r><w:r><w:rPr><w:b/></w:rPr><w:t xml:space=\"preserve\">MC\u{2011}3/11 &amp; x\u{2011}y</w:t></w:r></w:p></w:body></w:document>";
+        let out = s(fix_runs(part.as_bytes()));
+        assert!(
+            out.contains(r#"<w:rFonts w:hint="cs"/><w:rtl/></w:rPr><w:t>يشير"#),
+            "{out}"
+        );
+        assert_eq!(out.matches("<w:rtl/>").count(), 1, "{out}");
+        assert!(out.contains(r#"<w:t xml:space="preserve">MC</w:t><w:noBreakHyphen/><w:t xml:space="preserve">3/11 &amp; x</w:t><w:noBreakHyphen/><w:t xml:space="preserve">y</w:t>"#), "{out}");
+        assert!(!out.contains('\u{2011}'));
+    }
+
+    #[test]
+    fn right_to_left_separators_are_bidi() {
+        assert!(separators(true).contains("<w:pPr><w:bidi/><w:spacing"));
+        assert!(!separators(false).contains("bidi"));
     }
 
     #[test]

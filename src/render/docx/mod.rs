@@ -37,6 +37,8 @@ pub fn parts(doc: &Document) -> Vec<(String, Vec<u8>)> {
             .map(|f| clean(&f.text))
             .unwrap_or_default(),
         language: doc.language.code().to_string(),
+        word_lang: table.typography.word_lang.map(str::to_string),
+        english_lang: Lang::En.table().typography.word_lang[0].to_string(),
         rtl: table.rtl,
         // The distribution lines are English unless the version's table
         // gives them words of its own (French, Spanish).

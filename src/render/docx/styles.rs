@@ -5,6 +5,7 @@
 //! only picks a style; it never sets indents, sizes or fonts on a paragraph.
 //! Measurements are in twentieths of a point (twips): 567 twips = 1 cm.
 
+use crate::lang::LangTable;
 use docx_rs::{
     AlignmentType, BorderType, LineSpacing, ParagraphBorder, ParagraphBorderPosition,
     ParagraphBorders, RunFonts, SpecialIndentType, Style, StyleType, Styles, Tab, TabValueType,
@@ -35,9 +36,11 @@ const DISTR: i32 = TEXT_WIDTH - 2835;
 /// meeting lines of UN mastheads do.
 const MASTHEAD_RIGHT: i32 = 3402;
 
-/// The family the whole document uses. Liberation Serif is its metric twin,
-/// so LibreOffice substitutes it without changing a line break.
-pub const FONT: &str = "Times New Roman";
+/// The family of Latin-script text in every language (the language's
+/// `Typography` names the East Asian and complex-script faces). Liberation
+/// Serif is its metric twin, so LibreOffice substitutes it without changing
+/// a line break.
+pub const FONT: &str = crate::lang::SERIF;
 /// 10 pt, in half-points.
 pub const BODY_SIZE: usize = 20;
 
@@ -131,13 +134,28 @@ fn outline(mut s: Style, level: usize) -> Style {
     s
 }
 
-/// The style sheet: document defaults and every named style.
-pub fn styles() -> Styles {
+/// Whether paragraphs of `style` run right to left in a right-to-left
+/// document. The distribution lines are English in every version (see
+/// `lang::masthead_date`): in an Arabic document they stay a left-to-right
+/// block, or "20 August 2025" would be reordered to "August 2025 20".
+pub fn bidi_style(table: &LangTable, style: &str) -> bool {
+    table.rtl && style != id::DISTRIBUTION
+}
+
+/// The style sheet of a document in `table`'s language: document defaults
+/// and every named style.
+///
+/// A right-to-left language makes every style but the distribution lines
+/// `w:bidi`. Word and LibreOffice read `w:ind w:left` and `w:jc` of a bidi
+/// paragraph from its start (right) side, so the layout mirrors as Arabic
+/// UN documents are: numbers hang on the right, the symbol stands top left.
+pub fn styles(table: &LangTable) -> Styles {
+    let [latin, east_asia, complex] = table.typography.fonts;
     let fonts = RunFonts::new()
-        .ascii(FONT)
-        .hi_ansi(FONT)
-        .east_asia(FONT)
-        .cs(FONT);
+        .ascii(latin)
+        .hi_ansi(latin)
+        .east_asia(east_asia)
+        .cs(complex);
     let mut s = Styles::new()
         .default_fonts(fonts)
         .default_size(BODY_SIZE)
@@ -153,8 +171,14 @@ pub fn styles() -> Styles {
             .line_spacing(spacing(0, 120)),
         12,
     );
-    let distribution =
-        para(id::DISTRIBUTION, "UN Distribution").indent(Some(DISTR), None, None, None);
+    // Mirrored in a right-to-left document: the English lines stay
+    // left-to-right and move to the left-hand column, across from the
+    // symbol's old place, as in Arabic UN documents.
+    let distribution = if table.rtl {
+        para(id::DISTRIBUTION, "UN Distribution").indent(Some(0), None, Some(DISTR), None)
+    } else {
+        para(id::DISTRIBUTION, "UN Distribution").indent(Some(DISTR), None, None, None)
+    };
     let rule = bottom_rule(
         para(id::MASTHEAD_RULE, "UN Masthead Rule")
             .size(4)
@@ -296,6 +320,14 @@ pub fn styles() -> Styles {
         .name("UN Opening")
         .italic();
 
+    let rtl = |mut style: Style| {
+        if bidi_style(table, &style.style_id) && style.style_type == StyleType::Paragraph {
+            style.paragraph_property = style.paragraph_property.bidi(true);
+        }
+        style
+    };
+    // Normal stays left to right: the distribution lines are based on it
+    // and must not inherit the direction; every other style sets its own.
     s = s.add_style(normal);
     for style in [
         symbol,
@@ -316,15 +348,15 @@ pub fn styles() -> Styles {
         operative,
         operative_single,
     ] {
-        s = s.add_style(style);
+        s = s.add_style(rtl(style));
     }
     for (level, sid) in id::SUB.iter().enumerate() {
         let left = TEXT + STEP * (level as i32 + 2);
         let name = format!("UN Subparagraph {}", level + 1);
-        s = s.add_style(hanging(
+        s = s.add_style(rtl(hanging(
             para(sid, &name).line_spacing(spacing(0, 120)),
             left,
-        ));
+        )));
     }
     for style in [
         annex_heading,
@@ -334,7 +366,7 @@ pub fn styles() -> Styles {
         footnote_reference,
         opening,
     ] {
-        s = s.add_style(style);
+        s = s.add_style(rtl(style));
     }
     s
 }

@@ -117,7 +117,7 @@ impl<'a> Renderer<'a> {
 
     fn page(&mut self) {
         let doc = self.doc;
-        let lang = doc.language.code();
+        let lang = self.table.typography.locale;
         let dir = if self.table.rtl { "rtl" } else { "ltr" };
         self.push("<!DOCTYPE html>\n");
         self.push(&format!("<html lang=\"{lang}\" dir=\"{dir}\">\n<head>\n"));
@@ -133,6 +133,11 @@ impl<'a> Renderer<'a> {
         self.text(&title);
         self.push("</title>\n<style>\n");
         self.push(CSS);
+        // The language's faces: Arabic and Chinese need their own before
+        // the Latin serif (a table constant, never drafter text).
+        self.push("body { font-family: ");
+        self.push(self.table.typography.css_fonts);
+        self.push("; }\n");
         self.push("</style>\n</head>\n<body>\n");
         self.masthead();
         self.push("<main>\n");
@@ -190,7 +195,14 @@ impl<'a> Renderer<'a> {
         if any {
             self.push("<div class=\"mh-distr-lines\"");
             if doc.language != Lang::En {
-                self.push(" lang=\"en\"");
+                self.push(" lang=\"");
+                self.push(Lang::En.table().typography.locale);
+                self.push("\"");
+            }
+            // English lines in a right-to-left page stay left to right, or
+            // "20 August 2025" would read "August 2025 20".
+            if self.table.rtl {
+                self.push(" dir=\"ltr\"");
             }
             self.push(">\n");
             if let Some(d) = &m.distribution {
@@ -240,7 +252,7 @@ impl<'a> Renderer<'a> {
                 self.field(f);
             }
             if m.place.is_some() && m.dates.is_some() {
-                self.push(", ");
+                self.text(self.table.masthead.list_separator);
             }
             if let Some(f) = &m.dates {
                 self.field(f);
@@ -410,8 +422,9 @@ impl<'a> Renderer<'a> {
             self.push(&h);
             self.push(" class=\"decision-title\">");
             if let Some(s) = &d.symbol {
-                self.push("<span class=\"decision-symbol\">");
-                self.field(s);
+                self.push("<span class=\"decision-symbol\" dir=\"ltr\">");
+                let symbol = crate::render::unbreakable_symbol(s.text.trim());
+                self.text(&symbol);
                 self.push("</span>");
                 if d.title.is_some() {
                     self.push(": ");
@@ -483,7 +496,9 @@ impl<'a> Renderer<'a> {
                 Some(_) => Some('x'),
                 None => None,
             };
-            if next.is_some_and(|c| !c.is_whitespace() && !",;:.)".contains(c)) {
+            if self.table.typography.word_spaces
+                && next.is_some_and(|c| !c.is_whitespace() && !",;:.)".contains(c))
+            {
                 self.push(" ");
             }
         }
@@ -557,13 +572,15 @@ impl<'a> Renderer<'a> {
                 },
                 // No URL is known for decisions or documents, so these stay
                 // text; `translate` keeps page translators off the symbols.
+                // `dir="ltr"` isolates the symbol, so that in Arabic text
+                // "MC-3/11" keeps its order and its neighbours theirs.
                 Inline::DecisionRef(r) => {
-                    self.push("<span class=\"symbol\" translate=\"no\">");
-                    self.text(&r.text);
+                    self.push("<span class=\"symbol\" translate=\"no\" dir=\"ltr\">");
+                    self.text(&crate::render::unbreakable_symbol(&r.text));
                     self.push("</span>");
                 }
                 Inline::DocumentRef(r) => {
-                    self.push("<span class=\"symbol\" translate=\"no\">");
+                    self.push("<span class=\"symbol\" translate=\"no\" dir=\"ltr\">");
                     self.text(&r.symbol);
                     self.push("</span>");
                 }
@@ -669,7 +686,7 @@ mod tests {
     #[test]
     fn an_empty_document_is_still_a_valid_page() {
         let page = render(&empty(Lang::En));
-        assert!(page.starts_with("<!DOCTYPE html>\n<html lang=\"en\" dir=\"ltr\">"));
+        assert!(page.starts_with("<!DOCTYPE html>\n<html lang=\"en-GB\" dir=\"ltr\">"));
         assert!(page.contains("<title>draftdec</title>"));
         assert!(page.contains("<main>\n</main>"));
         assert!(!page.contains("<footer"));
@@ -678,7 +695,7 @@ mod tests {
     #[test]
     fn a_language_without_a_table_keeps_its_code() {
         let page = render(&empty(Lang::Zh));
-        assert!(page.contains("<html lang=\"zh\""));
+        assert!(page.contains("<html lang=\"zh-CN\""));
     }
 
     #[test]
