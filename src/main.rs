@@ -86,7 +86,7 @@ enum Command {
         /// several files: an existing directory to write them all into
         #[arg(short, long, value_name = "PATH")]
         output: Option<PathBuf>,
-        /// With several files: how many to build at once [default: one per core]
+        /// With several files: how many to build at once [default: two per core]
         #[arg(short, long, value_name = "N")]
         jobs: Option<usize>,
         /// How to print diagnostics (on standard error)
@@ -495,8 +495,12 @@ fn build_many(
             )));
         }
     }
+    // Each output is flushed to disk before it is renamed, and a worker
+    // waiting on the disk leaves its core idle: two workers a core keep the
+    // cores busy (measured in docs/performance.md).
+    let cores = std::thread::available_parallelism().map_or(1, |n| n.get());
     let pool = rayon::ThreadPoolBuilder::new()
-        .num_threads(jobs.unwrap_or(0))
+        .num_threads(jobs.unwrap_or(2 * cores).max(1))
         .build()
         .map_err(|e| Failure(format!("cannot start the build threads: {e}")))?;
     let color = use_color(color, io::stderr().is_terminal());
