@@ -1,4 +1,4 @@
-//! Per-stage benchmarks: `cargo bench` (about three minutes on two cores).
+//! Per-stage benchmarks: `cargo bench` (about a minute on two cores).
 //!
 //! Each stage runs on the seed example and on generated 1 MiB and 10 MiB
 //! documents (`draftdec::corpus`, fixed seed), with throughput in bytes of
