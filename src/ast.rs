@@ -119,6 +119,55 @@ pub struct Masthead {
     pub agenda_footnote: Option<u32>,
 }
 
+impl Masthead {
+    /// Every field with its metadata key (`agenda-item:`), in the canonical
+    /// order of the source. The one list of keys: lowering, validation,
+    /// walking and formatting all go through it.
+    pub fn fields(&self) -> [(&'static str, &Option<Field>); 14] {
+        [
+            ("symbol", &self.symbol),
+            ("distribution", &self.distribution),
+            ("date", &self.date),
+            ("original", &self.original),
+            ("language", &self.language),
+            ("body", &self.body),
+            ("meeting", &self.meeting),
+            ("place", &self.place),
+            ("dates", &self.dates),
+            ("agenda-item", &self.agenda_item),
+            ("agenda-title", &self.agenda_title),
+            ("provisional-agenda", &self.provisional_agenda),
+            ("title", &self.title),
+            ("kind", &self.kind),
+        ]
+    }
+
+    /// [`Masthead::fields`], mutable.
+    pub fn fields_mut(&mut self) -> [(&'static str, &mut Option<Field>); 14] {
+        [
+            ("symbol", &mut self.symbol),
+            ("distribution", &mut self.distribution),
+            ("date", &mut self.date),
+            ("original", &mut self.original),
+            ("language", &mut self.language),
+            ("body", &mut self.body),
+            ("meeting", &mut self.meeting),
+            ("place", &mut self.place),
+            ("dates", &mut self.dates),
+            ("agenda-item", &mut self.agenda_item),
+            ("agenda-title", &mut self.agenda_title),
+            ("provisional-agenda", &mut self.provisional_agenda),
+            ("title", &mut self.title),
+            ("kind", &mut self.kind),
+        ]
+    }
+
+    /// The metadata keys, in canonical order.
+    pub fn keys() -> [&'static str; 14] {
+        Masthead::default().fields().map(|(key, _)| key)
+    }
+}
+
 /// A block of the body or of an annex.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize, JsonSchema)]
 #[serde(tag = "type", rename_all = "snake_case")]

@@ -3,7 +3,7 @@
 use crate::ast::Document;
 use crate::diag::{self, Diagnostic};
 use crate::lower::{self, Comment};
-use crate::{resolve, validate};
+use crate::{hygiene, resolve, validate};
 
 pub struct Compiled {
     /// The resolved document, as far as it could be read. Backends may only
@@ -28,12 +28,37 @@ pub fn compile(source: &str) -> Compiled {
     let lowered = lower::lower(source);
     let mut document = lowered.document;
     let mut diagnostics = lowered.diagnostics;
-    resolve::resolve(&mut document, &mut diagnostics);
-    validate::validate(&document, source, &mut diagnostics);
+    hygiene::check(source, &mut diagnostics);
+    // A file the parser refused (E0001, E0014) has an empty document:
+    // checking it would only add noise ("no `title:`").
+    let refused = diagnostics
+        .iter()
+        .any(|d| matches!(d.code, "E0001" | "E0014"));
+    if !refused {
+        resolve::resolve(&mut document, &mut diagnostics);
+        validate::validate(&document, source, &mut diagnostics);
+    }
     diag::sort(&mut diagnostics);
     Compiled {
         document,
         diagnostics,
         comments: lowered.comments,
+    }
+}
+
+/// Compiles a file's bytes. Text that is not UTF-8 gives an empty document
+/// and a diagnostic naming the byte offset of each invalid sequence (E0011);
+/// otherwise the bytes are decoded by [`hygiene::decode`] (lone CR → LF,
+/// same offsets) and compiled. Render the diagnostics against
+/// `hygiene::decode(bytes)`, or against `String::from_utf8_lossy(bytes)`
+/// when it fails.
+pub fn compile_bytes(bytes: &[u8]) -> Compiled {
+    match hygiene::decode(bytes) {
+        Ok(text) => compile(&text),
+        Err(diagnostics) => Compiled {
+            document: lower::empty_document(bytes.len()),
+            diagnostics,
+            comments: Vec::new(),
+        },
     }
 }

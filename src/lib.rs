@@ -3,12 +3,14 @@
 //! The pipeline (see `docs/architecture.md`):
 //! `syntax` (pest) → `lower` (typed AST) → `resolve` (numbers, labels,
 //! footnotes) → `validate` (drafting rules) → `render::{json, html, docx}`.
-//! Only `main.rs` does I/O.
+//! Only `main.rs` does I/O, and `watch`, which waits for file events.
 
 pub mod ast;
 pub mod corpus;
 pub mod diag;
 pub mod driver;
+pub mod fmt;
+pub mod hygiene;
 pub mod lang;
 pub mod lower;
 pub mod render;
@@ -17,6 +19,7 @@ pub mod syntax;
 pub mod util;
 pub mod validate;
 pub mod walk;
+pub mod watch;
 
-pub use driver::{Compiled, compile};
+pub use driver::{Compiled, compile, compile_bytes};
 pub mod versions;

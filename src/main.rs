@@ -25,6 +25,13 @@ const USAGE_OR_IO: u8 = 2;
 /// The name diagnostics use for a draft read from standard input.
 const STDIN_NAME: &str = "<stdin>";
 
+const FMT_STATUS_HELP: &str = "\
+Exit status:
+  0  every draft is formatted (or, with --check, already was)
+  1  with --check, a draft is not formatted; or a draft has errors that
+     stop it from being formatted
+  2  bad command line, or a file could not be read or written";
+
 const EXIT_STATUS_HELP: &str = "\
 Exit status:
   0  success (no errors; warnings allowed unless --deny-warnings)
@@ -38,7 +45,8 @@ Exit status:
     about = "Compile UN-style draft decisions written as plain text (.draft files)",
     long_about = "Compile UN-style draft decisions written as plain text (.draft files).\n\n\
                   `check` reports every problem in a draft; `build` turns a clean draft into \
-                  a Word document, an HTML page or JSON; `explain` prints the \
+                  a Word document, an HTML page or JSON; `fmt` rewrites drafts \
+                  in canonical form; `watch` rebuilds on every save; `explain` prints the \
                   page of a diagnostic code; `schema` prints the JSON Schema of the JSON output.",
     after_help = EXIT_STATUS_HELP,
     propagate_version = true
@@ -89,6 +97,43 @@ enum Command {
         /// With several files: how many to build at once [default: two per core]
         #[arg(short, long, value_name = "N")]
         jobs: Option<usize>,
+        /// How to print diagnostics (on standard error)
+        #[arg(long, value_enum, default_value_t = FormatArg::Human)]
+        format: FormatArg,
+        /// When to colour diagnostics: `auto` colours only a terminal and
+        /// honours NO_COLOR and CLICOLOR_FORCE
+        #[arg(long, value_enum, default_value_t = ColorArg::Auto)]
+        color: ColorArg,
+    },
+    /// Rewrite drafts in canonical layout (see docs/fmt.md); refuses drafts
+    /// with syntax errors
+    #[command(after_help = FMT_STATUS_HELP)]
+    Fmt {
+        /// Drafts to format in place; `-` reads standard input and writes
+        /// the formatted draft to standard output
+        #[arg(required = true, value_name = "FILE")]
+        files: Vec<PathBuf>,
+        /// Write nothing: print a diff for each draft that is not in
+        /// canonical layout and exit with status 1
+        #[arg(long)]
+        check: bool,
+        /// When to colour diagnostics: `auto` colours only a terminal and
+        /// honours NO_COLOR and CLICOLOR_FORCE
+        #[arg(long, value_enum, default_value_t = ColorArg::Auto)]
+        color: ColorArg,
+    },
+    /// Rebuild a draft on every save and print its problems as they change;
+    /// stop with Ctrl-C
+    Watch {
+        /// The draft to watch
+        #[arg(value_name = "FILE")]
+        file: PathBuf,
+        /// The output format
+        #[arg(long, value_enum)]
+        to: Target,
+        /// Where to write [default: FILE with the extension of --to]
+        #[arg(short, long, value_name = "PATH")]
+        output: Option<PathBuf>,
         /// How to print diagnostics (on standard error)
         #[arg(long, value_enum, default_value_t = FormatArg::Human)]
         format: FormatArg,
@@ -207,6 +252,18 @@ fn main() -> ExitCode {
             [file] => build(file, to, output.as_deref(), format.into(), color),
             _ => build_many(&files, to, output.as_deref(), format.into(), color, jobs),
         },
+        Command::Fmt {
+            files,
+            check,
+            color,
+        } => fmt_files(&files, check, color),
+        Command::Watch {
+            file,
+            to,
+            output,
+            format,
+            color,
+        } => watch(&file, to, output.as_deref(), format.into(), color),
         Command::Explain { code, list } => explain(code.as_deref(), list),
         Command::Schema => write_stdout(schema().as_bytes()).map(|()| CLEAN),
     };
@@ -243,13 +300,18 @@ fn read_draft(path: &Path) -> Result<String, Failure> {
     } else {
         fs::read(path).map_err(|e| Failure::io("read", path, &e))?
     };
-    String::from_utf8(bytes).map_err(|e| {
-        Failure(format!(
-            "cannot read {}: not UTF-8 text (invalid byte at offset {}); save the draft as UTF-8",
+    // Lone CRs become LFs (same offsets); invalid UTF-8 is named by byte
+    // offset, line and column (E0011).
+    match draftdec::hygiene::decode(&bytes) {
+        Ok(text) => Ok(text.into_owned()),
+        Err(diags) => Err(Failure(format!(
+            "cannot read {}: not UTF-8 text: {}; save the draft as UTF-8",
             display_name(path),
-            e.utf8_error().valid_up_to()
-        ))
-    })
+            diags
+                .first()
+                .map_or("not UTF-8 text", |d| d.message.as_str())
+        ))),
+    }
 }
 
 /// Whether to colour output going to a stream. An explicit flag wins; in
@@ -633,6 +695,162 @@ fn create_temp(dir: &Path, file_name: &std::ffi::OsStr) -> Result<(PathBuf, fs::
                 )));
             }
         }
+    }
+}
+
+/// `draftdec fmt`: each draft is formatted on its own, so one draft with
+/// errors does not stop the others.
+fn fmt_files(files: &[PathBuf], check: bool, color: ColorArg) -> Result<u8, Failure> {
+    if files.iter().filter(|f| is_stdin(f)).count() > 1 {
+        return Err(Failure(
+            "`-` (standard input) can be given only once".to_string(),
+        ));
+    }
+    let color = use_color(color, io::stderr().is_terminal());
+    let mut status = CLEAN;
+    let mut worst = |s: u8| status = status.max(s);
+    for path in files {
+        match fmt_one(path, check, color) {
+            Ok(s) => worst(s),
+            Err(Failure(message)) => {
+                write_stderr(&format!("draftdec: {message}\n"));
+                worst(USAGE_OR_IO);
+            }
+        }
+    }
+    Ok(status)
+}
+
+fn fmt_one(path: &Path, check: bool, color: bool) -> Result<u8, Failure> {
+    let source = read_draft(path)?;
+    let name = display_name(path);
+    let formatted = match draftdec::fmt::format(&source) {
+        Ok(formatted) => formatted,
+        Err(err) => {
+            if let draftdec::fmt::FmtError::Unreadable(diagnostics) = &err {
+                let text = diag_render::render(Format::Human, &name, &source, diagnostics, color);
+                write_stderr(&text);
+            }
+            write_stderr(&format!("draftdec: {name}: {err}\n"));
+            return Ok(DRAFT_ERRORS);
+        }
+    };
+    if check {
+        if formatted == source {
+            return Ok(CLEAN);
+        }
+        let diff = similar::TextDiff::from_lines(&source, &formatted)
+            .unified_diff()
+            .context_radius(3)
+            .header(&name, &format!("{name} (formatted)"))
+            .to_string();
+        write_stdout(diff.as_bytes())?;
+        return Ok(DRAFT_ERRORS);
+    }
+    if is_stdin(path) {
+        write_stdout(formatted.as_bytes())?;
+    } else if formatted != source {
+        // An untouched file keeps its modification time, so build tools
+        // and editors see no change.
+        write_atomically(path, formatted.as_bytes())?;
+    }
+    Ok(CLEAN)
+}
+
+/// `draftdec watch`: builds once, then again on every save. Diagnostics are
+/// printed when they differ from the last ones printed; a draft with errors
+/// leaves the last good output in place.
+fn watch(
+    input: &Path,
+    target: Target,
+    output: Option<&Path>,
+    format: Format,
+    color: ColorArg,
+) -> Result<u8, Failure> {
+    let render = backend(target);
+    if is_stdin(input) || output.is_some_and(is_stdin) {
+        return Err(Failure(
+            "watch reads a file and writes a file; `-` cannot be watched or written to".to_string(),
+        ));
+    }
+    let dest = output.map_or_else(
+        || input.with_extension(target.extension()),
+        Path::to_path_buf,
+    );
+    if same_file(input, &dest) {
+        return Err(Failure(format!(
+            "refusing to overwrite the input {} with the output; give another -o PATH",
+            input.display()
+        )));
+    }
+    let color = use_color(color, io::stderr().is_terminal());
+    let name = display_name(input);
+    let mut state = WatchState::default();
+    // The first build fails loudly (a missing file is a typo); later ones
+    // only report, since a save in progress can briefly remove the file.
+    state.rebuild(input, &dest, &name, render, format, color)?;
+    write_stderr(&format!(
+        "draftdec: watching {name}; press Ctrl-C to stop\n"
+    ));
+    let watched = draftdec::watch::watch(input, || {
+        if let Err(Failure(message)) = state.rebuild(input, &dest, &name, render, format, color) {
+            write_stderr(&format!("draftdec: {message}\n"));
+        }
+        true
+    });
+    watched.map_err(|e| Failure(format!("cannot watch {name}: {e}")))?;
+    Ok(CLEAN)
+}
+
+#[derive(Default)]
+struct WatchState {
+    /// The source last built, to skip saves that changed nothing.
+    source: Option<String>,
+    /// The diagnostics last printed.
+    printed: Option<Vec<Diagnostic>>,
+}
+
+impl WatchState {
+    fn rebuild(
+        &mut self,
+        input: &Path,
+        dest: &Path,
+        name: &str,
+        render: fn(&Document) -> Vec<u8>,
+        format: Format,
+        color: bool,
+    ) -> Result<(), Failure> {
+        let source = read_draft(input)?;
+        if self.source.as_ref() == Some(&source) {
+            return Ok(());
+        }
+        let (document, diagnostics) = compile(&source);
+        if self.printed.as_ref() != Some(&diagnostics) {
+            if diagnostics.is_empty() {
+                write_stderr(&format!("draftdec: {name}: no problems\n"));
+            } else {
+                write_stderr(&diag_render::render(
+                    format,
+                    name,
+                    &source,
+                    &diagnostics,
+                    color,
+                ));
+            }
+        }
+        let errors = diagnostics.iter().any(Diagnostic::is_error);
+        self.printed = Some(diagnostics);
+        self.source = Some(source);
+        if errors {
+            write_stderr(&format!(
+                "draftdec: {name} has errors; {} keeps the last good build\n",
+                dest.display()
+            ));
+            return Ok(());
+        }
+        write_atomically(dest, &render(&document))?;
+        write_stderr(&format!("draftdec: wrote {}\n", dest.display()));
+        Ok(())
     }
 }
 

@@ -14,7 +14,83 @@ pub struct DraftParser;
 /// Parses a whole file. The grammar is total over text, so an error here is
 /// rare; it is still reported in the drafter's words.
 pub fn parse(src: &str) -> Result<Pairs<'_, Rule>, Box<Diagnostic>> {
+    if let Some(d) = nesting_error(src) {
+        return Err(Box::new(d));
+    }
     DraftParser::parse(Rule::document, src).map_err(|e| Box::new(syntax_error(src, e)))
+}
+
+/// The most footnotes (`^{`) that may be open at once within a paragraph,
+/// closed or not: a footnote may hold one footnote, no deeper. Every other
+/// inline nesting (`**…*…*…**`) goes through a footnote, so this bounds the
+/// depth of the parser, of lowering and of every stage that recurses over
+/// inline content. It also bounds backtracking: markup that is not closed
+/// is re-read once per enclosing footnote and alternative, at most about
+/// `4^MAX_NESTING` times, so parsing stays linear in the input.
+pub const MAX_NESTING: usize = 2;
+
+/// Scans for footnotes open deeper than [`MAX_NESTING`], the way the parser
+/// will see them: `^{` opens, `}` closes (inside a footnote nothing else can
+/// take a `}`), `\x` escapes, `//` comment lines are skipped and a blank
+/// line ends every footnote. Counts unclosed `^{` too, since the parser
+/// nests into them before it finds they are not closed. Linear in the input.
+pub fn nesting_error(src: &str) -> Option<Diagnostic> {
+    let b = src.as_bytes();
+    let mut open: Vec<usize> = Vec::new();
+    let mut i = 0;
+    let mut line_start = true;
+    while i < b.len() {
+        if line_start {
+            line_start = false;
+            let mut j = i;
+            while j < b.len() && (b[j] == b' ' || b[j] == b'\t') {
+                j += 1;
+            }
+            if j >= b.len() || b[j] == b'\n' || b[j] == b'\r' {
+                open.clear(); // a blank line ends the paragraph
+            } else if b[j..].starts_with(b"//") {
+                while j < b.len() && b[j] != b'\n' && b[j] != b'\r' {
+                    j += 1;
+                }
+            }
+            i = j;
+            continue;
+        }
+        match b[i] {
+            b'\n' | b'\r' => {
+                if b[i] == b'\r' && b.get(i + 1) == Some(&b'\n') {
+                    i += 1;
+                }
+                line_start = true;
+            }
+            b'\\' if !matches!(b.get(i + 1), None | Some(b'\n' | b'\r')) => i += 1,
+            b'^' if b.get(i + 1) == Some(&b'{') => {
+                open.push(i);
+                if open.len() > MAX_NESTING {
+                    return Some(
+                        Diagnostic::new(
+                            "E0014",
+                            Span::new(i, i + 2),
+                            format!(
+                                "footnotes are open {} deep here; they nest {MAX_NESTING} deep at most (footnotes not closed count)",
+                                open.len()
+                            ),
+                        )
+                        .label(format!("footnote opened at depth {}", open.len()))
+                        .secondary(Span::new(open[0], open[0] + 2), "outermost open footnote")
+                        .help("close each `^{` with `}`; a footnote inside a footnote is not a drafting convention"),
+                    );
+                }
+                i += 1;
+            }
+            b'}' => {
+                open.pop();
+            }
+            _ => {}
+        }
+        i += 1;
+    }
+    None
 }
 
 fn syntax_error(src: &str, e: pest::error::Error<Rule>) -> Diagnostic {
@@ -61,8 +137,8 @@ pub fn describe(rule: Rule) -> &'static str {
         Rule::footnote => "a footnote (`^{…}`)",
         Rule::footnote_ref => "a footnote reference (`^name`)",
         Rule::cross_ref | Rule::bare_mark => "a reference (`@name`)",
-        Rule::strong => "bold text (`**…**`)",
-        Rule::emphasis => "italic text (`*…*`)",
+        Rule::strong | Rule::fn_strong => "bold text (`**…**`)",
+        Rule::emphasis | Rule::fn_emphasis => "italic text (`*…*`)",
         Rule::escape | Rule::escaped => "an escaped character (`\\*`)",
         Rule::decision_sym | Rule::convention | Rule::hyphen => "a decision symbol (`MC-3/11`)",
         Rule::document_sym | Rule::organ | Rule::symbol_part => {
@@ -74,6 +150,6 @@ pub fn describe(rule: Rule) -> &'static str {
         Rule::nl | Rule::eol | Rule::blank_line => "the end of the line",
         Rule::marker | Rule::block_start => "a paragraph marker",
         Rule::document | Rule::block | Rule::bom => "a draft",
-        Rule::sp | Rule::inline => "text",
+        Rule::sp | Rule::inline | Rule::fn_inline => "text",
     }
 }

@@ -16,11 +16,28 @@ pub fn edit_distance(a: &str, b: &str) -> usize {
     prev[b.len()]
 }
 
+/// "Did you mean" looks at most at this many candidates, and not at all
+/// for a word longer than [`MAX_SUGGESTED_LEN`] characters: the edit
+/// distance is quadratic in the words' lengths, and a hostile draft could
+/// hold a million labels or a label a million characters long.
+pub const MAX_CANDIDATES: usize = 5_000;
+pub const MAX_SUGGESTED_LEN: usize = 64;
+/// Unknown names (of one kind, in one draft) that get a suggestion; the
+/// rest get the general help only.
+pub const MAX_SUGGESTIONS: usize = 50;
+
 /// The candidate closest to `word`, if it is close enough to be a likely typo.
 pub fn closest<'a>(word: &str, candidates: impl IntoIterator<Item = &'a str>) -> Option<&'a str> {
-    let limit = (word.chars().count() / 3).max(2);
+    let len = word.chars().count();
+    if len > MAX_SUGGESTED_LEN {
+        return None;
+    }
+    let limit = (len / 3).max(2);
     candidates
         .into_iter()
+        .take(MAX_CANDIDATES)
+        .filter(|c| c.len() <= 4 * (MAX_SUGGESTED_LEN + limit))
+        .filter(|c| c.chars().count().abs_diff(len) <= limit)
         .map(|c| (edit_distance(word, c), c))
         .filter(|(d, _)| *d <= limit)
         .min()

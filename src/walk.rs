@@ -5,27 +5,8 @@ use crate::ast::{Block, Document, Field, Inline, SubParagraph};
 
 /// Calls `f` on every inline node, parents before children, in reading order.
 pub fn inlines_mut(doc: &mut Document, f: &mut impl FnMut(&mut Inline)) {
-    let m = &mut doc.meta;
-    for field in [
-        &mut m.symbol,
-        &mut m.distribution,
-        &mut m.date,
-        &mut m.original,
-        &mut m.language,
-        &mut m.body,
-        &mut m.meeting,
-        &mut m.place,
-        &mut m.dates,
-        &mut m.agenda_item,
-        &mut m.agenda_title,
-        &mut m.provisional_agenda,
-        &mut m.title,
-        &mut m.kind,
-    ]
-    .into_iter()
-    .flatten()
-    {
-        content_mut(&mut field.content, f);
+    for (_, field) in doc.meta.fields_mut() {
+        field_mut(field, f);
     }
     blocks_mut(&mut doc.body, f);
     for annex in &mut doc.annexes {

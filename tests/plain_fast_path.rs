@@ -36,7 +36,10 @@ fn tree(vm: &Vm, src: &str) -> Result<Vec<(String, usize, usize)>, String> {
     let mut out: Vec<(String, usize, usize)> = Vec::new();
     for pair in pairs.flatten() {
         let (start, end) = (pair.as_span().start(), pair.as_span().end());
+        // Lowering folds a blank holding a tab into one space, so such a
+        // token must come out the same, unmerged.
         let rule = match pair.as_rule() {
+            "space" if pair.as_str().contains('\t') => "tab",
             "plain" | "word" | "space" | "punct" => "text",
             other => other,
         };

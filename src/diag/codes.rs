@@ -33,6 +33,10 @@ codes! {
     "E0005" Error "invalid metadata value";
     "E0006" Error "markup opened and not closed";
     "E0007" Error "misplaced block";
+    "E0011" Error "file is not UTF-8";
+    "E0012" Error "forbidden control character";
+    "W0013" Warning "invisible formatting character";
+    "E0014" Error "markup nested too deeply";
     "E0101" Error "duplicate label";
     "E0102" Error "unknown label";
     "E0103" Error "undefined footnote";

@@ -65,6 +65,9 @@ impl Lowerer<'_> {
     fn lower_inline(&mut self, pair: Pair<'_, Rule>, buf: &mut Buf) {
         let span = span_of(&pair);
         match pair.as_rule() {
+            // A tab inside text prints as one space: Word and browsers
+            // would each show it differently. (`plain` never holds a tab.)
+            Rule::space if pair.as_str().contains('\t') => buf.folded(" ", span),
             Rule::plain | Rule::word | Rule::space | Rule::punct => buf.exact(pair.as_str(), span),
             Rule::soft_break => {
                 self.lower_comments(pair.into_inner());
@@ -117,11 +120,11 @@ impl Lowerer<'_> {
                     span,
                 }));
             }
-            Rule::emphasis => {
+            Rule::emphasis | Rule::fn_emphasis => {
                 let content = self.lower_inlines(pair.into_inner());
                 buf.node(Inline::Emphasis { content, span });
             }
-            Rule::strong => {
+            Rule::strong | Rule::fn_strong => {
                 let content = self.lower_inlines(pair.into_inner());
                 buf.node(Inline::Strong { content, span });
             }
@@ -305,16 +308,23 @@ pub(super) fn trim(mut content: Vec<Inline>) -> Vec<Inline> {
             break;
         }
     }
-    while let Some(Inline::Text { text, span }) = content.first_mut() {
+    // Leading blanks may be many nodes (`\ \ \ …`): drop them in one go, not
+    // one `remove(0)` at a time, which is quadratic.
+    let mut empty = 0;
+    for node in content.iter_mut() {
+        let Inline::Text { text, span } = node else {
+            break;
+        };
         let cut = text.len() - text.trim_start().len();
         span.start += cut.min(span.end - span.start);
         text.drain(..cut);
         if text.is_empty() {
-            content.remove(0);
+            empty += 1;
         } else {
             break;
         }
     }
+    content.drain(..empty);
     content
 }
 

@@ -8,44 +8,6 @@ use crate::ast::{Field, Masthead, Span};
 use crate::diag::Diagnostic;
 use crate::syntax::Rule;
 
-/// Every metadata key, in canonical order.
-pub const KEYS: [&str; 14] = [
-    "symbol",
-    "distribution",
-    "date",
-    "original",
-    "language",
-    "body",
-    "meeting",
-    "place",
-    "dates",
-    "agenda-item",
-    "agenda-title",
-    "provisional-agenda",
-    "title",
-    "kind",
-];
-
-pub fn slot<'m>(meta: &'m mut Masthead, key: &str) -> Option<&'m mut Option<Field>> {
-    Some(match key {
-        "symbol" => &mut meta.symbol,
-        "distribution" => &mut meta.distribution,
-        "date" => &mut meta.date,
-        "original" => &mut meta.original,
-        "language" => &mut meta.language,
-        "body" => &mut meta.body,
-        "meeting" => &mut meta.meeting,
-        "place" => &mut meta.place,
-        "dates" => &mut meta.dates,
-        "agenda-item" => &mut meta.agenda_item,
-        "agenda-title" => &mut meta.agenda_title,
-        "provisional-agenda" => &mut meta.provisional_agenda,
-        "title" => &mut meta.title,
-        "kind" => &mut meta.kind,
-        _ => return None,
-    })
-}
-
 impl Lowerer<'_> {
     pub(super) fn lower_metadata(&mut self, pair: Pair<'_, Rule>) -> Masthead {
         let mut meta = Masthead::default();
@@ -76,7 +38,8 @@ impl Lowerer<'_> {
                     let text = self.src[span.start..span.end].trim();
                     let start = content.first().map_or(span.start, |c| c.span().start);
                     field = Field {
-                        text: text.to_string(),
+                        // Tabs become spaces, as in the content (same length).
+                        text: text.replace('\t', " "),
                         content,
                         span: Span::new(start, start + text.len()),
                     };
@@ -85,16 +48,21 @@ impl Lowerer<'_> {
             }
         }
         let (name, key_span) = key;
-        let Some(slot) = slot(meta, name) else {
+        let Some(slot) = meta
+            .fields_mut()
+            .into_iter()
+            .find(|(key, _)| *key == name)
+            .map(|(_, slot)| slot)
+        else {
             let mut d = Diagnostic::new(
                 "E0002",
                 key_span,
                 format!("unknown metadata field `{name}`"),
             )
             .label("not a metadata field");
-            d = match crate::util::closest(name, KEYS) {
+            d = match crate::util::closest(name, Masthead::keys()) {
                 Some(k) => d.help(format!("did you mean `{k}`?")).fix(key_span, k),
-                None => d.help(format!("the fields are: {}", KEYS.join(", "))),
+                None => d.help(format!("the fields are: {}", Masthead::keys().join(", "))),
             };
             self.diags.push(d);
             return;

@@ -45,7 +45,7 @@ pub fn lower(src: &str) -> Lowered {
         }
         Err(diag) => {
             lowerer.diags.push(*diag);
-            empty_document(src)
+            empty_document(src.len())
         }
     };
     Lowered {
@@ -55,7 +55,8 @@ pub fn lower(src: &str) -> Lowered {
     }
 }
 
-fn empty_document(src: &str) -> Document {
+/// A document with nothing in it, spanning `len` bytes.
+pub fn empty_document(len: usize) -> Document {
     Document {
         language: Default::default(),
         meta: Masthead::default(),
@@ -63,7 +64,7 @@ fn empty_document(src: &str) -> Document {
         annexes: Vec::new(),
         footnote_defs: Vec::new(),
         footnotes: Vec::new(),
-        span: Span::new(0, src.len()),
+        span: Span::new(0, len),
     }
 }
 
@@ -108,7 +109,7 @@ pub(crate) enum LineBlock {
 
 impl<'s> Lowerer<'s> {
     fn lower_document(&mut self, pair: Pair<'s, Rule>) -> Document {
-        let mut doc = empty_document(self.src);
+        let mut doc = empty_document(self.src.len());
         let mut builder = Builder::default();
         for p in pair.into_inner() {
             match p.as_rule() {

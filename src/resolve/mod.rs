@@ -65,6 +65,9 @@ fn cross_refs(
     labels: &HashMap<String, LabelTarget>,
     diags: &mut Vec<Diagnostic>,
 ) {
+    let mut names: Vec<&str> = labels.keys().map(String::as_str).collect();
+    names.sort_unstable();
+    let mut unknown = 0;
     walk::inlines_mut(doc, &mut |node| {
         let Inline::CrossRef(r) = node else { return };
         match labels.get(&r.label.name) {
@@ -87,9 +90,11 @@ fn cross_refs(
                     format!("no label `{}` in this draft", r.label.name),
                 )
                 .label("unknown label");
-                let mut names: Vec<&str> = labels.keys().map(String::as_str).collect();
-                names.sort_unstable();
-                d = match crate::util::closest(&r.label.name, names.iter().copied()) {
+                unknown += 1;
+                let near = (unknown <= crate::util::MAX_SUGGESTIONS)
+                    .then(|| crate::util::closest(&r.label.name, names.iter().copied()))
+                    .flatten();
+                d = match near {
                     Some(name) => d.help(format!("did you mean `{name}`?")).fix(r.label.span, name),
                     None => d.help("labels are written `<name>` right after a paragraph's number or a heading's `#`"),
                 };

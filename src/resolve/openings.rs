@@ -45,10 +45,12 @@ fn decision(d: &mut Decision, table: &LangTable) {
 /// the longest lexicon entry.
 fn opening(content: &mut Vec<Inline>, table: &LangTable, preambular: bool) -> Option<Opening> {
     match content.first_mut()? {
+        // Only plain words can be opening words: an emphasis holding a
+        // footnote or a reference stays in the content, where nothing is lost.
         Inline::Emphasis {
             content: words,
             span,
-        } => {
+        } if words.iter().all(|w| matches!(w, Inline::Text { .. })) => {
             let opening = Opening {
                 text: plain_text(words),
                 source: OpeningSource::Marked,

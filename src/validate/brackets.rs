@@ -1,8 +1,8 @@
 //! Negotiation brackets and quotation marks balance within each paragraph
 //! (with its sub-paragraphs), heading, metadata value and footnote.
 
-use super::{char_span, chars_with_offsets, subs_chars};
-use crate::ast::{Block, Document, Inline};
+use super::{chars_with_offsets, subs_chars};
+use crate::ast::{Block, Document, Inline, Span};
 use crate::diag::Diagnostic;
 
 pub(super) fn check(doc: &Document, diags: &mut Vec<Diagnostic>) {
@@ -69,13 +69,13 @@ fn tree(content: &[Inline], subs: &[crate::ast::SubParagraph], diags: &mut Vec<D
     let mut chars = Vec::new();
     chars_with_offsets(content, &mut chars);
     subs_chars(subs, &mut chars);
-    let mut open: Vec<(char, usize)> = Vec::new();
+    let mut open: Vec<(char, Span)> = Vec::new();
     for &(c, at) in &chars {
         match c {
             '[' => open.push((c, at)),
             ']' if open.pop().is_none() => {
                 diags.push(
-                        Diagnostic::new("E0110", char_span(at, c), "this `]` closes no bracket")
+                        Diagnostic::new("E0110", at, "this `]` closes no bracket")
                             .label("unmatched `]`")
                             .help("negotiation brackets open with `[` and close with `]` in the same paragraph"),
                     );
@@ -83,9 +83,9 @@ fn tree(content: &[Inline], subs: &[crate::ast::SubParagraph], diags: &mut Vec<D
             _ => {}
         }
     }
-    for (c, at) in open {
+    for (_, at) in open {
         diags.push(
-            Diagnostic::new("E0110", char_span(at, c), "this `[` is never closed")
+            Diagnostic::new("E0110", at, "this `[` is never closed")
                 .label("unmatched `[`")
                 .help("close the bracketed text with `]` in the same paragraph"),
         );
@@ -93,7 +93,7 @@ fn tree(content: &[Inline], subs: &[crate::ast::SubParagraph], diags: &mut Vec<D
     quotes(&chars, diags);
 }
 
-fn quotes(chars: &[(char, usize)], diags: &mut Vec<Diagnostic>) {
+fn quotes(chars: &[(char, Span)], diags: &mut Vec<Diagnostic>) {
     for (open_q, close_q) in [('«', '»'), ('“', '”')] {
         let mut stack = Vec::new();
         for &(c, at) in chars {
@@ -101,31 +101,23 @@ fn quotes(chars: &[(char, usize)], diags: &mut Vec<Diagnostic>) {
                 stack.push(at);
             } else if c == close_q && stack.pop().is_none() {
                 diags.push(
-                    Diagnostic::new(
-                        "W0111",
-                        char_span(at, c),
-                        format!("this `{close_q}` closes no quotation"),
-                    )
-                    .label("unmatched closing quotation mark")
-                    .help(format!("open the quotation with `{open_q}`")),
+                    Diagnostic::new("W0111", at, format!("this `{close_q}` closes no quotation"))
+                        .label("unmatched closing quotation mark")
+                        .help(format!("open the quotation with `{open_q}`")),
                 );
             }
         }
         for at in stack {
             diags.push(
-                Diagnostic::new(
-                    "W0111",
-                    char_span(at, open_q),
-                    format!("this `{open_q}` is never closed"),
-                )
-                .label("unmatched opening quotation mark")
-                .help(format!(
-                    "close the quotation with `{close_q}` in the same paragraph"
-                )),
+                Diagnostic::new("W0111", at, format!("this `{open_q}` is never closed"))
+                    .label("unmatched opening quotation mark")
+                    .help(format!(
+                        "close the quotation with `{close_q}` in the same paragraph"
+                    )),
             );
         }
     }
-    let straight: Vec<usize> = chars
+    let straight: Vec<Span> = chars
         .iter()
         .filter(|(c, _)| *c == '"')
         .map(|(_, at)| *at)
@@ -133,13 +125,9 @@ fn quotes(chars: &[(char, usize)], diags: &mut Vec<Diagnostic>) {
     if straight.len() % 2 == 1 {
         let at = *straight.last().expect("odd count is at least one");
         diags.push(
-            Diagnostic::new(
-                "W0111",
-                char_span(at, '"'),
-                "an odd number of `\"` in this paragraph",
-            )
-            .label("unpaired quotation mark")
-            .help("pair every opening `\"` with a closing one"),
+            Diagnostic::new("W0111", at, "an odd number of `\"` in this paragraph")
+                .label("unpaired quotation mark")
+                .help("pair every opening `\"` with a closing one"),
         );
     }
 }

@@ -25,22 +25,7 @@ pub(super) fn check(doc: &Document, diags: &mut Vec<Diagnostic>) {
             );
         }
     }
-    let fields = [
-        ("symbol", &m.symbol),
-        ("distribution", &m.distribution),
-        ("date", &m.date),
-        ("original", &m.original),
-        ("language", &m.language),
-        ("body", &m.body),
-        ("meeting", &m.meeting),
-        ("place", &m.place),
-        ("dates", &m.dates),
-        ("agenda-item", &m.agenda_item),
-        ("agenda-title", &m.agenda_title),
-        ("provisional-agenda", &m.provisional_agenda),
-        ("title", &m.title),
-        ("kind", &m.kind),
-    ];
+    let fields = m.fields();
     for (key, field) in fields {
         if let Some(f) = field
             && f.text.is_empty()

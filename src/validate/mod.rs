@@ -38,36 +38,61 @@ fn for_each_decision(doc: &Document, f: &mut impl FnMut(&Decision)) {
     }
 }
 
-/// The characters of inline content with their source offsets, footnotes
-/// left out. Exact for text that equals its source; a folded line break or
-/// an escape maps to its own start.
-pub(crate) fn chars_with_offsets(content: &[Inline], out: &mut Vec<(char, usize)>) {
+/// The characters of inline content with their source spans, footnotes
+/// left out. Exact for text that equals its source; text that differs from
+/// its source (an escape `\\x`, a folded line break or tab) is the end of its
+/// source, where the escaped character or the last blank stands; text longer
+/// than its source (none is written so today) gets the whole node's span.
+/// Every span is on character boundaries of the source.
+pub(crate) fn chars_with_offsets(content: &[Inline], out: &mut Vec<(char, Span)>) {
     for node in content {
         match node {
             Inline::Text { text, span } => {
-                let exact = span.end - span.start == text.len();
+                let len = span.end - span.start;
+                let base = if len >= text.len() {
+                    Some(span.end - text.len())
+                } else {
+                    None
+                };
                 for (i, c) in text.char_indices() {
-                    out.push((c, if exact { span.start + i } else { span.start }));
+                    out.push((
+                        c,
+                        match base {
+                            Some(b) => char_span(b + i, c),
+                            None => *span,
+                        },
+                    ));
                 }
             }
             Inline::Emphasis { content, .. } | Inline::Strong { content, .. } => {
                 chars_with_offsets(content, out)
             }
-            Inline::DecisionRef(r) => {
-                out.extend(r.text.char_indices().map(|(i, c)| (c, r.span.start + i)))
-            }
-            Inline::DocumentRef(r) => {
-                out.extend(r.symbol.char_indices().map(|(i, c)| (c, r.span.start + i)))
-            }
+            Inline::DecisionRef(r) => exact(&r.text, r.span, out),
+            Inline::DocumentRef(r) => exact(&r.symbol, r.span, out),
             Inline::CrossRef(_) | Inline::FootnoteRef(_) => {}
         }
     }
 }
 
+/// Text that is written as it stands in the source, if the span says so.
+fn exact(text: &str, span: Span, out: &mut Vec<(char, Span)>) {
+    let fits = span.end - span.start == text.len();
+    out.extend(text.char_indices().map(|(i, c)| {
+        (
+            c,
+            if fits {
+                char_span(span.start + i, c)
+            } else {
+                span
+            },
+        )
+    }));
+}
+
 /// A sub-paragraph tree's characters, in reading order.
-fn subs_chars(subs: &[SubParagraph], out: &mut Vec<(char, usize)>) {
+fn subs_chars(subs: &[SubParagraph], out: &mut Vec<(char, Span)>) {
     for s in subs {
-        out.push(('\n', s.span.start));
+        out.push(('\n', Span::new(s.span.start, s.span.start)));
         chars_with_offsets(&s.content, out);
         subs_chars(&s.children, out);
     }

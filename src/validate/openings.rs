@@ -31,6 +31,14 @@ fn check_one(
         let text = plain_text(content);
         let first_word = text.split_whitespace().next().unwrap_or("");
         let Some(first) = content.first() else { return };
+        if let Inline::Emphasis { span, .. } = first {
+            diags.push(
+                Diagnostic::new("W0206", *span, format!("the opening words of this {what} hold a footnote or a reference"))
+                    .label("marked opening words")
+                    .help("opening words are words only: put the footnote or reference after the closing `*`"),
+            );
+            return;
+        }
         let start = first.span().start;
         let span = Span::new(
             start,

@@ -3,7 +3,7 @@
 //! a paragraph that introduces sub-paragraphs with a colon; sub-paragraphs
 //! with a semicolon, the very last with the full stop.
 
-use super::{char_span, chars_with_offsets};
+use super::chars_with_offsets;
 use crate::ast::{Decision, Inline, Span, SubParagraph};
 use crate::diag::Diagnostic;
 
@@ -144,9 +144,9 @@ fn expect(
         .iter()
         .any(|m| m.matches(c));
     let (fix_span, found) = if replaced {
-        (char_span(at, c), format!("it ends with `{c}`"))
+        (at, format!("it ends with `{c}`"))
     } else {
-        let end = at + c.len_utf8();
+        let end = at.end;
         (
             Span::new(end, end),
             "it has no closing punctuation".to_string(),
@@ -156,7 +156,7 @@ fn expect(
     diags.push(
         Diagnostic::new(
             code,
-            char_span(at, c),
+            at,
             format!("{what} should end with {}, but {found}", mark.name()),
         )
         .label(format!("expected `{}`", mark.ascii()))
