@@ -81,7 +81,7 @@ pub struct Document {
 /// One `key: value` line of the masthead metadata.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize, JsonSchema)]
 pub struct Field {
-    /// The value as written (trimmed, continuation lines joined by a space).
+    /// The value as read: its plain text, escapes resolved (`\*` is `*`).
     pub text: String,
     pub content: Vec<Inline>,
     pub span: Span,

@@ -38,8 +38,8 @@ impl Lowerer<'_> {
                     let text = self.src[span.start..span.end].trim();
                     let start = content.first().map_or(span.start, |c| c.span().start);
                     field = Field {
-                        // Tabs become spaces, as in the content (same length).
-                        text: text.replace('\t', " "),
+                        // The value as read: escapes resolved, tabs as spaces.
+                        text: super::plain_text(&content),
                         content,
                         span: Span::new(start, start + text.len()),
                     };
