@@ -6,6 +6,7 @@
 //! Only `main.rs` does I/O, and `watch`, which waits for file events.
 
 pub mod ast;
+pub mod corpus;
 pub mod diag;
 pub mod driver;
 pub mod fmt;

@@ -82,16 +82,21 @@ enum Command {
     /// Compile a draft into an output document; writes nothing if it has errors
     #[command(after_help = EXIT_STATUS_HELP)]
     Build {
-        /// The draft to compile; `-` reads standard input
-        #[arg(value_name = "FILE")]
-        file: PathBuf,
+        /// The drafts to compile; `-` reads standard input (alone). Several
+        /// files are built in parallel, on every core
+        #[arg(required = true, value_name = "FILE")]
+        files: Vec<PathBuf>,
         /// The output format
         #[arg(long, value_enum)]
         to: Target,
         /// Where to write [default: FILE with the extension of --to; standard
-        /// output for `-` input]; `-` writes to standard output
+        /// output for `-` input]; `-` writes to standard output. With
+        /// several files: an existing directory to write them all into
         #[arg(short, long, value_name = "PATH")]
         output: Option<PathBuf>,
+        /// With several files: how many to build at once [default: two per core]
+        #[arg(short, long, value_name = "N")]
+        jobs: Option<usize>,
         /// How to print diagnostics (on standard error)
         #[arg(long, value_enum, default_value_t = FormatArg::Human)]
         format: FormatArg,
@@ -237,12 +242,16 @@ fn main() -> ExitCode {
             color,
         } => check(&files, format.into(), deny_warnings, versions, color),
         Command::Build {
-            file,
+            files,
             to,
             output,
             format,
             color,
-        } => build(&file, to, output.as_deref(), format.into(), color),
+            jobs,
+        } => match files.as_slice() {
+            [file] => build(file, to, output.as_deref(), format.into(), color),
+            _ => build_many(&files, to, output.as_deref(), format.into(), color, jobs),
+        },
         Command::Fmt {
             files,
             check,
@@ -499,6 +508,110 @@ fn build(
 /// Whether two paths name the same file, including through links and
 /// `./` detours. A path that does not exist yet is compared through its
 /// canonical parent directory.
+/// `build` over several files: each is compiled and written by a worker of
+/// a rayon pool, and its diagnostics are printed in the order the files were
+/// given, so the output does not depend on scheduling. A file with errors
+/// does not stop the others; the status is the worst of them all.
+fn build_many(
+    inputs: &[PathBuf],
+    target: Target,
+    output: Option<&Path>,
+    format: Format,
+    color: ColorArg,
+    jobs: Option<usize>,
+) -> Result<u8, Failure> {
+    use rayon::prelude::*;
+
+    if inputs.iter().any(|p| is_stdin(p)) {
+        return Err(Failure(
+            "`-` (standard input) can only be built alone".to_string(),
+        ));
+    }
+    let dir = match output {
+        None => None,
+        Some(dir) if dir.is_dir() => Some(dir),
+        Some(path) => {
+            return Err(Failure(format!(
+                "with several files, -o must be an existing directory; {} is not",
+                path.display()
+            )));
+        }
+    };
+    let destination = |input: &Path| match dir {
+        Some(dir) => dir.join(
+            input
+                .with_extension(target.extension())
+                .file_name()
+                .unwrap_or_default(),
+        ),
+        None => input.with_extension(target.extension()),
+    };
+    let mut seen = std::collections::HashMap::new();
+    for input in inputs {
+        if let Some(first) = seen.insert(destination(input), input) {
+            return Err(Failure(format!(
+                "{} and {} would both be written to {}; build them separately",
+                first.display(),
+                input.display(),
+                destination(input).display()
+            )));
+        }
+    }
+    // Each output is flushed to disk before it is renamed, and a worker
+    // waiting on the disk leaves its core idle: two workers a core keep the
+    // cores busy (measured in docs/performance.md).
+    let cores = std::thread::available_parallelism().map_or(1, |n| n.get());
+    let pool = rayon::ThreadPoolBuilder::new()
+        .num_threads(jobs.unwrap_or(2 * cores).max(1))
+        .build()
+        .map_err(|e| Failure(format!("cannot start the build threads: {e}")))?;
+    let color = use_color(color, io::stderr().is_terminal());
+    let render = backend(target);
+    let results: Vec<Result<(String, u8), Failure>> = pool.install(|| {
+        inputs
+            .par_iter()
+            .map(|input| {
+                let dest = destination(input);
+                if same_file(input, &dest) {
+                    return Err(Failure(format!(
+                        "refusing to overwrite the input {} with the output",
+                        input.display()
+                    )));
+                }
+                let source = read_draft(input)?;
+                let name = display_name(input);
+                let (document, diagnostics) = compile(&source);
+                let mut report = String::new();
+                if !diagnostics.is_empty() {
+                    report = diag_render::render(format, &name, &source, &diagnostics, color);
+                }
+                if diagnostics.iter().any(Diagnostic::is_error) {
+                    report.push_str(&format!(
+                        "draftdec: {name} has errors; nothing was written\n"
+                    ));
+                    return Ok((report, DRAFT_ERRORS));
+                }
+                write_atomically(&dest, &render(&document))?;
+                Ok((report, CLEAN))
+            })
+            .collect()
+    });
+    let mut status = CLEAN;
+    for result in results {
+        match result {
+            Ok((report, file_status)) => {
+                write_stderr(&report);
+                status = status.max(file_status);
+            }
+            Err(Failure(message)) => {
+                write_stderr(&format!("draftdec: {message}\n"));
+                status = status.max(USAGE_OR_IO);
+            }
+        }
+    }
+    Ok(status)
+}
+
 fn same_file(a: &Path, b: &Path) -> bool {
     fn canonical(path: &Path) -> Option<PathBuf> {
         if let Ok(path) = fs::canonicalize(path) {

@@ -145,6 +145,7 @@ pub fn describe(rule: Rule) -> &'static str {
             "a document symbol (`UNEP/MC/COP.6/1`)"
         }
         Rule::block_inlines | Rule::line_inlines | Rule::soft_break => "text",
+        Rule::plain | Rule::plain_word | Rule::plain_gap | Rule::latin_chars => "text",
         Rule::word | Rule::word_char | Rule::space | Rule::punct | Rule::stray => "text",
         Rule::nl | Rule::eol | Rule::blank_line => "the end of the line",
         Rule::marker | Rule::block_start => "a paragraph marker",

@@ -648,3 +648,53 @@ fn language_versions() {
     let out = run(draftdec(dir.path()).args(["check", "note.en.draft", "note.ru.draft"]));
     assert_eq!(status(&out), 0, "{}", stdout(&out));
 }
+
+#[test]
+fn build_several_files_in_parallel() {
+    let dir = workspace(&[("a.draft", CLEAN), ("b.draft", BAD), ("c.draft", CLEAN)]);
+    std::fs::create_dir(dir.path().join("out")).expect("mkdir");
+    let out = run(draftdec(dir.path()).args([
+        "build", "a.draft", "b.draft", "c.draft", "--to", "json", "-j", "2",
+    ]));
+    // One draft with errors: the others are still built, the status is 1.
+    assert_eq!(status(&out), 1, "{}", stderr(&out));
+    assert!(dir.path().join("a.json").exists() && dir.path().join("c.json").exists());
+    assert!(!dir.path().join("b.json").exists());
+    assert!(stderr(&out).contains("b.draft has errors; nothing was written"));
+
+    let out = run(
+        draftdec(dir.path()).args(["build", "a.draft", "c.draft", "--to", "html", "-o", "out"])
+    );
+    assert_eq!(status(&out), 0, "{}", stderr(&out));
+    assert!(dir.path().join("out/a.html").exists() && dir.path().join("out/c.html").exists());
+
+    // -o must be a directory, and two inputs may not share an output.
+    let out = run(draftdec(dir.path()).args([
+        "build", "a.draft", "c.draft", "--to", "json", "-o", "x.json",
+    ]));
+    assert_eq!(status(&out), 2);
+    assert!(
+        stderr(&out).contains("existing directory"),
+        "{}",
+        stderr(&out)
+    );
+    std::fs::create_dir(dir.path().join("sub")).expect("mkdir");
+    std::fs::write(dir.path().join("sub/a.draft"), CLEAN).expect("write");
+    let out = run(draftdec(dir.path()).args([
+        "build",
+        "a.draft",
+        "sub/a.draft",
+        "--to",
+        "json",
+        "-o",
+        "out",
+    ]));
+    assert_eq!(status(&out), 2);
+    assert!(
+        stderr(&out).contains("would both be written"),
+        "{}",
+        stderr(&out)
+    );
+    let out = run(draftdec(dir.path()).args(["build", "a.draft", "-", "--to", "json"]));
+    assert_eq!(status(&out), 2);
+}

@@ -66,9 +66,9 @@ impl Lowerer<'_> {
         let span = span_of(&pair);
         match pair.as_rule() {
             // A tab inside text prints as one space: Word and browsers
-            // would each show it differently.
+            // would each show it differently. (`plain` never holds a tab.)
             Rule::space if pair.as_str().contains('\t') => buf.folded(" ", span),
-            Rule::word | Rule::space | Rule::punct => buf.exact(pair.as_str(), span),
+            Rule::plain | Rule::word | Rule::space | Rule::punct => buf.exact(pair.as_str(), span),
             Rule::soft_break => {
                 self.lower_comments(pair.into_inner());
                 buf.folded(" ", span);

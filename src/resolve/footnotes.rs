@@ -163,3 +163,27 @@ pub(super) fn number(doc: &mut Document, table: &LangTable, diags: &mut Vec<Diag
     }
     doc.footnotes = footnotes;
 }
+
+#[cfg(test)]
+mod tests {
+    /// A reference inside a definition, before, between and after other
+    /// definitions, is never numbered as a footnote of the text.
+    #[test]
+    fn references_inside_definitions_are_not_numbered() {
+        let src = "title: T\nlanguage: en\nsymbol: UNEP/MC/COP.6/1\n\n\
+                   ^a: First, citing ^{inner a}.\n\n\
+                   #. Text^a and^{one} more^b.\n\n\
+                   ^b: Second, citing ^{inner b}.\n\n\
+                   #. After^{two}.\n";
+        let doc = crate::compile(src).document;
+        let numbered: Vec<String> = doc
+            .footnotes
+            .iter()
+            .map(|f| crate::lower::plain_text(&f.content))
+            .collect();
+        assert_eq!(
+            numbered,
+            ["First, citing .", "one", "Second, citing .", "two"]
+        );
+    }
+}
