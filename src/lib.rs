@@ -18,8 +18,8 @@ pub mod resolve;
 pub mod syntax;
 pub mod util;
 pub mod validate;
+pub mod versions;
 pub mod walk;
 pub mod watch;
 
 pub use driver::{Compiled, compile, compile_bytes};
-pub mod versions;
