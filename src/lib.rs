@@ -3,7 +3,8 @@
 //! The pipeline (see `docs/architecture.md`):
 //! `syntax` (pest) → `lower` (typed AST) → `resolve` (numbers, labels,
 //! footnotes) → `validate` (drafting rules) → `render::{json, html, docx}`.
-//! Only `main.rs` does I/O, and `watch`, which waits for file events.
+//! Only the command (`main.rs`, `cli/`) does I/O, and `watch`, which waits
+//! for file events.
 
 pub mod ast;
 pub mod corpus;

@@ -6,7 +6,7 @@
 //! lines and columns, so the `json` form is draftdec's own.
 //!
 //! Everything is written into strings: the library does no I/O, and whether
-//! to colour is the caller's decision (only `main.rs` knows about terminals).
+//! to colour is the caller's decision (only the command, `src/cli/`, knows about terminals).
 
 use std::fmt;
 use std::ops::Range;

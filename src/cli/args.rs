@@ -1,0 +1,205 @@
+//! The command line: subcommands, flags and their help texts (clap).
+
+use std::fmt;
+use std::path::PathBuf;
+
+use clap::{Parser, Subcommand, ValueEnum};
+
+use draftdec::diag::render::Format;
+
+/// Exit status: the drafts are clean (or only warned about).
+pub(crate) const CLEAN: u8 = 0;
+/// Exit status: a draft has errors (or warnings, with `--deny-warnings`).
+pub(crate) const DRAFT_ERRORS: u8 = 1;
+/// Exit status: bad command line, or a file could not be read or written.
+pub(crate) const USAGE_OR_IO: u8 = 2;
+
+/// The name diagnostics use for a draft read from standard input.
+pub(crate) const STDIN_NAME: &str = "<stdin>";
+
+pub(crate) const FMT_STATUS_HELP: &str = "\
+Exit status:
+  0  every draft is formatted (or, with --check, already was)
+  1  with --check, a draft is not formatted; or a draft has errors that
+     stop it from being formatted
+  2  bad command line, or a file could not be read or written";
+
+pub(crate) const EXIT_STATUS_HELP: &str = "\
+Exit status:
+  0  success (no errors; warnings allowed unless --deny-warnings)
+  1  a draft has errors (or warnings, with --deny-warnings)
+  2  bad command line, or a file could not be read or written";
+
+#[derive(Parser)]
+#[command(
+    name = "draftdec",
+    version,
+    about = "Compile UN-style draft decisions written as plain text (.draft files)",
+    long_about = "Compile UN-style draft decisions written as plain text (.draft files).\n\n\
+                  `check` reports every problem in a draft; `build` turns a clean draft into \
+                  a Word document, an HTML page or JSON; `fmt` rewrites drafts \
+                  in canonical form; `watch` rebuilds on every save; `explain` prints the \
+                  page of a diagnostic code; `schema` prints the JSON Schema of the JSON output.",
+    after_help = EXIT_STATUS_HELP,
+    propagate_version = true
+)]
+pub(crate) struct Cli {
+    #[command(subcommand)]
+    pub(crate) command: Command,
+}
+
+#[derive(Subcommand)]
+pub(crate) enum Command {
+    /// Check drafts and print every problem found
+    #[command(after_help = EXIT_STATUS_HELP)]
+    Check {
+        /// Draft files to check; `-` reads standard input (named `<stdin>`)
+        #[arg(required = true, value_name = "FILE")]
+        files: Vec<PathBuf>,
+        /// How to print diagnostics (on standard output)
+        #[arg(long, value_enum, default_value_t = FormatArg::Human)]
+        format: FormatArg,
+        /// Exit with status 1 when there are warnings, not only errors
+        #[arg(long)]
+        deny_warnings: bool,
+        /// The files are language versions of one document: also check that
+        /// each has the structure, labels and symbols of the first (E0301)
+        #[arg(long)]
+        versions: bool,
+        /// When to colour the human and short forms: `auto` colours only a
+        /// terminal and honours NO_COLOR and CLICOLOR_FORCE
+        #[arg(long, value_enum, default_value_t = ColorArg::Auto)]
+        color: ColorArg,
+    },
+    /// Compile a draft into an output document; writes nothing if it has errors
+    #[command(after_help = EXIT_STATUS_HELP)]
+    Build {
+        /// The drafts to compile; `-` reads standard input (alone). Several
+        /// files are built in parallel, on every core
+        #[arg(required = true, value_name = "FILE")]
+        files: Vec<PathBuf>,
+        /// The output format
+        #[arg(long, value_enum)]
+        to: Target,
+        /// Where to write [default: FILE with the extension of --to; standard
+        /// output for `-` input]; `-` writes to standard output. With
+        /// several files: an existing directory to write them all into
+        #[arg(short, long, value_name = "PATH")]
+        output: Option<PathBuf>,
+        /// With several files: how many to build at once [default: two per core]
+        #[arg(short, long, value_name = "N")]
+        jobs: Option<usize>,
+        /// How to print diagnostics (on standard error)
+        #[arg(long, value_enum, default_value_t = FormatArg::Human)]
+        format: FormatArg,
+        /// When to colour diagnostics: `auto` colours only a terminal and
+        /// honours NO_COLOR and CLICOLOR_FORCE
+        #[arg(long, value_enum, default_value_t = ColorArg::Auto)]
+        color: ColorArg,
+    },
+    /// Rewrite drafts in canonical layout (see docs/fmt.md); refuses drafts
+    /// with syntax errors
+    #[command(after_help = FMT_STATUS_HELP)]
+    Fmt {
+        /// Drafts to format in place; `-` reads standard input and writes
+        /// the formatted draft to standard output
+        #[arg(required = true, value_name = "FILE")]
+        files: Vec<PathBuf>,
+        /// Write nothing: print a diff for each draft that is not in
+        /// canonical layout and exit with status 1
+        #[arg(long)]
+        check: bool,
+        /// When to colour diagnostics: `auto` colours only a terminal and
+        /// honours NO_COLOR and CLICOLOR_FORCE
+        #[arg(long, value_enum, default_value_t = ColorArg::Auto)]
+        color: ColorArg,
+    },
+    /// Rebuild a draft on every save and print its problems as they change;
+    /// stop with Ctrl-C
+    Watch {
+        /// The draft to watch
+        #[arg(value_name = "FILE")]
+        file: PathBuf,
+        /// The output format
+        #[arg(long, value_enum)]
+        to: Target,
+        /// Where to write [default: FILE with the extension of --to]
+        #[arg(short, long, value_name = "PATH")]
+        output: Option<PathBuf>,
+        /// How to print diagnostics (on standard error)
+        #[arg(long, value_enum, default_value_t = FormatArg::Human)]
+        format: FormatArg,
+        /// When to colour diagnostics: `auto` colours only a terminal and
+        /// honours NO_COLOR and CLICOLOR_FORCE
+        #[arg(long, value_enum, default_value_t = ColorArg::Auto)]
+        color: ColorArg,
+    },
+    /// Print the page that explains a diagnostic code
+    #[command(after_help = "Exit status:\n  0  the page was printed\n  2  unknown code")]
+    Explain {
+        /// A diagnostic code such as E0102 (case does not matter)
+        #[arg(required_unless_present = "list", value_name = "CODE")]
+        code: Option<String>,
+        /// List every code with its severity and title instead
+        #[arg(long, conflicts_with = "code")]
+        list: bool,
+    },
+    /// Print the JSON Schema of `draftdec build --to json` output
+    Schema,
+}
+
+#[derive(Clone, Copy, ValueEnum)]
+pub(crate) enum FormatArg {
+    /// rustc-style: the source lines with the problem underlined
+    Human,
+    /// One line per problem: `file:line:col: error[CODE]: message`
+    Short,
+    /// A JSON array of diagnostics with byte offsets, lines and columns
+    Json,
+    /// Plain sentences for screen readers
+    Narratable,
+}
+
+impl From<FormatArg> for Format {
+    fn from(format: FormatArg) -> Format {
+        match format {
+            FormatArg::Human => Format::Human,
+            FormatArg::Short => Format::Short,
+            FormatArg::Json => Format::Json,
+            FormatArg::Narratable => Format::Narratable,
+        }
+    }
+}
+
+#[derive(Clone, Copy, ValueEnum)]
+pub(crate) enum ColorArg {
+    Auto,
+    Always,
+    Never,
+}
+
+#[derive(Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub(crate) enum Target {
+    /// The resolved document as JSON (see `draftdec schema`)
+    Json,
+    /// A standalone HTML page
+    Html,
+    /// A Word document
+    Docx,
+}
+
+impl Target {
+    pub(crate) fn extension(self) -> &'static str {
+        match self {
+            Target::Json => "json",
+            Target::Html => "html",
+            Target::Docx => "docx",
+        }
+    }
+}
+
+impl fmt::Display for Target {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.extension())
+    }
+}

@@ -1,0 +1,105 @@
+//! `draftdec check`.
+
+use std::io::{self, IsTerminal};
+use std::path::PathBuf;
+
+use draftdec::ast::Document;
+use draftdec::diag::render::{self as diag_render, Format};
+use draftdec::diag::{self, Diagnostic};
+
+use super::*;
+
+/// One draft read and compiled by `check`.
+pub(crate) struct Checked {
+    name: String,
+    source: String,
+    document: Document,
+    diagnostics: Vec<Diagnostic>,
+}
+
+pub(crate) fn check(
+    files: &[PathBuf],
+    format: Format,
+    deny_warnings: bool,
+    versions: bool,
+    color: ColorArg,
+) -> Result<u8, Failure> {
+    if files.iter().filter(|f| is_stdin(f)).count() > 1 {
+        return Err(Failure(
+            "`-` (standard input) can be given only once".to_string(),
+        ));
+    }
+    let color = use_color(color, io::stdout().is_terminal());
+    let mut status = CLEAN;
+    let mut drafts = Vec::new();
+    for path in files {
+        // One unreadable file does not stop the others from being checked.
+        match read_draft(path) {
+            Ok(source) => {
+                let (document, diagnostics) = compile(&source);
+                drafts.push(Checked {
+                    name: display_name(path),
+                    source,
+                    document,
+                    diagnostics,
+                });
+            }
+            Err(Failure(message)) => {
+                write_stderr(&format!("draftdec: {message}\n"));
+                status = USAGE_OR_IO;
+            }
+        }
+    }
+    if versions {
+        // All files are compiled first so that each finding can be shown
+        // in the file it concerns, among that file's own diagnostics.
+        let list: Vec<draftdec::versions::Version<'_>> = drafts
+            .iter()
+            .map(|d| draftdec::versions::Version {
+                name: &d.name,
+                source: &d.source,
+                document: &d.document,
+            })
+            .collect();
+        let found = draftdec::versions::compare(&list);
+        for (index, diagnostic) in found {
+            if let Some(draft) = drafts.get_mut(index) {
+                draft.diagnostics.push(diagnostic);
+            }
+        }
+        for draft in &mut drafts {
+            diag::sort(&mut draft.diagnostics);
+        }
+    }
+    let mut json = Vec::new();
+    for draft in &drafts {
+        let fails = draft
+            .diagnostics
+            .iter()
+            .any(|d| d.is_error() || deny_warnings);
+        if fails && status == CLEAN {
+            status = DRAFT_ERRORS;
+        }
+        if format == Format::Json {
+            // One array for the whole run, so tools parse a single value.
+            json.extend(diag_render::json_records(
+                &draft.name,
+                &draft.source,
+                &draft.diagnostics,
+            ));
+        } else {
+            let text = diag_render::render(
+                format,
+                &draft.name,
+                &draft.source,
+                &draft.diagnostics,
+                color,
+            );
+            write_stdout(text.as_bytes())?;
+        }
+    }
+    if format == Format::Json {
+        write_stdout(diag_render::json_array(&json).as_bytes())?;
+    }
+    Ok(status)
+}

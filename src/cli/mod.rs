@@ -1,0 +1,30 @@
+//! The `draftdec` command's parts: one module per subcommand, the command
+//! line, and the I/O they share.
+
+pub(crate) mod args;
+pub(crate) mod build;
+pub(crate) mod check;
+pub(crate) mod explain;
+pub(crate) mod fmt;
+pub(crate) mod io;
+pub(crate) mod watch;
+
+pub(crate) use args::*;
+pub(crate) use io::*;
+
+pub(crate) use build::{backend, build, build_many};
+pub(crate) use check::check;
+pub(crate) use explain::{explain, schema};
+pub(crate) use fmt::fmt_files;
+pub(crate) use watch::watch;
+
+use draftdec::ast::Document;
+use draftdec::diag::{self, Diagnostic};
+
+/// Compiles a draft and sorts its diagnostics, for every subcommand.
+pub(crate) fn compile(source: &str) -> (Document, Vec<Diagnostic>) {
+    let compiled = draftdec::driver::compile(source);
+    let mut diagnostics = compiled.diagnostics;
+    diag::sort(&mut diagnostics);
+    (compiled.document, diagnostics)
+}
