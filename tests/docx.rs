@@ -189,6 +189,29 @@ fn every_part_of_every_example_is_well_formed() {
     }
 }
 
+/// Word asks to repair a file whose styles share an id; single spacing must
+/// say `auto`, or LibreOffice reads it as an exact height and large type
+/// overlaps.
+#[test]
+fn style_ids_are_unique_and_single_spacing_is_auto() {
+    for (name, doc) in examples() {
+        let styles = &parts(&doc)["word/styles.xml"];
+        let mut ids: Vec<&str> = styles
+            .split("w:styleId=\"")
+            .skip(1)
+            .map(|rest| &rest[..rest.find('"').unwrap()])
+            .collect();
+        let count = ids.len();
+        ids.sort_unstable();
+        ids.dedup();
+        assert_eq!(ids.len(), count, "{name}: a style id is used twice");
+        assert!(
+            styles.contains(r#"w:line="240" w:lineRule="auto""#),
+            "{name}: default spacing"
+        );
+    }
+}
+
 #[test]
 fn golden_snapshots_of_every_example() {
     for (name, doc) in examples() {

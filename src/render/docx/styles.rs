@@ -7,9 +7,9 @@
 
 use crate::lang::LangTable;
 use docx_rs::{
-    AlignmentType, BorderType, LineSpacing, ParagraphBorder, ParagraphBorderPosition,
-    ParagraphBorders, RunFonts, SpecialIndentType, Style, StyleType, Styles, Tab, TabValueType,
-    VertAlignType,
+    AlignmentType, BorderType, LineSpacing, LineSpacingType, ParagraphBorder,
+    ParagraphBorderPosition, ParagraphBorders, RunFonts, SpecialIndentType, Style, StyleType,
+    Styles, Tab, TabValueType, VertAlignType,
 };
 
 /// A4 portrait.
@@ -159,9 +159,14 @@ pub fn styles(table: &LangTable) -> Styles {
     let mut s = Styles::new()
         .default_fonts(fonts)
         .default_size(BODY_SIZE)
-        .default_line_spacing(LineSpacing::new().after(0).line(240));
-
-    let normal = Style::new("Normal", StyleType::Paragraph).name("Normal");
+        // Single spacing, said in full: without `w:lineRule`, LibreOffice
+        // reads 240 as an exact 12 pt, and lines of a 14 pt title overlap.
+        .default_line_spacing(
+            LineSpacing::new()
+                .after(0)
+                .line(240)
+                .line_rule(LineSpacingType::Auto),
+        );
 
     let symbol = bottom_rule(
         para(id::SYMBOL, "UN Symbol")
@@ -326,9 +331,9 @@ pub fn styles(table: &LangTable) -> Styles {
         }
         style
     };
-    // Normal stays left to right: the distribution lines are based on it
-    // and must not inherit the direction; every other style sets its own.
-    s = s.add_style(normal);
+    // docx-rs's own Normal style stays left to right: the distribution lines
+    // are based on it and must not inherit the direction; every other style
+    // sets its own.
     for style in [
         symbol,
         distribution,
