@@ -56,6 +56,7 @@ pub static TABLE: LangTable = LangTable {
         paragraph: "الفقرة {}",
         preambular: "الفقرة {} من الديباجة",
         annex: "المرفق {}",
+        annex_single: "المرفق",
         decision: "المقرر {}",
         draft_decision: "مشروع المقرر",
     },

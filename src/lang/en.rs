@@ -41,6 +41,7 @@ pub static TABLE: LangTable = LangTable {
         paragraph: "paragraph {}",
         preambular: "preambular paragraph {}",
         annex: "annex {}",
+        annex_single: "the annex",
         decision: "decision {}",
         draft_decision: "the draft decision",
     },

@@ -42,6 +42,7 @@ pub static TABLE: LangTable = LangTable {
         paragraph: "párrafo {}",
         preambular: "párrafo {} del preámbulo",
         annex: "anexo {}",
+        annex_single: "el anexo",
         decision: "decisión {}",
         draft_decision: "el proyecto de decisión",
     },

@@ -42,6 +42,7 @@ pub static TABLE: LangTable = LangTable {
         paragraph: "paragraphe {}",
         preambular: "alinéa {} du préambule",
         annex: "annexe {}",
+        annex_single: "l’annexe",
         decision: "décision {}",
         draft_decision: "le projet de décision",
     },

@@ -328,6 +328,8 @@ pub struct RefWords {
     pub paragraph: &'static str,
     pub preambular: &'static str,
     pub annex: &'static str,
+    /// The only annex of a document, which has no numeral ("the annex").
+    pub annex_single: &'static str,
     pub decision: &'static str,
     /// A decision that has no number yet.
     pub draft_decision: &'static str,

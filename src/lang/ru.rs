@@ -44,6 +44,7 @@ pub static TABLE: LangTable = LangTable {
         paragraph: "пункт {}",
         preambular: "пункт {} преамбулы",
         annex: "приложение {}",
+        annex_single: "приложение",
         decision: "решение {}",
         draft_decision: "проект решения",
     },

@@ -55,6 +55,7 @@ pub static TABLE: LangTable = LangTable {
         paragraph: "第{}段",
         preambular: "序言部分第{}段",
         annex: "附件{}",
+        annex_single: "附件",
         decision: "第{}号决定",
         draft_decision: "决定草案",
     },

@@ -51,11 +51,13 @@ pub(super) fn number(
         let display = path.clone();
         if let Some(label) = &annex.label {
             let full = if single {
-                table.refs.annex.replace("{}", "").trim().to_string()
+                table.refs.annex_single.to_string()
             } else {
                 table.annex_ref(ordinal)
             };
-            n.label(label, TargetKind::Annex, full, path.clone(), &anchor);
+            // A single annex has no numeral: `@#label` prints its name too.
+            let bare = if single { full.clone() } else { path.clone() };
+            n.label(label, TargetKind::Annex, full, bare, &anchor);
         }
         annex.number = Some(Designation {
             ordinal,
