@@ -60,12 +60,8 @@ fn check_one(
     let Some(first) = opening.text.chars().next() else {
         return;
     };
-    let wrong = if table.capitalised_openers {
-        first.is_lowercase()
-    } else {
-        first.is_uppercase()
-    };
-    if wrong {
+    // Caseless scripts (Arabic, Chinese) are always right.
+    if !table.opener_case_ok(&opening.text) {
         let fixed: String = if table.capitalised_openers {
             first.to_uppercase().collect()
         } else {
