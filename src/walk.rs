@@ -1,7 +1,7 @@
 //! Visiting every inline node of a document in reading order: masthead,
 //! body, annexes, then labelled footnote definitions.
 
-use crate::ast::{Block, Document, Field, Inline, SubParagraph};
+use crate::ast::{Block, Decision, Document, Field, Inline, SubParagraph};
 
 /// Calls `f` on every inline node, parents before children, in reading order.
 pub fn inlines_mut(doc: &mut Document, f: &mut impl FnMut(&mut Inline)) {
@@ -143,5 +143,39 @@ pub fn contents(doc: &Document, f: &mut impl FnMut(&[Inline])) {
     }
     for def in &doc.footnote_defs {
         list(&def.content, f);
+    }
+}
+
+/// Calls `f` on every decision of the body and the annexes, in order.
+pub fn decisions(doc: &Document, f: &mut impl FnMut(&Decision)) {
+    fn blocks(list: &[Block], f: &mut impl FnMut(&Decision)) {
+        for block in list {
+            match block {
+                Block::Decision(d) => f(d),
+                Block::Section(s) => blocks(&s.content, f),
+                Block::Paragraph(_) => {}
+            }
+        }
+    }
+    blocks(&doc.body, f);
+    for annex in &doc.annexes {
+        blocks(&annex.content, f);
+    }
+}
+
+/// [`decisions`], mutable.
+pub fn decisions_mut(doc: &mut Document, f: &mut impl FnMut(&mut Decision)) {
+    fn blocks(list: &mut [Block], f: &mut impl FnMut(&mut Decision)) {
+        for block in list {
+            match block {
+                Block::Decision(d) => f(d),
+                Block::Section(s) => blocks(&mut s.content, f),
+                Block::Paragraph(_) => {}
+            }
+        }
+    }
+    blocks(&mut doc.body, f);
+    for annex in &mut doc.annexes {
+        blocks(&mut annex.content, f);
     }
 }

@@ -29,10 +29,7 @@ pub(super) fn number(
     diags: &mut Vec<Diagnostic>,
 ) -> HashMap<String, LabelTarget> {
     let mut decisions = 0;
-    super::openings::for_each_decision(&mut doc.body, &mut |_| decisions += 1);
-    for annex in &mut doc.annexes {
-        super::openings::for_each_decision(&mut annex.content, &mut |_| decisions += 1);
-    }
+    crate::walk::decisions(doc, &mut |_| decisions += 1);
     let mut n = Numberer {
         table,
         diags,

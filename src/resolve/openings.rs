@@ -6,23 +6,7 @@ use crate::lang::LangTable;
 use crate::lower::plain_text;
 
 pub(super) fn recognise(doc: &mut Document, table: &LangTable) {
-    for_each_decision(&mut doc.body, &mut |d| decision(d, table));
-    for annex in &mut doc.annexes {
-        for_each_decision(&mut annex.content, &mut |d| decision(d, table));
-    }
-}
-
-pub(crate) fn for_each_decision(
-    blocks: &mut [crate::ast::Block],
-    f: &mut impl FnMut(&mut Decision),
-) {
-    for block in blocks {
-        match block {
-            crate::ast::Block::Decision(d) => f(d),
-            crate::ast::Block::Section(s) => for_each_decision(&mut s.content, f),
-            crate::ast::Block::Paragraph(_) => {}
-        }
-    }
+    crate::walk::decisions_mut(doc, &mut |d| decision(d, table));
 }
 
 fn decision(d: &mut Decision, table: &LangTable) {

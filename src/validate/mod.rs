@@ -7,35 +7,19 @@ mod metadata;
 mod openings;
 mod punctuation;
 
-use crate::ast::{Block, Decision, Document, Inline, Span, SubParagraph};
+use crate::ast::{Document, Inline, Span, SubParagraph};
 use crate::diag::Diagnostic;
 
 /// Checks `doc`, compiled from `src`, against the drafting conventions.
 pub fn validate(doc: &Document, src: &str, diags: &mut Vec<Diagnostic>) {
     let table = doc.language.table();
     metadata::check(doc, diags);
-    for_each_decision(doc, &mut |d| {
+    crate::walk::decisions(doc, &mut |d| {
         punctuation::check(d, diags);
         openings::check(d, table, diags);
     });
     brackets::check(doc, diags);
     footnote_placement::check(doc, src, table, diags);
-}
-
-fn for_each_decision(doc: &Document, f: &mut impl FnMut(&Decision)) {
-    fn walk(blocks: &[Block], f: &mut impl FnMut(&Decision)) {
-        for block in blocks {
-            match block {
-                Block::Decision(d) => f(d),
-                Block::Section(s) => walk(&s.content, f),
-                Block::Paragraph(_) => {}
-            }
-        }
-    }
-    walk(&doc.body, f);
-    for annex in &doc.annexes {
-        walk(&annex.content, f);
-    }
 }
 
 /// The characters of inline content with their source spans, footnotes
