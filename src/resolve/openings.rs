@@ -45,19 +45,20 @@ fn opening(content: &mut Vec<Inline>, table: &LangTable, preambular: bool) -> Op
         }
         Inline::Text { text, span } => {
             let len = table.match_opening(text, preambular)?;
+            // Where the text equals its source the split is exact; otherwise
+            // (an escape or folded blank inside the node) both halves keep
+            // the node's span, which at least lies on character boundaries.
             let exact = span.end - span.start == text.len();
-            let end = if exact {
-                span.start + len
-            } else {
-                span.end.min(span.start + len)
-            };
+            let end = if exact { span.start + len } else { span.end };
             let opening = Opening {
                 text: text[..len].to_string(),
                 source: OpeningSource::Lexicon,
                 span: Span::new(span.start, end),
             };
             text.drain(..len);
-            span.start = end;
+            if exact {
+                span.start = end;
+            }
             if text.is_empty() {
                 content.remove(0);
             }

@@ -1,7 +1,7 @@
 //! Opening words: known to the language's lexicon, and capitalised as the
 //! language wants.
 
-use crate::ast::{Decision, Inline, Opening, Span};
+use crate::ast::{Decision, Inline, Opening, OpeningSource, Span};
 use crate::diag::Diagnostic;
 use crate::lang::LangTable;
 use crate::lower::plain_text;
@@ -39,11 +39,16 @@ fn check_one(
             );
             return;
         }
-        let start = first.span().start;
-        let span = Span::new(
-            start,
-            start + first_word.len().min(first.span().end - start),
-        );
+        // The first word when the first node is text equal to its source;
+        // otherwise the whole first node.
+        let span = match first {
+            Inline::Text { text, span }
+                if span.end - span.start == text.len() && text.starts_with(first_word) =>
+            {
+                Span::new(span.start, span.start + first_word.len())
+            }
+            other => other.span(),
+        };
         let mut d = Diagnostic::new(
             "W0206",
             span,
@@ -72,24 +77,28 @@ fn check_one(
         } else {
             "a lower-case letter"
         };
-        let offset = if opening.span.end - opening.span.start == opening.text.len() {
-            0
-        } else {
-            1
+        // The first letter's place in the source, when it is known exactly:
+        // lexicon words equal to their source, or `*words*`.
+        let len = opening.span.end - opening.span.start;
+        let at = match opening.source {
+            OpeningSource::Lexicon if len == opening.text.len() => Some(opening.span.start),
+            OpeningSource::Marked if len == opening.text.len() + 2 => Some(opening.span.start + 1),
+            _ => None,
         };
-        let at = opening.span.start + offset;
-        diags.push(
-            Diagnostic::new(
-                "W0207",
-                Span::new(at, at + first.len_utf8()),
-                format!("opening words start with {case} in this language"),
-            )
-            .label(format!("write `{fixed}`"))
-            .help(format!(
-                "write `{fixed}{}`",
-                &opening.text[first.len_utf8()..]
-            ))
-            .fix(Span::new(at, at + first.len_utf8()), fixed),
-        );
+        let help = format!("write `{fixed}{}`", &opening.text[first.len_utf8()..]);
+        let message = format!("opening words start with {case} in this language");
+        let d = match at {
+            Some(at) => {
+                let letter = Span::new(at, at + first.len_utf8());
+                Diagnostic::new("W0207", letter, message)
+                    .label(format!("write `{fixed}`"))
+                    .help(help)
+                    .fix(letter, fixed)
+            }
+            None => Diagnostic::new("W0207", opening.span, message)
+                .label("opening words")
+                .help(help),
+        };
+        diags.push(d);
     }
 }
