@@ -345,12 +345,7 @@ fn kind_word(kind: Kind) -> &'static str {
 
 /// `file:line:col` of a span's start.
 fn at(v: &Version<'_>, span: Span) -> String {
-    let before = &v.source[..span.start.min(v.source.len())];
-    let line = before.matches('\n').count() + 1;
-    let col = before[before.rfind('\n').map_or(0, |i| i + 1)..]
-        .chars()
-        .count()
-        + 1;
+    let (line, col) = crate::hygiene::line_col(v.source, span.start);
     format!("{}:{line}:{col}", v.name)
 }
 

@@ -9,13 +9,7 @@ use std::path::Path;
 use draftdec::diag::codes::CODES;
 use draftdec::diag::{Diagnostic, Severity};
 
-/// 1-based line and column (in characters) of a byte offset.
-fn line_col(src: &str, offset: usize) -> (usize, usize) {
-    let before = &src[..offset];
-    let line = before.matches('\n').count() + 1;
-    let line_start = before.rfind('\n').map_or(0, |i| i + 1);
-    (line, before[line_start..].chars().count() + 1)
-}
+use draftdec::hygiene::line_col;
 
 fn range(src: &str, span: draftdec::ast::Span) -> String {
     let (l1, c1) = line_col(src, span.start);
