@@ -45,7 +45,9 @@ fn main() -> ExitCode {
             color,
         } => watch(&file, to, output.as_deref(), format.into(), color),
         Command::Explain { code, list } => explain(code.as_deref(), list),
-        Command::Schema => write_stdout(schema().as_bytes()).map(|()| CLEAN),
+        Command::Schema => {
+            write_stdout(draftdec::render::json::schema().as_bytes()).map(|()| CLEAN)
+        }
     };
     match result {
         Ok(status) => ExitCode::from(status),

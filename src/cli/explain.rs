@@ -1,6 +1,5 @@
-//! `draftdec explain` and `draftdec schema`.
+//! `draftdec explain`.
 
-use draftdec::ast::{Document, FORMAT_VERSION};
 use draftdec::diag::{self, codes};
 
 use super::*;
@@ -30,31 +29,4 @@ pub(crate) fn explain(code: Option<&str>, list: bool) -> Result<u8, Failure> {
     }
     message.push_str("\n  run `draftdec explain --list` to see every code");
     Err(Failure(message))
-}
-
-/// The shape of `draftdec build --to json` output, for the schema only:
-/// `render::json` writes the same three fields.
-#[derive(schemars::JsonSchema)]
-#[schemars(
-    title = "draftdec document",
-    description = "A draft decision compiled by draftdec: the resolved document with its format version."
-)]
-// Never built: it exists to describe render::json's envelope to schemars.
-#[allow(dead_code)]
-pub(crate) struct Envelope {
-    /// Version of the JSON format; a consumer should refuse a major version
-    /// it does not know.
-    #[schemars(extend("const" = FORMAT_VERSION))]
-    format_version: String,
-    /// The program and version that wrote the file (`draftdec X.Y.Z`).
-    generator: String,
-    document: Document,
-}
-
-pub(crate) fn schema() -> String {
-    let schema = schemars::schema_for!(Envelope);
-    // A schema generated from our own types is always serialisable.
-    let mut text = serde_json::to_string_pretty(&schema).unwrap_or_default();
-    text.push('\n');
-    text
 }

@@ -69,7 +69,6 @@ pub fn empty_document(len: usize) -> Document {
 }
 
 pub(crate) struct Lowerer<'s> {
-    #[allow(dead_code)]
     src: &'s str,
     diags: Vec<Diagnostic>,
     comments: Vec<Comment>,

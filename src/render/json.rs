@@ -4,9 +4,19 @@ use serde::Serialize;
 
 use crate::ast::{Document, FORMAT_VERSION};
 
-#[derive(Serialize)]
+/// The output, and the source of its JSON Schema: the schema is generated
+/// from the very struct that is written, so the two cannot drift.
+#[derive(Serialize, schemars::JsonSchema)]
+#[schemars(
+    title = "draftdec document",
+    description = "A draft decision compiled by draftdec: the resolved document with its format version."
+)]
 struct Envelope<'a> {
+    /// Version of the JSON format; a consumer should refuse a major version
+    /// it does not know.
+    #[schemars(extend("const" = FORMAT_VERSION))]
     format_version: &'static str,
+    /// The program and version that wrote the file (`draftdec X.Y.Z`).
     generator: &'static str,
     document: &'a Document,
 }
@@ -22,4 +32,12 @@ pub fn render(doc: &Document) -> String {
     let mut out = serde_json::to_string_pretty(&envelope).expect("the AST serialises to JSON");
     out.push('\n');
     out
+}
+
+/// The JSON Schema of [`render`]'s output, pretty-printed.
+pub fn schema() -> String {
+    let schema = schemars::schema_for!(Envelope<'static>);
+    let mut text = serde_json::to_string_pretty(&schema).expect("a schema serialises to JSON");
+    text.push('\n');
+    text
 }
