@@ -6,7 +6,8 @@ mod robust_support;
 
 use std::time::{Duration, Instant};
 
-use draftdec::ast::{Block, Document, Inline};
+use draftdec::ast::{Block, Document, FootnoteRef, Inline};
+use draftdec::visit::{Visitor, walk_footnote_ref};
 use proptest::prelude::*;
 
 const HEAD: &str = "symbol: UNEP/MC/COP.6/20\nlanguage: en\ntitle: Cooperation\n\n";
@@ -322,16 +323,21 @@ fn numbering_is_gapless(doc: &Document) {
 fn footnotes_in_order(doc: &Document) {
     let numbers: Vec<u32> = doc.footnotes.iter().map(|f| f.number).collect();
     assert_eq!(numbers, (1..=numbers.len() as u32).collect::<Vec<_>>());
-    let mut doc = doc.clone();
-    let mut seen = Vec::new();
-    draftdec::walk::inlines_mut(&mut doc, &mut |node| {
-        if let Inline::FootnoteRef(r) = node
-            && let Some(n) = r.number
-            && !seen.contains(&n)
-        {
-            seen.push(n);
+    /// The footnote numbers in order of first reference.
+    struct FirstRefs(Vec<u32>);
+    impl Visitor for FirstRefs {
+        fn visit_footnote_ref(&mut self, r: &FootnoteRef) {
+            if let Some(n) = r.number
+                && !self.0.contains(&n)
+            {
+                self.0.push(n);
+            }
+            walk_footnote_ref(self, r);
         }
-    });
+    }
+    let mut refs = FirstRefs(Vec::new());
+    refs.visit_document(doc);
+    let seen = refs.0;
     let mut first_refs = seen.clone();
     first_refs.sort_unstable();
     assert_eq!(

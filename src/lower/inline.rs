@@ -7,6 +7,7 @@ use super::Lowerer;
 use crate::ast::{CrossRef, DecisionRef, DocumentRef, FootnoteRef, Inline, Label, Span};
 use crate::diag::Diagnostic;
 use crate::syntax::Rule;
+use crate::visit::Visitor;
 
 /// Accumulates inline nodes, merging adjacent plain text whose text equals
 /// its source slice, so that every `Text` span stays exact.
@@ -330,20 +331,30 @@ pub(super) fn trim(mut content: Vec<Inline>) -> Vec<Inline> {
 
 /// The plain text of inline content (footnotes excluded).
 pub fn plain_text(content: &[Inline]) -> String {
-    let mut out = String::new();
-    for node in content {
-        match node {
-            Inline::Text { text, .. } => out.push_str(text),
-            Inline::Emphasis { content, .. } | Inline::Strong { content, .. } => {
-                out.push_str(&plain_text(content))
-            }
-            Inline::DecisionRef(r) => out.push_str(&r.text),
-            Inline::DocumentRef(r) => out.push_str(&r.symbol),
-            Inline::CrossRef(r) => {
-                out.push_str(r.target.as_ref().map_or(&r.label.name, |t| &t.text))
-            }
-            Inline::FootnoteRef(_) => {}
-        }
+    let mut text = PlainText(String::new());
+    text.visit_content(content);
+    text.0
+}
+
+struct PlainText(String);
+
+impl Visitor for PlainText {
+    fn visit_text(&mut self, text: &str, _: &Span) {
+        self.0.push_str(text);
     }
-    out
+
+    fn visit_decision_ref(&mut self, r: &DecisionRef) {
+        self.0.push_str(&r.text);
+    }
+
+    fn visit_document_ref(&mut self, r: &DocumentRef) {
+        self.0.push_str(&r.symbol);
+    }
+
+    fn visit_cross_ref(&mut self, r: &CrossRef) {
+        self.0
+            .push_str(r.target.as_ref().map_or(&r.label.name, |t| &t.text));
+    }
+
+    fn visit_footnote_ref(&mut self, _: &FootnoteRef) {}
 }

@@ -3,11 +3,13 @@
 
 use std::collections::HashMap;
 
-use crate::ast::{Document, DocumentRef, Footnote, Inline, Span};
+use crate::ast::{
+    Document, DocumentRef, Footnote, FootnoteDef, FootnoteRef, Inline, Masthead, Span,
+};
 use crate::diag::Diagnostic;
 use crate::lang::LangTable;
 use crate::lower::plain_text;
-use crate::walk;
+use crate::visit::mutable::{VisitorMut, walk_footnote_ref};
 
 pub(super) fn number(doc: &mut Document, table: &LangTable, diags: &mut Vec<Diagnostic>) {
     let mut footnotes = Vec::new();
@@ -50,81 +52,24 @@ pub(super) fn number(doc: &mut Document, table: &LangTable, diags: &mut Vec<Diag
             defs.insert(def.label.name.clone(), i);
         }
     }
-    let mut numbered: HashMap<String, u32> = HashMap::new();
     let defs_snapshot = doc.footnote_defs.clone();
     let mut def_names: Vec<&str> = defs.keys().map(String::as_str).collect();
     def_names.sort_unstable();
-
-    // References inside labelled definitions are not footnotes of the text.
-    let def_spans: Vec<Span> = defs_snapshot.iter().map(|d| d.span).collect();
-    // Definitions are in source order and do not overlap: a binary search
-    // keeps this linear-logarithmic for drafts with many footnotes.
-    let inside_def = |s: Span| {
-        let i = def_spans.partition_point(|d| d.start <= s.start);
-        i > 0 && s.end <= def_spans[i - 1].end
+    let mut refs = Refs {
+        footnotes,
+        defs: &defs,
+        def_list: &defs_snapshot,
+        def_names,
+        numbered: HashMap::new(),
+        unknown: 0,
+        diags: &mut *diags,
     };
-    let mut unknown = 0;
-
-    walk::inlines_mut(doc, &mut |node| {
-        let Inline::FootnoteRef(r) = node else { return };
-        if inside_def(r.span) {
-            return;
-        }
-        if let Some(content) = &r.content {
-            let number = footnotes.len() as u32 + 1;
-            footnotes.push(Footnote {
-                number,
-                label: None,
-                content: content.clone(),
-                ibid: false,
-                span: r.span,
-            });
-            r.number = Some(number);
-            return;
-        }
-        let Some(label) = &r.label else { return };
-        if let Some(&n) = numbered.get(&label.name) {
-            r.number = Some(n);
-            return;
-        }
-        match defs.get(&label.name) {
-            Some(&i) => {
-                let def = &defs_snapshot[i];
-                let number = footnotes.len() as u32 + 1;
-                footnotes.push(Footnote {
-                    number,
-                    label: Some(label.name.clone()),
-                    content: def.content.clone(),
-                    ibid: false,
-                    span: def.span,
-                });
-                numbered.insert(label.name.clone(), number);
-                r.number = Some(number);
-            }
-            None => {
-                let mut d = Diagnostic::new(
-                    "E0103",
-                    label.span,
-                    format!("no footnote `{}` is defined", label.name),
-                )
-                .label("undefined footnote");
-                unknown += 1;
-                let near = (unknown <= crate::util::MAX_SUGGESTIONS)
-                    .then(|| crate::util::closest(&label.name, def_names.iter().copied()))
-                    .flatten();
-                d = match near {
-                    Some(name) => d
-                        .help(format!("did you mean `{name}`?"))
-                        .fix(label.span, name),
-                    None => d.help(format!(
-                        "define it on a line of its own: `^{}: text of the footnote`",
-                        label.name
-                    )),
-                };
-                diags.push(d);
-            }
-        }
-    });
+    refs.visit_document(doc);
+    let Refs {
+        mut footnotes,
+        numbered,
+        ..
+    } = refs;
 
     for def in &defs_snapshot {
         if !numbered.contains_key(&def.label.name)
@@ -162,6 +107,101 @@ pub(super) fn number(doc: &mut Document, table: &LangTable, diags: &mut Vec<Diag
         }
     }
     doc.footnotes = footnotes;
+}
+
+/// Numbers the footnote references of the text in reading order.
+struct Refs<'a> {
+    /// The footnotes numbered so far, in print order.
+    footnotes: Vec<Footnote>,
+    /// Each defined name and the index of its first definition.
+    defs: &'a HashMap<String, usize>,
+    def_list: &'a [FootnoteDef],
+    /// The defined names, sorted, for suggestions.
+    def_names: Vec<&'a str>,
+    /// The number of each labelled footnote already referenced.
+    numbered: HashMap<String, u32>,
+    unknown: usize,
+    diags: &'a mut Vec<Diagnostic>,
+}
+
+impl VisitorMut for Refs<'_> {
+    /// The masthead's fields in the order they are printed, which is the
+    /// order of `Masthead::fields`, whatever order they are written in.
+    fn visit_masthead(&mut self, meta: &mut Masthead) {
+        for (_, field) in meta.fields_mut() {
+            if let Some(field) = field {
+                self.visit_field(field);
+            }
+        }
+    }
+
+    /// References inside labelled definitions are not footnotes of the text.
+    fn visit_footnote_def(&mut self, _: &mut FootnoteDef) {}
+
+    fn visit_footnote_ref(&mut self, r: &mut FootnoteRef) {
+        self.number(r);
+        // A footnote inside an inline footnote comes after it.
+        walk_footnote_ref(self, r);
+    }
+}
+
+impl Refs<'_> {
+    fn number(&mut self, r: &mut FootnoteRef) {
+        if let Some(content) = &r.content {
+            let number = self.footnotes.len() as u32 + 1;
+            self.footnotes.push(Footnote {
+                number,
+                label: None,
+                content: content.clone(),
+                ibid: false,
+                span: r.span,
+            });
+            r.number = Some(number);
+            return;
+        }
+        let Some(label) = &r.label else { return };
+        if let Some(&n) = self.numbered.get(&label.name) {
+            r.number = Some(n);
+            return;
+        }
+        match self.defs.get(&label.name) {
+            Some(&i) => {
+                let def = &self.def_list[i];
+                let number = self.footnotes.len() as u32 + 1;
+                self.footnotes.push(Footnote {
+                    number,
+                    label: Some(label.name.clone()),
+                    content: def.content.clone(),
+                    ibid: false,
+                    span: def.span,
+                });
+                self.numbered.insert(label.name.clone(), number);
+                r.number = Some(number);
+            }
+            None => {
+                let mut d = Diagnostic::new(
+                    "E0103",
+                    label.span,
+                    format!("no footnote `{}` is defined", label.name),
+                )
+                .label("undefined footnote");
+                self.unknown += 1;
+                let near = (self.unknown <= crate::util::MAX_SUGGESTIONS)
+                    .then(|| crate::util::closest(&label.name, self.def_names.iter().copied()))
+                    .flatten();
+                d = match near {
+                    Some(name) => d
+                        .help(format!("did you mean `{name}`?"))
+                        .fix(label.span, name),
+                    None => d.help(format!(
+                        "define it on a line of its own: `^{}: text of the footnote`",
+                        label.name
+                    )),
+                };
+                self.diags.push(d);
+            }
+        }
+    }
 }
 
 #[cfg(test)]

@@ -4,8 +4,13 @@
 //! with a semicolon, the very last with the full stop.
 
 use super::chars_with_offsets;
-use crate::ast::{Decision, Inline, Span, SubParagraph};
+use crate::ast::{
+    Decision, Document, Inline, OperativeParagraph, Paragraph, PreambularClause, Span, SubParagraph,
+};
 use crate::diag::Diagnostic;
+use crate::visit::{
+    Visitor, walk_decision, walk_operative_paragraph, walk_preambular_clause, walk_subparagraph,
+};
 
 #[derive(Clone, Copy, PartialEq, Eq)]
 enum Mark {
@@ -43,58 +48,91 @@ impl Mark {
     }
 }
 
-pub(super) fn check(d: &Decision, diags: &mut Vec<Diagnostic>) {
-    for clause in &d.preamble {
+pub(super) fn check(doc: &Document, diags: &mut Vec<Diagnostic>) {
+    Punctuation {
+        diags,
+        operative_left: 0,
+        lists: Vec::new(),
+    }
+    .visit_document(doc);
+}
+
+struct Punctuation<'a> {
+    diags: &'a mut Vec<Diagnostic>,
+    /// Operative paragraphs of the decision not yet visited: the last ends
+    /// with a full stop.
+    operative_left: usize,
+    /// The lists of sub-paragraphs being visited, innermost last: how many
+    /// are left, and the mark the last of them ends with.
+    lists: Vec<(usize, Mark)>,
+}
+
+impl Visitor for Punctuation<'_> {
+    /// Only decisions follow these conventions.
+    fn visit_paragraph(&mut self, _: &Paragraph) {}
+
+    fn visit_decision(&mut self, d: &Decision) {
+        self.operative_left = d.operative.len();
+        walk_decision(self, d);
+    }
+
+    fn visit_preambular_clause(&mut self, clause: &PreambularClause) {
         if clause.subparagraphs.is_empty() {
             expect(
                 &clause.content,
-                clause.span,
                 Mark::Comma,
                 "W0201",
                 "this preambular clause",
-                diags,
+                self.diags,
             );
         } else {
             expect(
                 &clause.content,
-                clause.span,
                 Mark::Colon,
                 "W0204",
                 "a clause that introduces sub-paragraphs",
-                diags,
+                self.diags,
             );
-            subs(&clause.subparagraphs, Mark::Comma, diags);
         }
+        self.lists.push((clause.subparagraphs.len(), Mark::Comma));
+        walk_preambular_clause(self, clause);
+        self.lists.pop();
     }
-    let count = d.operative.len();
-    for (i, para) in d.operative.iter().enumerate() {
-        let last = i + 1 == count;
-        let (end, code, what) = if last {
+
+    fn visit_operative_paragraph(&mut self, para: &OperativeParagraph) {
+        self.operative_left = self.operative_left.saturating_sub(1);
+        let (end, code, what) = if self.operative_left == 0 {
             (Mark::FullStop, "W0203", "the last operative paragraph")
         } else {
             (Mark::Semicolon, "W0202", "this operative paragraph")
         };
         if para.subparagraphs.is_empty() {
-            expect(&para.content, para.span, end, code, what, diags);
+            expect(&para.content, end, code, what, self.diags);
         } else {
             expect(
                 &para.content,
-                para.span,
                 Mark::Colon,
                 "W0204",
                 "a paragraph that introduces sub-paragraphs",
-                diags,
+                self.diags,
             );
-            subs(&para.subparagraphs, end, diags);
         }
+        self.lists.push((para.subparagraphs.len(), end));
+        walk_operative_paragraph(self, para);
+        self.lists.pop();
     }
-}
 
-/// Sub-paragraphs end with a semicolon, the last with `last_end`.
-fn subs(list: &[SubParagraph], last_end: Mark, diags: &mut Vec<Diagnostic>) {
-    for (i, sub) in list.iter().enumerate() {
-        let end = if i + 1 == list.len() {
-            last_end
+    /// Sub-paragraphs end with a semicolon, the last of a list with the
+    /// mark its holder would end with.
+    fn visit_subparagraph(&mut self, sub: &SubParagraph) {
+        // The walk reaches sub-paragraphs only through their holders, which
+        // are always on the stack.
+        let Some((left, last_end)) = self.lists.last_mut() else {
+            return;
+        };
+        *left -= 1;
+        let end = if *left == 0 {
+            *last_end
         } else {
             Mark::Semicolon
         };
@@ -104,24 +142,24 @@ fn subs(list: &[SubParagraph], last_end: Mark, diags: &mut Vec<Diagnostic>) {
             } else {
                 "the last sub-paragraph"
             };
-            expect(&sub.content, sub.span, end, "W0205", what, diags);
+            expect(&sub.content, end, "W0205", what, self.diags);
         } else {
             expect(
                 &sub.content,
-                sub.span,
                 Mark::Colon,
                 "W0204",
                 "a sub-paragraph that introduces sub-paragraphs",
-                diags,
+                self.diags,
             );
-            subs(&sub.children, end, diags);
         }
+        self.lists.push((sub.children.len(), end));
+        walk_subparagraph(self, sub);
+        self.lists.pop();
     }
 }
 
 fn expect(
     content: &[Inline],
-    block: Span,
     mark: Mark,
     code: &'static str,
     what: &str,
@@ -152,7 +190,6 @@ fn expect(
             "it has no closing punctuation".to_string(),
         )
     };
-    let _ = block;
     diags.push(
         Diagnostic::new(
             code,

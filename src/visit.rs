@@ -1,0 +1,369 @@
+//! The one traversal of the AST, in the style of rustc's and syn's visitors.
+//!
+//! [`Visitor`] has one `visit_*` method per kind of node; each default
+//! calls the matching `walk_*` function, which visits the node's children.
+//! A stage overrides the methods of the nodes it cares about, keeps its
+//! context (the enclosing section, the decision, a counter) in its own
+//! struct, and calls `walk_*` where it wants to go deeper; not calling it
+//! prunes the subtree. [`mutable::VisitorMut`] is the same trait over
+//! `&mut` nodes, with the same method names; both are expanded from one
+//! macro, so they cannot disagree on what is visited or in which order.
+//!
+//! Every node with a span is visited, once, in source order: the masthead's
+//! fields in the order they are written, and in each node what is written
+//! first comes first (a heading's label before its typed number, a
+//! paragraph's typed number before its label, a clause's opening words
+//! before its text). Two kinds of node do not sit where they are written:
+//!
+//! - Labelled footnote definitions (`^label: …`) are gathered by lowering
+//!   into `Document::footnote_defs`; they are visited after the annexes, in
+//!   source order.
+//! - An operative paragraph's addressee is found in the first words of its
+//!   text and the words stay there: it is visited with the opening words,
+//!   before the text that holds it.
+//!
+//! Resolved fields without a span of their own (designations, anchors,
+//! reference targets) are not nodes. `Document::footnotes` is the resolved
+//! list of footnotes, copies of what the visitor reaches where the
+//! footnotes are written; stages that want it in print order iterate it.
+//!
+//! The backends (`render::{json, html, docx}`) and the formatter (`fmt`) do
+//! not use the visitor: they print in the layout of their output, which
+//! is not always source order (the masthead's fields, footnotes at the end
+//! of the page), so each keeps the structure of what it prints.
+
+use crate::ast::{
+    Addressee, Annex, Block, CrossRef, Decision, DecisionRef, Document, DocumentRef, Field,
+    FootnoteDef, FootnoteRef, Formula, Inline, Label, Masthead, Opening, OperativeParagraph,
+    Paragraph, PreambularClause, Section, Span, SubParagraph, Typed,
+};
+
+/// Both visitors from one definition. `$m` is `mut` or nothing; `$Content`
+/// and `$Text` are the borrowed forms of inline content and of text
+/// (`[Inline]`, `str` read-only; `Vec<Inline>`, `String` mutable, so that a
+/// stage may insert and remove nodes); `$fields` is `Masthead::fields` or
+/// `fields_mut`.
+macro_rules! visitor {
+    (
+        $(#[$doc:meta])*
+        trait $Visitor:ident;
+        mode = [$($m:tt)?];
+        content = $Content:ty;
+        text = $Text:ty;
+        fields = $fields:ident;
+    ) => {
+        $(#[$doc])*
+        pub trait $Visitor {
+            fn visit_document(&mut self, node: &$($m)? Document) {
+                walk_document(self, node)
+            }
+            fn visit_masthead(&mut self, node: &$($m)? Masthead) {
+                walk_masthead(self, node)
+            }
+            /// A masthead field, a decision's symbol or title, an annex's title.
+            fn visit_field(&mut self, node: &$($m)? Field) {
+                walk_field(self, node)
+            }
+            fn visit_block(&mut self, node: &$($m)? Block) {
+                walk_block(self, node)
+            }
+            fn visit_section(&mut self, node: &$($m)? Section) {
+                walk_section(self, node)
+            }
+            fn visit_paragraph(&mut self, node: &$($m)? Paragraph) {
+                walk_paragraph(self, node)
+            }
+            fn visit_decision(&mut self, node: &$($m)? Decision) {
+                walk_decision(self, node)
+            }
+            fn visit_formula(&mut self, node: &$($m)? Formula) {
+                walk_formula(self, node)
+            }
+            fn visit_preambular_clause(&mut self, node: &$($m)? PreambularClause) {
+                walk_preambular_clause(self, node)
+            }
+            fn visit_operative_paragraph(&mut self, node: &$($m)? OperativeParagraph) {
+                walk_operative_paragraph(self, node)
+            }
+            fn visit_subparagraph(&mut self, node: &$($m)? SubParagraph) {
+                walk_subparagraph(self, node)
+            }
+            fn visit_annex(&mut self, node: &$($m)? Annex) {
+                walk_annex(self, node)
+            }
+            fn visit_footnote_def(&mut self, node: &$($m)? FootnoteDef) {
+                walk_footnote_def(self, node)
+            }
+            /// Every label: those attached to nodes (`<name>`), a footnote
+            /// definition's, and the names in references (`@name`, `^name`).
+            fn visit_label(&mut self, _node: &$($m)? Label) {}
+            /// A number or marker typed by hand (`4.`, `(b)`, `II.`).
+            fn visit_typed(&mut self, _node: &$($m)? Typed) {}
+            fn visit_opening(&mut self, _node: &$($m)? Opening) {}
+            fn visit_addressee(&mut self, _node: &$($m)? Addressee) {}
+            /// A list of inline content: a title, a field's value, the text
+            /// of a paragraph or clause, what emphasis or a footnote holds.
+            fn visit_content(&mut self, node: &$($m)? $Content) {
+                walk_content(self, node)
+            }
+            fn visit_inline(&mut self, node: &$($m)? Inline) {
+                walk_inline(self, node)
+            }
+            fn visit_text(&mut self, _text: &$($m)? $Text, _span: &$($m)? Span) {}
+            fn visit_emphasis(&mut self, content: &$($m)? $Content, span: &$($m)? Span) {
+                walk_emphasis(self, content, span)
+            }
+            fn visit_strong(&mut self, content: &$($m)? $Content, span: &$($m)? Span) {
+                walk_strong(self, content, span)
+            }
+            fn visit_footnote_ref(&mut self, node: &$($m)? FootnoteRef) {
+                walk_footnote_ref(self, node)
+            }
+            fn visit_cross_ref(&mut self, node: &$($m)? CrossRef) {
+                walk_cross_ref(self, node)
+            }
+            fn visit_decision_ref(&mut self, _node: &$($m)? DecisionRef) {}
+            fn visit_document_ref(&mut self, _node: &$($m)? DocumentRef) {}
+        }
+
+        /// The masthead, the body, the annexes, then the labelled footnote
+        /// definitions.
+        pub fn walk_document<V: $Visitor + ?Sized>(v: &mut V, node: &$($m)? Document) {
+            v.visit_masthead(&$($m)? node.meta);
+            for block in &$($m)? node.body {
+                v.visit_block(block);
+            }
+            for annex in &$($m)? node.annexes {
+                v.visit_annex(annex);
+            }
+            for def in &$($m)? node.footnote_defs {
+                v.visit_footnote_def(def);
+            }
+        }
+
+        /// The fields in the order they are written (metadata lines may
+        /// come in any order).
+        pub fn walk_masthead<V: $Visitor + ?Sized>(v: &mut V, node: &$($m)? Masthead) {
+            let mut fields = node.$fields().map(|(_, field)| field);
+            fields.sort_by_key(|field| field.as_ref().map(|f| f.span.start));
+            for field in fields.into_iter().flatten() {
+                v.visit_field(field);
+            }
+        }
+
+        pub fn walk_field<V: $Visitor + ?Sized>(v: &mut V, node: &$($m)? Field) {
+            v.visit_content(&$($m)? node.content);
+        }
+
+        pub fn walk_block<V: $Visitor + ?Sized>(v: &mut V, node: &$($m)? Block) {
+            match node {
+                Block::Section(s) => v.visit_section(s),
+                Block::Paragraph(p) => v.visit_paragraph(p),
+                Block::Decision(d) => v.visit_decision(d),
+            }
+        }
+
+        /// `# <label> II. Title`, then the section's blocks.
+        pub fn walk_section<V: $Visitor + ?Sized>(v: &mut V, node: &$($m)? Section) {
+            if let Some(label) = &$($m)? node.label {
+                v.visit_label(label);
+            }
+            if let Some(typed) = &$($m)? node.typed_number {
+                v.visit_typed(typed);
+            }
+            v.visit_content(&$($m)? node.title);
+            for block in &$($m)? node.content {
+                v.visit_block(block);
+            }
+        }
+
+        /// `4. <label> text`, then the sub-paragraphs.
+        pub fn walk_paragraph<V: $Visitor + ?Sized>(v: &mut V, node: &$($m)? Paragraph) {
+            if let Some(typed) = &$($m)? node.typed_number {
+                v.visit_typed(typed);
+            }
+            if let Some(label) = &$($m)? node.label {
+                v.visit_label(label);
+            }
+            v.visit_content(&$($m)? node.content);
+            for sub in &$($m)? node.subparagraphs {
+                v.visit_subparagraph(sub);
+            }
+        }
+
+        /// `::: decision <label> MC-6/[…]: Title`, the formula, the preamble,
+        /// the operative paragraphs.
+        pub fn walk_decision<V: $Visitor + ?Sized>(v: &mut V, node: &$($m)? Decision) {
+            if let Some(label) = &$($m)? node.label {
+                v.visit_label(label);
+            }
+            if let Some(symbol) = &$($m)? node.symbol {
+                v.visit_field(symbol);
+            }
+            if let Some(title) = &$($m)? node.title {
+                v.visit_field(title);
+            }
+            if let Some(formula) = &$($m)? node.formula {
+                v.visit_formula(formula);
+            }
+            for clause in &$($m)? node.preamble {
+                v.visit_preambular_clause(clause);
+            }
+            for para in &$($m)? node.operative {
+                v.visit_operative_paragraph(para);
+            }
+        }
+
+        pub fn walk_formula<V: $Visitor + ?Sized>(v: &mut V, node: &$($m)? Formula) {
+            v.visit_content(&$($m)? node.content);
+        }
+
+        /// `<label> *Recalling* text`, then the sub-paragraphs.
+        pub fn walk_preambular_clause<V: $Visitor + ?Sized>(
+            v: &mut V,
+            node: &$($m)? PreambularClause,
+        ) {
+            if let Some(label) = &$($m)? node.label {
+                v.visit_label(label);
+            }
+            if let Some(opening) = &$($m)? node.opening {
+                v.visit_opening(opening);
+            }
+            v.visit_content(&$($m)? node.content);
+            for sub in &$($m)? node.subparagraphs {
+                v.visit_subparagraph(sub);
+            }
+        }
+
+        /// `2. <label> Requests the Executive Secretary text`, then the
+        /// sub-paragraphs. The addressee comes with the opening words,
+        /// before the text it is part of.
+        pub fn walk_operative_paragraph<V: $Visitor + ?Sized>(
+            v: &mut V,
+            node: &$($m)? OperativeParagraph,
+        ) {
+            if let Some(typed) = &$($m)? node.typed_number {
+                v.visit_typed(typed);
+            }
+            if let Some(label) = &$($m)? node.label {
+                v.visit_label(label);
+            }
+            if let Some(opening) = &$($m)? node.opening {
+                v.visit_opening(opening);
+            }
+            if let Some(addressee) = &$($m)? node.addressee {
+                v.visit_addressee(addressee);
+            }
+            v.visit_content(&$($m)? node.content);
+            for sub in &$($m)? node.subparagraphs {
+                v.visit_subparagraph(sub);
+            }
+        }
+
+        /// `(b) <label> text`, then the nested sub-paragraphs.
+        pub fn walk_subparagraph<V: $Visitor + ?Sized>(v: &mut V, node: &$($m)? SubParagraph) {
+            if let Some(typed) = &$($m)? node.typed_marker {
+                v.visit_typed(typed);
+            }
+            if let Some(label) = &$($m)? node.label {
+                v.visit_label(label);
+            }
+            v.visit_content(&$($m)? node.content);
+            for sub in &$($m)? node.children {
+                v.visit_subparagraph(sub);
+            }
+        }
+
+        /// `::: annex <label> Title`, then the annex's blocks.
+        pub fn walk_annex<V: $Visitor + ?Sized>(v: &mut V, node: &$($m)? Annex) {
+            if let Some(label) = &$($m)? node.label {
+                v.visit_label(label);
+            }
+            if let Some(title) = &$($m)? node.title {
+                v.visit_field(title);
+            }
+            for block in &$($m)? node.content {
+                v.visit_block(block);
+            }
+        }
+
+        /// `^label: text`.
+        pub fn walk_footnote_def<V: $Visitor + ?Sized>(v: &mut V, node: &$($m)? FootnoteDef) {
+            v.visit_label(&$($m)? node.label);
+            v.visit_content(&$($m)? node.content);
+        }
+
+        pub fn walk_content<V: $Visitor + ?Sized>(v: &mut V, node: &$($m)? $Content) {
+            for inline in node {
+                v.visit_inline(inline);
+            }
+        }
+
+        pub fn walk_inline<V: $Visitor + ?Sized>(v: &mut V, node: &$($m)? Inline) {
+            match node {
+                Inline::Text { text, span } => v.visit_text(text, span),
+                Inline::Emphasis { content, span } => v.visit_emphasis(content, span),
+                Inline::Strong { content, span } => v.visit_strong(content, span),
+                Inline::FootnoteRef(r) => v.visit_footnote_ref(r),
+                Inline::CrossRef(r) => v.visit_cross_ref(r),
+                Inline::DecisionRef(r) => v.visit_decision_ref(r),
+                Inline::DocumentRef(r) => v.visit_document_ref(r),
+            }
+        }
+
+        pub fn walk_emphasis<V: $Visitor + ?Sized>(
+            v: &mut V,
+            content: &$($m)? $Content,
+            _span: &$($m)? Span,
+        ) {
+            v.visit_content(content);
+        }
+
+        pub fn walk_strong<V: $Visitor + ?Sized>(
+            v: &mut V,
+            content: &$($m)? $Content,
+            _span: &$($m)? Span,
+        ) {
+            v.visit_content(content);
+        }
+
+        /// `^label`, or the text of an inline footnote `^{text}`.
+        pub fn walk_footnote_ref<V: $Visitor + ?Sized>(v: &mut V, node: &$($m)? FootnoteRef) {
+            if let Some(label) = &$($m)? node.label {
+                v.visit_label(label);
+            }
+            if let Some(content) = &$($m)? node.content {
+                v.visit_content(content);
+            }
+        }
+
+        /// `@label`: the name; the resolved target has no span of its own.
+        pub fn walk_cross_ref<V: $Visitor + ?Sized>(v: &mut V, node: &$($m)? CrossRef) {
+            v.visit_label(&$($m)? node.label);
+        }
+    };
+}
+
+visitor! {
+    /// A read-only visit of the AST (see the module's documentation).
+    trait Visitor;
+    mode = [];
+    content = [Inline];
+    text = str;
+    fields = fields;
+}
+
+/// The visitor over `&mut` nodes: [`mutable::VisitorMut`] and its `walk_*`
+/// functions, with the names and the order of [`Visitor`]'s.
+pub mod mutable {
+    use super::*;
+
+    visitor! {
+        /// A visit of the AST that may change it (see [`crate::visit`]).
+        trait VisitorMut;
+        mode = [mut];
+        content = Vec<Inline>;
+        text = String;
+        fields = fields_mut;
+    }
+}
