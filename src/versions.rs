@@ -10,7 +10,7 @@
 //! reported in both files.
 
 use crate::ast::{
-    Annex, Decision, DecisionRef, Document, DocumentRef, FootnoteDef, FootnoteRef, Formula, Inline,
+    Annex, Decision, DecisionRef, Document, DocumentRef, Footnote, FootnoteRef, Formula, Inline,
     Label, OperativeParagraph, Paragraph, PreambularClause, Section, Span, SubParagraph,
 };
 use crate::diag::Diagnostic;
@@ -373,18 +373,7 @@ fn items(doc: &Document) -> Vec<Item> {
         holders: Vec::new(),
     };
     items.visit_document(doc);
-    let mut out = items.out;
-    // Footnotes in print order, which is the same in every version.
-    for f in &doc.footnotes {
-        out.push(item(
-            Kind::Footnote,
-            format!("footnote {}", f.number),
-            f.span,
-            None,
-            &f.content,
-        ));
-    }
-    out
+    items.out
 }
 
 /// Flattens the structure into items, in reading order.
@@ -503,8 +492,20 @@ impl Visitor for Items {
         walk_annex(self, annex);
     }
 
-    /// Footnotes are compared in print order, from `Document::footnotes`.
-    fn visit_footnote_def(&mut self, _: &FootnoteDef) {}
+    /// Only printed footnotes are compared, in print order (the list's
+    /// after resolution): an unreferenced one is reported in its own
+    /// version (W0104).
+    fn visit_footnote(&mut self, f: &Footnote) {
+        if let Some(number) = f.number {
+            self.push(
+                Kind::Footnote,
+                format!("footnote {number}"),
+                f.span,
+                &None,
+                &f.content,
+            );
+        }
+    }
 }
 
 fn item(kind: Kind, name: String, span: Span, label: Option<String>, content: &[Inline]) -> Item {

@@ -13,19 +13,24 @@
 //! fields in the order they are written, and in each node what is written
 //! first comes first (a heading's label before its typed number, a
 //! paragraph's typed number before its label, a clause's opening words
-//! before its text). Two kinds of node do not sit where they are written:
+//! before its text). What the AST keeps out of line is visited after the
+//! annexes:
 //!
-//! - Labelled footnote definitions (`^label: …`) are gathered by lowering
-//!   into `Document::footnote_defs`; they are visited after the annexes, in
-//!   source order.
-//! - An operative paragraph's addressee is found in the first words of its
-//!   text and the words stay there: it is visited with the opening words,
-//!   before the text that holds it.
+//! - the footnotes, whose texts have one home, `Document::footnotes`
+//!   (lowering lists them in source order, resolution in print order); a
+//!   reference holds only the footnote's position in that list, so the
+//!   walk cannot reach a footnote where it is written;
+//! - the presentation layer (`Document::presentation`: the masthead's
+//!   printed lines), resolved from the masthead.
 //!
-//! Resolved fields without a span of their own (designations, anchors,
-//! reference targets) are not nodes. `Document::footnotes` is the resolved
-//! list of footnotes, copies of what the visitor reaches where the
-//! footnotes are written; stages that want it in print order iterate it.
+//! A decision's heading (resolved pieces, with no span) comes after its
+//! label. An operative paragraph's addressee is found in the first words of
+//! its text and the words stay there: it is visited with the opening words,
+//! before the text that holds it.
+//!
+//! Resolved fields that are not nodes (designations, anchors, reference
+//! targets, whose spans are those of the nodes they point at) are not
+//! visited.
 //!
 //! The backends (`render::{json, html, docx}`) and the formatter (`fmt`) do
 //! not use the visitor: they print in the layout of their output, which
@@ -34,15 +39,16 @@
 
 use crate::ast::{
     Addressee, Annex, Block, CrossRef, Decision, DecisionRef, Document, DocumentRef, Field,
-    FootnoteDef, FootnoteRef, Formula, Inline, Label, Masthead, Opening, OperativeParagraph,
-    Paragraph, PreambularClause, Section, Span, SubParagraph, Typed,
+    Footnote, FootnoteRef, Formula, Inline, Label, Masthead, MastheadLine, Opening,
+    OperativeParagraph, Paragraph, Piece, PreambularClause, Presentation, Section, Span,
+    SubParagraph, Typed,
 };
 
 /// Both visitors from one definition. `$m` is `mut` or nothing; `$Content`
 /// and `$Text` are the borrowed forms of inline content and of text
 /// (`[Inline]`, `str` read-only; `Vec<Inline>`, `String` mutable, so that a
-/// stage may insert and remove nodes); `$fields` is `Masthead::fields` or
-/// `fields_mut`.
+/// stage may insert and remove nodes); `$fields` and `$get` are
+/// `Masthead::fields` and `get`, or their `_mut` forms.
 macro_rules! visitor {
     (
         $(#[$doc:meta])*
@@ -51,6 +57,7 @@ macro_rules! visitor {
         content = $Content:ty;
         text = $Text:ty;
         fields = $fields:ident;
+        get = $get:ident;
     ) => {
         $(#[$doc])*
         pub trait $Visitor {
@@ -91,11 +98,23 @@ macro_rules! visitor {
             fn visit_annex(&mut self, node: &$($m)? Annex) {
                 walk_annex(self, node)
             }
-            fn visit_footnote_def(&mut self, node: &$($m)? FootnoteDef) {
-                walk_footnote_def(self, node)
+            /// A footnote's text, in `Document::footnotes`.
+            fn visit_footnote(&mut self, node: &$($m)? Footnote) {
+                walk_footnote(self, node)
             }
-            /// Every label: those attached to nodes (`<name>`), a footnote
-            /// definition's, and the names in references (`@name`, `^name`).
+            fn visit_presentation(&mut self, node: &$($m)? Presentation) {
+                walk_presentation(self, node)
+            }
+            fn visit_masthead_line(&mut self, node: &$($m)? MastheadLine) {
+                walk_masthead_line(self, node)
+            }
+            /// A piece of the presentation layer: of a masthead line or a
+            /// decision's heading.
+            fn visit_piece(&mut self, node: &$($m)? Piece) {
+                walk_piece(self, node)
+            }
+            /// Every label: those attached to nodes (`<name>`), a named
+            /// footnote's, and the names in references (`@name`, `^name`).
             fn visit_label(&mut self, _node: &$($m)? Label) {}
             /// A number or marker typed by hand (`4.`, `(b)`, `II.`).
             fn visit_typed(&mut self, _node: &$($m)? Typed) {}
@@ -126,8 +145,8 @@ macro_rules! visitor {
             fn visit_document_ref(&mut self, _node: &$($m)? DocumentRef) {}
         }
 
-        /// The masthead, the body, the annexes, then the labelled footnote
-        /// definitions.
+        /// The masthead, the body, the annexes, then what is kept out of
+        /// line: the footnotes and the presentation layer.
         pub fn walk_document<V: $Visitor + ?Sized>(v: &mut V, node: &$($m)? Document) {
             v.visit_masthead(&$($m)? node.meta);
             for block in &$($m)? node.body {
@@ -136,8 +155,42 @@ macro_rules! visitor {
             for annex in &$($m)? node.annexes {
                 v.visit_annex(annex);
             }
-            for def in &$($m)? node.footnote_defs {
-                v.visit_footnote_def(def);
+            for footnote in &$($m)? node.footnotes {
+                v.visit_footnote(footnote);
+            }
+            v.visit_presentation(&$($m)? node.presentation);
+        }
+
+        /// The document in print order, for what is numbered as it is
+        /// printed: the masthead's printed lines (following each
+        /// `Piece::Field` to its field), then the body and the annexes.
+        /// Neither the masthead's fields as written nor the footnotes'
+        /// texts are visited otherwise.
+        pub fn walk_print_order<V: $Visitor + ?Sized>(v: &mut V, node: &$($m)? Document) {
+            let Document {
+                meta,
+                presentation,
+                body,
+                annexes,
+                ..
+            } = node;
+            for line in &$($m)? presentation.masthead {
+                for piece in &$($m)? line.pieces {
+                    match piece {
+                        Piece::Field { key } => {
+                            if let Some(field) = meta.$get(*key) {
+                                v.visit_field(field);
+                            }
+                        }
+                        other => v.visit_piece(other),
+                    }
+                }
+            }
+            for block in body {
+                v.visit_block(block);
+            }
+            for annex in annexes {
+                v.visit_annex(annex);
             }
         }
 
@@ -191,11 +244,15 @@ macro_rules! visitor {
             }
         }
 
-        /// `::: decision <label> MC-6/[…]: Title`, the formula, the preamble,
-        /// the operative paragraphs.
+        /// `::: decision <label> MC-6/[…]: Title` (the heading printed
+        /// for the symbol and title first), the formula, the preamble, the
+        /// operative paragraphs.
         pub fn walk_decision<V: $Visitor + ?Sized>(v: &mut V, node: &$($m)? Decision) {
             if let Some(label) = &$($m)? node.label {
                 v.visit_label(label);
+            }
+            for piece in (&$($m)? node.heading).into_iter().flatten() {
+                v.visit_piece(piece);
             }
             if let Some(symbol) = &$($m)? node.symbol {
                 v.visit_field(symbol);
@@ -287,10 +344,34 @@ macro_rules! visitor {
             }
         }
 
-        /// `^label: text`.
-        pub fn walk_footnote_def<V: $Visitor + ?Sized>(v: &mut V, node: &$($m)? FootnoteDef) {
-            v.visit_label(&$($m)? node.label);
+        /// `^label: text` or `^{text}`.
+        pub fn walk_footnote<V: $Visitor + ?Sized>(v: &mut V, node: &$($m)? Footnote) {
+            if let Some(label) = &$($m)? node.label {
+                v.visit_label(label);
+            }
             v.visit_content(&$($m)? node.content);
+        }
+
+        pub fn walk_presentation<V: $Visitor + ?Sized>(v: &mut V, node: &$($m)? Presentation) {
+            for line in &$($m)? node.masthead {
+                v.visit_masthead_line(line);
+            }
+        }
+
+        pub fn walk_masthead_line<V: $Visitor + ?Sized>(v: &mut V, node: &$($m)? MastheadLine) {
+            for piece in &$($m)? node.pieces {
+                v.visit_piece(piece);
+            }
+        }
+
+        /// A footnote reference; the other pieces are words and a field's
+        /// key, which the walk does not follow (the field is visited where
+        /// it is written).
+        pub fn walk_piece<V: $Visitor + ?Sized>(v: &mut V, node: &$($m)? Piece) {
+            match node {
+                Piece::FootnoteRef(r) => v.visit_footnote_ref(r),
+                Piece::Words { .. } | Piece::Field { .. } | Piece::Symbol { .. } => {}
+            }
         }
 
         pub fn walk_content<V: $Visitor + ?Sized>(v: &mut V, node: &$($m)? $Content) {
@@ -327,13 +408,10 @@ macro_rules! visitor {
             v.visit_content(content);
         }
 
-        /// `^label`, or the text of an inline footnote `^{text}`.
+        /// `^label`; the footnote's text is in `Document::footnotes`.
         pub fn walk_footnote_ref<V: $Visitor + ?Sized>(v: &mut V, node: &$($m)? FootnoteRef) {
             if let Some(label) = &$($m)? node.label {
                 v.visit_label(label);
-            }
-            if let Some(content) = &$($m)? node.content {
-                v.visit_content(content);
             }
         }
 
@@ -351,6 +429,7 @@ visitor! {
     content = [Inline];
     text = str;
     fields = fields;
+    get = get;
 }
 
 /// The visitor over `&mut` nodes: [`mutable::VisitorMut`] and its `walk_*`
@@ -365,5 +444,6 @@ pub mod mutable {
         content = Vec<Inline>;
         text = String;
         fields = fields_mut;
+        get = get_mut;
     }
 }

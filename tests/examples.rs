@@ -46,9 +46,16 @@ fn seed_footnotes_are_numbered_2_and_3_after_the_masthead() {
     )
     .unwrap();
     let doc = draftdec::compile(&src).document;
-    let numbers: Vec<(u32, bool)> = doc.footnotes.iter().map(|f| (f.number, f.ibid)).collect();
-    assert_eq!(numbers, [(1, false), (2, false), (3, true)]);
-    assert_eq!(doc.meta.agenda_footnote, Some(1));
+    let numbers: Vec<(Option<u32>, bool)> =
+        doc.footnotes.iter().map(|f| (f.number, f.ibid)).collect();
+    assert_eq!(
+        numbers,
+        [(Some(1), false), (Some(2), false), (Some(3), true)]
+    );
+    assert_eq!(
+        doc.footnotes[0].origin,
+        draftdec::ast::FootnoteOrigin::Masthead
+    );
     let text: Vec<String> = doc
         .footnotes
         .iter()

@@ -7,7 +7,7 @@ mod robust_support;
 use std::time::{Duration, Instant};
 
 use draftdec::ast::{Block, Document, FootnoteRef, Inline};
-use draftdec::visit::{Visitor, walk_footnote_ref};
+use draftdec::visit::{Visitor, walk_print_order};
 use proptest::prelude::*;
 
 const HEAD: &str = "symbol: UNEP/MC/COP.6/20\nlanguage: en\ntitle: Cooperation\n\n";
@@ -74,7 +74,7 @@ fn a_closing_brace_inside_bold_in_a_footnote_closes_the_footnote() {
         panic!("{:?}", p.content)
     };
     assert_eq!(
-        draftdec::lower::plain_text(f.content.as_ref().unwrap()),
+        draftdec::lower::plain_text(&c.document.footnotes[f.id.unwrap()].content),
         "a **b"
     );
 }
@@ -319,20 +319,29 @@ fn numbering_is_gapless(doc: &Document) {
     blocks(&doc.body);
 }
 
-/// Footnotes are numbered 1..n, in order of first reference.
+/// Footnotes are numbered 1..n, in order of first reference, and listed
+/// in that order, those never referenced after them.
 fn footnotes_in_order(doc: &Document) {
-    let numbers: Vec<u32> = doc.footnotes.iter().map(|f| f.number).collect();
+    let numbered = doc.footnotes.iter().take_while(|f| f.number.is_some());
+    let numbers: Vec<u32> = numbered.filter_map(|f| f.number).collect();
     assert_eq!(numbers, (1..=numbers.len() as u32).collect::<Vec<_>>());
-    /// The footnote numbers in order of first reference.
+    assert!(
+        doc.footnotes[numbers.len()..]
+            .iter()
+            .all(|f| f.number.is_none())
+    );
+    /// The footnote numbers in print order, first references only.
     struct FirstRefs(Vec<u32>);
     impl Visitor for FirstRefs {
+        fn visit_document(&mut self, doc: &Document) {
+            walk_print_order(self, doc);
+        }
         fn visit_footnote_ref(&mut self, r: &FootnoteRef) {
             if let Some(n) = r.number
                 && !self.0.contains(&n)
             {
                 self.0.push(n);
             }
-            walk_footnote_ref(self, r);
         }
     }
     let mut refs = FirstRefs(Vec::new());

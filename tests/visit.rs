@@ -1,19 +1,20 @@
 //! The visitor (`draftdec::visit`) reaches every node that has a span,
 //! once, in source order, and its read-only and mutable forms agree.
 
-use std::collections::BTreeSet;
+use std::collections::{BTreeSet, HashMap};
 use std::path::Path;
 
 use draftdec::ast::*;
 use draftdec::visit::{self, mutable};
 
 /// One visit: the kind of node, its span (if it has one of its own), and
-/// whether it is inside a labelled footnote definition.
+/// the part of the document it is in: 0 for the text, then one for each
+/// part kept out of line (each footnote, the presentation layer).
 #[derive(Clone, Debug, PartialEq, Eq)]
 struct Visit {
     kind: &'static str,
     span: Option<Span>,
-    in_def: bool,
+    part: usize,
 }
 
 /// A recorder for each trait, from one definition: `$m` is `mut` or
@@ -23,13 +24,20 @@ macro_rules! recorder {
         #[derive(Default)]
         struct $Rec {
             log: Vec<Visit>,
-            in_def: bool,
+            part: usize,
+            parts: usize,
         }
 
         impl $Rec {
             fn log(&mut self, kind: &'static str, span: Option<Span>) {
-                let in_def = self.in_def;
-                self.log.push(Visit { kind, span, in_def });
+                let part = self.part;
+                self.log.push(Visit { kind, span, part });
+            }
+
+            /// Enters a part kept out of line; returns the part it was in.
+            fn enter(&mut self) -> usize {
+                self.parts += 1;
+                std::mem::replace(&mut self.part, self.parts)
             }
         }
 
@@ -82,11 +90,25 @@ macro_rules! recorder {
                 self.log("annex", Some(n.span));
                 $walk::walk_annex(self, n);
             }
-            fn visit_footnote_def(&mut self, n: &$($m)? FootnoteDef) {
-                self.in_def = true;
-                self.log("footnote_def", Some(n.span));
-                $walk::walk_footnote_def(self, n);
-                self.in_def = false;
+            fn visit_footnote(&mut self, n: &$($m)? Footnote) {
+                let outer = self.enter();
+                self.log("footnote", Some(n.span));
+                $walk::walk_footnote(self, n);
+                self.part = outer;
+            }
+            fn visit_presentation(&mut self, n: &$($m)? Presentation) {
+                let outer = self.enter();
+                self.log("presentation", None);
+                $walk::walk_presentation(self, n);
+                self.part = outer;
+            }
+            fn visit_masthead_line(&mut self, n: &$($m)? MastheadLine) {
+                self.log("masthead_line", None);
+                $walk::walk_masthead_line(self, n);
+            }
+            fn visit_piece(&mut self, n: &$($m)? Piece) {
+                self.log("piece", None);
+                $walk::walk_piece(self, n);
             }
             fn visit_label(&mut self, n: &$($m)? Label) {
                 self.log("label", Some(n.span));
@@ -152,9 +174,9 @@ fn record_mut(doc: &mut Document) -> Vec<Visit> {
     rec.log
 }
 
-/// Every span in the document's JSON, save those of the resolved copies
-/// of footnotes (`Document::footnotes`): the nodes that have a span,
-/// found without the visitor.
+/// Every span in the document's JSON: the nodes that have a span, found
+/// without the visitor. A reference's resolved target is not a node: its
+/// spans are those of the node it points at.
 fn spans_in_json(doc: &Document) -> Vec<(usize, usize)> {
     fn collect(v: &serde_json::Value, out: &mut Vec<(usize, usize)>) {
         match v {
@@ -166,7 +188,7 @@ fn spans_in_json(doc: &Document) -> Vec<(usize, usize)> {
                     ));
                 }
                 for (key, value) in map {
-                    if key != "span" {
+                    if key != "span" && key != "target" {
                         collect(value, out);
                     }
                 }
@@ -175,11 +197,7 @@ fn spans_in_json(doc: &Document) -> Vec<(usize, usize)> {
             _ => {}
         }
     }
-    let mut json = serde_json::to_value(doc).expect("a document serialises");
-    json.as_object_mut()
-        .expect("an object")
-        .remove("footnotes")
-        .expect("the resolved footnotes");
+    let json = serde_json::to_value(doc).expect("a document serialises");
     let mut out = Vec::new();
     collect(&json, &mut out);
     out.sort_unstable();
@@ -203,12 +221,12 @@ fn check(name: &str, doc: &Document) -> BTreeSet<&'static str> {
         "{name}: the visited spans are not the document's; never visited: {missed:?}"
     );
 
-    // Source order: the text, then each footnote definition, with
-    // non-decreasing starts. The addressee lies in the text after it.
-    let mut last_main = 0;
-    let mut last_def = 0;
+    // Source order: in the text and in each part kept out of line, starts
+    // never decrease. The addressee lies in the text after it.
+    let mut last: HashMap<usize, usize> = HashMap::new();
     for (i, v) in log.iter().enumerate() {
         let Some(span) = v.span else { continue };
+        let last = last.entry(v.part).or_default();
         if v.kind == "addressee" {
             let text = log[i..]
                 .iter()
@@ -216,16 +234,11 @@ fn check(name: &str, doc: &Document) -> BTreeSet<&'static str> {
                 .and_then(|n| n.span)
                 .unwrap_or_else(|| panic!("{name}: no text after the addressee at {span:?}"));
             assert!(
-                text.start <= span.start && span.end <= text.end && last_main <= span.start,
+                text.start <= span.start && span.end <= text.end && *last <= span.start,
                 "{name}: the addressee at {span:?} is not in the text {text:?} that follows it"
             );
             continue;
         }
-        let last = if v.in_def {
-            &mut last_def
-        } else {
-            &mut last_main
-        };
         assert!(
             *last <= span.start,
             "{name}: {} at {span:?} visited after a node starting at {last}",
@@ -276,7 +289,7 @@ fn examples_are_visited_whole_in_source_order() {
 }
 
 /// Every `visit_*` method, as the recorders name them.
-const ALL_KINDS: [&str; 26] = [
+const ALL_KINDS: [&str; 29] = [
     "document",
     "masthead",
     "field",
@@ -289,7 +302,10 @@ const ALL_KINDS: [&str; 26] = [
     "operative_paragraph",
     "subparagraph",
     "annex",
-    "footnote_def",
+    "footnote",
+    "presentation",
+    "masthead_line",
+    "piece",
     "label",
     "typed",
     "opening",
@@ -314,11 +330,13 @@ fn bad_drafts_are_visited_whole_in_source_order() {
 }
 
 /// Every node beside the nodes written before and after it: typed numbers
-/// and labels, opening words and addressees, nested footnotes, a labelled
-/// footnote definition between paragraphs of a section.
+/// and labels, opening words and addressees, nested footnotes, a named
+/// footnote defined between paragraphs of a section, the masthead's
+/// footnote.
 const EVERY_PAIR: &str = "\
 symbol: UNEP/MC/COP.6/1
 language: en
+provisional-agenda: UNEP/MC/COP.6/1
 title: Title^{masthead **note**}
 
 # <intro> I. Introduction

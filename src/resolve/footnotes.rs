@@ -1,104 +1,86 @@
-//! Footnote numbering: one sequence through the document, the masthead's
-//! footnote first, then in order of first reference.
+//! Footnote numbering: one sequence through the document in print order
+//! (the masthead's lines, then the text), each footnote numbered at its
+//! first reference; the document's list is then put in that order.
 
 use std::collections::HashMap;
 
-use crate::ast::{
-    Document, DocumentRef, Footnote, FootnoteDef, FootnoteRef, Inline, Masthead, Span,
-};
+use crate::ast::{Document, Footnote, FootnoteRef, Label};
 use crate::diag::Diagnostic;
 use crate::lang::LangTable;
 use crate::lower::plain_text;
-use crate::visit::mutable::{VisitorMut, walk_footnote_ref};
+use crate::visit::mutable::{VisitorMut, walk_print_order};
 
 pub(super) fn number(doc: &mut Document, table: &LangTable, diags: &mut Vec<Diagnostic>) {
-    let mut footnotes = Vec::new();
-    if let Some(agenda) = &doc.meta.provisional_agenda {
-        // The masthead's agenda footnote cites the provisional agenda by symbol.
-        let content = vec![
-            Inline::DocumentRef(DocumentRef {
-                symbol: agenda.text.clone(),
-                span: agenda.span,
-            }),
-            Inline::Text {
-                text: ".".to_string(),
-                span: Span::new(agenda.span.end, agenda.span.end),
-            },
-        ];
-        footnotes.push(Footnote {
-            number: 1,
-            label: None,
-            content,
-            ibid: false,
-            span: agenda.span,
-        });
-        doc.meta.agenda_footnote = Some(1);
-    }
-
+    // Named footnotes by name: the first definition wins, a second is E0101.
     let mut defs: HashMap<String, usize> = HashMap::new();
-    for (i, def) in doc.footnote_defs.iter().enumerate() {
-        if let Some(&first) = defs.get(&def.label.name) {
+    for (i, note) in doc.footnotes.iter().enumerate() {
+        let Some(label) = &note.label else { continue };
+        if let Some(&first) = defs.get(&label.name) {
+            let first_span = doc.footnotes[first]
+                .label
+                .as_ref()
+                .map_or(label.span, |l| l.span);
             diags.push(
                 Diagnostic::new(
                     "E0101",
-                    def.label.span,
-                    format!("the footnote `{}` is defined twice", def.label.name),
+                    label.span,
+                    format!("the footnote `{}` is defined twice", label.name),
                 )
                 .label("second definition")
-                .secondary(doc.footnote_defs[first].label.span, "first defined here")
+                .secondary(first_span, "first defined here")
                 .help("give each footnote its own name"),
             );
         } else {
-            defs.insert(def.label.name.clone(), i);
+            defs.insert(label.name.clone(), i);
         }
     }
-    let defs_snapshot = doc.footnote_defs.clone();
     let mut def_names: Vec<&str> = defs.keys().map(String::as_str).collect();
     def_names.sort_unstable();
+
+    // Numbers in print order: the masthead's lines, then the text. A
+    // footnote's own text is not part of that order: a reference inside it
+    // numbers nothing.
     let mut refs = Refs {
-        footnotes,
         defs: &defs,
-        def_list: &defs_snapshot,
         def_names,
-        numbered: HashMap::new(),
+        numbers: vec![None; doc.footnotes.len()],
+        next: 0,
         unknown: 0,
         diags: &mut *diags,
     };
     refs.visit_document(doc);
-    let Refs {
-        mut footnotes,
-        numbered,
-        ..
-    } = refs;
+    let numbers = refs.numbers;
 
-    for def in &defs_snapshot {
-        if !numbered.contains_key(&def.label.name)
-            && defs
-                .get(&def.label.name)
-                .is_some_and(|&i| defs_snapshot[i].span == def.span)
+    for (i, note) in doc.footnotes.iter().enumerate() {
+        if numbers[i].is_some() {
+            continue;
+        }
+        if let Some(label) = &note.label
+            && defs.get(&label.name) == Some(&i)
         {
             diags.push(
                 Diagnostic::new(
                     "W0104",
-                    def.label.span,
-                    format!("the footnote `{}` is never referenced", def.label.name),
+                    label.span,
+                    format!("the footnote `{}` is never referenced", label.name),
                 )
                 .label("unused footnote")
                 .help(format!(
                     "reference it with `^{}` where its indicator belongs, or delete it",
-                    def.label.name
+                    label.name
                 )),
             );
         }
     }
 
-    for (i, footnote) in footnotes.iter_mut().enumerate() {
-        footnote.ibid = table.is_ibid(&plain_text(&footnote.content));
-        if footnote.ibid && i == 0 {
+    for (note, number) in doc.footnotes.iter_mut().zip(&numbers) {
+        note.number = *number;
+        note.ibid = table.is_ibid(&plain_text(&note.content));
+        if note.ibid && *number == Some(1) {
             diags.push(
                 Diagnostic::new(
                     "E0105",
-                    footnote.span,
+                    note.span,
                     "this Ibid. footnote has no footnote before it to refer to",
                 )
                 .label("Ibid. with no preceding footnote")
@@ -106,100 +88,104 @@ pub(super) fn number(doc: &mut Document, table: &LangTable, diags: &mut Vec<Diag
             );
         }
     }
-    doc.footnotes = footnotes;
+    print_order(doc);
 }
 
-/// Numbers the footnote references of the text in reading order.
+/// Numbers the footnote references in print order.
 struct Refs<'a> {
-    /// The footnotes numbered so far, in print order.
-    footnotes: Vec<Footnote>,
-    /// Each defined name and the index of its first definition.
+    /// Named footnotes by name.
     defs: &'a HashMap<String, usize>,
-    def_list: &'a [FootnoteDef],
-    /// The defined names, sorted, for suggestions.
+    /// The names, sorted, for suggestions.
     def_names: Vec<&'a str>,
-    /// The number of each labelled footnote already referenced.
-    numbered: HashMap<String, u32>,
+    /// The number of each footnote of the list, once referenced.
+    numbers: Vec<Option<u32>>,
+    next: u32,
     unknown: usize,
     diags: &'a mut Vec<Diagnostic>,
 }
 
 impl VisitorMut for Refs<'_> {
-    /// The masthead's fields in the order they are printed, which is the
-    /// order of `Masthead::fields`, whatever order they are written in.
-    fn visit_masthead(&mut self, meta: &mut Masthead) {
-        for (_, field) in meta.fields_mut() {
-            if let Some(field) = field {
-                self.visit_field(field);
-            }
-        }
+    fn visit_document(&mut self, doc: &mut Document) {
+        walk_print_order(self, doc);
     }
 
-    /// References inside labelled definitions are not footnotes of the text.
-    fn visit_footnote_def(&mut self, _: &mut FootnoteDef) {}
-
     fn visit_footnote_ref(&mut self, r: &mut FootnoteRef) {
-        self.number(r);
-        // A footnote inside an inline footnote comes after it.
-        walk_footnote_ref(self, r);
+        let id = match (&r.label, r.id) {
+            (_, Some(id)) => id,
+            (Some(label), None) => match self.defs.get(&label.name) {
+                Some(&id) => id,
+                None => {
+                    self.unknown += 1;
+                    let d = undefined(label, self.unknown, &self.def_names);
+                    self.diags.push(d);
+                    return;
+                }
+            },
+            (None, None) => return,
+        };
+        r.id = Some(id);
+        let Some(slot) = self.numbers.get_mut(id) else {
+            return;
+        };
+        if slot.is_none() {
+            self.next += 1;
+            *slot = Some(self.next);
+        }
+        r.number = *slot;
     }
 }
 
-impl Refs<'_> {
-    fn number(&mut self, r: &mut FootnoteRef) {
-        if let Some(content) = &r.content {
-            let number = self.footnotes.len() as u32 + 1;
-            self.footnotes.push(Footnote {
-                number,
-                label: None,
-                content: content.clone(),
-                ibid: false,
-                span: r.span,
-            });
-            r.number = Some(number);
-            return;
-        }
-        let Some(label) = &r.label else { return };
-        if let Some(&n) = self.numbered.get(&label.name) {
-            r.number = Some(n);
-            return;
-        }
-        match self.defs.get(&label.name) {
-            Some(&i) => {
-                let def = &self.def_list[i];
-                let number = self.footnotes.len() as u32 + 1;
-                self.footnotes.push(Footnote {
-                    number,
-                    label: Some(label.name.clone()),
-                    content: def.content.clone(),
-                    ibid: false,
-                    span: def.span,
-                });
-                self.numbered.insert(label.name.clone(), number);
-                r.number = Some(number);
-            }
-            None => {
-                let mut d = Diagnostic::new(
-                    "E0103",
-                    label.span,
-                    format!("no footnote `{}` is defined", label.name),
-                )
-                .label("undefined footnote");
-                self.unknown += 1;
-                let near = (self.unknown <= crate::util::MAX_SUGGESTIONS)
-                    .then(|| crate::util::closest(&label.name, self.def_names.iter().copied()))
-                    .flatten();
-                d = match near {
-                    Some(name) => d
-                        .help(format!("did you mean `{name}`?"))
-                        .fix(label.span, name),
-                    None => d.help(format!(
-                        "define it on a line of its own: `^{}: text of the footnote`",
-                        label.name
-                    )),
-                };
-                self.diags.push(d);
-            }
+fn undefined(label: &Label, unknown: usize, names: &[&str]) -> Diagnostic {
+    let d = Diagnostic::new(
+        "E0103",
+        label.span,
+        format!("no footnote `{}` is defined", label.name),
+    )
+    .label("undefined footnote");
+    let near = (unknown <= crate::util::MAX_SUGGESTIONS)
+        .then(|| crate::util::closest(&label.name, names.iter().copied()))
+        .flatten();
+    match near {
+        Some(name) => d
+            .help(format!("did you mean `{name}`?"))
+            .fix(label.span, name),
+        None => d.help(format!(
+            "define it on a line of its own: `^{}: text of the footnote`",
+            label.name
+        )),
+    }
+}
+
+/// Puts the footnotes in print order (by number, the unnumbered after in
+/// source order) and points every reference at its footnote's new place.
+fn print_order(doc: &mut Document) {
+    let mut order: Vec<usize> = (0..doc.footnotes.len()).collect();
+    order.sort_by_key(|&i| {
+        (
+            doc.footnotes[i].number.is_none(),
+            doc.footnotes[i].number,
+            i,
+        )
+    });
+    let mut place = vec![0; order.len()];
+    for (new, &old) in order.iter().enumerate() {
+        place[old] = new;
+    }
+    let mut notes: Vec<Option<Footnote>> = std::mem::take(&mut doc.footnotes)
+        .into_iter()
+        .map(Some)
+        .collect();
+    doc.footnotes = order.iter().filter_map(|&i| notes[i].take()).collect();
+    Remap(place).visit_document(doc);
+}
+
+/// Points every reference at its footnote's new place in the list.
+struct Remap(Vec<usize>);
+
+impl VisitorMut for Remap {
+    fn visit_footnote_ref(&mut self, r: &mut FootnoteRef) {
+        if let Some(id) = r.id {
+            r.id = self.0.get(id).copied();
         }
     }
 }
@@ -219,6 +205,7 @@ mod tests {
         let numbered: Vec<String> = doc
             .footnotes
             .iter()
+            .filter(|f| f.number.is_some())
             .map(|f| crate::lower::plain_text(&f.content))
             .collect();
         assert_eq!(

@@ -106,7 +106,7 @@ impl VisitorMut for Numberer<'_> {
             };
             // A single annex has no numeral: `@#label` prints its name too.
             let bare = if single { full.clone() } else { path.clone() };
-            self.label(label, TargetKind::Annex, full, bare, &anchor);
+            self.label(label, annex.span, TargetKind::Annex, full, bare, &anchor);
         }
         annex.number = Some(Designation {
             ordinal,
@@ -169,7 +169,7 @@ impl VisitorMut for Numberer<'_> {
             anchor,
         };
         if let Some(label) = &s.label {
-            self.label(label, kind, full, d.path.clone(), &d.anchor);
+            self.label(label, s.span, kind, full, d.path.clone(), &d.anchor);
         }
         self.sections_open.push((d, 0));
         walk_section(self, s);
@@ -192,6 +192,7 @@ impl VisitorMut for Numberer<'_> {
             if let Some(label) = &p.label {
                 self.label(
                     label,
+                    p.span,
                     TargetKind::Paragraph,
                     self.table.refs.paragraph.replace("{}", &d.path),
                     d.path.clone(),
@@ -246,7 +247,7 @@ impl VisitorMut for Numberer<'_> {
                     self.table.refs.draft_decision.to_string(),
                 ),
             };
-            self.label(label, TargetKind::Decision, full, bare, &anchor);
+            self.label(label, d.span, TargetKind::Decision, full, bare, &anchor);
         }
         d.anchor = Some(anchor);
         self.preambular = 0;
@@ -269,6 +270,7 @@ impl VisitorMut for Numberer<'_> {
         if let Some(label) = &clause.label {
             self.label(
                 label,
+                clause.span,
                 TargetKind::PreambularClause,
                 self.table.refs.preambular.replace("{}", &des.path),
                 des.path.clone(),
@@ -300,6 +302,7 @@ impl VisitorMut for Numberer<'_> {
         if let Some(label) = &para.label {
             self.label(
                 label,
+                para.span,
                 TargetKind::OperativeParagraph,
                 self.table.refs.paragraph.replace("{}", &des.path),
                 des.path.clone(),
@@ -344,6 +347,7 @@ impl VisitorMut for Numberer<'_> {
         if let Some(label) = &sub.label {
             self.label(
                 label,
+                sub.span,
                 TargetKind::Subparagraph,
                 words.replace("{}", &d.path),
                 d.path.clone(),
@@ -357,7 +361,16 @@ impl VisitorMut for Numberer<'_> {
 }
 
 impl Numberer<'_> {
-    fn label(&mut self, label: &Label, kind: TargetKind, full: String, bare: String, anchor: &str) {
+    /// Records `label` as naming the node spanning `node`.
+    fn label(
+        &mut self,
+        label: &Label,
+        node: Span,
+        kind: TargetKind,
+        full: String,
+        bare: String,
+        anchor: &str,
+    ) {
         if let Some(first) = self.labels.get(&label.name) {
             self.diags.push(
                 Diagnostic::new(
@@ -379,6 +392,7 @@ impl Numberer<'_> {
                 bare,
                 anchor: anchor.to_string(),
                 span: label.span,
+                node,
             },
         );
     }

@@ -8,6 +8,7 @@ use crate::ast::{
     Decision, Document, Inline, OperativeParagraph, Paragraph, PreambularClause, Span, SubParagraph,
 };
 use crate::diag::Diagnostic;
+use crate::lang::Marks;
 use crate::visit::{
     Visitor, walk_decision, walk_operative_paragraph, walk_preambular_clause, walk_subparagraph,
 };
@@ -21,13 +22,18 @@ enum Mark {
 }
 
 impl Mark {
-    fn ascii(self) -> char {
+    /// The forms of the mark in the language, its own first.
+    fn forms(self, marks: &Marks) -> &'static [char] {
         match self {
-            Mark::Comma => ',',
-            Mark::Semicolon => ';',
-            Mark::FullStop => '.',
-            Mark::Colon => ':',
+            Mark::Comma => marks.comma,
+            Mark::Semicolon => marks.semicolon,
+            Mark::FullStop => marks.full_stop,
+            Mark::Colon => marks.colon,
         }
+    }
+    /// The mark a fix writes.
+    fn own(self, marks: &Marks) -> char {
+        self.forms(marks).first().copied().unwrap_or(',')
     }
     fn name(self) -> &'static str {
         match self {
@@ -37,19 +43,11 @@ impl Mark {
             Mark::Colon => "a colon",
         }
     }
-    /// The mark as written in Latin, Arabic and Chinese scripts.
-    fn matches(self, c: char) -> bool {
-        match self {
-            Mark::Comma => matches!(c, ',' | '،' | '，' | '、'),
-            Mark::Semicolon => matches!(c, ';' | '؛' | '；'),
-            Mark::FullStop => matches!(c, '.' | '。'),
-            Mark::Colon => matches!(c, ':' | '：'),
-        }
-    }
 }
 
-pub(super) fn check(doc: &Document, diags: &mut Vec<Diagnostic>) {
+pub(super) fn check(doc: &Document, marks: &Marks, diags: &mut Vec<Diagnostic>) {
     Punctuation {
+        marks,
         diags,
         operative_left: 0,
         lists: Vec::new(),
@@ -58,6 +56,8 @@ pub(super) fn check(doc: &Document, diags: &mut Vec<Diagnostic>) {
 }
 
 struct Punctuation<'a> {
+    /// The language's forms of each mark.
+    marks: &'a Marks,
     diags: &'a mut Vec<Diagnostic>,
     /// Operative paragraphs of the decision not yet visited: the last ends
     /// with a full stop.
@@ -79,6 +79,7 @@ impl Visitor for Punctuation<'_> {
     fn visit_preambular_clause(&mut self, clause: &PreambularClause) {
         if clause.subparagraphs.is_empty() {
             expect(
+                self.marks,
                 &clause.content,
                 Mark::Comma,
                 "W0201",
@@ -87,6 +88,7 @@ impl Visitor for Punctuation<'_> {
             );
         } else {
             expect(
+                self.marks,
                 &clause.content,
                 Mark::Colon,
                 "W0204",
@@ -107,9 +109,10 @@ impl Visitor for Punctuation<'_> {
             (Mark::Semicolon, "W0202", "this operative paragraph")
         };
         if para.subparagraphs.is_empty() {
-            expect(&para.content, end, code, what, self.diags);
+            expect(self.marks, &para.content, end, code, what, self.diags);
         } else {
             expect(
+                self.marks,
                 &para.content,
                 Mark::Colon,
                 "W0204",
@@ -142,9 +145,10 @@ impl Visitor for Punctuation<'_> {
             } else {
                 "the last sub-paragraph"
             };
-            expect(&sub.content, end, "W0205", what, self.diags);
+            expect(self.marks, &sub.content, end, "W0205", what, self.diags);
         } else {
             expect(
+                self.marks,
                 &sub.content,
                 Mark::Colon,
                 "W0204",
@@ -159,6 +163,7 @@ impl Visitor for Punctuation<'_> {
 }
 
 fn expect(
+    marks: &Marks,
     content: &[Inline],
     mark: Mark,
     code: &'static str,
@@ -175,12 +180,13 @@ fn expect(
     else {
         return;
     };
-    if mark.matches(c) {
+    if mark.forms(marks).contains(&c) {
         return;
     }
     let replaced = [Mark::Comma, Mark::Semicolon, Mark::FullStop, Mark::Colon]
         .iter()
-        .any(|m| m.matches(c));
+        .any(|m| m.forms(marks).contains(&c));
+    let own = mark.own(marks);
     let (fix_span, found) = if replaced {
         (at, format!("it ends with `{c}`"))
     } else {
@@ -196,8 +202,8 @@ fn expect(
             at,
             format!("{what} should end with {}, but {found}", mark.name()),
         )
-        .label(format!("expected `{}`", mark.ascii()))
-        .help(format!("end it with `{}`", mark.ascii()))
-        .fix(fix_span, mark.ascii().to_string()),
+        .label(format!("expected `{own}`"))
+        .help(format!("end it with `{own}`"))
+        .fix(fix_span, own.to_string()),
     );
 }
