@@ -13,7 +13,7 @@ use crate::ast::{
     Annex, Decision, DecisionRef, Document, DocumentRef, Footnote, FootnoteRef, Formula, Inline,
     Label, OperativeParagraph, Paragraph, PreambularClause, Section, Span, SubParagraph,
 };
-use crate::diag::Diagnostic;
+use crate::diag::{Applicability, Code, Diagnostic};
 use crate::visit::{
     Visitor, walk_annex, walk_decision, walk_operative_paragraph, walk_paragraph,
     walk_preambular_clause, walk_section, walk_subparagraph,
@@ -80,7 +80,7 @@ fn metadata(a: &Version<'_>, b: &Version<'_>, bi: usize, out: &mut Vec<(usize, D
         out.push((
             bi,
             Diagnostic::new(
-                "E0301",
+                Code::E0302,
                 sb.span,
                 format!("the symbol differs from {}'s `{}`", a.name, sa.text),
             )
@@ -90,7 +90,7 @@ fn metadata(a: &Version<'_>, b: &Version<'_>, bi: usize, out: &mut Vec<(usize, D
                 a.name,
                 at(a, sa.span)
             ))
-            .fix(sb.span, sa.text.clone()),
+            .fix(sb.span, sa.text.clone(), Applicability::NeedsReview),
         ));
     }
     if a.document.language == b.document.language
@@ -99,7 +99,7 @@ fn metadata(a: &Version<'_>, b: &Version<'_>, bi: usize, out: &mut Vec<(usize, D
         out.push((
             bi,
             Diagnostic::new(
-                "E0301",
+                Code::E0303,
                 field.span,
                 format!("{} is in the same language", a.name),
             )
@@ -156,7 +156,7 @@ fn missing(
     out.push((
         0,
         Diagnostic::new(
-            "E0301",
+            Code::E0304,
             lead(a.source, x.span),
             format!("{} has no counterpart in {}", x.name, b.name),
         )
@@ -174,7 +174,7 @@ fn missing(
     out.push((
         bi,
         Diagnostic::new(
-            "E0301",
+            Code::E0304,
             lead(b.source, span),
             format!("{} lacks {} of {}", b.name, x.name, a.name),
         )
@@ -193,7 +193,7 @@ fn extra(
     out.push((
         bi,
         Diagnostic::new(
-            "E0301",
+            Code::E0305,
             lead(b.source, y.span),
             format!("{} has no counterpart in {}", y.name, a.name),
         )
@@ -221,7 +221,7 @@ fn compare_pair(
         out.push((
             bi,
             Diagnostic::new(
-                "E0301",
+                Code::E0306,
                 lead(b.source, y.span),
                 format!(
                     "{} has {} here but {} in {}",
@@ -249,7 +249,7 @@ fn compare_pair(
         out.push((
             bi,
             Diagnostic::new(
-                "E0301",
+                Code::E0307,
                 lead(b.source, y.span),
                 format!(
                     "{} cites {} here but {} in {}",

@@ -6,6 +6,8 @@ mod robust_support;
 
 use std::path::Path;
 
+use draftdec::diag::Code;
+
 #[test]
 fn every_regression_input_keeps_the_invariants() {
     let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/regressions");
@@ -43,6 +45,10 @@ fn every_regression_input_keeps_the_invariants() {
 fn escaped_quote_is_reported_on_its_own_character() {
     let src = "symbol: A/1\nlanguage: en\ntitle: T\n\n#. An escaped \\” quote.\n";
     let c = robust_support::check(src.as_bytes());
-    let d = c.diagnostics.iter().find(|d| d.code == "W0111").unwrap();
+    let d = c
+        .diagnostics
+        .iter()
+        .find(|d| d.code == Code::W0111)
+        .unwrap();
     assert_eq!(&src[d.primary.span.start..d.primary.span.end], "”");
 }

@@ -6,7 +6,7 @@ use crate::ast::{
     Document, Field, Formula, Inline, Masthead, OperativeParagraph, Paragraph, PreambularClause,
     Section, Span, SubParagraph,
 };
-use crate::diag::Diagnostic;
+use crate::diag::{Code, Diagnostic};
 use crate::visit::{Visitor, walk_section};
 
 /// The masthead's fields written in words; the others hold codes, dates
@@ -85,7 +85,7 @@ fn tree(content: &[Inline], subs: &[SubParagraph], diags: &mut Vec<Diagnostic>) 
             '[' => open.push((c, at)),
             ']' if open.pop().is_none() => {
                 diags.push(
-                        Diagnostic::new("E0110", at, "this `]` closes no bracket")
+                        Diagnostic::new(Code::E0110, at, "this `]` closes no bracket")
                             .label("unmatched `]`")
                             .help("negotiation brackets open with `[` and close with `]` in the same paragraph"),
                     );
@@ -95,7 +95,7 @@ fn tree(content: &[Inline], subs: &[SubParagraph], diags: &mut Vec<Diagnostic>) 
     }
     for (_, at) in open {
         diags.push(
-            Diagnostic::new("E0110", at, "this `[` is never closed")
+            Diagnostic::new(Code::E0110, at, "this `[` is never closed")
                 .label("unmatched `[`")
                 .help("close the bracketed text with `]` in the same paragraph"),
         );
@@ -111,15 +111,19 @@ fn quotes(chars: &[(char, Span)], diags: &mut Vec<Diagnostic>) {
                 stack.push(at);
             } else if c == close_q && stack.pop().is_none() {
                 diags.push(
-                    Diagnostic::new("W0111", at, format!("this `{close_q}` closes no quotation"))
-                        .label("unmatched closing quotation mark")
-                        .help(format!("open the quotation with `{open_q}`")),
+                    Diagnostic::new(
+                        Code::W0111,
+                        at,
+                        format!("this `{close_q}` closes no quotation"),
+                    )
+                    .label("unmatched closing quotation mark")
+                    .help(format!("open the quotation with `{open_q}`")),
                 );
             }
         }
         for at in stack {
             diags.push(
-                Diagnostic::new("W0111", at, format!("this `{open_q}` is never closed"))
+                Diagnostic::new(Code::W0111, at, format!("this `{open_q}` is never closed"))
                     .label("unmatched opening quotation mark")
                     .help(format!(
                         "close the quotation with `{close_q}` in the same paragraph"
@@ -135,7 +139,7 @@ fn quotes(chars: &[(char, Span)], diags: &mut Vec<Diagnostic>) {
     if straight.len() % 2 == 1 {
         let at = *straight.last().expect("odd count is at least one");
         diags.push(
-            Diagnostic::new("W0111", at, "an odd number of `\"` in this paragraph")
+            Diagnostic::new(Code::W0111, at, "an odd number of `\"` in this paragraph")
                 .label("unpaired quotation mark")
                 .help("pair every opening `\"` with a closing one"),
         );

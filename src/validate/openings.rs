@@ -4,7 +4,7 @@
 use crate::ast::{
     Document, Inline, Opening, OpeningSource, OperativeParagraph, PreambularClause, Span,
 };
-use crate::diag::Diagnostic;
+use crate::diag::{Applicability, Code, Diagnostic};
 use crate::lang::LangTable;
 use crate::lower::plain_text;
 use crate::visit::Visitor;
@@ -49,7 +49,7 @@ fn check_one(
         let Some(first) = content.first() else { return };
         if let Inline::Emphasis { span, .. } = first {
             diags.push(
-                Diagnostic::new("W0206", *span, format!("the opening words of this {what} hold a footnote or a reference"))
+                Diagnostic::new(Code::W0209, *span, format!("the opening words of this {what} hold a footnote or a reference"))
                     .label("marked opening words")
                     .help("opening words are words only: put the footnote or reference after the closing `*`"),
             );
@@ -66,7 +66,7 @@ fn check_one(
             other => other.span(),
         };
         let mut d = Diagnostic::new(
-            "W0206",
+            Code::W0206,
             span,
             format!("this {what} does not start with opening words draftdec knows"),
         )
@@ -106,12 +106,12 @@ fn check_one(
         let d = match at {
             Some(at) => {
                 let letter = Span::new(at, at + first.len_utf8());
-                Diagnostic::new("W0207", letter, message)
+                Diagnostic::new(Code::W0207, letter, message)
                     .label(format!("write `{fixed}`"))
                     .help(help)
-                    .fix(letter, fixed)
+                    .fix(letter, fixed, Applicability::Safe)
             }
-            None => Diagnostic::new("W0207", opening.span, message)
+            None => Diagnostic::new(Code::W0207, opening.span, message)
                 .label("opening words")
                 .help(help),
         };

@@ -7,7 +7,7 @@ use super::chars_with_offsets;
 use crate::ast::{
     Decision, Document, Inline, OperativeParagraph, Paragraph, PreambularClause, Span, SubParagraph,
 };
-use crate::diag::Diagnostic;
+use crate::diag::{Applicability, Code, Diagnostic};
 use crate::lang::Marks;
 use crate::visit::{
     Visitor, walk_decision, walk_operative_paragraph, walk_preambular_clause, walk_subparagraph,
@@ -82,7 +82,7 @@ impl Visitor for Punctuation<'_> {
                 self.marks,
                 &clause.content,
                 Mark::Comma,
-                "W0201",
+                Code::W0201,
                 "this preambular clause",
                 self.diags,
             );
@@ -91,7 +91,7 @@ impl Visitor for Punctuation<'_> {
                 self.marks,
                 &clause.content,
                 Mark::Colon,
-                "W0204",
+                Code::W0204,
                 "a clause that introduces sub-paragraphs",
                 self.diags,
             );
@@ -104,9 +104,9 @@ impl Visitor for Punctuation<'_> {
     fn visit_operative_paragraph(&mut self, para: &OperativeParagraph) {
         self.operative_left = self.operative_left.saturating_sub(1);
         let (end, code, what) = if self.operative_left == 0 {
-            (Mark::FullStop, "W0203", "the last operative paragraph")
+            (Mark::FullStop, Code::W0203, "the last operative paragraph")
         } else {
-            (Mark::Semicolon, "W0202", "this operative paragraph")
+            (Mark::Semicolon, Code::W0202, "this operative paragraph")
         };
         if para.subparagraphs.is_empty() {
             expect(self.marks, &para.content, end, code, what, self.diags);
@@ -115,7 +115,7 @@ impl Visitor for Punctuation<'_> {
                 self.marks,
                 &para.content,
                 Mark::Colon,
-                "W0204",
+                Code::W0204,
                 "a paragraph that introduces sub-paragraphs",
                 self.diags,
             );
@@ -145,13 +145,13 @@ impl Visitor for Punctuation<'_> {
             } else {
                 "the last sub-paragraph"
             };
-            expect(self.marks, &sub.content, end, "W0205", what, self.diags);
+            expect(self.marks, &sub.content, end, Code::W0205, what, self.diags);
         } else {
             expect(
                 self.marks,
                 &sub.content,
                 Mark::Colon,
-                "W0204",
+                Code::W0204,
                 "a sub-paragraph that introduces sub-paragraphs",
                 self.diags,
             );
@@ -166,7 +166,7 @@ fn expect(
     marks: &Marks,
     content: &[Inline],
     mark: Mark,
-    code: &'static str,
+    code: Code,
     what: &str,
     diags: &mut Vec<Diagnostic>,
 ) {
@@ -204,6 +204,6 @@ fn expect(
         )
         .label(format!("expected `{own}`"))
         .help(format!("end it with `{own}`"))
-        .fix(fix_span, own.to_string()),
+        .fix(fix_span, own.to_string(), Applicability::Safe),
     );
 }
