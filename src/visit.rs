@@ -263,11 +263,25 @@ macro_rules! visitor {
             if let Some(formula) = &$($m)? node.formula {
                 v.visit_formula(formula);
             }
-            for clause in &$($m)? node.preamble {
-                v.visit_preambular_clause(clause);
-            }
-            for para in &$($m)? node.operative {
-                v.visit_operative_paragraph(para);
+            // The preamble comes first, save in a draft with an unnumbered
+            // paragraph after the operative ones (E0022), which lowering
+            // keeps in the preamble: each is visited where it is written.
+            let mut preamble = (&$($m)? node.preamble).into_iter().peekable();
+            let mut operative = (&$($m)? node.operative).into_iter().peekable();
+            loop {
+                let clause_first = match (preamble.peek(), operative.peek()) {
+                    (Some(c), Some(p)) => c.span.start <= p.span.start,
+                    (Some(_), None) => true,
+                    (None, Some(_)) => false,
+                    (None, None) => break,
+                };
+                if clause_first {
+                    if let Some(clause) = preamble.next() {
+                        v.visit_preambular_clause(clause);
+                    }
+                } else if let Some(para) = operative.next() {
+                    v.visit_operative_paragraph(para);
+                }
             }
         }
 

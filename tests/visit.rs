@@ -385,3 +385,31 @@ fn masthead_fields_are_visited_as_written() {
     let at = |value: &str| src.find(value).expect("in the source");
     assert_eq!(fields, [at("T\n"), at("en\n"), at("UNEP")]);
 }
+
+/// Whatever the markup, well formed or not, whatever lowering recovers is
+/// visited whole and in source order.
+mod any_markup {
+    use proptest::prelude::*;
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(256))]
+
+        #[test]
+        fn is_visited_whole_in_source_order(
+            pieces in prop::collection::vec(prop_oneof![
+                Just("^{"), Just("}"), Just("**"), Just("*"), Just("\\"), Just("\n"),
+                Just("\n\n"), Just("#. "), Just("4. "), Just("(a) "), Just("b) "), Just("- "),
+                Just("    "), Just("\t"), Just("::: decision "), Just("::: annex "),
+                Just(":::\n"), Just("# "), Just("## "), Just("II. "), Just("@x"), Just("@#y"),
+                Just("<x> "), Just("<y> "), Just("^x"), Just("^x: "), Just("// c\n"),
+                Just("MC-3/11"), Just("UNEP/MC/COP.6/1"), Just("Recalling "),
+                Just("Requests the Executive Secretary "), Just("The Conference of the Parties,\n"),
+                Just("word"), Just(" "), Just(", "), Just("["), Just("]"), Just("title: "),
+                Just("provisional-agenda: A/1\n"), Just("language: ru\n"),
+            ], 0..80)
+        ) {
+            let src = format!("symbol: A/1\n{}", pieces.concat());
+            super::check(&src, &draftdec::compile(&src).document);
+        }
+    }
+}
