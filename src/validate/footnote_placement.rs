@@ -1,7 +1,7 @@
 //! Where the footnote indicator stands relative to punctuation: after it in
 //! English, before it in French, Spanish and Russian (`LangTable`).
 
-use crate::ast::{Document, Inline, Masthead, Span};
+use crate::ast::{Document, Inline, Span};
 use crate::diag::{Applicability, Code, Diagnostic};
 use crate::lang::LangTable;
 use crate::visit::{Visitor, walk_content};
@@ -19,9 +19,6 @@ struct Placement<'a> {
 }
 
 impl Visitor for Placement<'_> {
-    /// The masthead is not checked.
-    fn visit_masthead(&mut self, _: &Masthead) {}
-
     /// An indicator and the punctuation beside it are neighbours in one list.
     fn visit_content(&mut self, content: &[Inline]) {
         for (i, node) in content.iter().enumerate() {
