@@ -23,6 +23,9 @@
 //! - the presentation layer (`Document::presentation`: the masthead's
 //!   printed lines), resolved from the masthead.
 //!
+//! [`walk_print_order`] visits instead in the order of the printed page,
+//! for what is numbered as it is printed.
+//!
 //! A decision's heading (resolved pieces, with no span) comes after its
 //! label. An operative paragraph's addressee is found in the first words of
 //! its text and the words stay there: it is visited with the opening words,
@@ -162,10 +165,10 @@ macro_rules! visitor {
         }
 
         /// The document in print order, for what is numbered as it is
-        /// printed: the masthead's printed lines (following each
-        /// `Piece::Field` to its field), then the body and the annexes.
-        /// Neither the masthead's fields as written nor the footnotes'
-        /// texts are visited otherwise.
+        /// printed (footnotes): the masthead's printed lines, following
+        /// each `Piece::Field` to its field, then the body and the annexes.
+        /// The footnotes' texts are not visited: a reference inside one is
+        /// not part of that order.
         pub fn walk_print_order<V: $Visitor + ?Sized>(v: &mut V, node: &$($m)? Document) {
             let Document {
                 meta,

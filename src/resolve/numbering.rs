@@ -189,16 +189,8 @@ impl VisitorMut for Numberer<'_> {
                 anchor: format!("{}para-{text}", self.prefix),
                 text,
             };
-            if let Some(label) = &p.label {
-                self.label(
-                    label,
-                    p.span,
-                    TargetKind::Paragraph,
-                    self.table.refs.paragraph.replace("{}", &d.path),
-                    d.path.clone(),
-                    &d.anchor,
-                );
-            }
+            let words = self.table.refs.paragraph;
+            self.label_numbered(p.label.as_ref(), p.span, TargetKind::Paragraph, words, &d);
             p.number = Some(d.clone());
             d
         } else {
@@ -267,17 +259,9 @@ impl VisitorMut for Numberer<'_> {
             anchor: format!("{}pp-{text}", self.clause_prefix),
             text,
         };
-        if let Some(label) = &clause.label {
-            self.label(
-                label,
-                clause.span,
-                TargetKind::PreambularClause,
-                self.table.refs.preambular.replace("{}", &des.path),
-                des.path.clone(),
-                &des.anchor,
-            );
-        }
-        self.holders.push((des, self.table.refs.preambular, 0));
+        let (kind, words) = (TargetKind::PreambularClause, self.table.refs.preambular);
+        self.label_numbered(clause.label.as_ref(), clause.span, kind, words, &des);
+        self.holders.push((des, words, 0));
         walk_preambular_clause(self, clause);
         clause.number = self.holders.pop().map(|(d, _, _)| d);
     }
@@ -299,17 +283,9 @@ impl VisitorMut for Numberer<'_> {
             anchor: format!("{}op-{text}", self.clause_prefix),
             text,
         };
-        if let Some(label) = &para.label {
-            self.label(
-                label,
-                para.span,
-                TargetKind::OperativeParagraph,
-                self.table.refs.paragraph.replace("{}", &des.path),
-                des.path.clone(),
-                &des.anchor,
-            );
-        }
-        self.holders.push((des, self.table.refs.paragraph, 0));
+        let (kind, words) = (TargetKind::OperativeParagraph, self.table.refs.paragraph);
+        self.label_numbered(para.label.as_ref(), para.span, kind, words, &des);
+        self.holders.push((des, words, 0));
         walk_operative_paragraph(self, para);
         para.number = self.holders.pop().map(|(d, _, _)| d);
     }
@@ -344,16 +320,13 @@ impl VisitorMut for Numberer<'_> {
             path,
         };
         self.check_typed(sub.typed_marker.as_ref(), &d.text, "sub-paragraph");
-        if let Some(label) = &sub.label {
-            self.label(
-                label,
-                sub.span,
-                TargetKind::Subparagraph,
-                words.replace("{}", &d.path),
-                d.path.clone(),
-                &d.anchor,
-            );
-        }
+        self.label_numbered(
+            sub.label.as_ref(),
+            sub.span,
+            TargetKind::Subparagraph,
+            words,
+            &d,
+        );
         self.holders.push((d, words, 0));
         walk_subparagraph(self, sub);
         sub.number = self.holders.pop().map(|(d, _, _)| d);
@@ -395,6 +368,22 @@ impl Numberer<'_> {
                 node,
             },
         );
+    }
+
+    /// Records the label of a paragraph, clause or sub-paragraph numbered
+    /// `d`, which references name with `words` ("paragraph {}").
+    fn label_numbered(
+        &mut self,
+        label: Option<&Label>,
+        node: Span,
+        kind: TargetKind,
+        words: &str,
+        d: &Designation,
+    ) {
+        if let Some(label) = label {
+            let full = words.replace("{}", &d.path);
+            self.label(label, node, kind, full, d.path.clone(), &d.anchor);
+        }
     }
 
     /// A typed number must be the computed one.

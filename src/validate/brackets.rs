@@ -3,43 +3,37 @@
 
 use super::{chars_with_offsets, subs_chars};
 use crate::ast::{
-    Document, Field, Formula, Inline, Masthead, OperativeParagraph, Paragraph, PreambularClause,
-    Section, Span, SubParagraph,
+    Document, Field, FieldKey, Footnote, Formula, Inline, Masthead, OperativeParagraph, Paragraph,
+    PreambularClause, Section, Span, SubParagraph,
 };
 use crate::diag::{Code, Diagnostic};
 use crate::visit::{Visitor, walk_section};
 
 /// The masthead's fields written in words; the others hold codes, dates
 /// and symbols.
-const PROSE_FIELDS: [&str; 8] = [
-    "body",
-    "meeting",
-    "place",
-    "dates",
-    "agenda-item",
-    "agenda-title",
-    "title",
-    "kind",
+const PROSE_FIELDS: [FieldKey; 8] = [
+    FieldKey::Body,
+    FieldKey::Meeting,
+    FieldKey::Place,
+    FieldKey::Dates,
+    FieldKey::AgendaItem,
+    FieldKey::AgendaTitle,
+    FieldKey::Title,
+    FieldKey::Kind,
 ];
 
 pub(super) fn check(doc: &Document, diags: &mut Vec<Diagnostic>) {
-    Brackets(&mut *diags).visit_document(doc);
-    // Every footnote, inline or labelled, as resolution numbered it.
-    for footnote in &doc.footnotes {
-        unit(&footnote.content, diags);
-    }
+    Brackets(diags).visit_document(doc);
 }
 
 /// Checks each unit: a field, a heading, a formula, a paragraph or clause
-/// with its sub-paragraphs.
+/// with its sub-paragraphs, a footnote.
 struct Brackets<'a>(&'a mut Vec<Diagnostic>);
 
 impl Visitor for Brackets<'_> {
     fn visit_masthead(&mut self, meta: &Masthead) {
-        for (key, field) in meta.fields() {
-            if let Some(field) = field
-                && PROSE_FIELDS.contains(&key)
-            {
+        for key in PROSE_FIELDS {
+            if let Some(field) = meta.get(key) {
                 self.visit_field(field);
             }
         }
@@ -68,6 +62,10 @@ impl Visitor for Brackets<'_> {
 
     fn visit_operative_paragraph(&mut self, p: &OperativeParagraph) {
         tree(&p.content, &p.subparagraphs, self.0);
+    }
+
+    fn visit_footnote(&mut self, f: &Footnote) {
+        unit(&f.content, self.0);
     }
 }
 
