@@ -343,6 +343,7 @@ pub fn plain_text(content: &[Inline]) -> String {
     text.0
 }
 
+/// Collects the words of inline content as printed.
 struct PlainText(String);
 
 impl Visitor for PlainText {
@@ -363,5 +364,6 @@ impl Visitor for PlainText {
             .push_str(r.target.as_ref().map_or(&r.label.name, |t| &t.text));
     }
 
+    /// An indicator prints no words of the text.
     fn visit_footnote_ref(&mut self, _: &FootnoteRef) {}
 }
