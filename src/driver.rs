@@ -37,6 +37,7 @@ pub fn compile(source: &str) -> Compiled {
         validate::validate(&document, source, &mut diagnostics);
     }
     diag::sort(&mut diagnostics);
+    diag::limit(&mut diagnostics);
     Compiled {
         document,
         diagnostics,
