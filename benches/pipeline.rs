@@ -1,7 +1,7 @@
 //! Per-stage benchmarks: `cargo bench` (about a minute on two cores).
 //!
 //! Each stage runs on the seed example and on generated 1 MiB and 10 MiB
-//! documents (`draftdec::corpus`, fixed seed), with throughput in bytes of
+//! documents (`draftdec_bench::corpus`, fixed seed), with throughput in bytes of
 //! source so that stages compare in MiB/s. A stage is timed alone: its
 //! input is prepared outside the timed loop.
 //!
@@ -11,8 +11,8 @@ use std::sync::OnceLock;
 
 use divan::counter::BytesCount;
 use divan::{Bencher, black_box};
-use draftdec::corpus::{self, CorpusLang};
 use draftdec::{ast::Document, lower, render, resolve, syntax, validate};
+use draftdec_bench::corpus::{self, CorpusLang};
 
 fn main() {
     divan::main();

@@ -7,7 +7,6 @@
 //! for file events.
 
 pub mod ast;
-pub mod corpus;
 pub mod diag;
 pub mod driver;
 pub mod fmt;

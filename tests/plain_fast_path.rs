@@ -70,11 +70,11 @@ fn examples_and_generated_documents_parse_the_same() {
         }
     }
     for i in 0..4 {
-        let lang = draftdec::corpus::mixed_lang(i);
+        let lang = draftdec_bench::corpus::mixed_lang(i);
         same_parse(
             &fast,
             &reference,
-            &draftdec::corpus::document(5, i, lang).draft,
+            &draftdec_bench::corpus::document(5, i, lang).draft,
         );
     }
 }

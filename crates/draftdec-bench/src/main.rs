@@ -15,7 +15,7 @@ use std::process::ExitCode;
 use std::time::Instant;
 
 use clap::{Parser, Subcommand, ValueEnum};
-use draftdec::corpus::{self, CorpusLang, Generated};
+use draftdec_bench::corpus::{self, CorpusLang, Generated};
 
 #[derive(Parser)]
 #[command(about = "Corpus generator and stage timer for draftdec's benchmarks")]
