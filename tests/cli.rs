@@ -7,10 +7,12 @@
 //! change to messages, refresh the pages with
 //! `DRAFTDEC_BLESS=1 cargo test --test cli`.
 
-use std::path::{Path, PathBuf};
-use std::process::{Command, Output, Stdio};
+mod common;
 
-use std::io::Write;
+use std::path::Path;
+use std::process::{Command, Output};
+
+use common::{run_with_stdin, workspace};
 
 /// A draft with one error (an unknown label) and one warning (the last
 /// operative paragraph ends with a semicolon), on known lines and columns.
@@ -54,35 +56,15 @@ The Conference of the Parties,
 :::
 ";
 
-/// `draftdec` with a predictable environment: colour decided by flags and
-/// the variables a test sets, not by the developer's shell.
+/// `draftdec` run in `dir` (`common::draftdec`: a predictable environment).
 fn draftdec(dir: &Path) -> Command {
-    let mut cmd = Command::new(env!("CARGO_BIN_EXE_draftdec"));
-    cmd.current_dir(dir)
-        .env_remove("NO_COLOR")
-        .env_remove("CLICOLOR_FORCE")
-        .stdin(Stdio::null());
+    let mut cmd = common::draftdec();
+    cmd.current_dir(dir);
     cmd
 }
 
 fn run(cmd: &mut Command) -> Output {
     cmd.output().expect("draftdec runs")
-}
-
-fn run_with_stdin(cmd: &mut Command, input: &str) -> Output {
-    let mut child = cmd
-        .stdin(Stdio::piped())
-        .stdout(Stdio::piped())
-        .stderr(Stdio::piped())
-        .spawn()
-        .expect("draftdec starts");
-    child
-        .stdin
-        .take()
-        .expect("stdin is piped")
-        .write_all(input.as_bytes())
-        .expect("draftdec reads its input");
-    child.wait_with_output().expect("draftdec finishes")
 }
 
 fn stdout(out: &Output) -> String {
@@ -95,19 +77,6 @@ fn stderr(out: &Output) -> String {
 
 fn status(out: &Output) -> i32 {
     out.status.code().expect("draftdec exits with a status")
-}
-
-/// A temporary directory holding `files`.
-fn workspace(files: &[(&str, &str)]) -> tempfile::TempDir {
-    let dir = tempfile::tempdir().expect("a temporary directory");
-    for (name, text) in files {
-        std::fs::write(dir.path().join(name), text).expect("write a test draft");
-    }
-    dir
-}
-
-fn repo() -> PathBuf {
-    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
 }
 
 #[test]
@@ -470,7 +439,7 @@ fn explain() {
     let dir = workspace(&[]);
     let out = run(draftdec(dir.path()).args(["explain", "E0102"]));
     assert_eq!(status(&out), 0);
-    let page = std::fs::read_to_string(repo().join("docs/diagnostics/E0102.md")).expect("page");
+    let page = common::read("docs/diagnostics/E0102.md");
     assert_eq!(stdout(&out), page);
     let lower = run(draftdec(dir.path()).args(["explain", "w0203"]));
     assert!(stdout(&lower).starts_with("# W0203: "));
@@ -499,8 +468,7 @@ fn schema_matches_the_shipped_file() {
     let dir = workspace(&[]);
     let out = run(draftdec(dir.path()).arg("schema"));
     assert_eq!(status(&out), 0);
-    let shipped = std::fs::read_to_string(repo().join("docs/schema/draftdec.schema.json"))
-        .expect("docs/schema/draftdec.schema.json");
+    let shipped = common::read("docs/schema/draftdec.schema.json");
     assert!(
         stdout(&out) == shipped,
         "docs/schema/draftdec.schema.json is stale: run `cargo run -- schema > docs/schema/draftdec.schema.json`"
@@ -552,7 +520,7 @@ fn diagnostic_pages_show_real_output() {
     let bless = std::env::var_os("DRAFTDEC_BLESS").is_some();
     let mut stale = Vec::new();
     for info in draftdec::diag::codes::CODES {
-        let path = repo().join(format!("docs/diagnostics/{}.md", info.code));
+        let path = common::root().join(format!("docs/diagnostics/{}.md", info.code));
         let page = std::fs::read_to_string(&path).expect("page");
         assert!(
             page.starts_with(&format!("# {}: {}\n", info.code, info.title)),
@@ -623,7 +591,7 @@ fn diagnostic_pages_show_real_output() {
 
 #[test]
 fn language_versions() {
-    let page = std::fs::read_to_string(repo().join("docs/diagnostics/E0301.md")).expect("page");
+    let page = common::read("docs/diagnostics/E0301.md");
     let drafts = fenced(&page, "draft");
     assert_eq!(drafts.len(), 2, "E0301: an English and a Russian version");
     let dir = workspace(&[

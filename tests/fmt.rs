@@ -1,27 +1,13 @@
 //! The formatter as a library: canonical output of the fixtures, round trips
 //! of the examples, idempotence, meaning kept, refusals.
 
-use std::fs;
-use std::path::{Path, PathBuf};
+mod common;
 
+use std::path::PathBuf;
+
+use common::{files_in, read};
 use draftdec::fmt::{self, FmtError};
 use proptest::prelude::*;
-
-fn drafts_in(dir: &str, suffix: &str) -> Vec<PathBuf> {
-    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join(dir);
-    let mut files: Vec<PathBuf> = fs::read_dir(&dir)
-        .unwrap_or_else(|e| panic!("{}: {e}", dir.display()))
-        .map(|e| e.expect("directory entry").path())
-        .filter(|p| p.to_string_lossy().ends_with(suffix))
-        .collect();
-    files.sort();
-    assert!(!files.is_empty(), "no {suffix} files in {}", dir.display());
-    files
-}
-
-fn read(path: &Path) -> String {
-    fs::read_to_string(path).unwrap_or_else(|e| panic!("{}: {e}", path.display()))
-}
 
 /// Formats `src`, then checks what every formatting must satisfy: the
 /// output is a fixed point, and the resolved document (numbers, references,
@@ -47,7 +33,7 @@ fn format_checked(src: &str) -> String {
 
 #[test]
 fn examples_are_in_canonical_form() {
-    for path in drafts_in("examples", ".draft") {
+    for path in common::examples() {
         let src = read(&path);
         let out = format_checked(&src);
         assert!(
@@ -61,7 +47,7 @@ fn examples_are_in_canonical_form() {
 
 #[test]
 fn the_layout_shown_in_the_docs_is_canonical() {
-    let page = read(&Path::new(env!("CARGO_MANIFEST_DIR")).join("docs/fmt.md"));
+    let page = read("docs/fmt.md");
     let start = page.find("```text\n").expect("docs/fmt.md shows a draft") + 8;
     let len = page[start..].find("```").expect("the block is closed");
     let draft = &page[start..start + len];
@@ -70,7 +56,7 @@ fn the_layout_shown_in_the_docs_is_canonical() {
 
 #[test]
 fn fixtures_format_to_their_expected_output() {
-    for input in drafts_in("tests/fmt", ".in.draft") {
+    for input in files_in("tests/fmt", ".in.draft") {
         let expected_path =
             PathBuf::from(input.to_string_lossy().replace(".in.draft", ".out.draft"));
         let out = format_checked(&read(&input));

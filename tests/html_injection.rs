@@ -2,11 +2,11 @@
 //! page's markup must be exactly the markup of the same document filled with
 //! harmless tokens, and every attack string must come back, decoded, as text.
 
-mod html_fixture;
+mod common;
 
+use common::html_fixture::{self, CORPUS};
 use draftdec::lang::Lang;
 use draftdec::render::html;
-use html_fixture::CORPUS;
 
 /// The harmless filler of the `n`th text position (1-based); brackets keep
 /// `[x1]` from matching inside `[x12]`.

@@ -3,8 +3,6 @@
 //! same shape can be filled with readable text, neutral tokens or attack
 //! strings.
 
-#![allow(dead_code)]
-
 use std::cell::RefCell;
 
 use draftdec::ast::*;

@@ -1,6 +1,5 @@
 //! Invariants every compilation must keep, whatever the input (shared by the
 //! robustness tests; the fuzz target checks the same ones).
-#![allow(dead_code)]
 
 use draftdec::ast::{Document, Span};
 use draftdec::{Compiled, compile_bytes};
