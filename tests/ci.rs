@@ -1,5 +1,6 @@
 //! The CI script installs every program a test drives and runs the tests
-//! with `CI` set, so that no test can skip there.
+//! with `CI` set, so that no test can skip there; and CI never rewrites a
+//! golden file.
 
 mod common;
 
@@ -43,4 +44,11 @@ fn ci_runs_the_tests_with_ci_set() {
         .position(|l| l.contains("cargo test"))
         .expect(".ci/run runs cargo test");
     assert!(export < test, "CI must be set before the tests run");
+}
+
+/// Under CI, golden files are compared, never rewritten: insta would accept
+/// any snapshot with `INSTA_UPDATE=always`, so the run fails here instead.
+#[test]
+fn ci_does_not_rewrite_golden_files() {
+    common::bless();
 }

@@ -4,8 +4,8 @@
 //! The pages under `docs/diagnostics/` are tested here too: each example must
 //! raise its code and nothing else, each fixed example must be clean, and the
 //! output shown on the page must be what draftdec prints. After a deliberate
-//! change to messages, refresh the pages with
-//! `DRAFTDEC_BLESS=1 cargo test --test cli`.
+//! change to messages, `INSTA_UPDATE=always cargo test --test cli` refreshes
+//! the pages and the JSON Schema (`common::BLESS`).
 
 mod common;
 
@@ -468,12 +468,13 @@ fn schema_matches_the_shipped_file() {
     let dir = workspace(&[]);
     let out = run(draftdec(dir.path()).arg("schema"));
     assert_eq!(status(&out), 0);
-    let shipped = common::read("docs/schema/draftdec.schema.json");
+    let printed = stdout(&out);
     assert!(
-        stdout(&out) == shipped,
-        "docs/schema/draftdec.schema.json is stale: run `cargo run -- schema > docs/schema/draftdec.schema.json`"
+        common::golden("docs/schema/draftdec.schema.json", &printed).is_none(),
+        "docs/schema/draftdec.schema.json is stale: run `{}`",
+        common::BLESS
     );
-    let schema: serde_json::Value = serde_json::from_str(&shipped).expect("JSON");
+    let schema: serde_json::Value = serde_json::from_str(&printed).expect("JSON");
     assert_eq!(schema["properties"]["format_version"]["const"], "1.0");
 }
 
@@ -517,7 +518,6 @@ const NO_EXAMPLE: &[&str] = &["E0001", "E0301", "E0011", "E0012"];
 
 #[test]
 fn diagnostic_pages_show_real_output() {
-    let bless = std::env::var_os("DRAFTDEC_BLESS").is_some();
     let mut stale = Vec::new();
     for info in draftdec::diag::codes::CODES {
         let path = common::root().join(format!("docs/diagnostics/{}.md", info.code));
@@ -570,7 +570,7 @@ fn diagnostic_pages_show_real_output() {
         let printed = fenced(&page, "text");
         let (start, shown) = printed.first().copied().unwrap_or((0, ""));
         if shown != human {
-            if bless && start > 0 {
+            if start > 0 && common::bless() {
                 let updated = format!(
                     "{}{}{}",
                     &page[..start],
@@ -585,7 +585,8 @@ fn diagnostic_pages_show_real_output() {
     }
     assert!(
         stale.is_empty(),
-        "pages whose printed output is stale: {stale:?}; run `DRAFTDEC_BLESS=1 cargo test --test cli`"
+        "pages whose printed output is stale: {stale:?}; run `{}`",
+        common::BLESS
     );
 }
 

@@ -60,7 +60,15 @@ fn fixtures_format_to_their_expected_output() {
         let expected_path =
             PathBuf::from(input.to_string_lossy().replace(".in.draft", ".out.draft"));
         let out = format_checked(&read(&input));
-        assert_eq!(out, read(&expected_path), "{}", input.display());
+        if let Some(expected) = common::golden(&expected_path, &out) {
+            assert_eq!(
+                out,
+                expected,
+                "{}: the expected output is stale; after a deliberate change run `{}`",
+                input.display(),
+                common::BLESS
+            );
+        }
         // The expected output is itself canonical.
         assert_eq!(format_checked(&out), out);
     }

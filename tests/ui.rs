@@ -1,10 +1,12 @@
 //! UI tests: every bad draft under `tests/ui/` with its expected diagnostics
 //! in a `.stderr` file beside it (code, severity, message, spans as
-//! line:column, help and fix). Run with `BLESS=1` to rewrite the expected
-//! files after a deliberate change, then review the diff.
+//! line:column, help and fix). After a deliberate change,
+//! `INSTA_UPDATE=always cargo test --test ui` rewrites the expected files
+//! (`common::BLESS`); then review the diff.
+
+mod common;
 
 use std::fmt::Write as _;
-use std::path::Path;
 
 use draftdec::diag::codes::CODES;
 use draftdec::diag::{Diagnostic, Severity};
@@ -63,20 +65,10 @@ fn render(src: &str, diags: &[Diagnostic]) -> String {
 
 #[test]
 fn ui() {
-    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/ui");
-    let bless = std::env::var_os("BLESS").is_some();
-    let mut entries: Vec<_> = std::fs::read_dir(&dir)
-        .unwrap()
-        .map(|e| e.unwrap().path())
-        .collect();
-    entries.sort();
     let mut failures = Vec::new();
     let mut seen_codes = Vec::new();
-    for path in entries
-        .iter()
-        .filter(|p| p.extension().is_some_and(|e| e == "draft"))
-    {
-        let src = std::fs::read_to_string(path).unwrap();
+    for path in common::files_in("tests/ui", ".draft") {
+        let src = common::read(&path);
         let compiled = draftdec::compile(&src);
         let actual = render(&src, &compiled.diagnostics);
         let name = path.file_stem().unwrap().to_string_lossy().to_string();
@@ -86,13 +78,7 @@ fn ui() {
             "{name}: expected a {code} diagnostic, got:\n{actual}"
         );
         seen_codes.push(code.to_string());
-        let expected_path = path.with_extension("stderr");
-        if bless {
-            std::fs::write(&expected_path, &actual).unwrap();
-            continue;
-        }
-        let expected = std::fs::read_to_string(&expected_path).unwrap_or_default();
-        if expected != actual {
+        if let Some(expected) = common::golden(path.with_extension("stderr"), &actual) {
             failures.push(format!(
                 "{name}:\n--- expected\n{expected}\n+++ actual\n{actual}"
             ));
@@ -100,7 +86,8 @@ fn ui() {
     }
     assert!(
         failures.is_empty(),
-        "UI tests differ (BLESS=1 to accept):\n{}",
+        "UI tests differ (`{}` to accept):\n{}",
+        common::BLESS,
         failures.join("\n")
     );
     for info in CODES {

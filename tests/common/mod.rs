@@ -1,7 +1,7 @@
 //! What the integration tests share: the repository's files and the shipped
 //! examples, compiling them, scratch directories, the `draftdec` binary,
 //! the external programs some tests drive, and the one switch that rewrites
-//! golden files. A test crate takes it with `mod common;`.
+//! golden files (`BLESS`). A test crate takes it with `mod common;`.
 //!
 //! `html_fixture` is the hand-built document of the HTML tests;
 //! `invariants` the checks every compilation must pass (the robustness tests
@@ -126,6 +126,45 @@ pub fn run_with_stdin(cmd: &mut Command, input: &str) -> Output {
         .expect("the command reads its input");
     drop(pipe);
     child.wait_with_output().expect("the command finishes")
+}
+
+/// How to rewrite every golden file after a deliberate change, as the
+/// failure messages print it. It is insta's own switch, so that one variable
+/// rewrites the insta snapshots (`tests/snapshots/`) and every other golden
+/// file (UI `.stderr` files, the output shown on diagnostic pages, the JSON
+/// Schema, the formatter's `.out.draft` files) alike.
+pub const BLESS: &str = "INSTA_UPDATE=always cargo test";
+
+/// Whether this run rewrites golden files (`INSTA_UPDATE` set to `always`,
+/// `1` or `force`, as insta reads it). Refused under CI, where it would turn
+/// every golden test into one that cannot fail.
+pub fn bless() -> bool {
+    let bless = matches!(
+        std::env::var("INSTA_UPDATE").as_deref(),
+        Ok("always" | "1" | "force")
+    );
+    assert!(
+        !(bless && in_ci()),
+        "INSTA_UPDATE rewrites golden files; CI only compares them"
+    );
+    bless
+}
+
+/// Compares `actual` with the golden file at `path` (a relative path is
+/// taken from the repository root). When blessing, a stale file is
+/// rewritten; otherwise a stale file's text is returned for the test to
+/// report. A missing file reads as empty.
+pub fn golden(path: impl AsRef<Path>, actual: &str) -> Option<String> {
+    let path = root().join(path);
+    let expected = std::fs::read_to_string(&path).unwrap_or_default();
+    if expected == actual {
+        return None;
+    }
+    if bless() {
+        std::fs::write(&path, actual).unwrap_or_else(|e| panic!("{}: {e}", path.display()));
+        return None;
+    }
+    Some(expected)
 }
 
 /// An external program a test drives, with the Debian package that has it.
