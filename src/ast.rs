@@ -13,7 +13,7 @@ use crate::lang::Lang;
 
 /// Version of the JSON format. Bumped on any change that could break a
 /// consumer (see `docs/json.md`).
-pub const FORMAT_VERSION: &str = "1.0";
+pub const FORMAT_VERSION: &str = "2.0";
 
 /// A byte range `[start, end)` in the source file.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash, Serialize, Deserialize, JsonSchema)]
@@ -70,12 +70,142 @@ pub struct Document {
     pub meta: Masthead,
     pub body: Vec<Block>,
     pub annexes: Vec<Annex>,
-    /// Labelled footnote definitions (`^label: text`), in source order.
-    pub footnote_defs: Vec<FootnoteDef>,
-    /// Every footnote of the document in print order (*resolved*): the
-    /// masthead's first, then in order of first reference.
+    /// Every footnote of the document, the one home of its text: inline
+    /// footnotes (`^{text}`), named ones (`^label: text`) and the
+    /// masthead's. Lowering lists them in source order; resolution puts them
+    /// in print order (footnote `i` has number `i + 1`), followed by those
+    /// never referenced, which have no number. A [`FootnoteRef`]'s `id` is
+    /// a position in this list.
     pub footnotes: Vec<Footnote>,
+    /// *Resolved*: the words printed around the drafter's text.
+    pub presentation: Presentation,
     pub span: Span,
+}
+
+/// What resolution decided to print that the drafter did not write as
+/// text: the masthead's lines and the document's window title. Every word
+/// comes from the language tables (`src/lang`); backends print these as
+/// they are.
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize, JsonSchema)]
+pub struct Presentation {
+    /// The masthead, line by line, in print order.
+    pub masthead: Vec<MastheadLine>,
+    /// The document's name for a window or a file's properties:
+    /// "Title (SYMBOL)", the title or the symbol alone.
+    pub page_title: String,
+}
+
+/// One line of the printed masthead.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize, JsonSchema)]
+pub struct MastheadLine {
+    pub role: LineRole,
+    /// The language the line's words are in: the distribution block is in
+    /// English in the Arabic, Chinese and Russian versions.
+    pub lang: Lang,
+    pub pieces: Vec<Piece>,
+}
+
+/// What a masthead line is, which decides its place and style.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[serde(rename_all = "snake_case")]
+pub enum LineRole {
+    /// The document symbol, top right.
+    Symbol,
+    /// `Distr.: General`.
+    Distribution,
+    /// The date of the document, in words.
+    Date,
+    /// The language of a translated version (`Russian`).
+    VersionLanguage,
+    /// `Original: English`.
+    Original,
+    /// The body (`Conference of the Parties …`).
+    Body,
+    /// The meeting (`Sixth meeting`).
+    Meeting,
+    /// Place and dates of the meeting.
+    PlaceDates,
+    /// `Item 5 (c) of the provisional agenda`, with the masthead footnote.
+    AgendaItem,
+    AgendaTitle,
+    Title,
+    /// The kind of document (`Note by the secretariat`).
+    Kind,
+}
+
+/// A piece of printed text that resolution assembled.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[serde(tag = "type", rename_all = "snake_case")]
+pub enum Piece {
+    /// Words from the language tables, never the drafter's.
+    Words { text: String },
+    /// The content of a field, printed as written: a metadata field in the
+    /// masthead; the decision's `symbol` or `title` in a decision heading.
+    Field { key: FieldKey },
+    /// A symbol printed whole (a decision symbol in its heading).
+    Symbol { text: String },
+    /// A footnote reference (the masthead's footnote).
+    FootnoteRef(FootnoteRef),
+}
+
+/// The key of a metadata field (`agenda-item:` is `agenda_item`).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[serde(rename_all = "snake_case")]
+pub enum FieldKey {
+    Symbol,
+    Distribution,
+    Date,
+    Original,
+    Language,
+    Body,
+    Meeting,
+    Place,
+    Dates,
+    AgendaItem,
+    AgendaTitle,
+    ProvisionalAgenda,
+    Title,
+    Kind,
+}
+
+impl FieldKey {
+    /// Every key, in the canonical order of the metadata block.
+    pub const ALL: [FieldKey; 14] = [
+        FieldKey::Symbol,
+        FieldKey::Distribution,
+        FieldKey::Date,
+        FieldKey::Original,
+        FieldKey::Language,
+        FieldKey::Body,
+        FieldKey::Meeting,
+        FieldKey::Place,
+        FieldKey::Dates,
+        FieldKey::AgendaItem,
+        FieldKey::AgendaTitle,
+        FieldKey::ProvisionalAgenda,
+        FieldKey::Title,
+        FieldKey::Kind,
+    ];
+
+    /// The key as the drafter writes it (`agenda-item`).
+    pub fn name(self) -> &'static str {
+        match self {
+            FieldKey::Symbol => "symbol",
+            FieldKey::Distribution => "distribution",
+            FieldKey::Date => "date",
+            FieldKey::Original => "original",
+            FieldKey::Language => "language",
+            FieldKey::Body => "body",
+            FieldKey::Meeting => "meeting",
+            FieldKey::Place => "place",
+            FieldKey::Dates => "dates",
+            FieldKey::AgendaItem => "agenda-item",
+            FieldKey::AgendaTitle => "agenda-title",
+            FieldKey::ProvisionalAgenda => "provisional-agenda",
+            FieldKey::Title => "title",
+            FieldKey::Kind => "kind",
+        }
+    }
 }
 
 /// One `key: value` line of the masthead metadata.
@@ -115,8 +245,6 @@ pub struct Masthead {
     pub title: Option<Field>,
     /// Kind of document (`Note by the secretariat`).
     pub kind: Option<Field>,
-    /// Number of the masthead footnote citing the provisional agenda (*resolved*).
-    pub agenda_footnote: Option<u32>,
 }
 
 impl Masthead {
@@ -124,22 +252,47 @@ impl Masthead {
     /// order of the source. The one list of keys: lowering, validation,
     /// walking and formatting all go through it.
     pub fn fields(&self) -> [(&'static str, &Option<Field>); 14] {
-        [
-            ("symbol", &self.symbol),
-            ("distribution", &self.distribution),
-            ("date", &self.date),
-            ("original", &self.original),
-            ("language", &self.language),
-            ("body", &self.body),
-            ("meeting", &self.meeting),
-            ("place", &self.place),
-            ("dates", &self.dates),
-            ("agenda-item", &self.agenda_item),
-            ("agenda-title", &self.agenda_title),
-            ("provisional-agenda", &self.provisional_agenda),
-            ("title", &self.title),
-            ("kind", &self.kind),
-        ]
+        FieldKey::ALL.map(|key| (key.name(), self.get(key)))
+    }
+
+    /// The field of `key`.
+    pub fn get(&self, key: FieldKey) -> &Option<Field> {
+        match key {
+            FieldKey::Symbol => &self.symbol,
+            FieldKey::Distribution => &self.distribution,
+            FieldKey::Date => &self.date,
+            FieldKey::Original => &self.original,
+            FieldKey::Language => &self.language,
+            FieldKey::Body => &self.body,
+            FieldKey::Meeting => &self.meeting,
+            FieldKey::Place => &self.place,
+            FieldKey::Dates => &self.dates,
+            FieldKey::AgendaItem => &self.agenda_item,
+            FieldKey::AgendaTitle => &self.agenda_title,
+            FieldKey::ProvisionalAgenda => &self.provisional_agenda,
+            FieldKey::Title => &self.title,
+            FieldKey::Kind => &self.kind,
+        }
+    }
+
+    /// [`Masthead::get`], mutable.
+    pub fn get_mut(&mut self, key: FieldKey) -> &mut Option<Field> {
+        match key {
+            FieldKey::Symbol => &mut self.symbol,
+            FieldKey::Distribution => &mut self.distribution,
+            FieldKey::Date => &mut self.date,
+            FieldKey::Original => &mut self.original,
+            FieldKey::Language => &mut self.language,
+            FieldKey::Body => &mut self.body,
+            FieldKey::Meeting => &mut self.meeting,
+            FieldKey::Place => &mut self.place,
+            FieldKey::Dates => &mut self.dates,
+            FieldKey::AgendaItem => &mut self.agenda_item,
+            FieldKey::AgendaTitle => &mut self.agenda_title,
+            FieldKey::ProvisionalAgenda => &mut self.provisional_agenda,
+            FieldKey::Title => &mut self.title,
+            FieldKey::Kind => &mut self.kind,
+        }
     }
 
     /// [`Masthead::fields`], mutable.
@@ -217,6 +370,9 @@ pub struct Decision {
     pub operative: Vec<OperativeParagraph>,
     /// *Resolved*: the anchor of the decision (`decision-1`).
     pub anchor: Option<String>,
+    /// *Resolved*: the heading printed over the decision when it has a
+    /// symbol or a title (`MC-6/1: Title`, `Draft decision: Title`).
+    pub heading: Option<Vec<Piece>>,
     pub span: Span,
 }
 
@@ -232,6 +388,9 @@ pub struct Opening {
     pub text: String,
     /// How the words were found.
     pub source: OpeningSource,
+    /// *Resolved*: a space is printed between the opening words and the
+    /// rest of the clause (not in Chinese, nor before punctuation).
+    pub space_after: bool,
     pub span: Span,
 }
 
@@ -304,29 +463,39 @@ pub struct Annex {
     pub label: Option<Label>,
     /// *Resolved*: `I`, `II` …; `display` is empty when there is one annex.
     pub number: Option<Designation>,
+    /// *Resolved*: the heading line (`Annex I`, `Annex`).
+    pub heading: String,
     pub title: Option<Field>,
     pub content: Vec<Block>,
     pub span: Span,
 }
 
-/// A labelled footnote definition (`^agenda: UNEP/MC/COP.6/1.`).
+/// A footnote: its text and, once resolved, its number.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize, JsonSchema)]
-pub struct FootnoteDef {
-    pub label: Label,
+pub struct Footnote {
+    pub origin: FootnoteOrigin,
+    /// The name of a named footnote (`^agenda: …`).
+    pub label: Option<Label>,
+    /// *Resolved*: the printed number; `None` for a footnote that is never
+    /// referenced from the text.
+    pub number: Option<u32>,
     pub content: Vec<Inline>,
+    /// *Resolved*: the footnote starts with the language's word for *Ibid.*
+    pub ibid: bool,
+    /// Where the footnote's text is written: the whole `^{…}` or
+    /// `^label: …` line; for the masthead's, the `provisional-agenda:` field.
     pub span: Span,
 }
 
-/// A footnote as printed (*resolved*).
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize, JsonSchema)]
-pub struct Footnote {
-    pub number: u32,
-    pub label: Option<String>,
-    pub content: Vec<Inline>,
-    /// The footnote starts with the language's word for *Ibid.*
-    pub ibid: bool,
-    /// Where the footnote's text is written.
-    pub span: Span,
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[serde(rename_all = "snake_case")]
+pub enum FootnoteOrigin {
+    /// Written where it is referenced: `^{text}`.
+    Inline,
+    /// Defined on a line of its own (`^label: text`) and referenced `^label`.
+    Named,
+    /// The masthead's footnote citing the provisional agenda.
+    Masthead,
 }
 
 /// Inline content.
@@ -372,8 +541,9 @@ impl Inline {
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize, JsonSchema)]
 pub struct FootnoteRef {
     pub label: Option<Label>,
-    /// The footnote's text, for inline footnotes.
-    pub content: Option<Vec<Inline>>,
+    /// The footnote's position in [`Document::footnotes`]: set by lowering
+    /// for an inline footnote, by resolution for a named one.
+    pub id: Option<usize>,
     /// *Resolved.*
     pub number: Option<u32>,
     pub span: Span,
@@ -395,7 +565,12 @@ pub struct RefTarget {
     pub kind: TargetKind,
     /// The text printed in place of the reference ("paragraph 4 (b)").
     pub text: String,
+    /// The target's id: its anchor (`op-4-b`), also its HTML id.
     pub anchor: String,
+    /// The target's span: the whole labelled node.
+    pub span: Span,
+    /// The span of the label where it is defined (`<op-coop>`).
+    pub label_span: Span,
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]

@@ -1,5 +1,5 @@
 //! Visiting every inline node of a document in reading order: masthead,
-//! body, annexes, then labelled footnote definitions.
+//! body, annexes, then the footnotes' texts.
 
 use crate::ast::{Block, Decision, Document, Field, Inline, SubParagraph};
 
@@ -8,13 +8,19 @@ pub fn inlines_mut(doc: &mut Document, f: &mut impl FnMut(&mut Inline)) {
     for (_, field) in doc.meta.fields_mut() {
         field_mut(field, f);
     }
+    text_mut(doc, f);
+    for note in &mut doc.footnotes {
+        content_mut(&mut note.content, f);
+    }
+}
+
+/// Calls `f` on every inline node of the body and the annexes (not the
+/// masthead, not the footnotes' texts), parents before children.
+pub fn text_mut(doc: &mut Document, f: &mut impl FnMut(&mut Inline)) {
     blocks_mut(&mut doc.body, f);
     for annex in &mut doc.annexes {
         field_mut(&mut annex.title, f);
         blocks_mut(&mut annex.content, f);
-    }
-    for def in &mut doc.footnote_defs {
-        content_mut(&mut def.content, f);
     }
 }
 
@@ -68,18 +74,13 @@ pub fn content_mut(content: &mut [Inline], f: &mut impl FnMut(&mut Inline)) {
             Inline::Emphasis { content, .. } | Inline::Strong { content, .. } => {
                 content_mut(content, f)
             }
-            Inline::FootnoteRef(r) => {
-                if let Some(content) = &mut r.content {
-                    content_mut(content, f);
-                }
-            }
             _ => {}
         }
     }
 }
 
 /// Calls `f` on every list of inline content in the body and annexes
-/// (titles, paragraphs, clauses, sub-paragraphs), then on footnote texts;
+/// (titles, paragraphs, clauses, sub-paragraphs), then on the footnotes' texts;
 /// nested lists (inside emphasis) are visited after their parent.
 pub fn contents(doc: &Document, f: &mut impl FnMut(&[Inline])) {
     fn list(content: &[Inline], f: &mut impl FnMut(&[Inline])) {
@@ -88,11 +89,6 @@ pub fn contents(doc: &Document, f: &mut impl FnMut(&[Inline])) {
             match node {
                 Inline::Emphasis { content, .. } | Inline::Strong { content, .. } => {
                     list(content, f)
-                }
-                Inline::FootnoteRef(r) => {
-                    if let Some(c) = &r.content {
-                        list(c, f);
-                    }
                 }
                 _ => {}
             }
@@ -141,8 +137,8 @@ pub fn contents(doc: &Document, f: &mut impl FnMut(&[Inline])) {
         }
         blocks(&annex.content, f);
     }
-    for def in &doc.footnote_defs {
-        list(&def.content, f);
+    for note in &doc.footnotes {
+        list(&note.content, f);
     }
 }
 

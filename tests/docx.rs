@@ -437,10 +437,11 @@ fn des(text: &str, display: &str) -> Option<Designation> {
     })
 }
 
+/// A reference to footnote `n`, the `n`th of the document's list.
 fn fref(n: u32) -> Inline {
     Inline::FootnoteRef(FootnoteRef {
         label: None,
-        content: None,
+        id: Some(n as usize - 1),
         number: Some(n),
         span: sp(),
     })
@@ -448,12 +449,57 @@ fn fref(n: u32) -> Inline {
 
 fn note(n: u32, text: &str) -> Footnote {
     Footnote {
-        number: n,
+        origin: FootnoteOrigin::Inline,
+        number: Some(n),
         label: None,
         content: vec![t(text)],
         ibid: false,
         span: sp(),
     }
+}
+
+/// The masthead as resolution lays it out, the distribution and original
+/// lines printing their fields so that drafter text reaches every line.
+fn masthead_lines() -> Vec<MastheadLine> {
+    let words = |s: &str| Piece::Words { text: s.into() };
+    let f = |key| Piece::Field { key };
+    let line = |role, pieces| MastheadLine {
+        role,
+        lang: Lang::En,
+        pieces,
+    };
+    vec![
+        line(LineRole::Symbol, vec![f(FieldKey::Symbol)]),
+        line(
+            LineRole::Distribution,
+            vec![words("Distr.: "), f(FieldKey::Distribution)],
+        ),
+        line(LineRole::Date, vec![words("3 February 2025")]),
+        line(LineRole::Original, vec![words("Original: English")]),
+        line(LineRole::Body, vec![f(FieldKey::Body)]),
+        line(LineRole::Meeting, vec![f(FieldKey::Meeting)]),
+        line(
+            LineRole::PlaceDates,
+            vec![f(FieldKey::Place), words(", "), f(FieldKey::Dates)],
+        ),
+        line(
+            LineRole::AgendaItem,
+            vec![
+                words("Item "),
+                f(FieldKey::AgendaItem),
+                words(" of the provisional agenda"),
+                Piece::FootnoteRef(FootnoteRef {
+                    label: None,
+                    id: Some(0),
+                    number: Some(1),
+                    span: sp(),
+                }),
+            ],
+        ),
+        line(LineRole::AgendaTitle, vec![f(FieldKey::AgendaTitle)]),
+        line(LineRole::Title, vec![f(FieldKey::Title)]),
+        line(LineRole::Kind, vec![f(FieldKey::Kind)]),
+    ]
 }
 
 fn para(number: &str, content: Vec<Inline>) -> Block {
@@ -487,7 +533,6 @@ fn hand_built() -> Document {
         provisional_agenda: field("UNEP/XX/COP.1/1"),
         title: field("Hand-built document"),
         kind: field("Note by the secretariat"),
-        agenda_footnote: Some(1),
     };
     let sub = |level: u8, text: &str, display: &str, body: &str, children| SubParagraph {
         level,
@@ -518,6 +563,7 @@ fn hand_built() -> Document {
             opening: Some(Opening {
                 text: "Recalling".into(),
                 source: OpeningSource::Lexicon,
+                space_after: true,
                 span: sp(),
             }),
             content: vec![
@@ -543,6 +589,7 @@ fn hand_built() -> Document {
             opening: Some(Opening {
                 text: "Requests".into(),
                 source: OpeningSource::Lexicon,
+                space_after: true,
                 span: sp(),
             }),
             addressee: None,
@@ -560,6 +607,15 @@ fn hand_built() -> Document {
             span: sp(),
         }],
         anchor: Some("decision-1".into()),
+        heading: Some(vec![
+            Piece::Symbol {
+                text: "XX-1/[…]".into(),
+            },
+            Piece::Words { text: ": ".into() },
+            Piece::Field {
+                key: FieldKey::Title,
+            },
+        ]),
         span: sp(),
     };
     let section = Section {
@@ -583,6 +639,8 @@ fn hand_built() -> Document {
                             kind: TargetKind::Subparagraph,
                             text: "paragraph 1 (a) (ii)".into(),
                             anchor: "op-1-a-ii".into(),
+                            span: sp(),
+                            label_span: sp(),
                         }),
                         span: sp(),
                     }),
@@ -624,6 +682,7 @@ fn hand_built() -> Document {
     let annex = |n: &str, title: &str| Annex {
         label: None,
         number: des(n, n),
+        heading: format!("Annex {n}"),
         title: field(title),
         content: vec![Block::Paragraph(Paragraph {
             numbered: false,
@@ -643,7 +702,10 @@ fn hand_built() -> Document {
         meta,
         body: vec![Block::Section(section)],
         annexes: vec![annex("I", "First annex"), second],
-        footnote_defs: vec![],
+        presentation: Presentation {
+            masthead: masthead_lines(),
+            page_title: "Hand-built document (UNEP/XX/COP.1/2)".into(),
+        },
         footnotes: vec![
             note(1, "UNEP/XX/COP.1/1."),
             note(2, "Second note."),
@@ -711,27 +773,6 @@ fn hand_built_document_prints_resolved_designations() {
 }
 
 #[test]
-fn a_number_word_would_not_print_becomes_a_custom_mark() {
-    // A document whose first footnote is numbered 4: Word's running number
-    // would print 1, so the resolved number is written as a custom mark.
-    let mut doc = hand_built();
-    doc.meta.agenda_footnote = Some(4);
-    doc.footnotes[0].number = 4;
-    let p = docx_parts(&doc);
-    assert!(
-        p["word/document.xml"].contains(
-            r#"<w:footnoteReference w:id="1" w:customMarkFollows="1"/><w:t>4</w:t></w:r>"#
-        )
-    );
-    let notes = &p["word/footnotes.xml"];
-    assert!(notes.contains(r#"<w:rStyle w:val="FootnoteReference"/></w:rPr><w:t>4</w:t></w:r>"#));
-    assert_eq!(notes.matches("<w:footnoteRef/>").count(), 2);
-    for (part, xml) in &p {
-        check_well_formed(part, xml);
-    }
-}
-
-#[test]
 fn drafter_text_is_escaped_everywhere_and_forbidden_characters_removed() {
     const PAYLOADS: [&str; 4] = ["</w:t>", "]]>", "&amp;", "<w:p>\"'"];
     let evil = PAYLOADS.join(" ");
@@ -755,6 +796,15 @@ fn drafter_text_is_escaped_everywhere_and_forbidden_characters_removed() {
         put(f);
     }
     doc.footnotes[1].content = vec![t(&evil), t(bad)];
+    // The original line prints the field, so that it carries the payload.
+    doc.presentation.masthead[3].pieces = vec![
+        Piece::Words {
+            text: "Original: ".into(),
+        },
+        Piece::Field {
+            key: FieldKey::Original,
+        },
+    ];
     doc.annexes[0].title = field(&evil);
     if let Block::Section(s) = &mut doc.body[0] {
         s.title = vec![t(&evil), t(bad)];
@@ -778,6 +828,8 @@ fn drafter_text_is_escaped_everywhere_and_forbidden_characters_removed() {
                     kind: TargetKind::Paragraph,
                     text: evil.clone(),
                     anchor: "para-1".into(),
+                    span: sp(),
+                    label_span: sp(),
                 }),
                 span: sp(),
             }));
@@ -832,8 +884,8 @@ fn never_panics_on_sparse_or_odd_documents() {
         meta: Masthead::default(),
         body: vec![],
         annexes: vec![],
-        footnote_defs: vec![],
         footnotes: vec![],
+        presentation: Presentation::default(),
         span: sp(),
     };
     let bytes = docx::render(&empty);
@@ -863,7 +915,7 @@ fn never_panics_on_sparse_or_odd_documents() {
             }));
             p.content.push(Inline::FootnoteRef(FootnoteRef {
                 label: None,
-                content: None,
+                id: None,
                 number: None,
                 span: sp(),
             }));
@@ -893,6 +945,19 @@ fn never_panics_on_sparse_or_odd_documents() {
     let texts = paragraph_texts(&p["word/document.xml"]);
     assert!(texts.iter().any(|t| t.contains("missing")));
     assert!(texts.iter().any(|t| t == "deep"));
-    // The masthead footnote falls to the title line.
-    assert!(texts.iter().any(|t| t == "Hand-built document[fn]"));
+    // Lines whose field is gone print empty; a reference to a footnote that
+    // is not in the list prints nothing.
+    assert!(texts.iter().any(|t| t == "Item  of the provisional agenda"));
+}
+
+#[test]
+fn without_an_agenda_line_the_masthead_footnote_hangs_on_the_title() {
+    let src = "symbol: UNEP/XX/COP.1/2\nlanguage: en\nprovisional-agenda: UNEP/XX/COP.1/1\n\
+               title: Hand-built document\n\n#. Text.\n";
+    let p = docx_parts(&common::compile_clean("masthead", src).document);
+    let texts = paragraph_texts(&p["word/document.xml"]);
+    assert!(
+        texts.iter().any(|t| t == "Hand-built document[fn]"),
+        "{texts:?}"
+    );
 }

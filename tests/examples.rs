@@ -29,9 +29,16 @@ fn examples_compile_cleanly_and_match_golden_json() {
 #[test]
 fn seed_footnotes_are_numbered_2_and_3_after_the_masthead() {
     let doc = common::compile_file("examples/cooperation.ru.draft");
-    let numbers: Vec<(u32, bool)> = doc.footnotes.iter().map(|f| (f.number, f.ibid)).collect();
-    assert_eq!(numbers, [(1, false), (2, false), (3, true)]);
-    assert_eq!(doc.meta.agenda_footnote, Some(1));
+    let numbers: Vec<(Option<u32>, bool)> =
+        doc.footnotes.iter().map(|f| (f.number, f.ibid)).collect();
+    assert_eq!(
+        numbers,
+        [(Some(1), false), (Some(2), false), (Some(3), true)]
+    );
+    assert_eq!(
+        doc.footnotes[0].origin,
+        draftdec::ast::FootnoteOrigin::Masthead
+    );
     let text: Vec<String> = doc
         .footnotes
         .iter()

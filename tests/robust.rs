@@ -75,7 +75,7 @@ fn a_closing_brace_inside_bold_in_a_footnote_closes_the_footnote() {
         panic!("{:?}", p.content)
     };
     assert_eq!(
-        draftdec::lower::plain_text(f.content.as_ref().unwrap()),
+        draftdec::lower::plain_text(&c.document.footnotes[f.id.unwrap()].content),
         "a **b"
     );
 }
@@ -320,10 +320,17 @@ fn numbering_is_gapless(doc: &Document) {
     blocks(&doc.body);
 }
 
-/// Footnotes are numbered 1..n, in order of first reference.
+/// Footnotes are numbered 1..n, in order of first reference, and listed
+/// in that order, those never referenced after them.
 fn footnotes_in_order(doc: &Document) {
-    let numbers: Vec<u32> = doc.footnotes.iter().map(|f| f.number).collect();
+    let numbered = doc.footnotes.iter().take_while(|f| f.number.is_some());
+    let numbers: Vec<u32> = numbered.filter_map(|f| f.number).collect();
     assert_eq!(numbers, (1..=numbers.len() as u32).collect::<Vec<_>>());
+    assert!(
+        doc.footnotes[numbers.len()..]
+            .iter()
+            .all(|f| f.number.is_none())
+    );
     let mut doc = doc.clone();
     let mut seen = Vec::new();
     draftdec::walk::inlines_mut(&mut doc, &mut |node| {

@@ -10,8 +10,8 @@ use std::collections::VecDeque;
 
 use super::escape::{Lead, Trail, escape};
 use crate::ast::{
-    Annex, Block, Decision, Document, Field, FootnoteDef, Inline, Label, OpeningSource, Paragraph,
-    Section, Span, SubParagraph, Typed,
+    Annex, Block, Decision, Document, Field, Footnote, FootnoteOrigin, Inline, Label,
+    OpeningSource, Paragraph, Section, Span, SubParagraph, Typed,
 };
 use crate::lang::LangTable;
 use crate::lower::Comment;
@@ -21,7 +21,7 @@ pub const INDENT: usize = 4;
 
 enum Floating<'a> {
     Comment(&'a Comment),
-    Def(&'a FootnoteDef),
+    Def(&'a Footnote),
 }
 
 impl Floating<'_> {
@@ -44,6 +44,9 @@ pub(super) struct Printer<'a> {
     floating: VecDeque<Floating<'a>>,
     /// Whether each sub-paragraph level writes its letters in parentheses.
     parens: [bool; 4],
+    /// The document's footnotes: an inline footnote's text is printed
+    /// where it is referenced.
+    footnotes: &'a [Footnote],
 }
 
 /// One item line: a paragraph, clause or sub-paragraph.
@@ -57,7 +60,12 @@ struct Item<'n> {
 pub(super) fn print(doc: &Document, comments: &[Comment]) -> String {
     let table: &LangTable = doc.language.table();
     let mut floating: Vec<Floating> = comments.iter().map(Floating::Comment).collect();
-    floating.extend(doc.footnote_defs.iter().map(Floating::Def));
+    floating.extend(
+        doc.footnotes
+            .iter()
+            .filter(|f| f.origin == FootnoteOrigin::Named)
+            .map(Floating::Def),
+    );
     floating.sort_by_key(Floating::start);
     let fields = doc.meta.fields();
     let has_meta = fields.iter().any(|(_, f)| f.is_some());
@@ -68,6 +76,7 @@ pub(super) fn print(doc: &Document, comments: &[Comment]) -> String {
         has_meta,
         floating: floating.into(),
         parens: table.sub_levels.map(|s| s.wrap.0 == "("),
+        footnotes: &doc.footnotes,
     };
     p.metadata(&fields);
     p.blocks(&doc.body);
@@ -104,9 +113,10 @@ impl<'a> Printer<'a> {
         self.line(&format!("{}//{}", " ".repeat(indent), c.text.trim_end()));
     }
 
-    fn def(&mut self, d: &'a FootnoteDef) {
+    fn def(&mut self, d: &'a Footnote) {
         self.gap = true;
-        let mut buf = format!("^{}: ", d.label.name);
+        let name = d.label.as_ref().map_or("", |l| l.name.as_str());
+        let mut buf = format!("^{name}: ");
         self.inlines(&d.content, &mut buf, Lead::Clean, false, 0);
         self.line(buf.trim_end());
         self.started = true;
@@ -420,16 +430,18 @@ impl<'a> Printer<'a> {
                 buf.push_str("**");
                 Lead::Clean
             }
-            Inline::FootnoteRef(f) => match (&f.label, &f.content) {
+            Inline::FootnoteRef(f) => match (&f.label, f.id) {
                 (Some(label), _) => {
                     buf.push('^');
                     buf.push_str(&label.name);
                     Lead::Name { line: at_line }
                 }
-                (None, content) => {
+                (None, id) => {
                     buf.push_str("^{");
+                    let footnotes = self.footnotes;
+                    let content = id.and_then(|id| footnotes.get(id));
                     self.inlines(
-                        content.as_deref().unwrap_or(&[]),
+                        content.map_or(&[][..], |f| &f.content),
                         buf,
                         Lead::Clean,
                         true,

@@ -171,6 +171,12 @@ pub static TABLE: LangTable = LangTable {
     // Arabic has no letter case.
     capitalised_openers: false,
     footnote_before_punctuation: false,
+    marks: super::Marks {
+        comma: &['،', ','],
+        semicolon: &['؛', ';'],
+        full_stop: &['.'],
+        colon: &[':'],
+    },
     masthead: MastheadWords {
         agenda_item: "البند {} من جدول الأعمال المؤقت",
         annex: "المرفق",

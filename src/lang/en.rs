@@ -161,5 +161,6 @@ pub static TABLE: LangTable = LangTable {
     ],
     capitalised_openers: true,
     footnote_before_punctuation: false,
+    marks: super::LATIN_MARKS,
     masthead: EN_MASTHEAD,
 };

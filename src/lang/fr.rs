@@ -159,13 +159,16 @@ pub static TABLE: LangTable = LangTable {
     ],
     capitalised_openers: true,
     footnote_before_punctuation: true,
+    marks: super::LATIN_MARKS,
     masthead: MastheadWords {
         agenda_item: "Point {} de l'ordre du jour provisoire",
         annex: "Annexe",
         annex_numbered: "Annexe {}",
         draft_decision: "Projet de décision",
+        heading_separator: "\u{A0}: ",
         note_by_secretariat: "Note du secrétariat",
-        distribution_general: "Distr. générale",
+        distribution_lang: Lang::Fr,
+        distribution: ["Distr. générale", "Distr. limitée", "Distr. restreinte"],
         language_line: "Français",
         original: "Original\u{A0}: {}",
         language_names: [

@@ -76,18 +76,6 @@ impl Lang {
     pub fn index(self) -> usize {
         Lang::ALL.iter().position(|&l| l == self).unwrap_or(0)
     }
-
-    /// The English name, used in the masthead of every version ("Russian").
-    pub fn english_name(self) -> &'static str {
-        match self {
-            Lang::Ar => "Arabic",
-            Lang::Zh => "Chinese",
-            Lang::En => "English",
-            Lang::Fr => "French",
-            Lang::Ru => "Russian",
-            Lang::Es => "Spanish",
-        }
-    }
 }
 
 /// How a sequence of siblings is counted.
@@ -347,12 +335,17 @@ pub struct MastheadWords {
     pub annex_numbered: &'static str,
     /// The heading printed over a draft decision without a number.
     pub draft_decision: &'static str,
+    /// Between a decision's symbol (or `draft_decision`) and its title.
+    pub heading_separator: &'static str,
     /// The kind of a pre-session note (`Note by the secretariat`).
     pub note_by_secretariat: &'static str,
-    /// `Distr.: General`. Arabic, Chinese and Russian versions print the
-    /// distribution, language and original lines in English; French and
-    /// Spanish versions print them in French and Spanish.
-    pub distribution_general: &'static str,
+    /// The language of the distribution block (`Distr.`, date, version,
+    /// `Original`): English in the Arabic, Chinese, English and Russian
+    /// versions, French and Spanish in theirs (`docs/languages.md`).
+    pub distribution_lang: Lang,
+    /// `Distr.: General`, `Distr.: Limited`, `Distr.: Restricted`, in the
+    /// order of [`Distribution`], in `distribution_lang`.
+    pub distribution: [&'static str; 3],
     /// The line naming the language of this version (`French`, `Français`).
     pub language_line: &'static str,
     /// `Original: {}`, `{}` being one of `language_names`.
@@ -403,6 +396,75 @@ pub struct Typography {
 
 /// The serif UN documents use for Latin and Cyrillic text; LibreOffice and
 /// browsers substitute its metric twin, Liberation Serif.
+/// The closing punctuation marks of a language: each list starts with the
+/// language's own mark (the one a fix writes), then the forms it also
+/// accepts (Latin marks typed in Arabic or Chinese text).
+#[derive(Clone, Copy, Debug)]
+pub struct Marks {
+    pub comma: &'static [char],
+    pub semicolon: &'static [char],
+    pub full_stop: &'static [char],
+    pub colon: &'static [char],
+}
+
+/// The Latin marks, used by the languages written in Latin or Cyrillic.
+pub const LATIN_MARKS: Marks = Marks {
+    comma: &[','],
+    semicolon: &[';'],
+    full_stop: &['.'],
+    colon: &[':'],
+};
+
+/// The distribution of a document, as the `distribution:` key writes it.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Distribution {
+    General,
+    Limited,
+    Restricted,
+}
+
+impl Distribution {
+    pub const ALL: [Distribution; 3] = [
+        Distribution::General,
+        Distribution::Limited,
+        Distribution::Restricted,
+    ];
+
+    /// The value of the `distribution:` key (`General`).
+    pub fn key(self) -> &'static str {
+        match self {
+            Distribution::General => "General",
+            Distribution::Limited => "Limited",
+            Distribution::Restricted => "Restricted",
+        }
+    }
+
+    pub fn from_key(value: &str) -> Option<Distribution> {
+        Distribution::ALL.into_iter().find(|d| d.key() == value)
+    }
+}
+
+/// The English prefix (`MC`) of a decision symbol written with a localised
+/// prefix in any language (`МК`): symbols are read before the document's
+/// language is known, so every table's prefixes count.
+pub fn canonical_convention(prefix: &str) -> Option<&'static str> {
+    Lang::ALL
+        .iter()
+        .flat_map(|l| l.table().decision_prefixes)
+        .find(|(local, _)| *local == prefix)
+        .map(|(_, canonical)| *canonical)
+}
+
+/// The language codes, as a drafter writes them (`ar, zh, en, fr, ru, es`).
+pub fn language_codes() -> String {
+    Lang::ALL.map(Lang::code).join(", ")
+}
+
+/// A template with one `{}` cut around it: the words before and after.
+pub fn split_template(template: &str) -> (&str, &str) {
+    template.split_once("{}").unwrap_or((template, ""))
+}
+
 pub const SERIF: &str = "Times New Roman";
 /// The CSS stack behind [`SERIF`].
 pub const CSS_SERIF: &str =
@@ -472,6 +534,8 @@ pub struct LangTable {
     /// The footnote indicator stands before punctuation (French, Spanish,
     /// Russian) rather than after it (English).
     pub footnote_before_punctuation: bool,
+    /// The closing punctuation marks the language writes.
+    pub marks: Marks,
     pub masthead: MastheadWords,
 }
 
@@ -557,6 +621,8 @@ impl LangTable {
 
     /// A number followed by sub-paragraph designations, one per level:
     /// `4 (b) (i)`, `4 b) i)`, `4 (ب)`, `4(b)㈠`.
+    /// (The unit tests pin each convention through it.)
+    #[cfg(test)]
     pub fn numbered_with_subs(&self, n: u32, subs: &[u32]) -> String {
         let mut out = n.to_string();
         for (i, &s) in subs.iter().enumerate() {
@@ -568,6 +634,8 @@ impl LangTable {
 
     /// A reference to an operative paragraph and its sub-paragraphs:
     /// `paragraph 4 (b)`, `paragraphe 4 b)`, `الفقرة 4 (ب)`, `第4(b)段`.
+    /// (The unit tests pin each convention through it.)
+    #[cfg(test)]
     pub fn paragraph_ref(&self, n: u32, subs: &[u32]) -> String {
         self.refs
             .paragraph
@@ -586,6 +654,8 @@ impl LangTable {
 
     /// The masthead's agenda line: `Item 5 (c) of the provisional agenda`,
     /// `Point 5 c) de l'ordre du jour provisoire`, `临时议程项目5(c)`.
+    /// (The unit tests pin each convention through it.)
+    #[cfg(test)]
     pub fn agenda_item(&self, item: u32, sub: Option<u32>) -> String {
         let subs: Vec<u32> = sub.into_iter().collect();
         self.masthead
@@ -602,11 +672,6 @@ impl LangTable {
                 .annex_numbered
                 .replace("{}", &self.annex_counter.format(n)),
         }
-    }
-
-    /// `text` between this language's quotation marks.
-    pub fn quote(&self, text: &str) -> String {
-        format!("{}{text}{}", self.quotes.0, self.quotes.1)
     }
 
     /// The masthead date in this version's masthead language: `20 August
@@ -627,23 +692,6 @@ impl LangTable {
         self.masthead
             .original
             .replace("{}", self.masthead.language_names[original.index()])
-    }
-
-    /// A decision symbol with a localised prefix rewritten to the English
-    /// one (`МК-3/11` → `MC-3/11`, also with a non-breaking hyphen); other
-    /// symbols are returned as they are.
-    pub fn canonical_decision_symbol(&self, symbol: &str) -> String {
-        let s = symbol
-            .trim()
-            .replace(['\u{2011}', '\u{2010}', '\u{2013}'], "-");
-        for (local, canonical) in self.decision_prefixes {
-            if let Some(rest) = s.strip_prefix(local)
-                && rest.starts_with('-')
-            {
-                return format!("{canonical}{rest}");
-            }
-        }
-        s
     }
 }
 
@@ -675,8 +723,10 @@ const EN_MASTHEAD: MastheadWords = MastheadWords {
     annex: "Annex",
     annex_numbered: "Annex {}",
     draft_decision: "Draft decision",
+    heading_separator: ": ",
     note_by_secretariat: "Note by the secretariat",
-    distribution_general: "Distr.: General",
+    distribution_lang: Lang::En,
+    distribution: ["Distr.: General", "Distr.: Limited", "Distr.: Restricted"],
     language_line: "English",
     original: "Original: {}",
     language_names: EN_LANGUAGE_NAMES,
@@ -934,8 +984,6 @@ mod tests {
             Lang::Zh.table().original_line(Lang::En),
             "Original: English"
         );
-        assert_eq!(Lang::Zh.table().quote("大会工作的振兴"), "“大会工作的振兴”");
-        assert_eq!(Lang::Fr.table().quote("x"), "«\u{A0}x\u{A0}»");
     }
 
     #[test]
@@ -1053,13 +1101,12 @@ mod tests {
 
     #[test]
     fn localised_decision_symbols() {
-        let ru = Lang::Ru.table();
-        assert_eq!(ru.canonical_decision_symbol("МК-3/11"), "MC-3/11");
-        assert_eq!(ru.canonical_decision_symbol("БК\u{2011}17/22"), "BC-17/22");
-        assert_eq!(ru.canonical_decision_symbol("MC-5/19"), "MC-5/19");
-        assert_eq!(
-            Lang::Fr.table().canonical_decision_symbol("MC-3/11"),
-            "MC-3/11"
-        );
+        assert_eq!(canonical_convention("МК"), Some("MC"));
+        assert_eq!(canonical_convention("БК"), Some("BC"));
+        assert_eq!(canonical_convention("СК"), Some("SC"));
+        assert_eq!(canonical_convention("MC"), None);
+        assert_eq!(language_codes(), "ar, zh, en, fr, ru, es");
+        assert_eq!(split_template("Item {} of"), ("Item ", " of"));
+        assert_eq!(split_template("Annex"), ("Annex", ""));
     }
 }

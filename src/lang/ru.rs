@@ -128,6 +128,7 @@ pub static TABLE: LangTable = LangTable {
     ],
     capitalised_openers: false,
     footnote_before_punctuation: true,
+    marks: super::LATIN_MARKS,
     masthead: MastheadWords {
         agenda_item: "Пункт {} предварительной повестки дня",
         annex: "Приложение",

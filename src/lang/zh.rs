@@ -154,11 +154,18 @@ pub static TABLE: LangTable = LangTable {
     // Chinese has no letter case.
     capitalised_openers: false,
     footnote_before_punctuation: false,
+    marks: super::Marks {
+        comma: &['，', '、', ','],
+        semicolon: &['；', ';'],
+        full_stop: &['。', '.'],
+        colon: &['：', ':'],
+    },
     masthead: MastheadWords {
         agenda_item: "临时议程项目{}",
         annex: "附件",
         annex_numbered: "附件{}",
         draft_decision: "决定草案",
+        heading_separator: "：",
         note_by_secretariat: "秘书处的说明",
         language_line: "Chinese",
         list_separator: "\u{FF0C}",

@@ -203,6 +203,7 @@ impl Builder {
                     preamble: Vec::new(),
                     operative: Vec::new(),
                     anchor: None,
+                    heading: None,
                     span,
                 });
             }
@@ -216,6 +217,7 @@ impl Builder {
                 self.annex = Some(Annex {
                     label,
                     number: None,
+                    heading: String::new(),
                     title,
                     content: Vec::new(),
                     span,

@@ -4,7 +4,9 @@
 use pest::iterators::{Pair, Pairs};
 
 use super::Lowerer;
-use crate::ast::{CrossRef, DecisionRef, DocumentRef, FootnoteRef, Inline, Label, Span};
+use crate::ast::{
+    CrossRef, DecisionRef, DocumentRef, FootnoteOrigin, FootnoteRef, Inline, Label, Span,
+};
 use crate::diag::Diagnostic;
 use crate::syntax::Rule;
 
@@ -78,10 +80,12 @@ impl Lowerer<'_> {
                 buf.folded(escaped, span);
             }
             Rule::footnote => {
-                let content = self.lower_inlines(pair.into_inner());
+                let id = self.reserve_footnote(FootnoteOrigin::Inline, span);
+                let content = trim(self.lower_inlines(pair.into_inner()));
+                self.footnotes[id].content = content;
                 buf.node(Inline::FootnoteRef(FootnoteRef {
                     label: None,
-                    content: Some(trim(content)),
+                    id: Some(id),
                     number: None,
                     span,
                 }));
@@ -90,7 +94,7 @@ impl Lowerer<'_> {
                 let label = self.lower_label_name(pair.into_inner());
                 buf.node(Inline::FootnoteRef(FootnoteRef {
                     label: Some(label),
-                    content: None,
+                    id: None,
                     number: None,
                     span,
                 }));
@@ -182,13 +186,7 @@ impl Lowerer<'_> {
     fn lower_decision_sym(&mut self, text: &str, span: Span) -> Inline {
         let (conv_src, rest) =
             text.split_at(text.char_indices().nth(2).map_or(text.len(), |(i, _)| i));
-        let convention = match conv_src {
-            "МК" => "MC",
-            "БК" => "BC",
-            "РК" => "RC",
-            "СК" => "SC",
-            other => other,
-        };
+        let convention = crate::lang::canonical_convention(conv_src).unwrap_or(conv_src);
         let (extraordinary, rest) = match rest.strip_prefix(".Ex") {
             Some(r) => (true, r),
             None => (false, rest),

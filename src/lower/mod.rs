@@ -9,7 +9,7 @@ mod meta;
 use pest::iterators::{Pair, Pairs};
 use serde::Serialize;
 
-use crate::ast::{Document, FootnoteDef, Inline, Label, Masthead, Span, Typed};
+use crate::ast::{Document, Footnote, FootnoteOrigin, Inline, Label, Masthead, Span, Typed};
 use crate::diag::Diagnostic;
 use crate::syntax::{self, Rule};
 use builder::Builder;
@@ -37,6 +37,7 @@ pub fn lower(src: &str) -> Lowered {
         src,
         diags: Vec::new(),
         comments: Vec::new(),
+        footnotes: Vec::new(),
     };
     let document = match syntax::parse(src) {
         Ok(mut pairs) => {
@@ -62,8 +63,8 @@ pub fn empty_document(len: usize) -> Document {
         meta: Masthead::default(),
         body: Vec::new(),
         annexes: Vec::new(),
-        footnote_defs: Vec::new(),
         footnotes: Vec::new(),
+        presentation: Default::default(),
         span: Span::new(0, len),
     }
 }
@@ -72,6 +73,8 @@ pub(crate) struct Lowerer<'s> {
     src: &'s str,
     diags: Vec<Diagnostic>,
     comments: Vec<Comment>,
+    /// Every footnote met so far, in source order: the document's list.
+    footnotes: Vec<Footnote>,
 }
 
 /// A marker in front of an item.
@@ -117,13 +120,14 @@ impl<'s> Lowerer<'s> {
                 Rule::heading => builder.push(self.lower_heading(p), &mut self.diags),
                 Rule::fence => builder.push(self.lower_fence(p), &mut self.diags),
                 Rule::item => builder.push(self.lower_item(p), &mut self.diags),
-                Rule::footnote_def => doc.footnote_defs.push(self.lower_footnote_def(p)),
+                Rule::footnote_def => self.lower_footnote_def(p),
                 _ => {}
             }
         }
         let (body, annexes) = builder.finish(&mut self.diags);
         doc.body = body;
         doc.annexes = annexes;
+        doc.footnotes = std::mem::take(&mut self.footnotes);
         doc
     }
 
@@ -209,8 +213,9 @@ impl<'s> Lowerer<'s> {
         }
     }
 
-    fn lower_footnote_def(&mut self, pair: Pair<'_, Rule>) -> FootnoteDef {
+    fn lower_footnote_def(&mut self, pair: Pair<'_, Rule>) {
         let span = trimmed_span(&pair);
+        let id = self.reserve_footnote(FootnoteOrigin::Named, span);
         let mut label = Label {
             name: String::new(),
             span,
@@ -228,11 +233,24 @@ impl<'s> Lowerer<'s> {
                 _ => {}
             }
         }
-        FootnoteDef {
-            label,
-            content,
+        let footnote = &mut self.footnotes[id];
+        footnote.label = Some(label);
+        footnote.content = content;
+    }
+
+    /// A place in the document's footnote list, taken before the
+    /// footnote's text is lowered so that a footnote nested in it comes
+    /// after it: the list stays in source order.
+    pub(super) fn reserve_footnote(&mut self, origin: FootnoteOrigin, span: Span) -> usize {
+        self.footnotes.push(Footnote {
+            origin,
+            label: None,
+            number: None,
+            content: Vec::new(),
+            ibid: false,
             span,
-        }
+        });
+        self.footnotes.len() - 1
     }
 }
 

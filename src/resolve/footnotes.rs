@@ -1,159 +1,127 @@
-//! Footnote numbering: one sequence through the document, the masthead's
-//! footnote first, then in order of first reference.
+//! Footnote numbering: one sequence through the document in print order
+//! (the masthead's lines, then the text), each footnote numbered at its
+//! first reference; the document's list is then put in that order.
 
 use std::collections::HashMap;
 
-use crate::ast::{Document, DocumentRef, Footnote, Inline, Span};
+use crate::ast::{Document, Footnote, FootnoteRef, Inline, Label, Piece};
 use crate::diag::Diagnostic;
 use crate::lang::LangTable;
 use crate::lower::plain_text;
 use crate::walk;
 
 pub(super) fn number(doc: &mut Document, table: &LangTable, diags: &mut Vec<Diagnostic>) {
-    let mut footnotes = Vec::new();
-    if let Some(agenda) = &doc.meta.provisional_agenda {
-        // The masthead's agenda footnote cites the provisional agenda by symbol.
-        let content = vec![
-            Inline::DocumentRef(DocumentRef {
-                symbol: agenda.text.clone(),
-                span: agenda.span,
-            }),
-            Inline::Text {
-                text: ".".to_string(),
-                span: Span::new(agenda.span.end, agenda.span.end),
-            },
-        ];
-        footnotes.push(Footnote {
-            number: 1,
-            label: None,
-            content,
-            ibid: false,
-            span: agenda.span,
-        });
-        doc.meta.agenda_footnote = Some(1);
-    }
-
+    // Named footnotes by name: the first definition wins, a second is E0101.
     let mut defs: HashMap<String, usize> = HashMap::new();
-    for (i, def) in doc.footnote_defs.iter().enumerate() {
-        if let Some(&first) = defs.get(&def.label.name) {
+    for (i, note) in doc.footnotes.iter().enumerate() {
+        let Some(label) = &note.label else { continue };
+        if let Some(&first) = defs.get(&label.name) {
+            let first_span = doc.footnotes[first]
+                .label
+                .as_ref()
+                .map_or(label.span, |l| l.span);
             diags.push(
                 Diagnostic::new(
                     "E0101",
-                    def.label.span,
-                    format!("the footnote `{}` is defined twice", def.label.name),
+                    label.span,
+                    format!("the footnote `{}` is defined twice", label.name),
                 )
                 .label("second definition")
-                .secondary(doc.footnote_defs[first].label.span, "first defined here")
+                .secondary(first_span, "first defined here")
                 .help("give each footnote its own name"),
             );
         } else {
-            defs.insert(def.label.name.clone(), i);
+            defs.insert(label.name.clone(), i);
         }
     }
-    let mut numbered: HashMap<String, u32> = HashMap::new();
-    let defs_snapshot = doc.footnote_defs.clone();
     let mut def_names: Vec<&str> = defs.keys().map(String::as_str).collect();
     def_names.sort_unstable();
 
-    // References inside labelled definitions are not footnotes of the text.
-    let def_spans: Vec<Span> = defs_snapshot.iter().map(|d| d.span).collect();
-    // Definitions are in source order and do not overlap: a binary search
-    // keeps this linear-logarithmic for drafts with many footnotes.
-    let inside_def = |s: Span| {
-        let i = def_spans.partition_point(|d| d.start <= s.start);
-        i > 0 && s.end <= def_spans[i - 1].end
-    };
+    // Numbers in print order: the masthead's lines, then the text. A
+    // footnote's own text is not part of that order: a reference inside it
+    // numbers nothing.
+    let mut numbers: Vec<Option<u32>> = vec![None; doc.footnotes.len()];
+    let mut next = 0;
     let mut unknown = 0;
-
-    walk::inlines_mut(doc, &mut |node| {
-        let Inline::FootnoteRef(r) = node else { return };
-        if inside_def(r.span) {
+    let mut visit = |r: &mut FootnoteRef| {
+        let id = match (&r.label, r.id) {
+            (_, Some(id)) => id,
+            (Some(label), None) => match defs.get(&label.name) {
+                Some(&id) => id,
+                None => {
+                    unknown += 1;
+                    diags.push(undefined(label, unknown, &def_names));
+                    return;
+                }
+            },
+            (None, None) => return,
+        };
+        r.id = Some(id);
+        let Some(slot) = numbers.get_mut(id) else {
             return;
+        };
+        if slot.is_none() {
+            next += 1;
+            *slot = Some(next);
         }
-        if let Some(content) = &r.content {
-            let number = footnotes.len() as u32 + 1;
-            footnotes.push(Footnote {
-                number,
-                label: None,
-                content: content.clone(),
-                ibid: false,
-                span: r.span,
-            });
-            r.number = Some(number);
-            return;
-        }
-        let Some(label) = &r.label else { return };
-        if let Some(&n) = numbered.get(&label.name) {
-            r.number = Some(n);
-            return;
-        }
-        match defs.get(&label.name) {
-            Some(&i) => {
-                let def = &defs_snapshot[i];
-                let number = footnotes.len() as u32 + 1;
-                footnotes.push(Footnote {
-                    number,
-                    label: Some(label.name.clone()),
-                    content: def.content.clone(),
-                    ibid: false,
-                    span: def.span,
-                });
-                numbered.insert(label.name.clone(), number);
-                r.number = Some(number);
+        r.number = *slot;
+    };
+    let Document {
+        meta, presentation, ..
+    } = &mut *doc;
+    for line in &mut presentation.masthead {
+        for piece in &mut line.pieces {
+            match piece {
+                Piece::FootnoteRef(r) => visit(r),
+                Piece::Field { key } => {
+                    if let Some(field) = meta.get_mut(*key) {
+                        walk::content_mut(&mut field.content, &mut |node| {
+                            if let Inline::FootnoteRef(r) = node {
+                                visit(r)
+                            }
+                        });
+                    }
+                }
+                Piece::Words { .. } | Piece::Symbol { .. } => {}
             }
-            None => {
-                let mut d = Diagnostic::new(
-                    "E0103",
-                    label.span,
-                    format!("no footnote `{}` is defined", label.name),
-                )
-                .label("undefined footnote");
-                unknown += 1;
-                let near = (unknown <= crate::util::MAX_SUGGESTIONS)
-                    .then(|| crate::util::closest(&label.name, def_names.iter().copied()))
-                    .flatten();
-                d = match near {
-                    Some(name) => d
-                        .help(format!("did you mean `{name}`?"))
-                        .fix(label.span, name),
-                    None => d.help(format!(
-                        "define it on a line of its own: `^{}: text of the footnote`",
-                        label.name
-                    )),
-                };
-                diags.push(d);
-            }
+        }
+    }
+    walk::text_mut(doc, &mut |node| {
+        if let Inline::FootnoteRef(r) = node {
+            visit(r)
         }
     });
 
-    for def in &defs_snapshot {
-        if !numbered.contains_key(&def.label.name)
-            && defs
-                .get(&def.label.name)
-                .is_some_and(|&i| defs_snapshot[i].span == def.span)
+    for (i, note) in doc.footnotes.iter().enumerate() {
+        if numbers[i].is_some() {
+            continue;
+        }
+        if let Some(label) = &note.label
+            && defs.get(&label.name) == Some(&i)
         {
             diags.push(
                 Diagnostic::new(
                     "W0104",
-                    def.label.span,
-                    format!("the footnote `{}` is never referenced", def.label.name),
+                    label.span,
+                    format!("the footnote `{}` is never referenced", label.name),
                 )
                 .label("unused footnote")
                 .help(format!(
                     "reference it with `^{}` where its indicator belongs, or delete it",
-                    def.label.name
+                    label.name
                 )),
             );
         }
     }
 
-    for (i, footnote) in footnotes.iter_mut().enumerate() {
-        footnote.ibid = table.is_ibid(&plain_text(&footnote.content));
-        if footnote.ibid && i == 0 {
+    for (note, number) in doc.footnotes.iter_mut().zip(&numbers) {
+        note.number = *number;
+        note.ibid = table.is_ibid(&plain_text(&note.content));
+        if note.ibid && *number == Some(1) {
             diags.push(
                 Diagnostic::new(
                     "E0105",
-                    footnote.span,
+                    note.span,
                     "this Ibid. footnote has no footnote before it to refer to",
                 )
                 .label("Ibid. with no preceding footnote")
@@ -161,7 +129,67 @@ pub(super) fn number(doc: &mut Document, table: &LangTable, diags: &mut Vec<Diag
             );
         }
     }
-    doc.footnotes = footnotes;
+    print_order(doc);
+}
+
+fn undefined(label: &Label, unknown: usize, names: &[&str]) -> Diagnostic {
+    let d = Diagnostic::new(
+        "E0103",
+        label.span,
+        format!("no footnote `{}` is defined", label.name),
+    )
+    .label("undefined footnote");
+    let near = (unknown <= crate::util::MAX_SUGGESTIONS)
+        .then(|| crate::util::closest(&label.name, names.iter().copied()))
+        .flatten();
+    match near {
+        Some(name) => d
+            .help(format!("did you mean `{name}`?"))
+            .fix(label.span, name),
+        None => d.help(format!(
+            "define it on a line of its own: `^{}: text of the footnote`",
+            label.name
+        )),
+    }
+}
+
+/// Puts the footnotes in print order (by number, the unnumbered after in
+/// source order) and points every reference at its footnote's new place.
+fn print_order(doc: &mut Document) {
+    let mut order: Vec<usize> = (0..doc.footnotes.len()).collect();
+    order.sort_by_key(|&i| {
+        (
+            doc.footnotes[i].number.is_none(),
+            doc.footnotes[i].number,
+            i,
+        )
+    });
+    let mut place = vec![0; order.len()];
+    for (new, &old) in order.iter().enumerate() {
+        place[old] = new;
+    }
+    let mut notes: Vec<Option<Footnote>> = std::mem::take(&mut doc.footnotes)
+        .into_iter()
+        .map(Some)
+        .collect();
+    doc.footnotes = order.iter().filter_map(|&i| notes[i].take()).collect();
+    let remap = |r: &mut FootnoteRef| {
+        if let Some(id) = r.id {
+            r.id = place.get(id).copied();
+        }
+    };
+    for line in &mut doc.presentation.masthead {
+        for piece in &mut line.pieces {
+            if let Piece::FootnoteRef(r) = piece {
+                remap(r);
+            }
+        }
+    }
+    walk::inlines_mut(doc, &mut |node| {
+        if let Inline::FootnoteRef(r) = node {
+            remap(r);
+        }
+    });
 }
 
 #[cfg(test)]
@@ -179,6 +207,7 @@ mod tests {
         let numbered: Vec<String> = doc
             .footnotes
             .iter()
+            .filter(|f| f.number.is_some())
             .map(|f| crate::lower::plain_text(&f.content))
             .collect();
         assert_eq!(

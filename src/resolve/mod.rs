@@ -5,6 +5,7 @@
 mod footnotes;
 mod numbering;
 mod openings;
+mod presentation;
 
 use std::collections::HashMap;
 
@@ -22,7 +23,10 @@ pub(crate) struct LabelTarget {
     /// The bare designation ("4 (b)").
     pub bare: String,
     pub anchor: String,
+    /// The label where it is defined.
     pub span: Span,
+    /// The labelled node.
+    pub node: Span,
 }
 
 pub fn resolve(doc: &mut Document, diags: &mut Vec<Diagnostic>) {
@@ -30,6 +34,7 @@ pub fn resolve(doc: &mut Document, diags: &mut Vec<Diagnostic>) {
     openings::recognise(doc, table);
     let labels = numbering::number(doc, table, diags);
     cross_refs(doc, &labels, diags);
+    presentation::present(doc, table);
     footnotes::number(doc, table, diags);
 }
 
@@ -45,7 +50,6 @@ fn language(doc: &mut Document, diags: &mut Vec<Diagnostic>) -> &'static LangTab
             lang.table()
         }
         None => {
-            let codes: Vec<&str> = Lang::ALL.iter().map(|l| l.code()).collect();
             diags.push(
                 Diagnostic::new(
                     "E0005",
@@ -53,7 +57,7 @@ fn language(doc: &mut Document, diags: &mut Vec<Diagnostic>) -> &'static LangTab
                     format!("`{}` is not a language code", field.text),
                 )
                 .label("unknown language")
-                .help(format!("write one of {}", codes.join(", "))),
+                .help(format!("write one of {}", crate::lang::language_codes())),
             );
             Lang::En.table()
         }
@@ -81,6 +85,8 @@ fn cross_refs(
                     kind: t.kind,
                     text,
                     anchor: t.anchor.clone(),
+                    span: t.node,
+                    label_span: t.span,
                 });
             }
             None => {

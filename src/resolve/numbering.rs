@@ -54,7 +54,7 @@ pub(super) fn number(
             };
             // A single annex has no numeral: `@#label` prints its name too.
             let bare = if single { full.clone() } else { path.clone() };
-            n.label(label, TargetKind::Annex, full, bare, &anchor);
+            n.label(label, annex.span, TargetKind::Annex, full, bare, &anchor);
         }
         annex.number = Some(Designation {
             ordinal,
@@ -69,7 +69,16 @@ pub(super) fn number(
 }
 
 impl Numberer<'_> {
-    fn label(&mut self, label: &Label, kind: TargetKind, full: String, bare: String, anchor: &str) {
+    /// Records `label` as naming the node spanning `node`.
+    fn label(
+        &mut self,
+        label: &Label,
+        node: Span,
+        kind: TargetKind,
+        full: String,
+        bare: String,
+        anchor: &str,
+    ) {
         if let Some(first) = self.labels.get(&label.name) {
             self.diags.push(
                 Diagnostic::new(
@@ -91,6 +100,7 @@ impl Numberer<'_> {
                 bare,
                 anchor: anchor.to_string(),
                 span: label.span,
+                node,
             },
         );
     }
@@ -159,7 +169,7 @@ impl Numberer<'_> {
                         anchor,
                     };
                     if let Some(label) = &s.label {
-                        self.label(label, kind, full, d.path.clone(), &d.anchor);
+                        self.label(label, s.span, kind, full, d.path.clone(), &d.anchor);
                     }
                     if s.level == 1 {
                         self.blocks(&mut s.content, prefix, sections, paragraphs, Some(&d));
@@ -184,6 +194,7 @@ impl Numberer<'_> {
                         if let Some(label) = &p.label {
                             self.label(
                                 label,
+                                p.span,
                                 TargetKind::Paragraph,
                                 self.table.refs.paragraph.replace("{}", &d.path),
                                 d.path.clone(),
@@ -240,7 +251,7 @@ impl Numberer<'_> {
                     self.table.refs.draft_decision.to_string(),
                 ),
             };
-            self.label(label, TargetKind::Decision, full, bare, &anchor);
+            self.label(label, d.span, TargetKind::Decision, full, bare, &anchor);
         }
         d.anchor = Some(anchor);
         for (i, clause) in d.preamble.iter_mut().enumerate() {
@@ -256,6 +267,7 @@ impl Numberer<'_> {
             if let Some(label) = &clause.label {
                 self.label(
                     label,
+                    clause.span,
                     TargetKind::PreambularClause,
                     self.table.refs.preambular.replace("{}", &des.path),
                     des.path.clone(),
@@ -285,6 +297,7 @@ impl Numberer<'_> {
             if let Some(label) = &para.label {
                 self.label(
                     label,
+                    para.span,
                     TargetKind::OperativeParagraph,
                     self.table.refs.paragraph.replace("{}", &des.path),
                     des.path.clone(),
@@ -323,6 +336,7 @@ impl Numberer<'_> {
             if let Some(label) = &sub.label {
                 self.label(
                     label,
+                    sub.span,
                     TargetKind::Subparagraph,
                     words.replace("{}", &d.path),
                     d.path.clone(),

@@ -14,6 +14,7 @@ fn decision(d: &mut Decision, table: &LangTable) {
         if clause.opening.is_none() {
             clause.opening = opening(&mut clause.content, table, true);
         }
+        spacing(&mut clause.opening, &clause.content, table);
     }
     for para in &mut d.operative {
         if para.opening.is_none() {
@@ -22,7 +23,22 @@ fn decision(d: &mut Decision, table: &LangTable) {
         if para.opening.is_some() {
             para.addressee = addressee(&para.content, table);
         }
+        spacing(&mut para.opening, &para.content, table);
     }
+}
+
+/// Whether a space is printed after the opening words: in languages that
+/// separate words, unless the rest starts with a blank, with punctuation
+/// ("признавая, что …") or with a footnote indicator.
+fn spacing(opening: &mut Option<Opening>, rest: &[Inline], table: &LangTable) {
+    let Some(opening) = opening else { return };
+    let first = rest.iter().find_map(|i| match i {
+        Inline::Text { text, .. } => text.chars().next(),
+        Inline::FootnoteRef(_) => Some(','),
+        _ => Some('a'),
+    });
+    opening.space_after = table.typography.word_spaces
+        && first.is_some_and(|c| !(c.is_whitespace() || ",;:.)]".contains(c)));
 }
 
 /// Takes the opening words off the front of `content`: a leading `*…*`, or
@@ -38,6 +54,7 @@ fn opening(content: &mut Vec<Inline>, table: &LangTable, preambular: bool) -> Op
             let opening = Opening {
                 text: plain_text(words),
                 source: OpeningSource::Marked,
+                space_after: false,
                 span: *span,
             };
             content.remove(0);
@@ -53,6 +70,7 @@ fn opening(content: &mut Vec<Inline>, table: &LangTable, preambular: bool) -> Op
             let opening = Opening {
                 text: text[..len].to_string(),
                 source: OpeningSource::Lexicon,
+                space_after: false,
                 span: Span::new(span.start, end),
             };
             text.drain(..len);

@@ -2,7 +2,7 @@
 
 use crate::ast::{Document, Field, Inline, Span};
 use crate::diag::Diagnostic;
-use crate::lang::{Lang, masthead_date};
+use crate::lang::{Distribution, Lang, language_codes, masthead_date};
 
 pub(super) fn check(doc: &Document, diags: &mut Vec<Diagnostic>) {
     let m = &doc.meta;
@@ -39,12 +39,13 @@ pub(super) fn check(doc: &Document, diags: &mut Vec<Diagnostic>) {
     }
     if let Some(f) = &m.distribution
         && !f.text.is_empty()
-        && !["General", "Limited", "Restricted"].contains(&f.text.as_str())
+        && Distribution::from_key(&f.text).is_none()
     {
+        let keys = Distribution::ALL.map(Distribution::key);
         diags.push(invalid(
             f,
             format!("`{}` is not a distribution", f.text),
-            "write General, Limited or Restricted",
+            &format!("write {}, {} or {}", keys[0], keys[1], keys[2]),
         ));
     }
     if let Some(f) = &m.date
@@ -64,7 +65,7 @@ pub(super) fn check(doc: &Document, diags: &mut Vec<Diagnostic>) {
         diags.push(invalid(
             f,
             format!("`{}` is not a language code", f.text),
-            "write one of ar, zh, en, fr, ru, es",
+            &format!("write one of {}", language_codes()),
         ));
     }
     for (key, field) in [

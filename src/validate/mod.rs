@@ -15,7 +15,7 @@ pub fn validate(doc: &Document, src: &str, diags: &mut Vec<Diagnostic>) {
     let table = doc.language.table();
     metadata::check(doc, diags);
     crate::walk::decisions(doc, &mut |d| {
-        punctuation::check(d, diags);
+        punctuation::check(d, &table.marks, diags);
         openings::check(d, table, diags);
     });
     brackets::check(doc, diags);

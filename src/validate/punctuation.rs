@@ -6,6 +6,7 @@
 use super::chars_with_offsets;
 use crate::ast::{Decision, Inline, Span, SubParagraph};
 use crate::diag::Diagnostic;
+use crate::lang::Marks;
 
 #[derive(Clone, Copy, PartialEq, Eq)]
 enum Mark {
@@ -16,13 +17,18 @@ enum Mark {
 }
 
 impl Mark {
-    fn ascii(self) -> char {
+    /// The forms of the mark in the language, its own first.
+    fn forms(self, marks: &Marks) -> &'static [char] {
         match self {
-            Mark::Comma => ',',
-            Mark::Semicolon => ';',
-            Mark::FullStop => '.',
-            Mark::Colon => ':',
+            Mark::Comma => marks.comma,
+            Mark::Semicolon => marks.semicolon,
+            Mark::FullStop => marks.full_stop,
+            Mark::Colon => marks.colon,
         }
+    }
+    /// The mark a fix writes.
+    fn own(self, marks: &Marks) -> char {
+        self.forms(marks).first().copied().unwrap_or(',')
     }
     fn name(self) -> &'static str {
         match self {
@@ -32,21 +38,13 @@ impl Mark {
             Mark::Colon => "a colon",
         }
     }
-    /// The mark as written in Latin, Arabic and Chinese scripts.
-    fn matches(self, c: char) -> bool {
-        match self {
-            Mark::Comma => matches!(c, ',' | '،' | '，' | '、'),
-            Mark::Semicolon => matches!(c, ';' | '؛' | '；'),
-            Mark::FullStop => matches!(c, '.' | '。'),
-            Mark::Colon => matches!(c, ':' | '：'),
-        }
-    }
 }
 
-pub(super) fn check(d: &Decision, diags: &mut Vec<Diagnostic>) {
+pub(super) fn check(d: &Decision, marks: &Marks, diags: &mut Vec<Diagnostic>) {
     for clause in &d.preamble {
         if clause.subparagraphs.is_empty() {
             expect(
+                marks,
                 &clause.content,
                 clause.span,
                 Mark::Comma,
@@ -56,6 +54,7 @@ pub(super) fn check(d: &Decision, diags: &mut Vec<Diagnostic>) {
             );
         } else {
             expect(
+                marks,
                 &clause.content,
                 clause.span,
                 Mark::Colon,
@@ -63,7 +62,7 @@ pub(super) fn check(d: &Decision, diags: &mut Vec<Diagnostic>) {
                 "a clause that introduces sub-paragraphs",
                 diags,
             );
-            subs(&clause.subparagraphs, Mark::Comma, diags);
+            subs(marks, &clause.subparagraphs, Mark::Comma, diags);
         }
     }
     let count = d.operative.len();
@@ -75,9 +74,10 @@ pub(super) fn check(d: &Decision, diags: &mut Vec<Diagnostic>) {
             (Mark::Semicolon, "W0202", "this operative paragraph")
         };
         if para.subparagraphs.is_empty() {
-            expect(&para.content, para.span, end, code, what, diags);
+            expect(marks, &para.content, para.span, end, code, what, diags);
         } else {
             expect(
+                marks,
                 &para.content,
                 para.span,
                 Mark::Colon,
@@ -85,13 +85,13 @@ pub(super) fn check(d: &Decision, diags: &mut Vec<Diagnostic>) {
                 "a paragraph that introduces sub-paragraphs",
                 diags,
             );
-            subs(&para.subparagraphs, end, diags);
+            subs(marks, &para.subparagraphs, end, diags);
         }
     }
 }
 
 /// Sub-paragraphs end with a semicolon, the last with `last_end`.
-fn subs(list: &[SubParagraph], last_end: Mark, diags: &mut Vec<Diagnostic>) {
+fn subs(marks: &Marks, list: &[SubParagraph], last_end: Mark, diags: &mut Vec<Diagnostic>) {
     for (i, sub) in list.iter().enumerate() {
         let end = if i + 1 == list.len() {
             last_end
@@ -104,9 +104,10 @@ fn subs(list: &[SubParagraph], last_end: Mark, diags: &mut Vec<Diagnostic>) {
             } else {
                 "the last sub-paragraph"
             };
-            expect(&sub.content, sub.span, end, "W0205", what, diags);
+            expect(marks, &sub.content, sub.span, end, "W0205", what, diags);
         } else {
             expect(
+                marks,
                 &sub.content,
                 sub.span,
                 Mark::Colon,
@@ -114,12 +115,13 @@ fn subs(list: &[SubParagraph], last_end: Mark, diags: &mut Vec<Diagnostic>) {
                 "a sub-paragraph that introduces sub-paragraphs",
                 diags,
             );
-            subs(&sub.children, end, diags);
+            subs(marks, &sub.children, end, diags);
         }
     }
 }
 
 fn expect(
+    marks: &Marks,
     content: &[Inline],
     block: Span,
     mark: Mark,
@@ -137,12 +139,13 @@ fn expect(
     else {
         return;
     };
-    if mark.matches(c) {
+    if mark.forms(marks).contains(&c) {
         return;
     }
     let replaced = [Mark::Comma, Mark::Semicolon, Mark::FullStop, Mark::Colon]
         .iter()
-        .any(|m| m.matches(c));
+        .any(|m| m.forms(marks).contains(&c));
+    let own = mark.own(marks);
     let (fix_span, found) = if replaced {
         (at, format!("it ends with `{c}`"))
     } else {
@@ -159,8 +162,8 @@ fn expect(
             at,
             format!("{what} should end with {}, but {found}", mark.name()),
         )
-        .label(format!("expected `{}`", mark.ascii()))
-        .help(format!("end it with `{}`", mark.ascii()))
-        .fix(fix_span, mark.ascii().to_string()),
+        .label(format!("expected `{own}`"))
+        .help(format!("end it with `{own}`"))
+        .fix(fix_span, own.to_string()),
     );
 }

@@ -96,13 +96,70 @@ fn des(t: &Fill, ordinal: u32, text: &str, display: &str, path: &str, anchor: &s
     }
 }
 
-fn fnref(n: u32, t: &Fill, lbl: Option<&str>, content: Option<&str>) -> Inline {
+/// A reference to footnote `n`, the `n`th of the document's list.
+fn fnref(n: u32, t: &Fill, lbl: Option<&str>) -> Inline {
     Inline::FootnoteRef(FootnoteRef {
         label: lbl.and_then(|l| label(t, l)),
-        content: content.map(|c| vec![text(t, c)]),
+        id: Some(n as usize - 1),
         number: Some(n),
         span: SP,
     })
+}
+
+fn words(t: &Fill, s: &str) -> Piece {
+    Piece::Words { text: t.s(s) }
+}
+
+fn line(role: LineRole, lang: Lang, pieces: Vec<Piece>) -> MastheadLine {
+    MastheadLine { role, lang, pieces }
+}
+
+/// The masthead as resolution lays it out, with every kind of piece.
+fn masthead(t: &Fill, language: Lang) -> Vec<MastheadLine> {
+    let f = |key| Piece::Field { key };
+    vec![
+        line(LineRole::Symbol, language, vec![f(FieldKey::Symbol)]),
+        line(
+            LineRole::Distribution,
+            Lang::En,
+            vec![words(t, "Distr.: General")],
+        ),
+        line(LineRole::Date, Lang::En, vec![words(t, "20 August 2025")]),
+        line(
+            LineRole::Original,
+            Lang::En,
+            vec![words(t, "Original: English")],
+        ),
+        line(LineRole::Body, language, vec![f(FieldKey::Body)]),
+        line(LineRole::Meeting, language, vec![f(FieldKey::Meeting)]),
+        line(
+            LineRole::PlaceDates,
+            language,
+            vec![f(FieldKey::Place), words(t, ", "), f(FieldKey::Dates)],
+        ),
+        line(
+            LineRole::AgendaItem,
+            language,
+            vec![
+                words(t, "Item "),
+                f(FieldKey::AgendaItem),
+                words(t, " of the provisional agenda"),
+                Piece::FootnoteRef(FootnoteRef {
+                    label: None,
+                    id: Some(0),
+                    number: Some(1),
+                    span: SP,
+                }),
+            ],
+        ),
+        line(
+            LineRole::AgendaTitle,
+            language,
+            vec![f(FieldKey::AgendaTitle)],
+        ),
+        line(LineRole::Title, language, vec![f(FieldKey::Title)]),
+        line(LineRole::Kind, language, vec![f(FieldKey::Kind)]),
+    ]
 }
 
 fn xref(t: &Fill, lbl: &str, shown: &str, anchor: &str, kind: TargetKind) -> Inline {
@@ -113,6 +170,8 @@ fn xref(t: &Fill, lbl: &str, shown: &str, anchor: &str, kind: TargetKind) -> Inl
             kind,
             text: t.s(shown),
             anchor: t.s(anchor),
+            span: SP,
+            label_span: SP,
         }),
         span: SP,
     })
@@ -179,7 +238,6 @@ pub fn document(language: Lang, fill: &mut dyn FnMut(&str) -> String) -> Documen
             span: SP,
         }),
         kind: bare_field(t, "Note by the secretariat"),
-        agenda_footnote: Some(1),
     };
 
     let intro = Block::Section(Section {
@@ -247,7 +305,7 @@ pub fn document(language: Lang, fill: &mut dyn FnMut(&str) -> String) -> Documen
                 2,
                 vec![
                     text(t, "The secretariats reported on:"),
-                    fnref(2, t, Some("inf29"), None),
+                    fnref(2, t, Some("inf29")),
                 ],
                 vec![
                     sub(
@@ -307,7 +365,7 @@ pub fn document(language: Lang, fill: &mut dyn FnMut(&str) -> String) -> Documen
                         span: SP,
                     }),
                     text(t, " contains the joint report"),
-                    fnref(2, t, Some("inf29"), None),
+                    fnref(2, t, Some("inf29")),
                     text(t, "; see also "),
                     xref(t, "annex-b", "annex II", "annex-2", TargetKind::Annex),
                     text(t, "."),
@@ -334,6 +392,7 @@ pub fn document(language: Lang, fill: &mut dyn FnMut(&str) -> String) -> Documen
                 opening: Some(Opening {
                     text: t.s("Recognizing"),
                     source: OpeningSource::Lexicon,
+                    space_after: false,
                     span: SP,
                 }),
                 content: vec![text(t, " that sharing services strengthens cooperation,")],
@@ -346,6 +405,7 @@ pub fn document(language: Lang, fill: &mut dyn FnMut(&str) -> String) -> Documen
                 opening: Some(Opening {
                     text: t.s("Recalling"),
                     source: OpeningSource::Lexicon,
+                    space_after: false,
                     span: SP,
                 }),
                 content: vec![text(t, " its decisions on:")],
@@ -367,12 +427,13 @@ pub fn document(language: Lang, fill: &mut dyn FnMut(&str) -> String) -> Documen
                 opening: Some(Opening {
                     text: t.s("Takes note"),
                     source: OpeningSource::Lexicon,
+                    space_after: false,
                     span: SP,
                 }),
                 addressee: None,
                 content: vec![
                     text(t, " of the joint report"),
-                    fnref(3, t, None, Some("Ibid., annex II.")),
+                    fnref(3, t, None),
                     text(t, ";"),
                 ],
                 subparagraphs: vec![],
@@ -385,6 +446,7 @@ pub fn document(language: Lang, fill: &mut dyn FnMut(&str) -> String) -> Documen
                 opening: Some(Opening {
                     text: t.s("Requests"),
                     source: OpeningSource::Marked,
+                    space_after: false,
                     span: SP,
                 }),
                 addressee: Some(Addressee {
@@ -412,6 +474,15 @@ pub fn document(language: Lang, fill: &mut dyn FnMut(&str) -> String) -> Documen
             },
         ],
         anchor: Some(t.s("decision-1")),
+        heading: Some(vec![
+            Piece::Symbol {
+                text: t.s("MC-6/[…]"),
+            },
+            words(t, ": "),
+            Piece::Field {
+                key: FieldKey::Title,
+            },
+        ]),
         span: SP,
     };
 
@@ -441,6 +512,7 @@ pub fn document(language: Lang, fill: &mut dyn FnMut(&str) -> String) -> Documen
         Annex {
             label: None,
             number: Some(des(t, 1, "I", "I", "I", "annex-1")),
+            heading: t.s("Annex I"),
             title: field(t, "Activities planned for 2026–2027"),
             content: vec![Block::Paragraph(Paragraph {
                 numbered: false,
@@ -456,6 +528,7 @@ pub fn document(language: Lang, fill: &mut dyn FnMut(&str) -> String) -> Documen
         Annex {
             label: label(t, "annex-b"),
             number: Some(des(t, 2, "II", "II", "II", "annex-2")),
+            heading: t.s("Annex II"),
             title: bare_field(t, "Shared services"),
             content: vec![para(
                 t,
@@ -469,7 +542,8 @@ pub fn document(language: Lang, fill: &mut dyn FnMut(&str) -> String) -> Documen
 
     let footnotes = vec![
         Footnote {
-            number: 1,
+            origin: FootnoteOrigin::Masthead,
+            number: Some(1),
             label: None,
             content: vec![Inline::DocumentRef(DocumentRef {
                 symbol: t.s("UNEP/MC/COP.6/1"),
@@ -479,14 +553,16 @@ pub fn document(language: Lang, fill: &mut dyn FnMut(&str) -> String) -> Documen
             span: SP,
         },
         Footnote {
-            number: 2,
-            label: Some(t.s("inf29")),
+            origin: FootnoteOrigin::Named,
+            number: Some(2),
+            label: label(t, "inf29"),
             content: vec![text(t, "UNEP/MC/COP.6/INF/29, annex I.")],
             ibid: false,
             span: SP,
         },
         Footnote {
-            number: 3,
+            origin: FootnoteOrigin::Inline,
+            number: Some(3),
             label: None,
             content: vec![text(t, "Ibid., annex II.")],
             ibid: true,
@@ -499,12 +575,11 @@ pub fn document(language: Lang, fill: &mut dyn FnMut(&str) -> String) -> Documen
         meta,
         body: vec![intro, implementation, action],
         annexes,
-        footnote_defs: vec![FootnoteDef {
-            label: label(t, "inf29").unwrap(),
-            content: vec![text(t, "UNEP/MC/COP.6/INF/29, annex I.")],
-            span: SP,
-        }],
         footnotes,
+        presentation: Presentation {
+            masthead: masthead(t, language),
+            page_title: t.s("Cooperation between the secretariats (UNEP/MC/COP.6/99)"),
+        },
         span: SP,
     }
 }

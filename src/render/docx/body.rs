@@ -4,24 +4,21 @@
 //! Numbers, designations, footnote numbers and reference texts are printed
 //! exactly as the resolver computed them; nothing here counts.
 
-use std::collections::{BTreeMap, BTreeSet};
+use std::collections::BTreeSet;
 
 use docx_rs::{Docx, Footnote, Header, PageMargin, PageNum, Paragraph, Run, RunFonts};
 
 use super::styles::{self, id};
 use crate::ast::{
-    Annex, Block, Decision, Document, Field, Inline, OperativeParagraph, Paragraph as AstParagraph,
-    PreambularClause, Section, SubParagraph,
+    Annex, Block, Decision, Document, Field, FieldKey, FootnoteRef, Inline, LineRole, Opening,
+    OperativeParagraph, Paragraph as AstParagraph, Piece, PreambularClause, Section, SubParagraph,
 };
-use crate::lang::{Lang, LangTable, MastheadWords};
+use crate::lang::LangTable;
 use crate::render::unbreakable_symbol;
 
 /// The docx-rs document and what the post-processing layer must know.
 pub struct Built {
     pub docx: Docx,
-    /// Footnote id → printed mark, for footnotes whose resolved number is
-    /// not the running number Word would print.
-    pub custom_marks: BTreeMap<usize, String>,
     pub has_footnotes: bool,
 }
 
@@ -49,16 +46,10 @@ struct Fmt {
 struct Builder<'a> {
     doc: &'a Document,
     table: &'static LangTable,
-    words: MastheadWords,
     paragraphs: Vec<Paragraph>,
-    /// Footnote number → its printed content, from `doc.footnotes`.
-    notes: BTreeMap<u32, &'a [Inline]>,
-    /// Footnote numbers already placed (a second reference prints the mark
-    /// only: Word footnotes cannot be referenced twice).
-    placed: BTreeSet<u32>,
-    /// Real footnotes placed so far: Word's running number of the last one.
-    running: u32,
-    custom_marks: BTreeMap<usize, String>,
+    /// Footnotes already placed (a second reference prints the mark only:
+    /// a Word footnote cannot be referenced twice).
+    placed: BTreeSet<usize>,
 }
 
 /// Builds the docx-rs document for `doc`.
@@ -67,16 +58,8 @@ pub fn build(doc: &Document) -> Built {
     let mut b = Builder {
         doc,
         table,
-        words: table.masthead,
         paragraphs: Vec::new(),
-        notes: doc
-            .footnotes
-            .iter()
-            .map(|f| (f.number, f.content.as_slice()))
-            .collect(),
         placed: BTreeSet::new(),
-        running: 0,
-        custom_marks: BTreeMap::new(),
     };
     b.masthead();
     for block in &doc.body {
@@ -120,8 +103,7 @@ pub fn build(doc: &Document) -> Built {
     }
     Built {
         docx,
-        custom_marks: b.custom_marks,
-        has_footnotes: b.running > 0,
+        has_footnotes: !b.placed.is_empty(),
     }
 }
 
@@ -136,10 +118,10 @@ fn field_inlines(field: &Field) -> Vec<Inline> {
     }
 }
 
-/// A run of `text` with no script handling: for the English masthead lines,
-/// which stay left-to-right in every version.
-fn plain_run(text: &str, fmt: Fmt) -> Run {
-    fmt_run(fmt).add_text(clean(text))
+/// A run of `text` with no script handling: for masthead lines in another
+/// language than the document's, which keep their own direction.
+fn plain_run(text: &str) -> Run {
+    Run::new().add_text(clean(text))
 }
 
 fn fmt_run(fmt: Fmt) -> Run {
@@ -202,21 +184,6 @@ fn segments(text: &str, rtl: bool) -> Vec<(&str, bool)> {
     out
 }
 
-/// Whether a space must separate the opening words from `content`: not
-/// when the content already starts with a space or with punctuation
-/// ("признавая, что …").
-fn needs_space(content: &[Inline]) -> bool {
-    let first = content.iter().find_map(|i| match i {
-        Inline::Text { text, .. } => text.chars().next(),
-        Inline::FootnoteRef(_) => Some(','),
-        _ => Some('a'),
-    });
-    match first {
-        Some(c) => !(c.is_whitespace() || ",;:.)]".contains(c)),
-        None => false,
-    }
-}
-
 impl<'a> Builder<'a> {
     /// `p` marked right-to-left when its style is (the style says so too;
     /// the paragraph repeats it for readers that ignore style direction).
@@ -273,11 +240,7 @@ impl<'a> Builder<'a> {
                 Inline::Strong { content, .. } => {
                     self.inlines(content, Fmt { bold: true, ..fmt }, out)
                 }
-                Inline::FootnoteRef(r) => {
-                    if let Some(run) = self.footnote(r.number, r.content.as_deref()) {
-                        out.push(run);
-                    }
-                }
+                Inline::FootnoteRef(r) => out.extend(self.footnote(r)),
                 Inline::CrossRef(r) => {
                     let text = match &r.target {
                         Some(t) => t.text.as_str(),
@@ -301,32 +264,23 @@ impl<'a> Builder<'a> {
         out
     }
 
-    /// The run referencing footnote `number`: a real Word footnote the first
-    /// time, the bare mark afterwards.
-    fn footnote(&mut self, number: Option<u32>, inline: Option<&[Inline]>) -> Option<Run> {
-        let number = number?;
-        let mark_run = || {
-            Run::new()
-                .style(id::FOOTNOTE_REFERENCE)
-                .add_text(number.to_string())
-        };
-        if !self.placed.insert(number) {
-            return Some(mark_run());
+    /// The run referencing a footnote: a real Word footnote the first time,
+    /// the bare mark afterwards. Word numbers footnotes in the order they
+    /// are placed, which is the order resolution numbered them in.
+    fn footnote(&mut self, r: &FootnoteRef) -> Option<Run> {
+        let (index, number) = (r.id?, r.number?);
+        let note = self.doc.footnotes.get(index)?;
+        if !self.placed.insert(index) {
+            return Some(
+                Run::new()
+                    .style(id::FOOTNOTE_REFERENCE)
+                    .add_text(number.to_string()),
+            );
         }
-        let content: Vec<Inline> = self
-            .notes
-            .get(&number)
-            .map(|c| c.to_vec())
-            .or_else(|| inline.map(<[Inline]>::to_vec))
-            .unwrap_or_default();
-        self.running += 1;
         // Fixed ids in print order: never docx-rs's process-wide counter.
-        let footnote_id = self.running as usize;
-        if number != self.running {
-            self.custom_marks.insert(footnote_id, number.to_string());
-        }
+        let footnote_id = self.placed.len();
         let mut runs = vec![Run::new().add_tab()];
-        runs.extend(self.runs(&content));
+        runs.extend(self.runs(&note.content));
         let mut p = self.direction(Paragraph::new().style(id::FOOTNOTE_TEXT), id::FOOTNOTE_TEXT);
         for r in runs {
             p = p.add_run(r);
@@ -342,87 +296,84 @@ impl<'a> Builder<'a> {
         )
     }
 
-    fn masthead(&mut self) {
-        let doc = self.doc;
-        let m = &doc.meta;
-        if let Some(symbol) = &m.symbol {
-            let runs = self.runs(&field_inlines(symbol));
-            self.push(id::SYMBOL, runs);
-        }
-        // The version's masthead words: English in the Arabic, Chinese,
-        // English and Russian versions, French and Spanish in theirs.
-        let words = self.words;
-        if let Some(d) = &m.distribution {
-            let line = if d.text.trim().eq_ignore_ascii_case("general") {
-                words.distribution_general.to_string()
+    /// Runs for resolved pieces; `fields` answers `Piece::Field`. Words
+    /// and fields of plain text make one run together.
+    fn pieces<'f>(
+        &mut self,
+        pieces: &[Piece],
+        fields: &dyn Fn(FieldKey) -> Option<&'f Field>,
+        own_script: bool,
+    ) -> Vec<Run> {
+        let mut runs = Vec::new();
+        let mut text = String::new();
+        let flush = |b: &mut Self, text: &mut String, runs: &mut Vec<Run>| {
+            if text.is_empty() {
+                return;
+            }
+            // Lines in another language than the document's (the English
+            // distribution block of an Arabic version) are set as they
+            // are, without the document's script handling.
+            if own_script {
+                runs.extend(b.text_runs(text, Fmt::default()));
             } else {
-                format!("Distr.: {}", d.text)
-            };
-            self.push(id::DISTRIBUTION, vec![plain_run(&line, Fmt::default())]);
-        }
-        if let Some(d) = &m.date {
-            let date = self
-                .table
-                .masthead_date(d.text.trim())
-                .unwrap_or_else(|| d.text.clone());
-            self.push(id::DISTRIBUTION, vec![plain_run(&date, Fmt::default())]);
-        }
-        let original = m.original.as_ref().map(|o| (o, Lang::from_code(&o.text)));
-        // A translation names its own language above "Original: …".
-        if let Some((_, Some(o))) = original
-            && o != doc.language
-        {
-            let runs = vec![plain_run(words.language_line, Fmt::default())];
-            self.push(id::DISTRIBUTION, runs);
-        }
-        if let Some((field, lang)) = original {
-            let line = match lang {
-                Some(l) => self.table.original_line(l),
-                None => words.original.replace("{}", &field.text),
-            };
-            self.push(id::DISTRIBUTION, vec![plain_run(&line, Fmt::default())]);
-        }
-        self.push(id::MASTHEAD_RULE, Vec::new());
-
-        for field in [&m.body, &m.meeting].into_iter().flatten() {
-            let runs = self.runs(&field_inlines(field));
-            self.push(id::BODY, runs);
-        }
-        let place_dates = match (&m.place, &m.dates) {
-            (Some(p), Some(d)) => Some(format!("{}{}{}", p.text, words.list_separator, d.text)),
-            (Some(p), None) => Some(p.text.clone()),
-            (None, Some(d)) => Some(d.text.clone()),
-            (None, None) => None,
+                runs.push(plain_run(text));
+            }
+            text.clear();
         };
-        if let Some(pd) = place_dates {
-            let runs = self.text_runs(&pd, Fmt::default());
-            self.push(id::MEETING, runs);
-        }
-
-        // The agenda footnote hangs on the agenda line; without one, on the
-        // first masthead line that follows, so that it is never lost.
-        let mut agenda_note = m.agenda_footnote;
-        if let Some(item) = &m.agenda_item {
-            let line = self.words.agenda_item.replace("{}", &item.text);
-            let mut runs = self.text_runs(&line, Fmt::default());
-            runs.extend(self.footnote(agenda_note.take(), None));
-            self.push(id::MEETING, runs);
-        }
-        let lines = [
-            (&m.agenda_title, id::AGENDA_TITLE),
-            (&m.title, id::TITLE),
-            (&m.kind, id::KIND),
-        ];
-        for (field, style) in lines {
-            if let Some(field) = field {
-                let mut runs = self.runs(&field_inlines(field));
-                runs.extend(self.footnote(agenda_note.take(), None));
-                self.push(style, runs);
+        for piece in pieces {
+            match piece {
+                Piece::Words { text: words } => text.push_str(words),
+                Piece::Field { key } => match fields(*key) {
+                    Some(f) if f.content.iter().all(|i| matches!(i, Inline::Text { .. })) => {
+                        text.push_str(&f.text)
+                    }
+                    Some(f) => {
+                        flush(self, &mut text, &mut runs);
+                        runs.extend(self.runs(&f.content));
+                    }
+                    None => {}
+                },
+                Piece::Symbol { text: symbol } => {
+                    flush(self, &mut text, &mut runs);
+                    runs.extend(self.text_runs(&unbreakable_symbol(symbol), Fmt::default()));
+                }
+                Piece::FootnoteRef(r) => {
+                    flush(self, &mut text, &mut runs);
+                    runs.extend(self.footnote(r));
+                }
             }
         }
-        if let Some(n) = agenda_note {
-            let runs: Vec<Run> = self.footnote(Some(n), None).into_iter().collect();
-            self.push(id::TEXT, runs);
+        flush(self, &mut text, &mut runs);
+        runs
+    }
+
+    fn masthead(&mut self) {
+        let doc = self.doc;
+        let meta = |key| doc.meta.get(key).as_ref();
+        let mut ruled = false;
+        for line in &doc.presentation.masthead {
+            let style = match line.role {
+                LineRole::Symbol => id::SYMBOL,
+                LineRole::Distribution
+                | LineRole::Date
+                | LineRole::VersionLanguage
+                | LineRole::Original => id::DISTRIBUTION,
+                LineRole::Body | LineRole::Meeting => id::BODY,
+                LineRole::PlaceDates | LineRole::AgendaItem => id::MEETING,
+                LineRole::AgendaTitle => id::AGENDA_TITLE,
+                LineRole::Title => id::TITLE,
+                LineRole::Kind => id::KIND,
+            };
+            // The rule under the symbol and distribution block.
+            if !ruled && !matches!(style, id::SYMBOL | id::DISTRIBUTION) {
+                self.push(id::MASTHEAD_RULE, Vec::new());
+                ruled = true;
+            }
+            let runs = self.pieces(&line.pieces, &meta, line.lang == doc.language);
+            self.push(style, runs);
+        }
+        if !ruled {
+            self.push(id::MASTHEAD_RULE, Vec::new());
         }
     }
 
@@ -489,18 +440,13 @@ impl<'a> Builder<'a> {
     }
 
     fn decision(&mut self, d: &Decision) {
-        let symbol = d.symbol.as_ref().map(|f| f.text.as_str());
-        let title = d.title.as_ref();
-        if symbol.is_some() || title.is_some() {
-            let head = match symbol {
-                Some(s) => unbreakable_symbol(s),
-                None => self.words.draft_decision.to_string(),
+        if let Some(heading) = &d.heading {
+            let fields = |key| match key {
+                FieldKey::Symbol => d.symbol.as_ref(),
+                FieldKey::Title => d.title.as_ref(),
+                _ => None,
             };
-            let mut runs = self.text_runs(&head, Fmt::default());
-            if let Some(t) = title {
-                runs.extend(self.text_runs(": ", Fmt::default()));
-                runs.extend(self.runs(&field_inlines(t)));
-            }
+            let runs = self.pieces(heading, &fields, true);
             self.push(id::DECISION_HEADING, runs);
         }
         if let Some(f) = &d.formula {
@@ -515,11 +461,11 @@ impl<'a> Builder<'a> {
         }
     }
 
-    fn opening_runs(&mut self, opening: Option<&str>, content: &[Inline]) -> Vec<Run> {
+    fn opening_runs(&mut self, opening: Option<&Opening>, content: &[Inline]) -> Vec<Run> {
         let mut runs = Vec::new();
         if let Some(o) = opening {
-            runs.extend(self.script_runs(o, &|| Run::new().style(id::OPENING)));
-            if self.table.typography.word_spaces && needs_space(content) {
+            runs.extend(self.script_runs(&o.text, &|| Run::new().style(id::OPENING)));
+            if o.space_after {
                 runs.extend(self.text_runs(" ", Fmt::default()));
             }
         }
@@ -528,7 +474,7 @@ impl<'a> Builder<'a> {
     }
 
     fn preambular(&mut self, c: &PreambularClause) {
-        let runs = self.opening_runs(c.opening.as_ref().map(|o| o.text.as_str()), &c.content);
+        let runs = self.opening_runs(c.opening.as_ref(), &c.content);
         self.push(id::PREAMBLE, runs);
         self.subparagraphs(&c.subparagraphs, 1);
     }
@@ -537,7 +483,7 @@ impl<'a> Builder<'a> {
         let display = op.number.as_ref().map(|n| n.display.as_str());
         let numbered = display.is_some_and(|d| !d.is_empty());
         let mut runs = self.designation(display);
-        runs.extend(self.opening_runs(op.opening.as_ref().map(|o| o.text.as_str()), &op.content));
+        runs.extend(self.opening_runs(op.opening.as_ref(), &op.content));
         // A decision's only operative paragraph is unnumbered and set like
         // a preambular clause.
         let style = if numbered {
@@ -550,11 +496,7 @@ impl<'a> Builder<'a> {
     }
 
     fn annex(&mut self, a: &Annex) {
-        let heading = match &a.number {
-            Some(n) if !n.display.is_empty() => self.words.annex_numbered.replace("{}", &n.text),
-            _ => self.words.annex.to_string(),
-        };
-        let runs = self.text_runs(&heading, Fmt::default());
+        let runs = self.text_runs(&a.heading, Fmt::default());
         self.push(id::ANNEX_HEADING, runs);
         if let Some(t) = &a.title {
             let runs = self.runs(&field_inlines(t));

@@ -35,7 +35,6 @@
 //! - **packing**: entries are written in a fixed order with a fixed timestamp
 //!   (1980-01-01) and fixed permissions, so equal input gives equal bytes.
 
-use std::collections::BTreeMap;
 use std::io::{Cursor, Write};
 
 use docx_rs::XMLDocx;
@@ -52,16 +51,12 @@ pub struct Fixes {
     pub language: String,
     /// `w:lang`'s `w:val`, `w:eastAsia` and `w:bidi` (`en-GB`, `zh-CN`, `ar-SA`).
     pub word_lang: [String; 3],
-    /// The `w:lang` of the styles that print English in every version.
-    pub english_lang: String,
     /// Right-to-left document: the footnote separators are `w:bidi` too, so
     /// their rule starts on the right like the notes.
     pub rtl: bool,
-    /// Styles whose text is English in every language version.
-    pub english_styles: Vec<&'static str>,
-    /// Footnotes whose printed mark is not Word's running number (the
-    /// compiler's number did not match the position): footnote id → mark.
-    pub custom_marks: BTreeMap<usize, String>,
+    /// Styles whose text has a language of its own, with its `w:lang`
+    /// (`UNDistribution`, `en-GB` in an Arabic document).
+    pub style_langs: Vec<(&'static str, String)>,
     /// Whether the body references a footnote (docx-rs then relates the
     /// footnotes part; settings may only name separators that exist).
     pub has_footnotes: bool,
@@ -98,7 +93,7 @@ pub fn fix_parts(xml: XMLDocx, fixes: &Fixes) -> Vec<(String, Vec<u8>)> {
         ("word/_rels/document.xml.rels".into(), xml.document_rels),
         (
             "word/document.xml".into(),
-            fix_runs(&fix_document(&xml.document, fixes)),
+            fix_runs(&drop_para_ids(&xml.document)),
         ),
         ("word/styles.xml".into(), fix_styles(&xml.styles, fixes)),
         (
@@ -233,39 +228,6 @@ fn escape(text: &str) -> String {
     quick_xml::escape::escape(text).into_owned()
 }
 
-/// `document.xml`: no paragraph ids; footnote references whose mark is not
-/// Word's running number carry `w:customMarkFollows` and the mark.
-fn fix_document(part: &[u8], fixes: &Fixes) -> Vec<u8> {
-    let mut pending_mark: Option<String> = None;
-    transform(part, |_, event, w| match event {
-        Event::Start(e) if is_para(&e) => w.write_event(Event::Start(without_para_id(&e))),
-        Event::Empty(e) if is_para(&e) => w.write_event(Event::Empty(without_para_id(&e))),
-        Event::Empty(e) if e.name().as_ref() == b"w:footnoteReference" => {
-            let mark = attr(&e, b"w:id")
-                .and_then(|id| id.parse::<usize>().ok())
-                .and_then(|id| fixes.custom_marks.get(&id));
-            match mark {
-                Some(mark) => {
-                    // Rebuilt rather than extended: docx-rs's raw tag ends
-                    // in a space, which a pushed attribute would double.
-                    let mut e = without_para_id(&e);
-                    e.push_attribute(("w:customMarkFollows", "1"));
-                    pending_mark = Some(mark.clone());
-                    w.write_event(Event::Empty(e))
-                }
-                None => w.write_event(Event::Empty(e)),
-            }
-        }
-        Event::End(e) if e.name().as_ref() == b"w:r" => {
-            if let Some(mark) = pending_mark.take() {
-                raw(w, &format!("<w:t>{}</w:t>", escape(&mark)));
-            }
-            w.write_event(Event::End(e))
-        }
-        other => w.write_event(other),
-    })
-}
-
 /// Runs in `document.xml`, `footnotes.xml` and the headers: `w:rtl` on the
 /// runs the builder marked as complex script, and Word's no-break hyphen
 /// for each U+2011.
@@ -313,18 +275,8 @@ fn fix_footnotes(part: &[u8], fixes: &Fixes) -> Vec<u8> {
     // The mark to insert once the current footnote's first paragraph has its
     // properties written (`w:pPr` must stay the paragraph's first child).
     let mut mark: Option<String> = None;
-    let mark_run = |id: Option<usize>| -> String {
-        match id.and_then(|id| fixes.custom_marks.get(&id)) {
-            Some(m) => format!(
-                r#"<w:r><w:rPr><w:rStyle w:val="FootnoteReference"/></w:rPr><w:t>{}</w:t></w:r>"#,
-                escape(m)
-            ),
-            None => {
-                r#"<w:r><w:rPr><w:rStyle w:val="FootnoteReference"/></w:rPr><w:footnoteRef/></w:r>"#
-                    .to_string()
-            }
-        }
-    };
+    const MARK_RUN: &str =
+        r#"<w:r><w:rPr><w:rStyle w:val="FootnoteReference"/></w:rPr><w:footnoteRef/></w:r>"#;
     transform(part, |stack, event, w| match event {
         Event::Start(e) if e.name().as_ref() == b"w:footnotes" => {
             w.write_event(Event::Start(e))?;
@@ -338,8 +290,7 @@ fn fix_footnotes(part: &[u8], fixes: &Fixes) -> Vec<u8> {
             Ok(())
         }
         Event::Start(e) if e.name().as_ref() == b"w:footnote" => {
-            let id = attr(&e, b"w:id").and_then(|id| id.parse::<usize>().ok());
-            mark = Some(mark_run(id));
+            mark = Some(MARK_RUN.to_string());
             w.write_event(Event::Start(e))
         }
         Event::Start(e) if is_para(&e) => w.write_event(Event::Start(without_para_id(&e))),
@@ -388,7 +339,6 @@ fn fix_styles(part: &[u8], fixes: &Fixes) -> Vec<u8> {
     let [val, east_asia, bidi] = fixes.word_lang.each_ref().map(|l| escape(l));
     let default_rpr =
         format!("<w:lang w:val=\"{val}\" w:eastAsia=\"{east_asia}\" w:bidi=\"{bidi}\"/>");
-    let english_rpr = format!("<w:lang w:val=\"{}\"/>", escape(&fixes.english_lang));
     let mut style_id: Option<String> = None;
     let extra_rpr = |stack: &[Vec<u8>], style_id: &Option<String>| -> Option<String> {
         let parent = stack.last()?;
@@ -397,8 +347,8 @@ fn fix_styles(part: &[u8], fixes: &Fixes) -> Vec<u8> {
         }
         if parent == b"w:style" {
             let id = style_id.as_deref()?;
-            if fixes.english_styles.contains(&id) {
-                return Some(english_rpr.clone());
+            if let Some((_, lang)) = fixes.style_langs.iter().find(|(s, _)| *s == id) {
+                return Some(format!("<w:lang w:val=\"{}\"/>", escape(lang)));
             }
         }
         None
@@ -477,15 +427,13 @@ mod tests {
     #[test]
     fn footnotes_get_separators_and_marks() {
         let part = br#"<?xml version="1.0"?><w:footnotes xmlns:w="x"><w:footnote w:id="1"><w:p w14:paraId="00000001"><w:pPr><w:pStyle w:val="FootnoteText"/></w:pPr><w:r><w:t>A</w:t></w:r></w:p></w:footnote><w:footnote w:id="2"><w:p><w:r><w:t>B</w:t></w:r></w:p></w:footnote></w:footnotes>"#;
-        let mut fixes = Fixes::default();
-        fixes.custom_marks.insert(2, "7".into());
-        let out = s(fix_footnotes(part, &fixes));
+        let out = s(fix_footnotes(part, &Fixes::default()));
         assert!(out.contains(r#"w:type="separator" w:id="-1""#), "{out}");
         assert!(out.contains(r#"w:type="continuationSeparator" w:id="0""#));
         assert!(out.contains(r#"</w:pPr><w:r><w:rPr><w:rStyle w:val="FootnoteReference"/></w:rPr><w:footnoteRef/></w:r><w:r><w:t>A</w:t>"#), "{out}");
-        assert!(out.contains(r#"<w:p><w:r><w:rPr><w:rStyle w:val="FootnoteReference"/></w:rPr><w:t>7</w:t></w:r><w:r><w:t>B</w:t>"#), "{out}");
+        assert!(out.contains(r#"<w:p><w:r><w:rPr><w:rStyle w:val="FootnoteReference"/></w:rPr><w:footnoteRef/></w:r><w:r><w:t>B</w:t>"#), "{out}");
         assert!(!out.contains("paraId"));
-        assert_eq!(out.matches("<w:footnoteRef/>").count(), 1);
+        assert_eq!(out.matches("<w:footnoteRef/>").count(), 2);
     }
 
     #[test]
@@ -494,9 +442,8 @@ mod tests {
         let fixes = Fixes {
             language: "ar".into(),
             word_lang: ["en-GB".into(), "zh-CN".into(), "ar-SA".into()],
-            english_lang: "en-GB".into(),
             rtl: true,
-            english_styles: vec!["UNDistribution"],
+            style_langs: vec![("UNDistribution", "en-GB".into())],
             ..Fixes::default()
         };
         let out = s(fix_styles(part, &fixes));
@@ -513,24 +460,6 @@ mod tests {
         );
         assert!(
             out.contains(r#"w:styleId="Other"><w:rPr><w:b/></w:rPr>"#),
-            "{out}"
-        );
-    }
-
-    #[test]
-    fn custom_marks_follow_their_reference() {
-        let part = br#"<w:document><w:body><w:p><w:r><w:footnoteReference w:id="3"/></w:r><w:r><w:footnoteReference w:id="4"/></w:r></w:p></w:body></w:document>"#;
-        let mut fixes = Fixes::default();
-        fixes.custom_marks.insert(3, "5".into());
-        let out = s(fix_document(part, &fixes));
-        assert!(
-            out.contains(
-                r#"<w:footnoteReference w:id="3" w:customMarkFollows="1"/><w:t>5</w:t></w:r>"#
-            ),
-            "{out}"
-        );
-        assert!(
-            out.contains(r#"<w:r><w:footnoteReference w:id="4"/></w:r>"#),
             "{out}"
         );
     }

@@ -9,8 +9,7 @@ mod body;
 mod layer;
 pub mod styles;
 
-use crate::ast::Document;
-use crate::lang::Lang;
+use crate::ast::{Document, LineRole};
 
 pub use body::clean;
 
@@ -25,6 +24,20 @@ pub fn parts(doc: &Document) -> Vec<(String, Vec<u8>)> {
     let built = body::build(doc);
     let meta = &doc.meta;
     let table = doc.language.table();
+    let distribution_lang = doc
+        .presentation
+        .masthead
+        .iter()
+        .find(|l| {
+            matches!(
+                l.role,
+                LineRole::Distribution
+                    | LineRole::Date
+                    | LineRole::VersionLanguage
+                    | LineRole::Original
+            )
+        })
+        .map(|l| l.lang);
     let fixes = layer::Fixes {
         title: meta
             .title
@@ -38,16 +51,15 @@ pub fn parts(doc: &Document) -> Vec<(String, Vec<u8>)> {
             .unwrap_or_default(),
         language: doc.language.code().to_string(),
         word_lang: table.typography.word_lang.map(str::to_string),
-        english_lang: Lang::En.table().typography.word_lang[0].to_string(),
         rtl: table.rtl,
-        // The distribution lines are English unless the version's table
-        // gives them words of its own (French, Spanish).
-        english_styles: if table.masthead.original == Lang::En.table().masthead.original {
-            vec![styles::id::DISTRIBUTION]
-        } else {
-            Vec::new()
-        },
-        custom_marks: built.custom_marks,
+        // The distribution block is in the language resolution gave its
+        // lines (English in the Arabic, Chinese and Russian versions).
+        style_langs: distribution_lang
+            .map(|l| {
+                let lang = l.table().typography.word_lang[0].to_string();
+                vec![(styles::id::DISTRIBUTION, lang)]
+            })
+            .unwrap_or_default(),
         has_footnotes: built.has_footnotes,
     };
     layer::fix_parts(built.docx.build(), &fixes)

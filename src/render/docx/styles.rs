@@ -134,12 +134,16 @@ fn outline(mut s: Style, level: usize) -> Style {
     s
 }
 
-/// Whether paragraphs of `style` run right to left in a right-to-left
-/// document. The distribution lines are English in every version (see
-/// `lang::masthead_date`): in an Arabic document they stay a left-to-right
-/// block, or "20 August 2025" would be reordered to "August 2025 20".
+/// Whether paragraphs of `style` run right to left. The distribution lines
+/// run in the direction of their own language (`MastheadWords::
+/// distribution_lang`): in an Arabic document they are English and stay a
+/// left-to-right block, or "20 August 2025" would read "August 2025 20".
 pub fn bidi_style(table: &LangTable, style: &str) -> bool {
-    table.rtl && style != id::DISTRIBUTION
+    if style == id::DISTRIBUTION {
+        table.masthead.distribution_lang.table().rtl
+    } else {
+        table.rtl
+    }
 }
 
 /// The style sheet of a document in `table`'s language: document defaults

@@ -10,10 +10,10 @@
 use std::collections::{BTreeMap, BTreeSet};
 
 use crate::ast::{
-    Annex, Block, Decision, Document, Field, Inline, Opening, OperativeParagraph, Paragraph,
-    PreambularClause, Section, SubParagraph,
+    Annex, Block, Decision, Document, Field, FieldKey, Inline, LineRole, MastheadLine, Opening,
+    OperativeParagraph, Paragraph, Piece, PreambularClause, Section, SubParagraph,
 };
-use crate::lang::{self, Lang, LangTable};
+use crate::lang::LangTable;
 
 /// The stylesheet, inlined so the page needs nothing from the network.
 /// Logical properties (`inline-start`) keep the layout right for `dir="rtl"`.
@@ -44,34 +44,6 @@ fn esc_into(out: &mut String, s: &str) {
     }
 }
 
-/// The text of inlines without markup, for `<title>`.
-fn plain_text(inlines: &[Inline], out: &mut String) {
-    for i in inlines {
-        match i {
-            Inline::Text { text, .. } => out.push_str(text),
-            Inline::Emphasis { content, .. } | Inline::Strong { content, .. } => {
-                plain_text(content, out)
-            }
-            Inline::FootnoteRef(_) => {}
-            Inline::CrossRef(r) => match &r.target {
-                Some(t) => out.push_str(&t.text),
-                None => out.push_str(&r.label.name),
-            },
-            Inline::DecisionRef(r) => out.push_str(&r.text),
-            Inline::DocumentRef(r) => out.push_str(&r.symbol),
-        }
-    }
-}
-
-fn field_plain(f: &Field) -> String {
-    if f.content.is_empty() {
-        return f.text.trim().to_string();
-    }
-    let mut s = String::new();
-    plain_text(&f.content, &mut s);
-    s.trim().to_string()
-}
-
 struct Renderer<'a> {
     doc: &'a Document,
     table: &'static LangTable,
@@ -93,7 +65,7 @@ impl<'a> Renderer<'a> {
             table,
             out: String::with_capacity(64 * 1024),
             ids: BTreeSet::new(),
-            notes: doc.footnotes.iter().map(|f| f.number).collect(),
+            notes: doc.footnotes.iter().filter_map(|f| f.number).collect(),
             refs: BTreeMap::new(),
         }
     }
@@ -129,8 +101,7 @@ impl<'a> Renderer<'a> {
             "\">\n"
         ));
         self.push("<title>");
-        let title = self.page_title();
-        self.text(&title);
+        self.text(&doc.presentation.page_title);
         self.push("</title>\n<style>\n");
         self.push(CSS);
         // The language's faces: Arabic and Chinese need their own before
@@ -150,20 +121,6 @@ impl<'a> Renderer<'a> {
         self.push("</body>\n</html>\n");
     }
 
-    /// "Title (SYMBOL)"; an empty `<title>` would fail the accessibility audit,
-    /// so a document without either still gets one.
-    fn page_title(&self) -> String {
-        let m = &self.doc.meta;
-        let title = m.title.as_ref().map(field_plain).unwrap_or_default();
-        let symbol = m.symbol.as_ref().map(field_plain).unwrap_or_default();
-        match (title.is_empty(), symbol.is_empty()) {
-            (false, false) => format!("{title} ({symbol})"),
-            (false, true) => title,
-            (true, false) => symbol,
-            (true, true) => "draftdec".to_string(),
-        }
-    }
-
     fn field(&mut self, f: &Field) {
         if f.content.is_empty() {
             let t = f.text.trim().to_string();
@@ -173,62 +130,79 @@ impl<'a> Renderer<'a> {
         }
     }
 
+    /// The pieces of a masthead line or heading, as resolution assembled
+    /// them; `fields` answers `Piece::Field`.
+    fn pieces<'f>(&mut self, pieces: &[Piece], fields: &dyn Fn(FieldKey) -> Option<&'f Field>) {
+        for piece in pieces {
+            match piece {
+                Piece::Words { text } => self.text(text),
+                Piece::Field { key } => {
+                    if let Some(f) = fields(*key) {
+                        self.field(f);
+                    }
+                }
+                Piece::Symbol { text } => {
+                    self.push("<span class=\"decision-symbol\" dir=\"ltr\">");
+                    self.text(&crate::render::unbreakable_symbol(text));
+                    self.push("</span>");
+                }
+                Piece::FootnoteRef(r) => {
+                    if let Some(n) = r.number {
+                        self.footnote_ref(n);
+                    }
+                }
+            }
+        }
+    }
+
     fn masthead(&mut self) {
         let doc = self.doc;
-        let m = &doc.meta;
+        let lines = &doc.presentation.masthead;
+        let meta = |key| doc.meta.get(key).as_ref();
+        fn of<'l>(
+            lines: &'l [MastheadLine],
+            roles: &'l [LineRole],
+        ) -> impl Iterator<Item = &'l MastheadLine> {
+            lines.iter().filter(move |l| roles.contains(&l.role))
+        }
         self.push("<header class=\"masthead\">\n");
 
         self.push("<div class=\"mh-top\">");
-        if let Some(symbol) = &m.symbol {
+        for line in of(lines, &[LineRole::Symbol]) {
             self.push("<p class=\"mh-symbol\">");
-            self.field(symbol);
+            self.pieces(&line.pieces, &meta);
             self.push("</p>");
         }
         self.push("</div>\n");
 
-        // Distribution, date, version and original language are printed in
-        // English in every language version (see `lang::masthead_date`).
-        let original = m.original.as_ref().map(|f| (f, Lang::from_code(&f.text)));
-        let version_line = matches!(original, Some((_, Some(o))) if o != doc.language);
-        let any = m.distribution.is_some() || m.date.is_some() || original.is_some();
+        let distr: Vec<&MastheadLine> = of(
+            lines,
+            &[
+                LineRole::Distribution,
+                LineRole::Date,
+                LineRole::VersionLanguage,
+                LineRole::Original,
+            ],
+        )
+        .collect();
         self.push("<div class=\"mh-distr\">");
-        if any {
+        if let Some(first) = distr.first() {
             self.push("<div class=\"mh-distr-lines\"");
-            if doc.language != Lang::En {
+            let table = first.lang.table();
+            if first.lang != doc.language {
                 self.push(" lang=\"");
-                self.push(Lang::En.table().typography.locale);
+                self.push(table.typography.locale);
                 self.push("\"");
             }
-            // English lines in a right-to-left page stay left to right, or
-            // "20 August 2025" would read "August 2025 20".
-            if self.table.rtl {
+            // Left-to-right lines in a right-to-left page stay left to right,
+            // or "20 August 2025" would read "August 2025 20".
+            if self.table.rtl && !table.rtl {
                 self.push(" dir=\"ltr\"");
             }
             self.push(">\n");
-            if let Some(d) = &m.distribution {
-                self.push("<p>Distr.: ");
-                self.field(d);
-                self.push("</p>\n");
-            }
-            if let Some(d) = &m.date {
+            for line in distr {
                 self.push("<p>");
-                match lang::masthead_date(d.text.trim()) {
-                    Some(date) => self.text(&date),
-                    None => self.field(d),
-                }
-                self.push("</p>\n");
-            }
-            if version_line {
-                self.push("<p>");
-                self.push(doc.language.english_name());
-                self.push("</p>\n");
-            }
-            if let Some((f, o)) = original {
-                self.push("<p>Original: ");
-                match o {
-                    Some(o) => self.push(o.english_name()),
-                    None => self.field(f),
-                }
+                self.pieces(&line.pieces, &meta);
                 self.push("</p>\n");
             }
             self.push("</div>");
@@ -236,61 +210,31 @@ impl<'a> Renderer<'a> {
         self.push("</div>\n");
 
         self.push("<div class=\"mh-meeting\">\n");
-        if let Some(f) = &m.body {
-            self.push("<p class=\"mh-body\">");
-            self.field(f);
-            self.push("</p>\n");
-        }
-        if let Some(f) = &m.meeting {
-            self.push("<p class=\"mh-session\">");
-            self.field(f);
-            self.push("</p>\n");
-        }
-        if m.place.is_some() || m.dates.is_some() {
-            self.push("<p class=\"mh-place\">");
-            if let Some(f) = &m.place {
-                self.field(f);
-            }
-            if m.place.is_some() && m.dates.is_some() {
-                self.text(self.table.masthead.list_separator);
-            }
-            if let Some(f) = &m.dates {
-                self.field(f);
-            }
-            self.push("</p>\n");
-        }
-        if let Some(item) = &m.agenda_item {
-            self.push("<p class=\"mh-item\">");
-            let words = self.table.masthead.agenda_item;
-            let (before, after) = words.split_once("{}").unwrap_or((words, ""));
-            self.text(before);
-            self.field(item);
-            self.text(after);
-            if let Some(n) = m.agenda_footnote {
-                self.footnote_ref(n);
-            }
-            self.push("</p>\n");
-        } else if let Some(n) = m.agenda_footnote {
-            // Keep the masthead footnote reachable even without an item line.
-            self.push("<p class=\"mh-item\">");
-            self.footnote_ref(n);
-            self.push("</p>\n");
-        }
-        if let Some(f) = &m.agenda_title {
-            self.push("<p class=\"mh-agenda-title\">");
-            self.field(f);
+        for line in lines {
+            let class = match line.role {
+                LineRole::Body => "mh-body",
+                LineRole::Meeting => "mh-session",
+                LineRole::PlaceDates => "mh-place",
+                LineRole::AgendaItem => "mh-item",
+                LineRole::AgendaTitle => "mh-agenda-title",
+                _ => continue,
+            };
+            self.push("<p class=\"");
+            self.push(class);
+            self.push("\">");
+            self.pieces(&line.pieces, &meta);
             self.push("</p>\n");
         }
         self.push("</div>\n");
 
-        if let Some(f) = &m.title {
+        for line in of(lines, &[LineRole::Title]) {
             self.push("<h1 class=\"mh-title\">");
-            self.field(f);
+            self.pieces(&line.pieces, &meta);
             self.push("</h1>\n");
         }
-        if let Some(f) = &m.kind {
+        for line in of(lines, &[LineRole::Kind]) {
             self.push("<p class=\"mh-kind\">");
-            self.field(f);
+            self.pieces(&line.pieces, &meta);
             self.push("</p>\n");
         }
         self.push("</header>\n");
@@ -406,7 +350,7 @@ impl<'a> Renderer<'a> {
     }
 
     fn decision(&mut self, d: &Decision, level: u8) {
-        let titled = d.symbol.is_some() || d.title.is_some();
+        let titled = d.heading.is_some();
         self.push(if titled {
             "<section class=\"decision\""
         } else {
@@ -416,23 +360,17 @@ impl<'a> Renderer<'a> {
             self.id_attr(a);
         }
         self.push(">\n");
-        if titled {
+        if let Some(heading) = &d.heading {
             let h = Self::heading_tag(level);
             self.push("<");
             self.push(&h);
             self.push(" class=\"decision-title\">");
-            if let Some(s) = &d.symbol {
-                self.push("<span class=\"decision-symbol\" dir=\"ltr\">");
-                let symbol = crate::render::unbreakable_symbol(s.text.trim());
-                self.text(&symbol);
-                self.push("</span>");
-                if d.title.is_some() {
-                    self.push(": ");
-                }
-            }
-            if let Some(t) = &d.title {
-                self.field(t);
-            }
+            let fields = |key| match key {
+                FieldKey::Symbol => d.symbol.as_ref(),
+                FieldKey::Title => d.title.as_ref(),
+                _ => None,
+            };
+            self.pieces(heading, &fields);
             self.push("</");
             self.push(&h);
             self.push(">\n");
@@ -483,22 +421,13 @@ impl<'a> Renderer<'a> {
         self.push("</li>\n");
     }
 
-    /// Opening words in `<em>`, then the rest of the clause. `content` holds
-    /// the text after the opening words, so the space between them is put
-    /// back unless the rest starts with punctuation or space already.
+    /// Opening words in `<em>`, then the rest of the clause.
     fn clause_text(&mut self, opening: Option<&Opening>, content: &[Inline]) {
         if let Some(o) = opening {
             self.push("<em class=\"opening\">");
             self.text(&o.text);
             self.push("</em>");
-            let next = match content.first() {
-                Some(Inline::Text { text, .. }) => text.chars().next(),
-                Some(_) => Some('x'),
-                None => None,
-            };
-            if self.table.typography.word_spaces
-                && next.is_some_and(|c| !c.is_whitespace() && !",;:.)".contains(c))
-            {
+            if o.space_after {
                 self.push(" ");
             }
         }
@@ -511,18 +440,7 @@ impl<'a> Renderer<'a> {
             self.id_attr(&n.anchor);
         }
         self.push(">\n<h2 class=\"annex-heading\"><span class=\"annex-label\">");
-        let words = &self.table.masthead;
-        match a.number.as_ref().filter(|n| !n.display.is_empty()) {
-            Some(n) => {
-                let (before, after) = words
-                    .annex_numbered
-                    .split_once("{}")
-                    .unwrap_or((words.annex_numbered, ""));
-                let text = format!("{before}{}{after}", n.text);
-                self.text(&text);
-            }
-            None => self.text(words.annex),
-        }
+        self.text(&a.heading);
         self.push("</span>");
         if let Some(t) = &a.title {
             self.push(" <span class=\"annex-title\">");
@@ -613,12 +531,13 @@ impl<'a> Renderer<'a> {
 
     fn footnotes(&mut self) {
         let doc = self.doc;
-        if doc.footnotes.is_empty() {
+        if self.notes.is_empty() {
             return;
         }
         self.push("<footer class=\"footnotes\">\n<ol>\n");
         for f in &doc.footnotes {
-            let n = f.number;
+            // Never referenced: validation has reported it (W0104).
+            let Some(n) = f.number else { continue };
             self.push("<li");
             self.id_attr(&format!("fn-{n}"));
             self.push("><span class=\"num\">");
@@ -642,6 +561,7 @@ impl<'a> Renderer<'a> {
 mod tests {
     use super::*;
     use crate::ast::{Designation, FootnoteRef, Span};
+    use crate::lang::Lang;
 
     #[test]
     fn escapes_all_five_characters() {
@@ -659,8 +579,8 @@ mod tests {
             meta: Default::default(),
             body: vec![],
             annexes: vec![],
-            footnote_defs: vec![],
             footnotes: vec![],
+            presentation: Default::default(),
             span: Span::default(),
         }
     }
@@ -685,7 +605,8 @@ mod tests {
 
     #[test]
     fn an_empty_document_is_still_a_valid_page() {
-        let page = render(&empty(Lang::En));
+        // Resolution names even an empty document.
+        let page = render(&crate::compile("").document);
         assert!(page.starts_with("<!DOCTYPE html>\n<html lang=\"en-GB\" dir=\"ltr\">"));
         assert!(page.contains("<title>draftdec</title>"));
         assert!(page.contains("<main>\n</main>"));
@@ -703,7 +624,7 @@ mod tests {
         let mut doc = empty(Lang::Ru);
         let dangling = Inline::FootnoteRef(FootnoteRef {
             label: None,
-            content: None,
+            id: None,
             number: Some(7),
             span: Span::default(),
         });

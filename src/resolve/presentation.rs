@@ -1,0 +1,208 @@
+//! The presentation layer: every word printed around the drafter's text,
+//! decided once from the language tables. The masthead's lines (with their
+//! roles and language), decision and annex headings, the window title.
+//! Backends print these pieces; none of them assembles words.
+
+use crate::ast::{
+    Decision, Document, Field, FieldKey, Footnote, FootnoteOrigin, FootnoteRef, Inline, LineRole,
+    MastheadLine, Piece, Span,
+};
+use crate::lang::{Distribution, Lang, LangTable, split_template};
+use crate::lower::plain_text;
+
+pub(super) fn present(doc: &mut Document, table: &LangTable) {
+    doc.presentation.masthead = masthead(doc, table);
+    doc.presentation.page_title = page_title(doc);
+    crate::walk::decisions_mut(doc, &mut |d| d.heading = decision_heading(d, table));
+    let single = doc.annexes.len() == 1;
+    for (i, annex) in doc.annexes.iter_mut().enumerate() {
+        annex.heading = table.annex_heading((!single).then_some(i as u32 + 1));
+    }
+}
+
+fn words(text: &str) -> Piece {
+    Piece::Words {
+        text: text.to_string(),
+    }
+}
+
+fn field(key: FieldKey) -> Piece {
+    Piece::Field { key }
+}
+
+/// `template`'s words around the field `key` (`Item {} of the provisional agenda`).
+fn around(template: &str, key: FieldKey) -> Vec<Piece> {
+    let (before, after) = split_template(template);
+    let mut pieces = Vec::new();
+    if !before.is_empty() {
+        pieces.push(words(before));
+    }
+    pieces.push(field(key));
+    if !after.is_empty() {
+        pieces.push(words(after));
+    }
+    pieces
+}
+
+fn masthead(doc: &mut Document, table: &LangTable) -> Vec<MastheadLine> {
+    let m = &doc.meta;
+    let own = doc.language;
+    let distr = table.masthead.distribution_lang;
+    let mut lines = Vec::new();
+    let mut line = |role, lang, pieces| {
+        lines.push(MastheadLine { role, lang, pieces });
+    };
+    if m.symbol.is_some() {
+        line(LineRole::Symbol, own, vec![field(FieldKey::Symbol)]);
+    }
+    if let Some(d) = &m.distribution {
+        let pieces = match Distribution::from_key(d.text.trim()) {
+            Some(d) => vec![words(table.masthead.distribution[d as usize])],
+            // Not a distribution: validation reports it (E0005).
+            None => vec![field(FieldKey::Distribution)],
+        };
+        line(LineRole::Distribution, distr, pieces);
+    }
+    if let Some(d) = &m.date {
+        let pieces = match table.masthead_date(d.text.trim()) {
+            Some(date) => vec![words(&date)],
+            None => vec![field(FieldKey::Date)],
+        };
+        line(LineRole::Date, distr, pieces);
+    }
+    if let Some(o) = &m.original {
+        let original = Lang::from_code(&o.text);
+        // A translation names its own language above "Original: …".
+        if original.is_some_and(|o| o != own) {
+            let pieces = vec![words(table.masthead.language_line)];
+            line(LineRole::VersionLanguage, distr, pieces);
+        }
+        let pieces = match original {
+            Some(o) => vec![words(&table.original_line(o))],
+            None => around(table.masthead.original, FieldKey::Original),
+        };
+        line(LineRole::Original, distr, pieces);
+    }
+    if m.body.is_some() {
+        line(LineRole::Body, own, vec![field(FieldKey::Body)]);
+    }
+    if m.meeting.is_some() {
+        line(LineRole::Meeting, own, vec![field(FieldKey::Meeting)]);
+    }
+    let place_dates = match (&m.place, &m.dates) {
+        (Some(_), Some(_)) => vec![
+            field(FieldKey::Place),
+            words(table.masthead.list_separator),
+            field(FieldKey::Dates),
+        ],
+        (Some(_), None) => vec![field(FieldKey::Place)],
+        (None, Some(_)) => vec![field(FieldKey::Dates)],
+        (None, None) => Vec::new(),
+    };
+    if !place_dates.is_empty() {
+        line(LineRole::PlaceDates, own, place_dates);
+    }
+    if m.agenda_item.is_some() {
+        let pieces = around(table.masthead.agenda_item, FieldKey::AgendaItem);
+        line(LineRole::AgendaItem, own, pieces);
+    }
+    for (key, role) in [
+        (FieldKey::AgendaTitle, LineRole::AgendaTitle),
+        (FieldKey::Title, LineRole::Title),
+        (FieldKey::Kind, LineRole::Kind),
+    ] {
+        if m.get(key).is_some() {
+            line(role, own, vec![field(key)]);
+        }
+    }
+    if let Some(agenda) = &doc.meta.provisional_agenda {
+        let note = agenda_footnote(agenda);
+        doc.footnotes.push(note);
+        let reference = Piece::FootnoteRef(FootnoteRef {
+            label: None,
+            id: Some(doc.footnotes.len() - 1),
+            number: None,
+            span: agenda.span,
+        });
+        // The footnote hangs on the agenda line; without one, on the first
+        // line after it, so that it is never lost.
+        let host = lines.iter_mut().find(|l| {
+            matches!(
+                l.role,
+                LineRole::AgendaItem | LineRole::AgendaTitle | LineRole::Title | LineRole::Kind
+            )
+        });
+        match host {
+            Some(host) => host.pieces.push(reference),
+            None => lines.push(MastheadLine {
+                role: LineRole::AgendaItem,
+                lang: own,
+                pieces: vec![reference],
+            }),
+        }
+    }
+    lines
+}
+
+/// The masthead's footnote cites the provisional agenda by its symbol.
+fn agenda_footnote(agenda: &Field) -> Footnote {
+    let end = Span::new(agenda.span.end, agenda.span.end);
+    Footnote {
+        origin: FootnoteOrigin::Masthead,
+        label: None,
+        number: None,
+        content: vec![
+            Inline::DocumentRef(crate::ast::DocumentRef {
+                symbol: agenda.text.clone(),
+                span: agenda.span,
+            }),
+            Inline::Text {
+                text: ".".to_string(),
+                span: end,
+            },
+        ],
+        ibid: false,
+        span: agenda.span,
+    }
+}
+
+/// A field's text without markup: its content's, or its value as read.
+fn field_plain(f: &Field) -> String {
+    if f.content.is_empty() {
+        f.text.trim().to_string()
+    } else {
+        plain_text(&f.content).trim().to_string()
+    }
+}
+
+/// "Title (SYMBOL)"; never empty, so that a page always has a name.
+fn page_title(doc: &Document) -> String {
+    let m = &doc.meta;
+    let title = m.title.as_ref().map(field_plain).unwrap_or_default();
+    let symbol = m.symbol.as_ref().map(field_plain).unwrap_or_default();
+    match (title.is_empty(), symbol.is_empty()) {
+        (false, false) => format!("{title} ({symbol})"),
+        (false, true) => title,
+        (true, false) => symbol,
+        (true, true) => "draftdec".to_string(),
+    }
+}
+
+/// A decision's heading: `MC-6/1: Title`, or `Draft decision: Title` when
+/// the decision has a title and no symbol; none when it has neither.
+fn decision_heading(d: &Decision, table: &LangTable) -> Option<Vec<Piece>> {
+    if d.symbol.is_none() && d.title.is_none() {
+        return None;
+    }
+    let mut pieces = vec![match &d.symbol {
+        Some(s) => Piece::Symbol {
+            text: s.text.trim().to_string(),
+        },
+        None => words(table.masthead.draft_decision),
+    }];
+    if d.title.is_some() {
+        pieces.push(words(table.masthead.heading_separator));
+        pieces.push(field(FieldKey::Title));
+    }
+    Some(pieces)
+}

@@ -1,0 +1,161 @@
+//! The masthead is decided once, in resolution: the HTML page and the Word
+//! document of every example print the same lines, word for word.
+
+mod common;
+
+use draftdec::render::html;
+
+fn unescape(s: &str) -> String {
+    s.replace("&lt;", "<")
+        .replace("&gt;", ">")
+        .replace("&quot;", "\"")
+        .replace("&#39;", "'")
+        .replace("&apos;", "'")
+        .replace("&amp;", "&")
+}
+
+/// Text without tags; footnote marks (`<sup>…</sup>`) left out.
+fn strip(html: &str) -> String {
+    let mut out = String::new();
+    let mut rest = html;
+    while let Some(i) = rest.find('<') {
+        out.push_str(&rest[..i]);
+        rest = &rest[i..];
+        if rest.starts_with("<sup") {
+            let end = rest
+                .find("</sup>")
+                .map_or(rest.len(), |e| e + "</sup>".len());
+            rest = &rest[end..];
+        } else {
+            let end = rest.find('>').map_or(rest.len(), |e| e + 1);
+            rest = &rest[end..];
+        }
+    }
+    out.push_str(rest);
+    unescape(&out)
+}
+
+/// The masthead's lines in the page: each `<p>` and `<h1>` of the header.
+fn html_lines(page: &str) -> Vec<String> {
+    let start = page.find("<header class=\"masthead\">").unwrap();
+    let end = start + page[start..].find("</header>").unwrap();
+    let header = &page[start..end];
+    let mut lines = Vec::new();
+    for (open, close) in [("<p", "</p>"), ("<h1", "</h1>")] {
+        let mut rest = header;
+        while let Some(i) = rest.find(open) {
+            let at = rest[i..].find('>').unwrap() + i + 1;
+            let end = at + rest[at..].find(close).unwrap();
+            lines.push((header.len() - rest.len() + i, strip(&rest[at..end])));
+            rest = &rest[end..];
+        }
+    }
+    lines.sort();
+    lines.into_iter().map(|(_, l)| l).collect()
+}
+
+/// Each paragraph's style and text (`w:t`, no-break hyphens as U+2011).
+fn docx_paragraphs(xml: &str) -> Vec<(String, String)> {
+    let mut out = Vec::new();
+    let mut rest = xml;
+    while let Some(i) = rest.find("<w:p>").or_else(|| rest.find("<w:p ")) {
+        let end = i + rest[i..].find("</w:p>").unwrap_or(rest.len() - i);
+        let p = &rest[i..end];
+        let style = p
+            .find("<w:pStyle w:val=\"")
+            .map(|s| {
+                let v = &p[s + 17..];
+                v[..v.find('"').unwrap()].to_string()
+            })
+            .unwrap_or_default();
+        let mut text = String::new();
+        let mut r = p;
+        while let Some(t) = r.find("<w:t").or_else(|| r.find("<w:noBreakHyphen")) {
+            let tag = &r[t..];
+            if tag.starts_with("<w:noBreakHyphen") {
+                text.push('\u{2011}');
+                r = &tag[1..];
+                continue;
+            }
+            if tag.starts_with("<w:tab") || !(tag.starts_with("<w:t>") || tag.starts_with("<w:t "))
+            {
+                r = &tag[1..];
+                continue;
+            }
+            let at = tag.find('>').unwrap() + 1;
+            let stop = tag.find("</w:t>").unwrap();
+            text.push_str(&unescape(&tag[at..stop]));
+            r = &tag[stop..];
+        }
+        out.push((style, text));
+        rest = &rest[end..];
+    }
+    out
+}
+
+const MASTHEAD_STYLES: &[&str] = &[
+    "UNSymbol",
+    "UNDistribution",
+    "UNBody",
+    "UNMeeting",
+    "UNAgendaTitle",
+    "UNTitle",
+    "UNKind",
+];
+
+#[test]
+fn every_example_prints_the_same_masthead_in_html_and_docx() {
+    let examples = common::compiled_examples();
+    assert!(examples.len() >= 7);
+    for (name, doc) in &examples {
+        let from_html = html_lines(&html::render(doc));
+        let from_docx: Vec<String> = docx_paragraphs(&common::docx_parts(doc)["word/document.xml"])
+            .into_iter()
+            .take_while(|(style, _)| {
+                MASTHEAD_STYLES.contains(&style.as_str()) || style == "UNMastheadRule"
+            })
+            .filter(|(style, _)| style != "UNMastheadRule")
+            .map(|(_, text)| text)
+            .collect();
+        assert_eq!(from_html, from_docx, "{name}");
+        // And they are the lines resolution decided.
+        assert_eq!(from_html.len(), doc.presentation.masthead.len(), "{name}");
+    }
+}
+
+#[test]
+fn french_and_spanish_mastheads_are_in_their_own_language() {
+    for (file, lines) in [
+        (
+            "cooperation.fr.draft",
+            [
+                "Distr. générale",
+                "20 août 2025",
+                "Français",
+                "Original\u{A0}: anglais",
+            ],
+        ),
+        (
+            "cooperation.es.draft",
+            [
+                "Distr. general",
+                "20 de agosto de 2025",
+                "Español",
+                "Original: inglés",
+            ],
+        ),
+        (
+            "cooperation.ru.draft",
+            [
+                "Distr.: General",
+                "20 August 2025",
+                "Russian",
+                "Original: English",
+            ],
+        ),
+    ] {
+        let page = html::render(&common::compile_file(format!("examples/{file}")));
+        let got = html_lines(&page);
+        assert_eq!(&got[1..5], &lines, "{file}");
+    }
+}
