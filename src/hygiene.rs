@@ -14,7 +14,7 @@
 use std::borrow::Cow;
 
 use crate::ast::Span;
-use crate::diag::Diagnostic;
+use crate::diag::{Applicability, Code, Diagnostic};
 
 /// At most this many invalid UTF-8 sequences are reported: after that the
 /// file is clearly not UTF-8 text.
@@ -30,7 +30,7 @@ pub fn decode(bytes: &[u8]) -> Result<Cow<'_, str>, Vec<Diagnostic>> {
     if bytes.starts_with(&[0xFF, 0xFE]) || bytes.starts_with(&[0xFE, 0xFF]) {
         return Err(vec![
             Diagnostic::new(
-                "E0011",
+                Code::E0011,
                 Span::new(0, 2),
                 "this file is UTF-16 text, not UTF-8 (byte 0 starts a UTF-16 byte-order mark)",
             )
@@ -88,7 +88,7 @@ fn invalid_utf8(bytes: &[u8]) -> Vec<Diagnostic> {
                     };
                     diags.push(
                         Diagnostic::new(
-                            "E0011",
+                            Code::E0011,
                             Span::new(start, start + len),
                             format!(
                                 "{what} at byte {start} (line {line}, column {col}): {}",
@@ -200,13 +200,13 @@ pub fn check(src: &str, diags: &mut Vec<Diagnostic>) {
                 if forbidden <= MAX_CHAR_REPORTS {
                     diags.push(
                         Diagnostic::new(
-                            "E0012",
+                            Code::E0012,
                             span,
                             format!("the draft contains {}", char_name(c)),
                         )
                         .label("control character")
                         .help("delete it: Word cannot open a document holding it; for a line or page break, end the paragraph instead")
-                        .fix(span, ""),
+                        .fix(span, "", Applicability::Safe),
                     );
                 }
             }
@@ -215,19 +215,19 @@ pub fn check(src: &str, diags: &mut Vec<Diagnostic>) {
                 if invisible <= MAX_CHAR_REPORTS {
                     diags.push(
                         Diagnostic::new(
-                            "W0013",
+                            Code::W0013,
                             span,
                             format!("the draft contains the invisible character {}", char_name(c)),
                         )
                         .label("invisible character")
                         .help("delete it unless the script needs it: it changes how the text is read, searched or displayed without being seen")
-                        .fix(span, ""),
+                        .fix(span, "", Applicability::NeedsReview),
                     );
                 }
             }
         }
     }
-    for (code, count) in [("E0012", forbidden), ("W0013", invisible)] {
+    for (code, count) in [(Code::E0012, forbidden), (Code::W0013, invisible)] {
         if count > MAX_CHAR_REPORTS
             && let Some(d) = diags.iter_mut().rev().find(|d| d.code == code)
         {

@@ -5,7 +5,7 @@ use pest::Parser;
 use pest::iterators::Pairs;
 
 use crate::ast::Span;
-use crate::diag::Diagnostic;
+use crate::diag::{Code, Diagnostic};
 
 #[derive(pest_derive::Parser)]
 #[grammar = "../grammar/draft.pest"]
@@ -69,7 +69,7 @@ pub fn nesting_error(src: &str) -> Option<Diagnostic> {
                 if open.len() > MAX_NESTING {
                     return Some(
                         Diagnostic::new(
-                            "E0014",
+                            Code::E0014,
                             Span::new(i, i + 2),
                             format!(
                                 "footnotes are open {} deep here; they nest {MAX_NESTING} deep at most (footnotes not closed count)",
@@ -109,7 +109,7 @@ fn syntax_error(src: &str, e: pest::error::Error<Rule>) -> Diagnostic {
         pest::error::ErrorVariant::CustomError { message } => message.clone(),
         _ => "this line cannot be read".to_string(),
     };
-    Diagnostic::new("E0001", Span::new(at, end), message).label("here")
+    Diagnostic::new(Code::E0001, Span::new(at, end), message).label("here")
 }
 
 fn join_or(words: &[&str]) -> String {

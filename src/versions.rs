@@ -10,7 +10,7 @@
 //! reported in both files.
 
 use crate::ast::{Block, Decision, Document, Inline, Span, SubParagraph};
-use crate::diag::Diagnostic;
+use crate::diag::{Applicability, Code, Diagnostic};
 
 /// One language version: its file name, its source and its resolved document.
 pub struct Version<'a> {
@@ -73,7 +73,7 @@ fn metadata(a: &Version<'_>, b: &Version<'_>, bi: usize, out: &mut Vec<(usize, D
         out.push((
             bi,
             Diagnostic::new(
-                "E0301",
+                Code::E0302,
                 sb.span,
                 format!("the symbol differs from {}'s `{}`", a.name, sa.text),
             )
@@ -83,7 +83,7 @@ fn metadata(a: &Version<'_>, b: &Version<'_>, bi: usize, out: &mut Vec<(usize, D
                 a.name,
                 at(a, sa.span)
             ))
-            .fix(sb.span, sa.text.clone()),
+            .fix(sb.span, sa.text.clone(), Applicability::NeedsReview),
         ));
     }
     if a.document.language == b.document.language
@@ -92,7 +92,7 @@ fn metadata(a: &Version<'_>, b: &Version<'_>, bi: usize, out: &mut Vec<(usize, D
         out.push((
             bi,
             Diagnostic::new(
-                "E0301",
+                Code::E0303,
                 field.span,
                 format!("{} is in the same language", a.name),
             )
@@ -149,7 +149,7 @@ fn missing(
     out.push((
         0,
         Diagnostic::new(
-            "E0301",
+            Code::E0304,
             lead(a.source, x.span),
             format!("{} has no counterpart in {}", x.name, b.name),
         )
@@ -167,7 +167,7 @@ fn missing(
     out.push((
         bi,
         Diagnostic::new(
-            "E0301",
+            Code::E0304,
             lead(b.source, span),
             format!("{} lacks {} of {}", b.name, x.name, a.name),
         )
@@ -186,7 +186,7 @@ fn extra(
     out.push((
         bi,
         Diagnostic::new(
-            "E0301",
+            Code::E0305,
             lead(b.source, y.span),
             format!("{} has no counterpart in {}", y.name, a.name),
         )
@@ -214,7 +214,7 @@ fn compare_pair(
         out.push((
             bi,
             Diagnostic::new(
-                "E0301",
+                Code::E0306,
                 lead(b.source, y.span),
                 format!(
                     "{} has {} here but {} in {}",
@@ -242,7 +242,7 @@ fn compare_pair(
         out.push((
             bi,
             Diagnostic::new(
-                "E0301",
+                Code::E0307,
                 lead(b.source, y.span),
                 format!(
                     "{} cites {} here but {} in {}",

@@ -6,6 +6,7 @@ mod common;
 use std::path::PathBuf;
 
 use common::{files_in, read};
+use draftdec::diag::Code;
 use draftdec::fmt::{self, FmtError};
 use proptest::prelude::*;
 
@@ -87,13 +88,13 @@ fn typed_numbers_are_renumbered_and_untyped_ones_stay_untyped() {
         draftdec::compile(src)
             .diagnostics
             .iter()
-            .any(|d| d.code == "E0106")
+            .any(|d| d.code == Code::E0106)
     );
     assert!(
         !draftdec::compile(&out)
             .diagnostics
             .iter()
-            .any(|d| d.code == "E0106")
+            .any(|d| d.code == Code::E0106)
     );
 }
 
@@ -157,10 +158,16 @@ fn tricky_text_keeps_its_meaning() {
 #[test]
 fn drafts_with_syntax_errors_are_refused() {
     for (src, code) in [
-        ("#. An *unclosed emphasis.\n", "E0006"),
-        ("#. An unclosed footnote^{here.\n", "E0006"),
-        ("titel: T\n", "E0002"),
-        ("::: decision\nThe Conference,\n\n#. Decides.\n", "E0006"),
+        ("#. An *unclosed emphasis.\n", Code::E0006),
+        ("#. An unclosed footnote^{here.\n", Code::E0006),
+        ("titel: T\n", Code::E0002),
+        (
+            "::: decision\nThe Conference,\n\n#. Decides.\n",
+            Code::E0024,
+        ),
+        // The parser refused the file: its document is empty, and printing
+        // it would delete the draft.
+        ("title: T\n\n#. A^{b^{c^{d}}}.\n", Code::E0014),
     ] {
         match fmt::format(src) {
             Err(FmtError::Unreadable(diags)) => {
@@ -169,6 +176,19 @@ fn drafts_with_syntax_errors_are_refused() {
             other => panic!("{src}: expected a refusal with {code}, got {other:?}"),
         }
     }
+}
+
+/// An error that leaves the text whole does not stop `fmt`: the formatted
+/// draft still has it, for `check` to report.
+#[test]
+fn an_error_that_loses_no_text_does_not_stop_fmt() {
+    let src = "title: T\n\n<context> Text.\n\n#. Text.\n";
+    let out = fmt::format(src).unwrap_or_else(|e| panic!("{src}: {e}"));
+    let again = draftdec::compile(&out);
+    assert!(
+        again.diagnostics.iter().any(|d| d.code == Code::E0023),
+        "{out}"
+    );
 }
 
 #[test]

@@ -3,6 +3,7 @@
 //! characters are reported (never passed to an output), invisible characters
 //! are warned about, tabs are handled.
 
+use draftdec::diag::Code;
 use draftdec::hygiene::{decode, line_col};
 use draftdec::{compile, compile_bytes};
 
@@ -15,7 +16,7 @@ fn codes(src: &[u8]) -> Vec<&'static str> {
     compile_bytes(src)
         .diagnostics
         .iter()
-        .map(|d| d.code)
+        .map(|d| d.code.as_str())
         .collect()
 }
 
@@ -33,7 +34,7 @@ fn invalid_utf8_names_the_byte_offset() {
     let c = compile_bytes(&bytes);
     assert_eq!(c.diagnostics.len(), 1);
     let d = &c.diagnostics[0];
-    assert_eq!(d.code, "E0011");
+    assert_eq!(d.code, Code::E0011);
     assert!(d.is_error());
     assert_eq!((d.primary.span.start, d.primary.span.end), (at, at + 1));
     assert!(
@@ -81,8 +82,15 @@ fn a_bom_is_accepted() {
     let plain = compile(EXAMPLE);
     let bom = compile_bytes(with_bom.as_bytes());
     assert_eq!(
-        plain.diagnostics.iter().map(|d| d.code).collect::<Vec<_>>(),
-        bom.diagnostics.iter().map(|d| d.code).collect::<Vec<_>>()
+        plain
+            .diagnostics
+            .iter()
+            .map(|d| d.code.as_str())
+            .collect::<Vec<_>>(),
+        bom.diagnostics
+            .iter()
+            .map(|d| d.code.as_str())
+            .collect::<Vec<_>>()
     );
     assert_eq!(without_spans(&plain.document), without_spans(&bom.document));
     assert_eq!(
@@ -126,7 +134,7 @@ fn crlf_and_lone_cr_read_like_lf() {
                 .iter()
                 .map(|d| {
                     let (l, col) = line_col(text, d.primary.span.start);
-                    (d.code, l, col)
+                    (d.code.as_str(), l, col)
                 })
                 .collect()
         };
@@ -147,7 +155,11 @@ fn a_diagnostic_after_crlf_and_cr_lines_has_the_right_line_and_column() {
             e = ending
         );
         let c = compile_bytes(src.as_bytes());
-        let d = c.diagnostics.iter().find(|d| d.code == "E0102").unwrap();
+        let d = c
+            .diagnostics
+            .iter()
+            .find(|d| d.code == Code::E0102)
+            .unwrap();
         assert_eq!(line_col(&src, d.primary.span.start), (5, 6), "{ending:?}");
         let text = decode(src.as_bytes()).unwrap();
         assert_eq!(&text[d.primary.span.start..d.primary.span.end], "nowhere");
@@ -184,7 +196,7 @@ fn control_characters_are_errors_at_their_place() {
             let d = compiled
                 .diagnostics
                 .iter()
-                .find(|d| d.code == "E0012")
+                .find(|d| d.code == Code::E0012)
                 .unwrap_or_else(|| panic!("U+{:04X} not reported in {src:?}", c as u32));
             assert_eq!(d.primary.span.start, at);
             assert_eq!(d.primary.span.end, at + c.len_utf8());
@@ -207,7 +219,7 @@ fn invisible_and_bidi_characters_are_warnings() {
             let d = compiled
                 .diagnostics
                 .iter()
-                .find(|d| d.code == "W0013")
+                .find(|d| d.code == Code::W0013)
                 .unwrap_or_else(|| panic!("U+{:04X} not reported in {src:?}", c as u32));
             assert_eq!(d.primary.span.start, at);
             assert!(!d.is_error());
@@ -223,7 +235,7 @@ fn ordinary_text_is_not_reported() {
     assert!(
         c.diagnostics
             .iter()
-            .all(|d| d.code != "E0012" && d.code != "W0013"),
+            .all(|d| d.code != Code::E0012 && d.code != Code::W0013),
         "{:?}",
         c.diagnostics
     );
@@ -233,7 +245,11 @@ fn ordinary_text_is_not_reported() {
 fn character_reports_are_capped() {
     let src = format!("{MINIMAL}\n#. {}\n", "\0".repeat(500));
     let c = compile(&src);
-    let nul: Vec<_> = c.diagnostics.iter().filter(|d| d.code == "E0012").collect();
+    let nul: Vec<_> = c
+        .diagnostics
+        .iter()
+        .filter(|d| d.code == Code::E0012)
+        .collect();
     assert_eq!(nul.len(), draftdec::hygiene::MAX_CHAR_REPORTS);
     assert!(nul.iter().any(|d| d.message.contains("450 more")));
 }

@@ -9,6 +9,7 @@ use common::invariants;
 use std::time::{Duration, Instant};
 
 use draftdec::ast::{Block, Document, Inline};
+use draftdec::diag::Code;
 use proptest::prelude::*;
 
 const HEAD: &str = "symbol: UNEP/MC/COP.6/20\nlanguage: en\ntitle: Cooperation\n\n";
@@ -25,7 +26,7 @@ fn small_stack<T: Send + 'static>(f: impl FnOnce() -> T + Send + 'static) -> T {
 }
 
 fn codes(c: &draftdec::Compiled) -> Vec<&'static str> {
-    c.diagnostics.iter().map(|d| d.code).collect()
+    c.diagnostics.iter().map(|d| d.code.as_str()).collect()
 }
 
 const DEPTH: usize = 100_000;
@@ -49,7 +50,7 @@ fn footnotes_nested_100_000_deep_give_a_diagnostic() {
         let d = c
             .diagnostics
             .iter()
-            .find(|d| d.code == "E0014")
+            .find(|d| d.code == Code::E0014)
             .unwrap_or_else(|| panic!("no E0014 for {head:?}"));
         assert!(d.is_error());
         assert!(d.message.contains("3 deep"), "{}", d.message);
@@ -370,8 +371,8 @@ proptest! {
         footnotes_in_order(&c.document);
         let lf = draftdec::compile(&source(&blocks, "\n"));
         prop_assert_eq!(
-            c.diagnostics.iter().map(|d| d.code).collect::<Vec<_>>(),
-            lf.diagnostics.iter().map(|d| d.code).collect::<Vec<_>>()
+            c.diagnostics.iter().map(|d| d.code.as_str()).collect::<Vec<_>>(),
+            lf.diagnostics.iter().map(|d| d.code.as_str()).collect::<Vec<_>>()
         );
         if !c.has_errors() {
             let a = draftdec::render::html::render(&c.document);

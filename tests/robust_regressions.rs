@@ -5,6 +5,7 @@
 mod common;
 
 use common::invariants;
+use draftdec::diag::Code;
 
 #[test]
 fn every_regression_input_keeps_the_invariants() {
@@ -31,6 +32,10 @@ fn every_regression_input_keeps_the_invariants() {
 fn escaped_quote_is_reported_on_its_own_character() {
     let src = "symbol: A/1\nlanguage: en\ntitle: T\n\n#. An escaped \\” quote.\n";
     let c = invariants::check(src.as_bytes());
-    let d = c.diagnostics.iter().find(|d| d.code == "W0111").unwrap();
+    let d = c
+        .diagnostics
+        .iter()
+        .find(|d| d.code == Code::W0111)
+        .unwrap();
     assert_eq!(&src[d.primary.span.start..d.primary.span.end], "”");
 }

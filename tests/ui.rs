@@ -1,15 +1,22 @@
 //! UI tests: every bad draft under `tests/ui/` with its expected diagnostics
 //! in a `.stderr` file beside it (code, severity, message, spans as
-//! line:column, help and fix). After a deliberate change,
-//! `INSTA_UPDATE=always cargo test --test ui` rewrites the expected files
-//! (`common::BLESS`); then review the diff.
+//! line:column, help, and fix with its applicability). After a deliberate
+//! change, `INSTA_UPDATE=always cargo test --test ui` rewrites the expected
+//! files (`common::BLESS`); then review the diff.
+//!
+//! Language-version codes (E03xx) need several files: a directory
+//! `tests/ui/CODE-name/` holds the versions, compared in file-name order
+//! (the first is the reference, as in `check --versions`), and
+//! `tests/ui/CODE-name.stderr` every file's diagnostics, as that command
+//! reports them.
 
 mod common;
 
 use std::fmt::Write as _;
+use std::path::Path;
 
-use draftdec::diag::codes::CODES;
-use draftdec::diag::{Diagnostic, Severity};
+use draftdec::diag::codes::Stage;
+use draftdec::diag::{self, Applicability, Code, Diagnostic, Severity};
 
 use draftdec::hygiene::line_col;
 
@@ -50,9 +57,13 @@ fn render(src: &str, diags: &[Diagnostic]) -> String {
             writeln!(out, "  = help: {help}").unwrap();
         }
         if let Some(fix) = &d.fix {
+            let applicability = match fix.applicability {
+                Applicability::Safe => "safe",
+                Applicability::NeedsReview => "needs review",
+            };
             writeln!(
                 out,
-                "  = fix: {} `{}` -> `{}`",
+                "  = fix ({applicability}): {} `{}` -> `{}`",
                 range(src, fix.span),
                 &src[fix.span.start..fix.span.end],
                 fix.replacement
@@ -63,21 +74,83 @@ fn render(src: &str, diags: &[Diagnostic]) -> String {
     out
 }
 
+/// One test: a single draft, compiled.
+fn single(path: &Path) -> (String, Vec<Code>) {
+    let src = common::read(path);
+    let compiled = draftdec::compile(&src);
+    let codes = compiled.diagnostics.iter().map(|d| d.code).collect();
+    (render(&src, &compiled.diagnostics), codes)
+}
+
+/// One test: the language versions in a directory, each compiled, then
+/// compared; each file's diagnostics under its name.
+fn versions(dir: &Path) -> (String, Vec<Code>) {
+    let paths = common::files_in(dir, ".draft");
+    assert!(
+        paths.len() >= 2,
+        "{}: fewer than two versions",
+        dir.display()
+    );
+    let names: Vec<String> = paths
+        .iter()
+        .map(|p| p.file_name().unwrap().to_string_lossy().to_string())
+        .collect();
+    let sources: Vec<String> = paths.iter().map(common::read).collect();
+    let compiled: Vec<_> = sources.iter().map(|s| draftdec::compile(s)).collect();
+    let list: Vec<_> = (0..paths.len())
+        .map(|i| draftdec::versions::Version {
+            name: &names[i],
+            source: &sources[i],
+            document: &compiled[i].document,
+        })
+        .collect();
+    let mut diags: Vec<Vec<Diagnostic>> = compiled.iter().map(|c| c.diagnostics.clone()).collect();
+    for (i, d) in draftdec::versions::compare(&list) {
+        diags[i].push(d);
+    }
+    let mut out = String::new();
+    let mut codes = Vec::new();
+    for (i, file) in diags.iter_mut().enumerate() {
+        diag::sort(file);
+        writeln!(out, "== {}", names[i]).unwrap();
+        out.push_str(&render(&sources[i], file));
+        codes.extend(file.iter().map(|d| d.code));
+    }
+    (out, codes)
+}
+
 #[test]
 fn ui() {
+    let dir = common::root().join("tests/ui");
+    let mut entries: Vec<_> = std::fs::read_dir(&dir)
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .collect();
+    entries.sort();
     let mut failures = Vec::new();
     let mut seen_codes = Vec::new();
-    for path in common::files_in("tests/ui", ".draft") {
-        let src = common::read(&path);
-        let compiled = draftdec::compile(&src);
-        let actual = render(&src, &compiled.diagnostics);
+    for path in entries
+        .iter()
+        .filter(|p| p.is_dir() || p.extension().is_some_and(|e| e == "draft"))
+    {
+        let (actual, codes) = if path.is_dir() {
+            versions(path)
+        } else {
+            single(path)
+        };
         let name = path.file_stem().unwrap().to_string_lossy().to_string();
-        let code = &name[..5];
+        let code = Code::parse(&name[..5])
+            .unwrap_or_else(|| panic!("{name}: the name does not start with a code"));
         assert!(
-            compiled.diagnostics.iter().any(|d| d.code == code),
+            codes.contains(&code),
             "{name}: expected a {code} diagnostic, got:\n{actual}"
         );
-        seen_codes.push(code.to_string());
+        assert_eq!(
+            path.is_dir(),
+            code.stages() == [Stage::Versions],
+            "{name}: a directory of versions tests exactly the version codes"
+        );
+        seen_codes.push(code);
         if let Some(expected) = common::golden(path.with_extension("stderr"), &actual) {
             failures.push(format!(
                 "{name}:\n--- expected\n{expected}\n+++ actual\n{actual}"
@@ -90,27 +163,12 @@ fn ui() {
         common::BLESS,
         failures.join("\n")
     );
-    for info in CODES {
-        // E0001 is reachable only past the parser's limits, E0301 only with
-        // several files, E0011 only with bytes that are not UTF-8 (refused
-        // before compiling): each has tests of its own.
-        if !["E0001", "E0301", "E0011"].contains(&info.code) {
-            assert!(
-                seen_codes.iter().any(|c| c == info.code),
-                "no UI test for {}",
-                info.code
-            );
+    for code in Code::ALL {
+        // E0001 is reachable only past the parser's limits and E0011 only
+        // with bytes that are not UTF-8 (refused before compiling): each
+        // has tests of its own.
+        if ![Code::E0001, Code::E0011].contains(code) {
+            assert!(seen_codes.contains(code), "no UI test for {code}");
         }
-    }
-}
-
-#[test]
-fn every_code_has_a_page_with_a_title() {
-    for info in CODES {
-        assert!(
-            info.page.starts_with(&format!("# {}", info.code)),
-            "{}: page must start with its code",
-            info.code
-        );
     }
 }

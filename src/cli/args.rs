@@ -63,7 +63,7 @@ pub(crate) enum Command {
         #[arg(long)]
         deny_warnings: bool,
         /// The files are language versions of one document: also check that
-        /// each has the structure, labels and symbols of the first (E0301)
+        /// each has the structure, labels and symbols of the first (E0302-E0307)
         #[arg(long)]
         versions: bool,
         /// When to colour the human and short forms: `auto` colours only a

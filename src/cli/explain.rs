@@ -1,30 +1,46 @@
 //! `draftdec explain`.
 
-use draftdec::diag::{self, codes};
+use draftdec::diag::Severity;
+use draftdec::diag::codes::{self, Code, RETIRED};
 
 use super::*;
 
 pub(crate) fn explain(code: Option<&str>, list: bool) -> Result<u8, Failure> {
     if list {
         let mut text = String::new();
-        for info in codes::CODES {
-            let severity = match info.severity {
-                diag::Severity::Error => "error",
-                diag::Severity::Warning => "warning",
+        for code in Code::ALL {
+            let severity = match code.severity() {
+                Severity::Error => "error",
+                Severity::Warning => "warning",
             };
-            text.push_str(&format!("{}  {severity:<7}  {}\n", info.code, info.title));
+            text.push_str(&format!("{code}  {severity:<7}  {}\n", code.title()));
+        }
+        // Retired codes are listed so that an old code in a script or a
+        // note still leads somewhere.
+        for old in RETIRED {
+            let new: Vec<&str> = old.split_into.iter().map(|c| c.as_str()).collect();
+            text.push_str(&format!(
+                "{}  retired  {}: split into {}\n",
+                old.code,
+                old.title,
+                new.join(", ")
+            ));
         }
         write_stdout(text.as_bytes())?;
         return Ok(CLEAN);
     }
     let code = code.unwrap_or_default();
-    if let Some(info) = codes::lookup(code) {
-        write_stdout(info.page.as_bytes())?;
+    if let Some(page) = codes::page(code) {
+        write_stdout(page.as_bytes())?;
         return Ok(CLEAN);
     }
     let wanted = code.trim().to_ascii_uppercase();
     let mut message = format!("no diagnostic code `{}`", code.trim());
-    if let Some(near) = draftdec::util::closest(&wanted, codes::CODES.iter().map(|c| c.code)) {
+    let known = Code::ALL
+        .iter()
+        .map(|c| c.as_str())
+        .chain(RETIRED.iter().map(|r| r.code));
+    if let Some(near) = draftdec::util::closest(&wanted, known) {
         message.push_str(&format!("; did you mean `{near}`?"));
     }
     message.push_str("\n  run `draftdec explain --list` to see every code");

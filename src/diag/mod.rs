@@ -8,6 +8,8 @@ use crate::ast::Span;
 pub mod codes;
 pub mod render;
 
+pub use codes::Code;
+
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Serialize)]
 #[serde(rename_all = "lowercase")]
 pub enum Severity {
@@ -22,17 +24,31 @@ pub struct SpanLabel {
     pub message: String,
 }
 
+/// How sure draftdec is of a fix. Every fix says so, in every output
+/// format, so that a guess never looks like a safe edit.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Applicability {
+    /// Certainly right: a tool (an editor, a future `fmt --fix`) may apply
+    /// it without asking.
+    Safe,
+    /// A guess ("did you mean"), or an edit that is right only if the
+    /// drafter meant what draftdec assumes: a person decides.
+    NeedsReview,
+}
+
 /// A suggested edit: replace `span` with `replacement`.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
 pub struct Fix {
     pub span: Span,
     pub replacement: String,
+    pub applicability: Applicability,
 }
 
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
 pub struct Diagnostic {
     /// Stable code (`E0102`); documented in `docs/diagnostics/`.
-    pub code: &'static str,
+    pub code: Code,
     pub severity: Severity,
     pub message: String,
     pub primary: SpanLabel,
@@ -44,10 +60,10 @@ pub struct Diagnostic {
 
 impl Diagnostic {
     /// A diagnostic with the severity registered for `code`.
-    pub fn new(code: &'static str, span: Span, message: impl Into<String>) -> Self {
+    pub fn new(code: Code, span: Span, message: impl Into<String>) -> Self {
         Diagnostic {
             code,
-            severity: codes::severity(code),
+            severity: code.severity(),
             message: message.into(),
             primary: SpanLabel {
                 span,
@@ -78,10 +94,16 @@ impl Diagnostic {
         self
     }
 
-    pub fn fix(mut self, span: Span, replacement: impl Into<String>) -> Self {
+    pub fn fix(
+        mut self,
+        span: Span,
+        replacement: impl Into<String>,
+        applicability: Applicability,
+    ) -> Self {
         self.fix = Some(Fix {
             span,
             replacement: replacement.into(),
+            applicability,
         });
         self
     }

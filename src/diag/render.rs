@@ -16,7 +16,7 @@ use codespan_reporting::files::{self, Files};
 use codespan_reporting::term::{self, Config, DisplayStyle, termcolor};
 use serde::Serialize;
 
-use super::{Diagnostic, Severity};
+use super::{Applicability, Code, Diagnostic, Severity};
 use crate::ast::Span;
 
 /// The output formats of `draftdec check`.
@@ -164,25 +164,33 @@ impl<'a> Files<'a> for SourceFile<'a> {
     }
 }
 
-/// The suggested edit in words: insert, remove or replace.
+/// The suggested edit in words, after how sure it is: "safe fix: replace
+/// `;` with `.`", "suggested fix (needs review): insert `-`". The human and
+/// narratable forms print the same line, so a listener hears what a reader
+/// sees.
 fn fix_text(source: &str, diag: &Diagnostic) -> Option<String> {
     let fix = diag.fix.as_ref()?;
     let range = clamp(source, fix.span);
     let old = &source[range.clone()];
-    Some(if range.is_empty() {
+    let edit = if range.is_empty() {
         format!("insert `{}`", fix.replacement)
     } else if fix.replacement.is_empty() {
         format!("remove `{old}`")
     } else {
         format!("replace `{old}` with `{}`", fix.replacement)
-    })
+    };
+    let kind = match fix.applicability {
+        Applicability::Safe => "safe fix",
+        Applicability::NeedsReview => "suggested fix (needs review)",
+    };
+    Some(format!("{kind}: {edit}"))
 }
 
-/// The help lines printed under a diagnostic: its help, then its fix.
-fn help_lines(source: &str, diag: &Diagnostic) -> Vec<String> {
+/// The notes printed under a diagnostic: its help, then its fix.
+fn notes(source: &str, diag: &Diagnostic) -> Vec<String> {
     diag.help
         .iter()
-        .cloned()
+        .map(|help| format!("help: {help}"))
         .chain(fix_text(source, diag))
         .collect()
 }
@@ -201,15 +209,10 @@ fn to_codespan(source: &str, diag: &Diagnostic) -> CsDiagnostic<()> {
             .map(|s| Label::secondary((), clamp(source, s.span)).with_message(&s.message)),
     );
     CsDiagnostic::new(severity)
-        .with_code(diag.code)
+        .with_code(diag.code.as_str())
         .with_message(&diag.message)
         .with_labels(labels)
-        .with_notes(
-            help_lines(source, diag)
-                .into_iter()
-                .map(|line| format!("help: {line}"))
-                .collect(),
-        )
+        .with_notes(notes(source, diag))
 }
 
 fn codespan(
@@ -296,13 +299,15 @@ pub struct JsonFix {
     #[serde(flatten)]
     pub span: JsonSpan,
     pub replacement: String,
+    /// `safe` or `needs_review`.
+    pub applicability: Applicability,
 }
 
 /// One diagnostic in the JSON form of `draftdec check --format json`
 /// (documented in `docs/cli.md`).
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
 pub struct JsonDiagnostic {
-    pub code: &'static str,
+    pub code: Code,
     pub severity: Severity,
     pub message: String,
     pub file: String,
@@ -352,6 +357,7 @@ pub fn json_records(name: &str, source: &str, diags: &[Diagnostic]) -> Vec<JsonD
             fix: d.fix.as_ref().map(|f| JsonFix {
                 span: span(f.span),
                 replacement: f.replacement.clone(),
+                applicability: f.applicability,
             }),
         })
         .collect()
@@ -464,9 +470,9 @@ pub fn narratable(name: &str, source: &str, diags: &[Diagnostic]) -> String {
         // miette has one help slot; the fix goes on its own, named line
         // so that a listener can tell advice from edit.
         let help = match (&diag.help, fix_text(source, diag)) {
-            (Some(help), Some(fix)) => Some(format!("{help}\nsuggested fix: {fix}")),
+            (Some(help), Some(fix)) => Some(format!("{help}\n{fix}")),
             (Some(help), None) => Some(help.clone()),
-            (None, Some(fix)) => Some(format!("suggested fix: {fix}")),
+            (None, Some(fix)) => Some(fix),
             (None, None) => None,
         };
         let narrated = Narrated {
@@ -518,20 +524,21 @@ mod tests {
     const SRC: &str = "title: Test\n\n4. <op> Requests @op-cop;\n";
 
     fn unknown_label() -> Diagnostic {
-        Diagnostic::new("E0102", Span::new(30, 37), "unknown label `op-cop`")
+        Diagnostic::new(Code::E0102, Span::new(30, 37), "unknown label `op-cop`")
             .label("no paragraph has this label")
             .secondary(Span::new(16, 20), "a similar label is defined here")
             .help("did you mean `op`?")
+            .fix(Span::new(31, 37), "op", Applicability::NeedsReview)
     }
 
     fn missing_full_stop() -> Diagnostic {
         Diagnostic::new(
-            "W0203",
+            Code::W0203,
             Span::new(37, 38),
             "last operative paragraph does not end with a full stop",
         )
         .label("ends with a semicolon")
-        .fix(Span::new(37, 38), ".")
+        .fix(Span::new(37, 38), ".", Applicability::Safe)
     }
 
     #[test]
@@ -589,7 +596,8 @@ mod tests {
             "a similar label is defined here",
             "= help: did you mean `op`?",
             "warning[W0203]",
-            "= help: replace `;` with `.`",
+            "= suggested fix (needs review): replace `op-cop` with `op`",
+            "= safe fix: replace `;` with `.`",
         ] {
             assert!(out.contains(needle), "missing {needle:?} in\n{out}");
         }
@@ -614,10 +622,14 @@ mod tests {
             "a similar label is defined here"
         );
         assert_eq!(value[0]["help"], "did you mean `op`?");
-        assert_eq!(value[0]["fix"], serde_json::Value::Null);
+        assert_eq!(value[0]["fix"]["replacement"], "op");
+        assert_eq!(value[0]["fix"]["applicability"], "needs_review");
         assert_eq!(value[1]["severity"], "warning");
         assert_eq!(value[1]["fix"]["replacement"], ".");
         assert_eq!(value[1]["fix"]["column"], 25);
+        assert_eq!(value[1]["fix"]["applicability"], "safe");
+        let empty = json("x.draft", SRC, &[]);
+        assert_eq!(empty, "[]\n");
     }
 
     #[test]
@@ -629,6 +641,7 @@ mod tests {
             "Begin snippet for x.draft starting at line 2",
             "label at line 3, columns 18 to 24: no paragraph has this label",
             "diagnostic help: did you mean `op`?",
+            "suggested fix (needs review): replace `op-cop` with `op`",
             "diagnostic code: E0102",
         ] {
             assert!(out.contains(needle), "missing {needle:?} in\n{out}");
@@ -647,7 +660,7 @@ mod tests {
     #[test]
     fn bad_spans_do_not_panic() {
         let src = "пункт";
-        let diag = Diagnostic::new("E0001", Span::new(1, 99), "broken span");
+        let diag = Diagnostic::new(Code::E0001, Span::new(1, 99), "broken span");
         for format in [
             Format::Human,
             Format::Short,
@@ -659,7 +672,7 @@ mod tests {
                     .contains("broken span")
             );
         }
-        let empty = Diagnostic::new("E0001", Span::new(0, 0), "empty file");
+        let empty = Diagnostic::new(Code::E0001, Span::new(0, 0), "empty file");
         assert!(human("x.draft", "", &[empty], false).contains("empty file"));
     }
 }

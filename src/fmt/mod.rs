@@ -14,11 +14,6 @@ use crate::ast::Document;
 use crate::diag::Diagnostic;
 use crate::lower::{self, Comment};
 
-/// Codes of errors after which the AST no longer holds everything the
-/// drafter wrote (a syntax error, unclosed markup, a dropped metadata line,
-/// a misplaced block or sub-paragraph): printing it would lose text.
-pub const REFUSE: [&str; 6] = ["E0001", "E0002", "E0003", "E0006", "E0007", "E0107"];
-
 #[derive(Debug)]
 pub enum FmtError {
     /// The draft has errors that make formatting lose text; they are
@@ -56,14 +51,16 @@ pub fn print(doc: &Document, comments: &[Comment]) -> String {
     printer::print(doc, comments)
 }
 
+/// An error after which the AST no longer holds everything the drafter
+/// wrote (the registry's `Effect` of its code): printing it would lose text.
+fn stops_fmt(d: &Diagnostic) -> bool {
+    d.is_error() && d.code.stops_fmt()
+}
+
 /// Formats a whole source file.
 pub fn format(source: &str) -> Result<String, FmtError> {
     let compiled = crate::compile(source);
-    let blocking: Vec<Diagnostic> = compiled
-        .diagnostics
-        .into_iter()
-        .filter(|d| d.is_error() && REFUSE.contains(&d.code))
-        .collect();
+    let blocking: Vec<Diagnostic> = compiled.diagnostics.into_iter().filter(stops_fmt).collect();
     if !blocking.is_empty() {
         return Err(FmtError::Unreadable(blocking));
     }
@@ -75,10 +72,7 @@ pub fn format(source: &str) -> Result<String, FmtError> {
     };
     let same = meaning(&before.document) == meaning(&after.document)
         && comment_texts(&before.comments) == comment_texts(&after.comments)
-        && !after
-            .diagnostics
-            .iter()
-            .any(|d| d.is_error() && REFUSE.contains(&d.code));
+        && !after.diagnostics.iter().any(stops_fmt);
     if same {
         Ok(out)
     } else {

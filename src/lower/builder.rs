@@ -7,7 +7,7 @@ use crate::ast::{
     Annex, Block, Decision, Field, Formula, Inline, Label, OperativeParagraph, Paragraph,
     PreambularClause, Section, Span, SubParagraph, Typed,
 };
-use crate::diag::Diagnostic;
+use crate::diag::{Applicability, Code, Diagnostic};
 
 /// The deepest sub-paragraph level (a, i, a., i.).
 pub const MAX_SUB_LEVEL: usize = 4;
@@ -102,7 +102,8 @@ impl Builder {
         self.close_decision(diags);
         if title.is_empty() {
             diags.push(
-                Diagnostic::new("E0007", span, "this heading has no title").label("empty heading"),
+                Diagnostic::new(Code::E0015, span, "this heading has no title")
+                    .label("empty heading"),
             );
         }
         let mut section = Section {
@@ -124,9 +125,13 @@ impl Builder {
                 section.level = 2;
                 if self.section.is_none() {
                     diags.push(
-                        Diagnostic::new("E0007", span, "a sub-section must be inside a section")
-                            .label("`##` with no `#` section above it")
-                            .help("add a `# Section` heading above it, or write `#` for a section"),
+                        Diagnostic::new(
+                            Code::E0017,
+                            span,
+                            "a sub-section must be inside a section",
+                        )
+                        .label("`##` with no `#` section above it")
+                        .help("add a `# Section` heading above it, or write `#` for a section"),
                     );
                     section.level = 1;
                     self.section = Some(section);
@@ -137,7 +142,7 @@ impl Builder {
             _ => {
                 diags.push(
                     Diagnostic::new(
-                        "E0007",
+                        Code::E0016,
                         span,
                         format!("headings have two levels, `#` and `##`; this one has {level}"),
                     )
@@ -172,7 +177,7 @@ impl Builder {
                     self.push_block(Block::Decision(decision));
                 }
                 None => diags.push(
-                    Diagnostic::new("E0007", span, "this `:::` closes nothing")
+                    Diagnostic::new(Code::E0018, span, "this `:::` closes nothing")
                         .label("no decision is open")
                         .help("a decision starts with `::: decision` and ends with `:::`"),
                 ),
@@ -184,7 +189,7 @@ impl Builder {
                 if let Some(open) = &self.decision {
                     diags.push(
                         Diagnostic::new(
-                            "E0007",
+                            Code::E0019,
                             span,
                             "a decision cannot start inside another decision",
                         )
@@ -225,13 +230,17 @@ impl Builder {
             }
             other => {
                 let mut d = Diagnostic::new(
-                    "E0007",
+                    Code::E0020,
                     kind_span,
                     format!("`::: {other}` is not a block draftdec knows"),
                 )
                 .label("unknown block");
                 d = match crate::util::closest(other, ["decision", "annex"]) {
-                    Some(k) => d.help(format!("did you mean `{k}`?")).fix(kind_span, k),
+                    Some(k) => d.help(format!("did you mean `{k}`?")).fix(
+                        kind_span,
+                        k,
+                        Applicability::NeedsReview,
+                    ),
                     None => d.help("the blocks are `::: decision` and `::: annex`"),
                 };
                 diags.push(d);
@@ -284,7 +293,7 @@ impl Builder {
                 if let Some(label) = label {
                     diags.push(
                         Diagnostic::new(
-                            "E0007",
+                            Code::E0021,
                             label.span,
                             "the organ's formula cannot carry a label",
                         )
@@ -296,7 +305,7 @@ impl Builder {
             Some(d) => {
                 if let Some(last) = d.operative.last() {
                     diags.push(
-                        Diagnostic::new("E0007", span, "an unnumbered paragraph cannot follow the operative paragraphs")
+                        Diagnostic::new(Code::E0022, span, "an unnumbered paragraph cannot follow the operative paragraphs")
                             .label("unnumbered paragraph")
                             .secondary(last.span, "after this operative paragraph")
                             .help("number it (`#.`) to make it an operative paragraph, or move it above the first operative paragraph"),
@@ -336,7 +345,7 @@ impl Builder {
     ) {
         let Some(host) = &mut self.host else {
             diags.push(
-                Diagnostic::new("E0107", span, "this sub-paragraph has no paragraph to belong to")
+                Diagnostic::new(Code::E0107, span, "this sub-paragraph has no paragraph to belong to")
                     .label("sub-paragraph outside a paragraph")
                     .help("a sub-paragraph follows a paragraph, clause or operative paragraph, usually one ending with a colon"),
             );
@@ -350,7 +359,7 @@ impl Builder {
         if level > MAX_SUB_LEVEL {
             diags.push(
                 Diagnostic::new(
-                    "E0107",
+                    Code::E0026,
                     span,
                     format!("sub-paragraphs nest {MAX_SUB_LEVEL} levels deep at most"),
                 )
@@ -415,7 +424,7 @@ impl Builder {
         if let Some(decision) = self.decision.take() {
             let opener = Span::new(decision.span.start, decision.span.start + 3);
             diags.push(
-                Diagnostic::new("E0006", opener, "this decision is not closed")
+                Diagnostic::new(Code::E0024, opener, "this decision is not closed")
                     .label("decision opened here")
                     .help("end the decision with a line holding only `:::`"),
             );

@@ -7,7 +7,7 @@ use super::Lowerer;
 use crate::ast::{
     CrossRef, DecisionRef, DocumentRef, FootnoteOrigin, FootnoteRef, Inline, Label, Span,
 };
-use crate::diag::Diagnostic;
+use crate::diag::{Applicability, Code, Diagnostic};
 use crate::syntax::Rule;
 
 /// Accumulates inline nodes, merging adjacent plain text whose text equals
@@ -135,29 +135,34 @@ impl Lowerer<'_> {
             Rule::decision_sym => buf.node(self.lower_decision_sym(pair.as_str(), span)),
             Rule::document_sym => buf.node(self.lower_document_sym(pair.as_str(), span)),
             Rule::stray => {
-                let (what, help) = match pair.as_str() {
+                let (code, what, label, help) = match pair.as_str() {
                     "^{" => (
+                        Code::E0006,
                         "this footnote is not closed",
+                        "opened here",
                         "close it with `}` in the same paragraph",
                     ),
                     "**" => (
+                        Code::E0006,
                         "this bold text is not closed",
+                        "opened here",
                         "close it with `**` in the same paragraph, or write `\\*\\*` for asterisks",
                     ),
                     "*" => (
+                        Code::E0006,
                         "this italic text is not closed",
+                        "opened here",
                         "close it with `*` in the same paragraph, or write `\\*` for an asterisk",
                     ),
                     _ => (
+                        Code::E0025,
                         "a backslash at the end of a line escapes nothing",
+                        "nothing to escape",
                         "write `\\\\` for a backslash",
                     ),
                 };
-                self.diags.push(
-                    Diagnostic::new("E0006", span, what)
-                        .label("opened here")
-                        .help(help),
-                );
+                self.diags
+                    .push(Diagnostic::new(code, span, what).label(label).help(help));
                 buf.exact(pair.as_str(), span);
             }
             Rule::comment_line => self.lower_comments(Pairs::single(pair)),
@@ -224,11 +229,15 @@ impl Lowerer<'_> {
             None
         };
         if let Some(message) = problem {
-            let mut d = Diagnostic::new("E0108", span, message)
+            let mut d = Diagnostic::new(Code::E0108, span, message)
                 .label("malformed decision symbol")
                 .help(format!("a decision symbol reads `{conv_src}-<meeting>/<number>`, as in `{conv_src}-3/11`"));
             if meeting.is_some() && number.is_some() {
-                d = d.fix(span, format!("{conv_src}{ex}-{meeting_txt}/{number_txt}"));
+                d = d.fix(
+                    span,
+                    format!("{conv_src}{ex}-{meeting_txt}/{number_txt}"),
+                    Applicability::Safe,
+                );
             }
             self.diags.push(d);
         }
@@ -266,11 +275,11 @@ impl Lowerer<'_> {
             }
         }
         if let Some((message, fix)) = problem {
-            let mut d = Diagnostic::new("E0109", span, message)
+            let mut d = Diagnostic::new(Code::E0109, span, message)
                 .label("malformed document symbol")
                 .help("a document symbol reads like `UNEP/MC/COP.6/INF/29`: the organ, then parts separated by `/`");
             if let Some(fixed) = fix {
-                d = d.fix(span, fixed);
+                d = d.fix(span, fixed, Applicability::Safe);
             }
             self.diags.push(d);
         }

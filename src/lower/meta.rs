@@ -5,7 +5,7 @@ use pest::iterators::Pair;
 use super::Lowerer;
 use super::inline::{span_of, trim};
 use crate::ast::{Field, Masthead, Span};
-use crate::diag::Diagnostic;
+use crate::diag::{Applicability, Code, Diagnostic};
 use crate::syntax::Rule;
 
 impl Lowerer<'_> {
@@ -55,13 +55,17 @@ impl Lowerer<'_> {
             .map(|(_, slot)| slot)
         else {
             let mut d = Diagnostic::new(
-                "E0002",
+                Code::E0002,
                 key_span,
                 format!("unknown metadata field `{name}`"),
             )
             .label("not a metadata field");
             d = match crate::util::closest(name, Masthead::keys()) {
-                Some(k) => d.help(format!("did you mean `{k}`?")).fix(key_span, k),
+                Some(k) => d.help(format!("did you mean `{k}`?")).fix(
+                    key_span,
+                    k,
+                    Applicability::NeedsReview,
+                ),
                 None => d.help(format!("the fields are: {}", Masthead::keys().join(", "))),
             };
             self.diags.push(d);
@@ -69,7 +73,7 @@ impl Lowerer<'_> {
         };
         if let Some(first) = slot {
             self.diags.push(
-                Diagnostic::new("E0003", key_span, format!("`{name}` is set twice"))
+                Diagnostic::new(Code::E0003, key_span, format!("`{name}` is set twice"))
                     .label("set again here")
                     .secondary(first.span, "first set here")
                     .help("keep one of the two lines"),

@@ -5,13 +5,13 @@
 use std::collections::HashMap;
 
 use crate::ast::{Document, Footnote, FootnoteRef, Inline, Label, Piece};
-use crate::diag::Diagnostic;
+use crate::diag::{Applicability, Code, Diagnostic};
 use crate::lang::LangTable;
 use crate::lower::plain_text;
 use crate::walk;
 
 pub(super) fn number(doc: &mut Document, table: &LangTable, diags: &mut Vec<Diagnostic>) {
-    // Named footnotes by name: the first definition wins, a second is E0101.
+    // Named footnotes by name: the first definition wins, a second is E0112.
     let mut defs: HashMap<String, usize> = HashMap::new();
     for (i, note) in doc.footnotes.iter().enumerate() {
         let Some(label) = &note.label else { continue };
@@ -22,7 +22,7 @@ pub(super) fn number(doc: &mut Document, table: &LangTable, diags: &mut Vec<Diag
                 .map_or(label.span, |l| l.span);
             diags.push(
                 Diagnostic::new(
-                    "E0101",
+                    Code::E0112,
                     label.span,
                     format!("the footnote `{}` is defined twice", label.name),
                 )
@@ -101,7 +101,7 @@ pub(super) fn number(doc: &mut Document, table: &LangTable, diags: &mut Vec<Diag
         {
             diags.push(
                 Diagnostic::new(
-                    "W0104",
+                    Code::W0104,
                     label.span,
                     format!("the footnote `{}` is never referenced", label.name),
                 )
@@ -120,7 +120,7 @@ pub(super) fn number(doc: &mut Document, table: &LangTable, diags: &mut Vec<Diag
         if note.ibid && *number == Some(1) {
             diags.push(
                 Diagnostic::new(
-                    "E0105",
+                    Code::E0105,
                     note.span,
                     "this Ibid. footnote has no footnote before it to refer to",
                 )
@@ -134,7 +134,7 @@ pub(super) fn number(doc: &mut Document, table: &LangTable, diags: &mut Vec<Diag
 
 fn undefined(label: &Label, unknown: usize, names: &[&str]) -> Diagnostic {
     let d = Diagnostic::new(
-        "E0103",
+        Code::E0103,
         label.span,
         format!("no footnote `{}` is defined", label.name),
     )
@@ -143,9 +143,11 @@ fn undefined(label: &Label, unknown: usize, names: &[&str]) -> Diagnostic {
         .then(|| crate::util::closest(&label.name, names.iter().copied()))
         .flatten();
     match near {
-        Some(name) => d
-            .help(format!("did you mean `{name}`?"))
-            .fix(label.span, name),
+        Some(name) => d.help(format!("did you mean `{name}`?")).fix(
+            label.span,
+            name,
+            Applicability::NeedsReview,
+        ),
         None => d.help(format!(
             "define it on a line of its own: `^{}: text of the footnote`",
             label.name

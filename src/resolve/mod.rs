@@ -10,7 +10,7 @@ mod presentation;
 use std::collections::HashMap;
 
 use crate::ast::{Document, Inline, RefTarget, Span, TargetKind};
-use crate::diag::Diagnostic;
+use crate::diag::{Applicability, Code, Diagnostic};
 use crate::lang::{Lang, LangTable};
 use crate::walk;
 
@@ -52,7 +52,7 @@ fn language(doc: &mut Document, diags: &mut Vec<Diagnostic>) -> &'static LangTab
         None => {
             diags.push(
                 Diagnostic::new(
-                    "E0005",
+                    Code::E0005,
                     field.span,
                     format!("`{}` is not a language code", field.text),
                 )
@@ -91,7 +91,7 @@ fn cross_refs(
             }
             None => {
                 let mut d = Diagnostic::new(
-                    "E0102",
+                    Code::E0102,
                     r.label.span,
                     format!("no label `{}` in this draft", r.label.name),
                 )
@@ -101,7 +101,7 @@ fn cross_refs(
                     .then(|| crate::util::closest(&r.label.name, names.iter().copied()))
                     .flatten();
                 d = match near {
-                    Some(name) => d.help(format!("did you mean `{name}`?")).fix(r.label.span, name),
+                    Some(name) => d.help(format!("did you mean `{name}`?")).fix(r.label.span, name, Applicability::NeedsReview),
                     None => d.help("labels are written `<name>` right after a paragraph's number or a heading's `#`"),
                 };
                 diags.push(d);

@@ -8,7 +8,7 @@ use super::LabelTarget;
 use crate::ast::{
     Block, Decision, Designation, Document, Label, Span, SubParagraph, TargetKind, Typed,
 };
-use crate::diag::Diagnostic;
+use crate::diag::{Applicability, Code, Diagnostic};
 use crate::lang::{Counter, LangTable};
 
 struct Numberer<'a> {
@@ -82,7 +82,7 @@ impl Numberer<'_> {
         if let Some(first) = self.labels.get(&label.name) {
             self.diags.push(
                 Diagnostic::new(
-                    "E0101",
+                    Code::E0101,
                     label.span,
                     format!("the label `{}` is used twice", label.name),
                 )
@@ -209,7 +209,7 @@ impl Numberer<'_> {
                         if let Some(label) = &p.label {
                             self.diags.push(
                                 Diagnostic::new(
-                                    "E0007",
+                                    Code::E0023,
                                     label.span,
                                     "an unnumbered paragraph cannot carry a label",
                                 )
@@ -364,10 +364,10 @@ impl Numberer<'_> {
         };
         let fix_span = Span::new(start, start + typed.text.len());
         self.diags.push(
-            Diagnostic::new("E0106", typed.span, format!("this {what} is typed as `{}` but it is number `{computed}`", typed.text))
+            Diagnostic::new(Code::E0106, typed.span, format!("this {what} is typed as `{}` but it is number `{computed}`", typed.text))
                 .label(format!("expected `{computed}`"))
                 .help("write `#.` (or `-` for a sub-paragraph) to let draftdec number it, or correct the number")
-                .fix(fix_span, computed),
+                .fix(fix_span, computed, Applicability::Safe),
         );
     }
 }

@@ -3,7 +3,7 @@
 
 use super::{chars_with_offsets, subs_chars};
 use crate::ast::{Block, Document, Inline, Span};
-use crate::diag::Diagnostic;
+use crate::diag::{Code, Diagnostic};
 
 pub(super) fn check(doc: &Document, diags: &mut Vec<Diagnostic>) {
     let m = &doc.meta;
@@ -75,7 +75,7 @@ fn tree(content: &[Inline], subs: &[crate::ast::SubParagraph], diags: &mut Vec<D
             '[' => open.push((c, at)),
             ']' if open.pop().is_none() => {
                 diags.push(
-                        Diagnostic::new("E0110", at, "this `]` closes no bracket")
+                        Diagnostic::new(Code::E0110, at, "this `]` closes no bracket")
                             .label("unmatched `]`")
                             .help("negotiation brackets open with `[` and close with `]` in the same paragraph"),
                     );
@@ -85,7 +85,7 @@ fn tree(content: &[Inline], subs: &[crate::ast::SubParagraph], diags: &mut Vec<D
     }
     for (_, at) in open {
         diags.push(
-            Diagnostic::new("E0110", at, "this `[` is never closed")
+            Diagnostic::new(Code::E0110, at, "this `[` is never closed")
                 .label("unmatched `[`")
                 .help("close the bracketed text with `]` in the same paragraph"),
         );
@@ -101,15 +101,19 @@ fn quotes(chars: &[(char, Span)], diags: &mut Vec<Diagnostic>) {
                 stack.push(at);
             } else if c == close_q && stack.pop().is_none() {
                 diags.push(
-                    Diagnostic::new("W0111", at, format!("this `{close_q}` closes no quotation"))
-                        .label("unmatched closing quotation mark")
-                        .help(format!("open the quotation with `{open_q}`")),
+                    Diagnostic::new(
+                        Code::W0111,
+                        at,
+                        format!("this `{close_q}` closes no quotation"),
+                    )
+                    .label("unmatched closing quotation mark")
+                    .help(format!("open the quotation with `{open_q}`")),
                 );
             }
         }
         for at in stack {
             diags.push(
-                Diagnostic::new("W0111", at, format!("this `{open_q}` is never closed"))
+                Diagnostic::new(Code::W0111, at, format!("this `{open_q}` is never closed"))
                     .label("unmatched opening quotation mark")
                     .help(format!(
                         "close the quotation with `{close_q}` in the same paragraph"
@@ -125,7 +129,7 @@ fn quotes(chars: &[(char, Span)], diags: &mut Vec<Diagnostic>) {
     if straight.len() % 2 == 1 {
         let at = *straight.last().expect("odd count is at least one");
         diags.push(
-            Diagnostic::new("W0111", at, "an odd number of `\"` in this paragraph")
+            Diagnostic::new(Code::W0111, at, "an odd number of `\"` in this paragraph")
                 .label("unpaired quotation mark")
                 .help("pair every opening `\"` with a closing one"),
         );

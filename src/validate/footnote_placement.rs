@@ -2,7 +2,7 @@
 //! English, before it in French, Spanish and Russian (`LangTable`).
 
 use crate::ast::{Document, Inline, Span};
-use crate::diag::Diagnostic;
+use crate::diag::{Applicability, Code, Diagnostic};
 use crate::lang::LangTable;
 use crate::walk;
 
@@ -62,11 +62,11 @@ pub(super) fn check(doc: &Document, src: &str, table: &LangTable, diags: &mut Ve
 
 fn misplaced(whole: Span, note: Span, mark: char, side: &str, replacement: String) -> Diagnostic {
     Diagnostic::new(
-        "W0208",
+        Code::W0208,
         note,
         format!("in this language the footnote indicator stands {side} the `{mark}`"),
     )
     .label("footnote indicator")
     .help(format!("move the indicator {side} the `{mark}`"))
-    .fix(whole, replacement)
+    .fix(whole, replacement, Applicability::Safe)
 }

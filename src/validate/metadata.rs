@@ -1,7 +1,7 @@
 //! Required metadata and the form of metadata values.
 
 use crate::ast::{Document, Field, Inline, Span};
-use crate::diag::Diagnostic;
+use crate::diag::{Code, Diagnostic};
 use crate::lang::{Distribution, Lang, language_codes, masthead_date};
 
 pub(super) fn check(doc: &Document, diags: &mut Vec<Diagnostic>) {
@@ -14,7 +14,7 @@ pub(super) fn check(doc: &Document, diags: &mut Vec<Diagnostic>) {
         if field.is_none() {
             diags.push(
                 Diagnostic::new(
-                    "E0004",
+                    Code::E0004,
                     Span::new(0, 0),
                     format!("the draft has no `{key}:`"),
                 )
@@ -78,7 +78,7 @@ pub(super) fn check(doc: &Document, diags: &mut Vec<Diagnostic>) {
             if !f.text.is_empty() && !is_symbol {
                 diags.push(
                     Diagnostic::new(
-                        "E0109",
+                        Code::E0005,
                         f.span,
                         format!("`{}` is not a document symbol", f.text),
                     )
@@ -91,7 +91,7 @@ pub(super) fn check(doc: &Document, diags: &mut Vec<Diagnostic>) {
 }
 
 fn invalid(f: &Field, message: String, help: &str) -> Diagnostic {
-    Diagnostic::new("E0005", f.span, message)
+    Diagnostic::new(Code::E0005, f.span, message)
         .label("invalid value")
         .help(help)
 }

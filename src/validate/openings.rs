@@ -2,7 +2,7 @@
 //! language wants.
 
 use crate::ast::{Decision, Inline, Opening, OpeningSource, Span};
-use crate::diag::Diagnostic;
+use crate::diag::{Applicability, Code, Diagnostic};
 use crate::lang::LangTable;
 use crate::lower::plain_text;
 
@@ -33,7 +33,7 @@ fn check_one(
         let Some(first) = content.first() else { return };
         if let Inline::Emphasis { span, .. } = first {
             diags.push(
-                Diagnostic::new("W0206", *span, format!("the opening words of this {what} hold a footnote or a reference"))
+                Diagnostic::new(Code::W0209, *span, format!("the opening words of this {what} hold a footnote or a reference"))
                     .label("marked opening words")
                     .help("opening words are words only: put the footnote or reference after the closing `*`"),
             );
@@ -50,7 +50,7 @@ fn check_one(
             other => other.span(),
         };
         let mut d = Diagnostic::new(
-            "W0206",
+            Code::W0206,
             span,
             format!("this {what} does not start with opening words draftdec knows"),
         )
@@ -90,12 +90,12 @@ fn check_one(
         let d = match at {
             Some(at) => {
                 let letter = Span::new(at, at + first.len_utf8());
-                Diagnostic::new("W0207", letter, message)
+                Diagnostic::new(Code::W0207, letter, message)
                     .label(format!("write `{fixed}`"))
                     .help(help)
-                    .fix(letter, fixed)
+                    .fix(letter, fixed, Applicability::Safe)
             }
-            None => Diagnostic::new("W0207", opening.span, message)
+            None => Diagnostic::new(Code::W0207, opening.span, message)
                 .label("opening words")
                 .help(help),
         };

@@ -5,7 +5,7 @@
 
 use super::chars_with_offsets;
 use crate::ast::{Decision, Inline, Span, SubParagraph};
-use crate::diag::Diagnostic;
+use crate::diag::{Applicability, Code, Diagnostic};
 use crate::lang::Marks;
 
 #[derive(Clone, Copy, PartialEq, Eq)]
@@ -48,7 +48,7 @@ pub(super) fn check(d: &Decision, marks: &Marks, diags: &mut Vec<Diagnostic>) {
                 &clause.content,
                 clause.span,
                 Mark::Comma,
-                "W0201",
+                Code::W0201,
                 "this preambular clause",
                 diags,
             );
@@ -58,7 +58,7 @@ pub(super) fn check(d: &Decision, marks: &Marks, diags: &mut Vec<Diagnostic>) {
                 &clause.content,
                 clause.span,
                 Mark::Colon,
-                "W0204",
+                Code::W0204,
                 "a clause that introduces sub-paragraphs",
                 diags,
             );
@@ -69,9 +69,9 @@ pub(super) fn check(d: &Decision, marks: &Marks, diags: &mut Vec<Diagnostic>) {
     for (i, para) in d.operative.iter().enumerate() {
         let last = i + 1 == count;
         let (end, code, what) = if last {
-            (Mark::FullStop, "W0203", "the last operative paragraph")
+            (Mark::FullStop, Code::W0203, "the last operative paragraph")
         } else {
-            (Mark::Semicolon, "W0202", "this operative paragraph")
+            (Mark::Semicolon, Code::W0202, "this operative paragraph")
         };
         if para.subparagraphs.is_empty() {
             expect(marks, &para.content, para.span, end, code, what, diags);
@@ -81,7 +81,7 @@ pub(super) fn check(d: &Decision, marks: &Marks, diags: &mut Vec<Diagnostic>) {
                 &para.content,
                 para.span,
                 Mark::Colon,
-                "W0204",
+                Code::W0204,
                 "a paragraph that introduces sub-paragraphs",
                 diags,
             );
@@ -104,14 +104,14 @@ fn subs(marks: &Marks, list: &[SubParagraph], last_end: Mark, diags: &mut Vec<Di
             } else {
                 "the last sub-paragraph"
             };
-            expect(marks, &sub.content, sub.span, end, "W0205", what, diags);
+            expect(marks, &sub.content, sub.span, end, Code::W0205, what, diags);
         } else {
             expect(
                 marks,
                 &sub.content,
                 sub.span,
                 Mark::Colon,
-                "W0204",
+                Code::W0204,
                 "a sub-paragraph that introduces sub-paragraphs",
                 diags,
             );
@@ -125,7 +125,7 @@ fn expect(
     content: &[Inline],
     block: Span,
     mark: Mark,
-    code: &'static str,
+    code: Code,
     what: &str,
     diags: &mut Vec<Diagnostic>,
 ) {
@@ -164,6 +164,6 @@ fn expect(
         )
         .label(format!("expected `{own}`"))
         .help(format!("end it with `{own}`"))
-        .fix(fix_span, own.to_string()),
+        .fix(fix_span, own.to_string(), Applicability::Safe),
     );
 }

@@ -35,7 +35,7 @@ pub fn spans_in_source(compiled: &Compiled, text: &str) {
             .chain(d.secondary.iter().map(|s| s.span))
             .chain(d.fix.iter().map(|f| f.span));
         for span in spans {
-            assert_span(span, text, d.code);
+            assert_span(span, text, d.code.as_str());
         }
     }
     document_spans(&compiled.document, text);

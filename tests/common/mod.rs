@@ -32,9 +32,10 @@ pub fn read(path: impl AsRef<Path>) -> String {
     std::fs::read_to_string(&path).unwrap_or_else(|e| panic!("{}: {e}", path.display()))
 }
 
-/// The files directly in `dir` (from the repository root) whose names end
-/// with `suffix`, sorted; there must be at least one.
-pub fn files_in(dir: &str, suffix: &str) -> Vec<PathBuf> {
+/// The files directly in `dir` (a relative path is taken from the
+/// repository root) whose names end with `suffix`, sorted; there must be at
+/// least one.
+pub fn files_in(dir: impl AsRef<Path>, suffix: &str) -> Vec<PathBuf> {
     let dir = root().join(dir);
     let mut files: Vec<PathBuf> = std::fs::read_dir(&dir)
         .unwrap_or_else(|e| panic!("{}: {e}", dir.display()))
