@@ -11,7 +11,7 @@ use std::sync::OnceLock;
 
 use divan::counter::BytesCount;
 use divan::{Bencher, black_box};
-use draftdec::{ast::Document, lower, render, resolve, syntax, validate};
+use draftdec::{ast::Document, render, stages};
 use draftdec_bench::corpus::{self, CorpusLang};
 
 fn main() {
@@ -37,7 +37,7 @@ fn source(size: &str) -> &'static str {
 
 /// The document as lowering leaves it: the input of `resolve`.
 fn lowered(size: &str) -> Document {
-    lower::lower(source(size)).document
+    stages::lower(source(size)).document
 }
 
 /// The document as `compile` leaves it: the input of validation and the backends.
@@ -62,7 +62,7 @@ mod stage {
     fn parse(b: Bencher, size: &str) {
         let src = source(size);
         b.counter(bytes(size))
-            .bench(|| syntax::parse(black_box(src)).map(|p| p.count()));
+            .bench(|| stages::parse(black_box(src)).map(|p| p.count()));
     }
 
     /// Parse + lowering into the typed AST.
@@ -70,7 +70,7 @@ mod stage {
     fn lower(b: Bencher, size: &str) {
         let src = source(size);
         b.counter(bytes(size))
-            .bench(|| lower::lower(black_box(src)));
+            .bench(|| stages::lower(black_box(src)));
     }
 
     /// Resolution alone, on a lowered document.
@@ -81,7 +81,7 @@ mod stage {
             .with_inputs(|| doc.clone())
             .bench_local_values(|mut doc| {
                 let mut diags = Vec::new();
-                resolve::resolve(&mut doc, &mut diags);
+                stages::resolve(&mut doc, &mut diags);
                 (doc, diags)
             });
     }
@@ -92,7 +92,7 @@ mod stage {
         let (src, doc) = (source(size), compiled(size));
         b.counter(bytes(size)).bench(|| {
             let mut diags = Vec::new();
-            validate::validate(black_box(&doc), src, &mut diags);
+            stages::validate(black_box(&doc), src, &mut diags);
             diags
         });
     }

@@ -8,7 +8,6 @@ use std::io::Read;
 
 use common::docx_parts;
 use draftdec::ast::*;
-use draftdec::lang::Lang;
 use draftdec::render::docx;
 use quick_xml::Reader;
 use quick_xml::Writer;

@@ -42,7 +42,7 @@ fn seed_footnotes_are_numbered_2_and_3_after_the_masthead() {
     let text: Vec<String> = doc
         .footnotes
         .iter()
-        .map(|f| draftdec::lower::plain_text(&f.content))
+        .map(|f| draftdec::ast::plain_text(&f.content))
         .collect();
     assert_eq!(
         text,

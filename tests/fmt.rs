@@ -25,7 +25,7 @@ fn format_checked(src: &str) -> String {
         fmt::meaning(&after.document),
         "the formatted draft means something else:\n{out}"
     );
-    let texts = |c: &[draftdec::lower::Comment]| -> Vec<String> {
+    let texts = |c: &[draftdec::Comment]| -> Vec<String> {
         c.iter().map(|c| c.text.trim_end().to_string()).collect()
     };
     assert_eq!(texts(&before.comments), texts(&after.comments));
@@ -199,23 +199,6 @@ fn drafts_with_only_warnings_are_formatted() {
     assert_eq!(format_checked(src), src);
 }
 
-#[test]
-fn print_keeps_typed_numbers_of_an_unresolved_document() {
-    let src = "#. One.\n\n7. Seven.\n";
-    let lowered = draftdec::lower::lower(src);
-    assert_eq!(fmt::print(&lowered.document, &lowered.comments), src);
-}
-
-#[test]
-fn erase_spans_merges_text_split_by_line_breaks() {
-    let a = draftdec::lower::lower("#. one\ntwo \\* three\n").document;
-    let b = draftdec::lower::lower("#. one two \\* three\n").document;
-    assert_ne!(a, b);
-    assert_eq!(fmt::erase_spans(&a), fmt::erase_spans(&b));
-    let c = draftdec::lower::lower("#. onetwo \\* three\n").document;
-    assert_ne!(fmt::erase_spans(&a), fmt::erase_spans(&c));
-}
-
 /// Pieces of source: markup, escapes, symbols, markers and line breaks,
 /// glued at random. Whatever lowering makes of them, a draft it can read
 /// fully must format to a fixed point with the same meaning.
@@ -298,9 +281,9 @@ proptest! {
         match fmt::format(&src) {
             Ok(out) => {
                 prop_assert_eq!(fmt::format(&out).ok(), Some(out.clone()), "not idempotent");
-                let lowered_before = draftdec::lower::lower(&src).document;
-                let lowered_after = draftdec::lower::lower(&out).document;
-                prop_assert_eq!(fmt::meaning(&lowered_before), fmt::meaning(&lowered_after));
+                let before = draftdec::compile(&src).document;
+                let after = draftdec::compile(&out).document;
+                prop_assert_eq!(fmt::meaning(&before), fmt::meaning(&after));
             }
             Err(FmtError::Unreadable(_)) => {}
             Err(FmtError::Changed) => prop_assert!(false, "the formatter changed the meaning of:\n{}", src),

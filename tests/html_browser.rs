@@ -14,7 +14,7 @@ use std::path::PathBuf;
 use std::process::Command;
 
 use common::{CHROMIUM, NODE, NPM, html_fixture};
-use draftdec::lang::Lang;
+use draftdec::ast::Lang;
 use draftdec::render::html;
 
 #[test]

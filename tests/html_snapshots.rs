@@ -3,7 +3,7 @@
 mod common;
 
 use common::html_fixture;
-use draftdec::lang::Lang;
+use draftdec::ast::Lang;
 use draftdec::render::html;
 
 #[test]

@@ -1,20 +1,21 @@
 //! What a cross-reference prints, for every kind of target, in English and
 //! in Russian.
 
+mod common;
+
 use draftdec::ast::Inline;
 
 /// The printed texts of every cross-reference, in reading order.
 fn references(src: &str) -> Vec<String> {
     let compiled = draftdec::compile(src);
     assert!(!compiled.has_errors(), "{:#?}", compiled.diagnostics);
-    let mut doc = compiled.document;
-    let mut out = Vec::new();
-    draftdec::walk::inlines_mut(&mut doc, &mut |node| {
-        if let Inline::CrossRef(r) = node {
-            out.push(r.target.as_ref().expect("resolved").text.clone());
-        }
-    });
-    out
+    common::inlines(&compiled.document)
+        .into_iter()
+        .filter_map(|node| match node {
+            Inline::CrossRef(r) => Some(r.target.as_ref().expect("resolved").text.clone()),
+            _ => None,
+        })
+        .collect()
 }
 
 const BODY: &str = "\

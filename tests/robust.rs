@@ -76,7 +76,7 @@ fn a_closing_brace_inside_bold_in_a_footnote_closes_the_footnote() {
         panic!("{:?}", p.content)
     };
     assert_eq!(
-        draftdec::lower::plain_text(&c.document.footnotes[f.id.unwrap()].content),
+        draftdec::ast::plain_text(&c.document.footnotes[f.id.unwrap()].content),
         "a **b"
     );
 }
@@ -332,16 +332,15 @@ fn footnotes_in_order(doc: &Document) {
             .iter()
             .all(|f| f.number.is_none())
     );
-    let mut doc = doc.clone();
     let mut seen = Vec::new();
-    draftdec::walk::inlines_mut(&mut doc, &mut |node| {
+    for node in common::inlines(doc) {
         if let Inline::FootnoteRef(r) = node
             && let Some(n) = r.number
             && !seen.contains(&n)
         {
             seen.push(n);
         }
-    });
+    }
     let mut first_refs = seen.clone();
     first_refs.sort_unstable();
     assert_eq!(

@@ -17,8 +17,7 @@ use std::path::Path;
 
 use draftdec::diag::codes::Stage;
 use draftdec::diag::{self, Applicability, Code, Diagnostic, Severity};
-
-use draftdec::hygiene::line_col;
+use draftdec::line_col;
 
 fn range(src: &str, span: draftdec::ast::Span) -> String {
     let (l1, c1) = line_col(src, span.start);

@@ -33,13 +33,13 @@ pub enum Format {
 /// files and some copy-pastes from word processors). A leading byte-order
 /// mark is not part of line 1: editors do not count it as a column.
 #[derive(Clone, Debug)]
-pub struct LineIndex {
+pub(crate) struct LineIndex {
     starts: Vec<usize>,
 }
 
 /// A 1-based line and column; the column counts Unicode scalar values.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
-pub struct Position {
+pub(crate) struct Position {
     pub line: usize,
     pub column: usize,
 }

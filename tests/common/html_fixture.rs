@@ -6,7 +6,6 @@
 use std::cell::RefCell;
 
 use draftdec::ast::*;
-use draftdec::lang::Lang;
 
 /// HTML/JS attack strings, for the injection tests.
 pub const CORPUS: &[&str] = &[
