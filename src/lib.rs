@@ -20,6 +20,8 @@
 //!   [`fmt::meaning`] (what formatting keeps).
 //! - [`versions`]: the language versions of one document compared
 //!   ([`versions::compare`]).
+//! - [`visit`]: the one traversal of the AST, [`visit::Visitor`] (and
+//!   [`visit::mutable::VisitorMut`]), for a program that reads the document.
 //!
 //! Everything else is internal. The pipeline (see `docs/architecture.md`):
 //! `hygiene` → `syntax` (pest) → `lower` (typed AST) → `resolve` (numbers,
@@ -31,6 +33,7 @@ pub mod diag;
 pub mod fmt;
 pub mod render;
 pub mod versions;
+pub mod visit;
 
 mod driver;
 mod hygiene;
@@ -40,7 +43,6 @@ mod resolve;
 mod syntax;
 mod util;
 mod validate;
-mod walk;
 
 pub use driver::{Compiled, compile, compile_bytes};
 pub use hygiene::{decode, line_col};

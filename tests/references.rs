@@ -1,21 +1,25 @@
 //! What a cross-reference prints, for every kind of target, in English and
 //! in Russian.
 
-mod common;
+use draftdec::ast::CrossRef;
+use draftdec::visit::Visitor;
 
-use draftdec::ast::Inline;
+struct Printed(Vec<String>);
+
+impl Visitor for Printed {
+    fn visit_cross_ref(&mut self, r: &CrossRef) {
+        self.0
+            .push(r.target.as_ref().expect("resolved").text.clone());
+    }
+}
 
 /// The printed texts of every cross-reference, in reading order.
 fn references(src: &str) -> Vec<String> {
     let compiled = draftdec::compile(src);
     assert!(!compiled.has_errors(), "{:#?}", compiled.diagnostics);
-    common::inlines(&compiled.document)
-        .into_iter()
-        .filter_map(|node| match node {
-            Inline::CrossRef(r) => Some(r.target.as_ref().expect("resolved").text.clone()),
-            _ => None,
-        })
-        .collect()
+    let mut printed = Printed(Vec::new());
+    printed.visit_document(&compiled.document);
+    printed.0
 }
 
 const BODY: &str = "\

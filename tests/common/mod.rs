@@ -19,7 +19,7 @@ use std::path::{Path, PathBuf};
 use std::process::{Command, Output, Stdio};
 
 use draftdec::Compiled;
-use draftdec::ast::{Block, Document, Field, Inline, SubParagraph};
+use draftdec::ast::Document;
 
 /// The repository root.
 pub fn root() -> &'static Path {
@@ -84,75 +84,6 @@ pub fn compiled_examples() -> Vec<(String, Document)> {
         .iter()
         .map(|p| (stem(p), compile_file(p)))
         .collect()
-}
-
-/// Every inline node of `doc` in reading order, parents before children:
-/// the masthead's fields, the body, the annexes, then the footnotes' texts.
-/// The library's own walker is internal; a test reads the public AST.
-pub fn inlines(doc: &Document) -> Vec<&Inline> {
-    fn content<'a>(nodes: &'a [Inline], out: &mut Vec<&'a Inline>) {
-        for node in nodes {
-            out.push(node);
-            if let Inline::Emphasis { content: inner, .. } | Inline::Strong { content: inner, .. } =
-                node
-            {
-                content(inner, out);
-            }
-        }
-    }
-    fn field<'a>(f: &'a Option<Field>, out: &mut Vec<&'a Inline>) {
-        if let Some(f) = f {
-            content(&f.content, out);
-        }
-    }
-    fn subs<'a>(list: &'a [SubParagraph], out: &mut Vec<&'a Inline>) {
-        for s in list {
-            content(&s.content, out);
-            subs(&s.children, out);
-        }
-    }
-    fn blocks<'a>(list: &'a [Block], out: &mut Vec<&'a Inline>) {
-        for block in list {
-            match block {
-                Block::Section(s) => {
-                    content(&s.title, out);
-                    blocks(&s.content, out);
-                }
-                Block::Paragraph(p) => {
-                    content(&p.content, out);
-                    subs(&p.subparagraphs, out);
-                }
-                Block::Decision(d) => {
-                    field(&d.symbol, out);
-                    field(&d.title, out);
-                    if let Some(formula) = &d.formula {
-                        content(&formula.content, out);
-                    }
-                    for c in &d.preamble {
-                        content(&c.content, out);
-                        subs(&c.subparagraphs, out);
-                    }
-                    for c in &d.operative {
-                        content(&c.content, out);
-                        subs(&c.subparagraphs, out);
-                    }
-                }
-            }
-        }
-    }
-    let mut out = Vec::new();
-    for (_, f) in doc.meta.fields() {
-        field(f, &mut out);
-    }
-    blocks(&doc.body, &mut out);
-    for annex in &doc.annexes {
-        field(&annex.title, &mut out);
-        blocks(&annex.content, &mut out);
-    }
-    for note in &doc.footnotes {
-        content(&note.content, &mut out);
-    }
-    out
 }
 
 /// The DOCX parts of `doc` as text, by part name.
