@@ -34,7 +34,7 @@ pub enum Format {
 /// files and some copy-pastes from word processors). A leading byte-order
 /// mark is not part of line 1: editors do not count it as a column.
 #[derive(Clone, Debug)]
-pub struct LineIndex {
+pub(crate) struct LineIndex {
     starts: Vec<usize>,
     /// Every `CHECKPOINT` bytes (on a character boundary), the offset and
     /// the number of characters since its line's start: a column is then
@@ -47,7 +47,7 @@ const CHECKPOINT: usize = 1024;
 
 /// A 1-based line and column; the column counts Unicode scalar values.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
-pub struct Position {
+pub(crate) struct Position {
     pub line: usize,
     pub column: usize,
 }
