@@ -5,6 +5,7 @@
 mod common;
 
 use common::invariants;
+use std::time::Instant;
 
 use draftdec::ast::{Block, Document, FootnoteRef, Inline};
 use draftdec::diag::Code;
