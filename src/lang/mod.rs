@@ -11,6 +11,7 @@ mod en;
 mod es;
 mod fr;
 mod ru;
+pub mod style;
 mod zh;
 
 /// The six official languages of the United Nations.
