@@ -10,7 +10,7 @@ use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
 use crate::lang::Lang;
-use crate::lang::style::{DocKind, HouseStyle};
+use crate::lang::style::{DocKind, HouseStyle, OpeningFace};
 
 /// Version of the JSON format. Bumped on any change that could break a
 /// consumer (see `docs/json.md`).
@@ -112,6 +112,12 @@ impl Document {
 pub struct Presentation {
     /// The masthead, line by line, in print order.
     pub masthead: Vec<MastheadLine>,
+    /// The lines printed after the text of an adopted resolution or
+    /// decision (`64th plenary meeting`, `29 March 2023`).
+    pub closing: Vec<MastheadLine>,
+    /// How the opening words of operative paragraphs are set (the house
+    /// style's): in italics, or upright as typed (`ENDORSES`).
+    pub operative_openings: OpeningFace,
     /// The document's name for a window or a file's properties:
     /// "Title (SYMBOL)", the title or the symbol alone.
     pub page_title: String,
@@ -153,6 +159,18 @@ pub enum LineRole {
     Title,
     /// The kind of document (`Note by the secretariat`).
     Kind,
+    /// `Algeria, Andorra … : draft resolution`.
+    Sponsors,
+    /// `Resolution adopted by the General Assembly on 29 March 2023`, or
+    /// the Security Council's `Adopted by the Security Council at its
+    /// 7488th meeting, on 20 July 2015`.
+    Adoption,
+    /// `[without reference to a Main Committee (A/77/L.58)]`.
+    Committee,
+    /// The closing lines of an adopted text: `64th plenary meeting`.
+    ClosingMeeting,
+    /// The date under `ClosingMeeting` (`29 March 2023`).
+    ClosingDate,
 }
 
 /// A piece of printed text that resolution assembled.
@@ -171,7 +189,7 @@ pub enum Piece {
 }
 
 /// How many metadata keys there are.
-pub const FIELDS: usize = 20;
+pub const FIELDS: usize = 21;
 
 /// The key of a metadata field (`agenda-item:` is `agenda_item`).
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
@@ -192,6 +210,7 @@ pub enum FieldKey {
     AgendaTitle,
     ProvisionalAgenda,
     Sponsors,
+    Number,
     Title,
     Kind,
     Adopted,
@@ -217,6 +236,7 @@ impl FieldKey {
         FieldKey::AgendaTitle,
         FieldKey::ProvisionalAgenda,
         FieldKey::Sponsors,
+        FieldKey::Number,
         FieldKey::Title,
         FieldKey::Kind,
         FieldKey::Adopted,
@@ -242,6 +262,7 @@ impl FieldKey {
             FieldKey::AgendaTitle => "agenda-title",
             FieldKey::ProvisionalAgenda => "provisional-agenda",
             FieldKey::Sponsors => "sponsors",
+            FieldKey::Number => "number",
             FieldKey::Title => "title",
             FieldKey::Kind => "kind",
             FieldKey::Adopted => "adopted",
@@ -294,6 +315,9 @@ pub struct Masthead {
     /// The sponsors of a draft resolution (`France, Germany and Italy`),
     /// printed as the sponsor line.
     pub sponsors: Option<Field>,
+    /// The number of an adopted text, printed before its title
+    /// (`77/276`, `2231 (2015)`, `WHA77.1`).
+    pub number: Option<Field>,
     /// Title of the document. Required in a note.
     pub title: Option<Field>,
     /// Kind of document (`Note by the secretariat`), printed as written.
@@ -333,6 +357,7 @@ impl Masthead {
             FieldKey::AgendaTitle => &self.agenda_title,
             FieldKey::ProvisionalAgenda => &self.provisional_agenda,
             FieldKey::Sponsors => &self.sponsors,
+            FieldKey::Number => &self.number,
             FieldKey::Title => &self.title,
             FieldKey::Kind => &self.kind,
             FieldKey::Adopted => &self.adopted,
@@ -359,6 +384,7 @@ impl Masthead {
             FieldKey::AgendaTitle => &mut self.agenda_title,
             FieldKey::ProvisionalAgenda => &mut self.provisional_agenda,
             FieldKey::Sponsors => &mut self.sponsors,
+            FieldKey::Number => &mut self.number,
             FieldKey::Title => &mut self.title,
             FieldKey::Kind => &mut self.kind,
             FieldKey::Adopted => &mut self.adopted,
@@ -385,6 +411,7 @@ impl Masthead {
             ("agenda-title", &mut self.agenda_title),
             ("provisional-agenda", &mut self.provisional_agenda),
             ("sponsors", &mut self.sponsors),
+            ("number", &mut self.number),
             ("title", &mut self.title),
             ("kind", &mut self.kind),
             ("adopted", &mut self.adopted),

@@ -23,9 +23,10 @@ pub enum PreambleEnd {
 }
 
 /// How the opening words of operative paragraphs are set.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
 #[serde(rename_all = "snake_case")]
 pub enum OpeningFace {
+    #[default]
     /// In italics (`*Requests* the Secretary-General`): the UN's style.
     Italic,
     /// Upright, as typed: WHO and PAHO type operative verbs in capitals
@@ -34,9 +35,10 @@ pub enum OpeningFace {
 }
 
 /// How footnote indicators are printed.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
 #[serde(rename_all = "snake_case")]
 pub enum FootnoteMarks {
+    #[default]
     /// 1, 2, 3 … (superscript): the UN Editorial Manual's.
     Numbered,
     /// \*, \*\*, \*\*\* …: WHO resolutions' footnotes.
