@@ -14,6 +14,21 @@ fn examples() -> Vec<PathBuf> {
     files
 }
 
+/// False alarms of the punctuation rules on real texts, pending their fix
+/// (issue 12, branch `lexicon12`): a comma before lettered items that
+/// continue a quoted question, and a question ending `?”`. Each is pinned
+/// so that the fix shows here: remove its line when it no longer fires.
+const PENDING: &[(&str, &str, usize)] = &[
+    ("climate-opinion.draft-resolution.en.draft", "W0204", 31),
+    ("climate-opinion.draft-resolution.en.draft", "W0205", 35),
+    ("climate-opinion.resolution.en.draft", "W0204", 33),
+    ("climate-opinion.resolution.en.draft", "W0205", 37),
+];
+
+fn line_of(src: &str, offset: usize) -> usize {
+    src[..offset].matches('\n').count() + 1
+}
+
 #[test]
 fn examples_compile_cleanly_and_match_golden_json() {
     let files = examples();
@@ -21,8 +36,20 @@ fn examples_compile_cleanly_and_match_golden_json() {
     for path in files {
         let src = std::fs::read_to_string(&path).unwrap();
         let compiled = draftdec::compile(&src);
-        assert!(
-            compiled.diagnostics.is_empty(),
+        let found: Vec<(String, usize)> = compiled
+            .diagnostics
+            .iter()
+            .map(|d| (d.code.to_string(), line_of(&src, d.primary.span.start)))
+            .collect();
+        let name = path.file_name().unwrap().to_string_lossy();
+        let expected: Vec<(String, usize)> = PENDING
+            .iter()
+            .filter(|(file, _, _)| *file == name)
+            .map(|(_, code, line)| (code.to_string(), *line))
+            .collect();
+        assert_eq!(
+            found,
+            expected,
             "{}: {:#?}",
             path.display(),
             compiled.diagnostics

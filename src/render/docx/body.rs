@@ -363,7 +363,7 @@ impl<'a> Builder<'a> {
                 LineRole::Body | LineRole::Meeting => id::BODY,
                 LineRole::PlaceDates | LineRole::AgendaItem => id::MEETING,
                 LineRole::AgendaTitle => id::AGENDA_TITLE,
-                LineRole::Sponsors | LineRole::Committee => id::TEXT,
+                LineRole::Sponsors | LineRole::Committee => id::MEETING,
                 LineRole::Title => id::TITLE,
                 LineRole::Kind | LineRole::Adoption => id::KIND,
                 LineRole::ClosingMeeting | LineRole::ClosingDate => id::TEXT,

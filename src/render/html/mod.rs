@@ -211,17 +211,12 @@ impl<'a> Renderer<'a> {
         }
         self.push("</div>\n");
 
-        // The meeting's lines sit in the left-hand block; from the sponsor
-        // line, the adoption line or the title on, lines run across the
-        // text column.
+        // The meeting's lines and the sponsor line sit in the left-hand
+        // block; from the adoption line or the title on, lines run across
+        // the text column.
         let title_at = lines
             .iter()
-            .position(|l| {
-                matches!(
-                    l.role,
-                    LineRole::Sponsors | LineRole::Adoption | LineRole::Committee | LineRole::Title
-                )
-            })
+            .position(|l| matches!(l.role, LineRole::Adoption | LineRole::Title))
             .unwrap_or(lines.len());
         self.push("<div class=\"mh-meeting\">\n");
         for line in &lines[..title_at] {
@@ -229,7 +224,7 @@ impl<'a> Renderer<'a> {
                 LineRole::Body => "mh-body",
                 LineRole::Meeting => "mh-session",
                 LineRole::PlaceDates => "mh-place",
-                LineRole::AgendaItem => "mh-item",
+                LineRole::AgendaItem | LineRole::Sponsors | LineRole::Committee => "mh-item",
                 LineRole::AgendaTitle => "mh-agenda-title",
                 _ => continue,
             };
@@ -254,7 +249,7 @@ impl<'a> Renderer<'a> {
                     self.push("</p>\n");
                 }
                 LineRole::Sponsors | LineRole::Committee => {
-                    self.push("<p class=\"mh-text\">");
+                    self.push("<p class=\"mh-item\">");
                     self.pieces(&line.pieces, &meta);
                     self.push("</p>\n");
                 }
@@ -471,14 +466,14 @@ impl<'a> Renderer<'a> {
     /// style wants), then the rest of the clause.
     fn clause_text(&mut self, opening: Option<&Opening>, content: &[Inline], italic: bool) {
         if let Some(o) = opening {
-            let tag = if italic { "em" } else { "span" };
-            self.push("<");
-            self.push(tag);
-            self.push(" class=\"opening\">");
+            let (open, close) = if italic {
+                ("<em class=\"opening\">", "</em>")
+            } else {
+                ("<span class=\"opening\">", "</span>")
+            };
+            self.push(open);
             self.text(&o.text);
-            self.push("</");
-            self.push(tag);
-            self.push(">");
+            self.push(close);
             if o.space_after {
                 self.push(" ");
             }
