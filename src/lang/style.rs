@@ -6,7 +6,7 @@
 //!
 //! Stages read these facts from the table, never from the organ's key:
 //! punctuation reads [`HouseStyle::preamble_end`], presentation reads
-//! [`HouseStyle::operative_openings`] and [`HouseStyle::footnote_marks`].
+//! [`HouseStyle::operative_openings`].
 //! Sources for each convention are cited in `docs/language.md`.
 
 use schemars::JsonSchema;
@@ -32,30 +32,6 @@ pub enum OpeningFace {
     /// Upright, as typed: WHO and PAHO type operative verbs in capitals
     /// (`ENDORSES`, `URGES`) and print them in roman.
     Upright,
-}
-
-/// How footnote indicators are printed.
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
-#[serde(rename_all = "snake_case")]
-pub enum FootnoteMarks {
-    #[default]
-    /// 1, 2, 3 … (superscript): the UN Editorial Manual's.
-    Numbered,
-    /// \*, \*\*, \*\*\* …: WHO resolutions' footnotes.
-    Asterisks,
-    /// 1/, 2/ …: the older UN style, only when an organ asks for it.
-    Slash,
-}
-
-impl FootnoteMarks {
-    /// The printed mark of footnote `n` (1-based).
-    pub fn mark(self, n: u32) -> String {
-        match self {
-            FootnoteMarks::Numbered => n.to_string(),
-            FootnoteMarks::Asterisks => "*".repeat(n.max(1) as usize),
-            FootnoteMarks::Slash => format!("{n}/"),
-        }
-    }
 }
 
 /// How an adopted text ends.
@@ -98,7 +74,6 @@ pub struct HouseStyle {
     pub names: [&'static str; 6],
     pub preamble_end: PreambleEnd,
     pub operative_openings: OpeningFace,
-    pub footnote_marks: FootnoteMarks,
     pub adoption: Adoption,
     pub closing: Closing,
     /// Between a resolution's number and its title in its heading: `. `
@@ -122,7 +97,6 @@ pub static HOUSE_STYLES: [HouseStyle; 6] = [
         ],
         preamble_end: PreambleEnd::Comma,
         operative_openings: OpeningFace::Italic,
-        footnote_marks: FootnoteMarks::Numbered,
         adoption: Adoption::AdoptedOn,
         closing: Closing::None,
         number_separator: ". ",
@@ -139,7 +113,6 @@ pub static HOUSE_STYLES: [HouseStyle; 6] = [
         ],
         preamble_end: PreambleEnd::Comma,
         operative_openings: OpeningFace::Italic,
-        footnote_marks: FootnoteMarks::Numbered,
         adoption: Adoption::AdoptedOn,
         closing: Closing::PlenaryTwoLines,
         number_separator: ". ",
@@ -156,7 +129,6 @@ pub static HOUSE_STYLES: [HouseStyle; 6] = [
         ],
         preamble_end: PreambleEnd::Comma,
         operative_openings: OpeningFace::Italic,
-        footnote_marks: FootnoteMarks::Numbered,
         adoption: Adoption::AdoptedAtMeeting,
         closing: Closing::None,
         number_separator: ". ",
@@ -173,7 +145,6 @@ pub static HOUSE_STYLES: [HouseStyle; 6] = [
         ],
         preamble_end: PreambleEnd::Comma,
         operative_openings: OpeningFace::Italic,
-        footnote_marks: FootnoteMarks::Numbered,
         adoption: Adoption::AdoptedOn,
         closing: Closing::PlenaryTwoLines,
         number_separator: ". ",
@@ -190,7 +161,6 @@ pub static HOUSE_STYLES: [HouseStyle; 6] = [
         ],
         preamble_end: PreambleEnd::Semicolon,
         operative_openings: OpeningFace::Upright,
-        footnote_marks: FootnoteMarks::Asterisks,
         adoption: Adoption::ClosingOnly,
         closing: Closing::PlenaryOneLine,
         number_separator: "  ",
@@ -207,7 +177,6 @@ pub static HOUSE_STYLES: [HouseStyle; 6] = [
         ],
         preamble_end: PreambleEnd::Semicolon,
         operative_openings: OpeningFace::Upright,
-        footnote_marks: FootnoteMarks::Numbered,
         adoption: Adoption::ClosingOnly,
         closing: Closing::PlenaryOneLine,
         number_separator: "  ",
