@@ -9,8 +9,9 @@
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
-use crate::lang::Lang;
+pub use crate::lang::Lang;
 use crate::lang::style::{DocKind, HouseStyle, OpeningFace};
+pub use crate::lower::plain_text;
 
 /// Version of the JSON format. Bumped on any change that could break a
 /// consumer (see `docs/json.md`).
