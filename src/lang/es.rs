@@ -3,6 +3,22 @@
 
 use super::{Counter, Lang, LangTable, MastheadWords, RefWords, SubStyle};
 
+/// The months, for the masthead date and dates in the text.
+const MONTHS: [&str; 12] = [
+    "enero",
+    "febrero",
+    "marzo",
+    "abril",
+    "mayo",
+    "junio",
+    "julio",
+    "agosto",
+    "septiembre",
+    "octubre",
+    "noviembre",
+    "diciembre",
+];
+
 pub static TABLE: LangTable = LangTable {
     rtl: false,
     typography: super::western("es-ES"),
@@ -161,20 +177,7 @@ pub static TABLE: LangTable = LangTable {
         original: "Original: {}",
         language_names: ["árabe", "chino", "inglés", "francés", "ruso", "español"],
         list_separator: ", ",
-        months: [
-            "enero",
-            "febrero",
-            "marzo",
-            "abril",
-            "mayo",
-            "junio",
-            "julio",
-            "agosto",
-            "septiembre",
-            "octubre",
-            "noviembre",
-            "diciembre",
-        ],
+        months: MONTHS,
         date_pattern: "{d} de {m} de {y}",
     },
     kinds: super::KindWords {
@@ -191,20 +194,7 @@ pub static TABLE: LangTable = LangTable {
         plenary_line: "{n}ª sesión plenaria, {date}",
         ordinal: super::Ordinal::Plain,
         ordinal_words: &[],
-        months: [
-            "enero",
-            "febrero",
-            "marzo",
-            "abril",
-            "mayo",
-            "junio",
-            "julio",
-            "agosto",
-            "septiembre",
-            "octubre",
-            "noviembre",
-            "diciembre",
-        ],
+        months: MONTHS,
         date_pattern: "{d} de {m} de {y}",
     },
 };

@@ -3,6 +3,22 @@
 
 use super::{Counter, Lang, LangTable, MastheadWords, RefWords, SubStyle};
 
+/// The months, for the masthead date and dates in the text.
+const MONTHS: [&str; 12] = [
+    "janvier",
+    "février",
+    "mars",
+    "avril",
+    "mai",
+    "juin",
+    "juillet",
+    "août",
+    "septembre",
+    "octobre",
+    "novembre",
+    "décembre",
+];
+
 pub static TABLE: LangTable = LangTable {
     rtl: false,
     typography: super::western("fr-FR"),
@@ -176,20 +192,7 @@ pub static TABLE: LangTable = LangTable {
             "espagnol",
         ],
         list_separator: ", ",
-        months: [
-            "janvier",
-            "février",
-            "mars",
-            "avril",
-            "mai",
-            "juin",
-            "juillet",
-            "août",
-            "septembre",
-            "octobre",
-            "novembre",
-            "décembre",
-        ],
+        months: MONTHS,
         date_pattern: "{d} {m} {y}",
     },
     kinds: super::KindWords {
@@ -206,20 +209,7 @@ pub static TABLE: LangTable = LangTable {
         plenary_line: "{n}e séance plénière, {date}",
         ordinal: super::Ordinal::Plain,
         ordinal_words: &[],
-        months: [
-            "janvier",
-            "février",
-            "mars",
-            "avril",
-            "mai",
-            "juin",
-            "juillet",
-            "août",
-            "septembre",
-            "octobre",
-            "novembre",
-            "décembre",
-        ],
+        months: MONTHS,
         date_pattern: "{d} {m} {y}",
     },
 };

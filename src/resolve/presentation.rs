@@ -169,10 +169,11 @@ fn masthead(doc: &mut Document, table: &LangTable) -> Vec<MastheadLine> {
     if let Some(title) = title_pieces(doc, table) {
         line(LineRole::Title, own, title);
     }
-    if adopted && style.adoption == Adoption::AdoptedAtMeeting {
-        if let Some(text) = adoption_words(table.kinds.adopted_at_meeting, doc, table) {
-            line(LineRole::Adoption, own, vec![words(&text)]);
-        }
+    if adopted
+        && style.adoption == Adoption::AdoptedAtMeeting
+        && let Some(text) = adoption_words(table.kinds.adopted_at_meeting, doc, table)
+    {
+        line(LineRole::Adoption, own, vec![words(&text)]);
     }
     if m.kind.is_some() {
         line(LineRole::Kind, own, vec![field(FieldKey::Kind)]);
