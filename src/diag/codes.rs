@@ -167,6 +167,7 @@ codes! {
         E0024 Error   [Lower]            Unformattable "decision not closed";
         E0025 Error   [Lower]            Unformattable "backslash at the end of a line";
         E0026 Error   [Lower]            Unformattable "sub-paragraphs nested too deeply";
+        E0040 Error   [Resolve]          Reported      "too many sub-paragraphs at one level";
         E0101 Error   [Resolve]          Reported      "duplicate label";
         E0102 Error   [Resolve]          Reported      "unknown label";
         E0103 Error   [Resolve]          Reported      "undefined footnote";
@@ -179,6 +180,9 @@ codes! {
         E0110 Error   [Validate]         Reported      "unbalanced square brackets";
         W0111 Warning [Validate]         Reported      "unbalanced quotation marks";
         E0112 Error   [Resolve]          Reported      "footnote defined twice";
+        E0130 Error   [Resolve]          Reported      "footnote inside a footnote";
+        W0141 Warning [Validate]         Reported      "label written in several scripts";
+        W0142 Warning [Validate]         Reported      "label that looks like another";
         W0201 Warning [Validate]         Reported      "preambular clause does not end with a comma";
         W0202 Warning [Validate]         Reported      "operative paragraph does not end with a semicolon";
         W0203 Warning [Validate]         Reported      "last operative paragraph does not end with a full stop";

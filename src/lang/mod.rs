@@ -189,12 +189,21 @@ const AR_ORDINAL_ADJ: [&str; 20] = [
     "العشرون",
 ];
 
-/// Past the end of an alphabet, letters are doubled as in `aa`, `bb`.
+/// Past the end of an alphabet, letters are doubled as in `aa`, `bb`, then
+/// tripled; past that (a list longer than resolution allows, E0040) the
+/// number is written in digits, so that no designation grows with the list.
 fn repeat_from(alphabet: &[&str], n: u32) -> String {
     let len = alphabet.len() as u32;
     let n = n.max(1);
-    alphabet[((n - 1) % len) as usize].repeat(((n - 1) / len + 1) as usize)
+    let times = (n - 1) / len + 1;
+    if times > MAX_LETTER_REPEAT {
+        return n.to_string();
+    }
+    alphabet[((n - 1) % len) as usize].repeat(times as usize)
 }
+
+/// The longest run of one letter in a designation: `(zzz)`.
+pub const MAX_LETTER_REPEAT: u32 = 3;
 
 /// Past the end of a word list, the number is written in digits.
 fn word_from(words: &[&str], n: u32) -> String {
@@ -258,8 +267,13 @@ fn is_han(c: char) -> bool {
 
 /// `a`…`z`, then `aa`, `bb` … as in UN documents.
 fn latin(n: u32) -> String {
+    let n = n.max(1);
+    let times = (n - 1) / 26 + 1;
+    if times > MAX_LETTER_REPEAT {
+        return n.to_string();
+    }
     let letter = char::from(b'A' + ((n - 1) % 26) as u8);
-    std::iter::repeat_n(letter, ((n - 1) / 26 + 1) as usize).collect()
+    std::iter::repeat_n(letter, times as usize).collect()
 }
 
 fn roman(mut n: u32) -> String {

@@ -51,6 +51,16 @@ impl Buf {
     }
 }
 
+/// A label as written, in Unicode's composed form (NFC): `é` typed as one
+/// character or as `e` and a combining accent is the same label.
+pub(super) fn label_of(pair: &Pair<'_, Rule>) -> Label {
+    use unicode_normalization::UnicodeNormalization;
+    Label {
+        name: pair.as_str().nfc().collect(),
+        span: span_of(pair),
+    }
+}
+
 pub(super) fn span_of(pair: &Pair<'_, Rule>) -> Span {
     let s = pair.as_span();
     Span::new(s.start(), s.end())
@@ -106,12 +116,7 @@ impl Lowerer<'_> {
                 for inner in pair.into_inner() {
                     match inner.as_rule() {
                         Rule::bare_mark => bare = true,
-                        _ => {
-                            label = Some(Label {
-                                name: inner.as_str().to_string(),
-                                span: span_of(&inner),
-                            })
-                        }
+                        _ => label = Some(label_of(&inner)),
                     }
                 }
                 let label = label.unwrap_or(Label {
@@ -173,10 +178,7 @@ impl Lowerer<'_> {
 
     pub(super) fn lower_label_name(&mut self, mut pairs: Pairs<'_, Rule>) -> Label {
         match pairs.next() {
-            Some(p) => Label {
-                name: p.as_str().to_string(),
-                span: span_of(&p),
-            },
+            Some(p) => label_of(&p),
             None => Label {
                 name: String::new(),
                 span: Span::default(),

@@ -223,12 +223,7 @@ impl<'s> Lowerer<'s> {
         let mut content = Vec::new();
         for p in pair.into_inner() {
             match p.as_rule() {
-                Rule::label_name => {
-                    label = Label {
-                        name: p.as_str().to_string(),
-                        span: span_of(&p),
-                    }
-                }
+                Rule::label_name => label = inline::label_of(&p),
                 Rule::block_inlines => content = inline::trim(self.lower_inlines(p.into_inner())),
                 _ => {}
             }

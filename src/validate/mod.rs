@@ -3,6 +3,7 @@
 
 mod brackets;
 mod footnote_placement;
+mod labels;
 mod metadata;
 mod openings;
 mod punctuation;
@@ -17,7 +18,8 @@ pub fn validate(doc: &Document, src: &str, diags: &mut Vec<Diagnostic>) {
     metadata::check(doc, diags);
     punctuation::check(doc, &table.marks, diags);
     openings::check(doc, table, diags);
-    brackets::check(doc, diags);
+    brackets::check(doc, src, diags);
+    labels::check(doc, diags);
     footnote_placement::check(doc, src, table, diags);
 }
 
