@@ -312,13 +312,13 @@ fn opening_words_are_italic_through_a_character_style() {
         "поручает",
     ] {
         let run = format!(
-            r#"<w:r><w:rPr><w:rStyle w:val="UNOpening" /></w:rPr><w:t xml:space="preserve">{opening}</w:t></w:r>"#
+            r#"<w:r><w:rPr><w:rStyle w:val="UNOpening"/></w:rPr><w:t xml:space="preserve">{opening}</w:t></w:r>"#
         );
         assert!(doc.contains(&run), "no italic opening {opening}");
     }
     // `*поручает*` marked by the drafter inside paragraph 3: direct italics.
     assert!(
-        doc.contains(r#"<w:rPr><w:i /><w:iCs /></w:rPr><w:t xml:space="preserve">поручает</w:t>"#)
+        doc.contains(r#"<w:rPr><w:i/><w:iCs/></w:rPr><w:t xml:space="preserve">поручает</w:t>"#)
     );
     let styles = &p["word/styles.xml"];
     assert!(styles.contains(r#"w:styleId="UNOpening""#));
@@ -361,9 +361,9 @@ fn footnotes_are_real_word_footnotes() {
     assert!(first_ref > agenda && first_ref - agenda < 200);
     let styles = &p["word/styles.xml"];
     assert!(styles.contains(r#"w:styleId="FootnoteText""#));
-    assert!(styles.contains(r#"<w:name w:val="footnote text" />"#));
+    assert!(styles.contains(r#"<w:name w:val="footnote text"/>"#));
     assert!(styles.contains(r#"w:styleId="FootnoteReference""#));
-    assert!(styles.contains(r#"<w:vertAlign w:val="superscript" />"#));
+    assert!(styles.contains(r#"<w:vertAlign w:val="superscript"/>"#));
     assert!(
         p["word/settings.xml"].contains(
             r#"<w:footnotePr><w:footnote w:id="-1"/><w:footnote w:id="0"/></w:footnotePr>"#
@@ -388,10 +388,51 @@ fn properties_language_and_numbering() {
     let end = distr + styles[distr..].find("</w:style>").unwrap();
     assert!(styles[distr..end].contains(r#"<w:lang w:val="en-GB"/>"#));
     assert!(styles.contains(r#"<w:rFonts w:ascii="Times New Roman""#));
-    assert!(styles.contains(r#"<w:sz w:val="20" />"#));
+    assert!(styles.contains(r#"<w:sz w:val="20"/>"#));
     assert!(!styles.contains("<w:rtl/>"));
-    let numbering = &p["word/numbering.xml"];
-    assert!(!numbering.contains("abstractNum") && !numbering.contains("<w:num "));
+    // Numbers are resolved text, never Word lists: no numbering part, and
+    // no part that nothing uses.
+    let names: Vec<&str> = p.keys().map(String::as_str).collect();
+    assert_eq!(
+        names,
+        [
+            "[Content_Types].xml",
+            "_rels/.rels",
+            "docProps/app.xml",
+            "docProps/core.xml",
+            "word/_rels/document.xml.rels",
+            "word/document.xml",
+            "word/fontTable.xml",
+            "word/footnotes.xml",
+            "word/header1.xml",
+            "word/header2.xml",
+            "word/settings.xml",
+            "word/styles.xml",
+            "word/theme/theme1.xml",
+        ]
+    );
+    for (name, xml) in &p {
+        if name.ends_with(".rels") || name.starts_with('[') {
+            continue;
+        }
+        // Every part but the document itself is related and typed.
+        let target = name.trim_start_matches("word/");
+        if name.starts_with("word/") && name != "word/document.xml" {
+            assert!(
+                p["word/_rels/document.xml.rels"].contains(&format!(r#"Target="{target}""#)),
+                "{name} is not related"
+            );
+        }
+        assert!(
+            p["[Content_Types].xml"].contains(&format!(r#"PartName="/{name}""#)),
+            "{name} has no content type"
+        );
+        assert!(
+            !xml.contains("<w:rPr/>") && !xml.contains("<w:pPr/>"),
+            "{name}: empty properties"
+        );
+    }
+    assert!(styles.contains(r#"<w:style w:type="paragraph" w:default="1" w:styleId="Normal">"#));
     let doc = &p["word/document.xml"];
     assert!(doc.contains(r#"<w:pgSz w:w="11906" w:h="16838""#), "A4");
     assert!(doc.contains("<w:titlePg"), "a first page of its own");
@@ -405,8 +446,8 @@ fn properties_language_and_numbering() {
     assert!(
         headers
             .iter()
-            .any(|h| h.contains("UNEP/MC/COP.6/21</w:t><w:tab />")
-                && h.contains("<w:instrText>PAGE</w:instrText>"))
+            .any(|h| h.contains("UNEP/MC/COP.6/21</w:t><w:tab/>")
+                && h.contains(r#"<w:instrText xml:space="preserve"> PAGE </w:instrText>"#))
     );
 }
 
@@ -805,7 +846,9 @@ fn hand_built_document_prints_resolved_designations() {
         3
     );
     // Strong wrapping emphasis: both.
-    assert!(doc.contains(r#"<w:rPr><w:b /><w:bCs /><w:i /><w:iCs /></w:rPr><w:t xml:space="preserve">and italic</w:t>"#));
+    assert!(doc.contains(
+        r#"<w:rPr><w:b/><w:bCs/><w:i/><w:iCs/></w:rPr><w:t xml:space="preserve">and italic</w:t>"#
+    ));
 }
 
 #[test]

@@ -15,7 +15,7 @@ pub static TABLE: LangTable = LangTable {
         locale: "ar",
         word_lang: ["en-GB", "zh-CN", "ar-SA"],
         fonts: [super::SERIF, super::SERIF, "Simplified Arabic"],
-        run_hint: Some("cs"),
+        east_asia_hint: false,
         word_spaces: true,
         css_fonts: "\"Simplified Arabic\", \"Noto Naskh Arabic\", \"Traditional Arabic\", \"Times New Roman\", Times, \"Liberation Serif\", serif",
     },

@@ -15,7 +15,7 @@ pub static TABLE: LangTable = LangTable {
         locale: "zh-CN",
         word_lang: ["en-GB", "zh-CN", "ar-SA"],
         fonts: [super::SERIF, "SimSun", super::SERIF],
-        run_hint: Some("eastAsia"),
+        east_asia_hint: true,
         word_spaces: false,
         css_fonts: "SimSun, \"Songti SC\", \"Noto Serif CJK SC\", \"Source Han Serif SC\", \"Times New Roman\", Times, \"Liberation Serif\", serif",
     },
