@@ -20,7 +20,7 @@ pub mod syntax;
 pub mod util;
 pub mod validate;
 pub mod versions;
-pub mod walk;
+pub mod visit;
 pub mod watch;
 
 pub use driver::{Compiled, compile, compile_bytes};

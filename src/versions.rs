@@ -9,8 +9,15 @@
 //! their text and their relative length agree), and what does not align is
 //! reported in both files.
 
-use crate::ast::{Block, Decision, Document, Inline, Span, SubParagraph};
+use crate::ast::{
+    Annex, Decision, DecisionRef, Document, DocumentRef, Footnote, FootnoteRef, Formula, Inline,
+    Label, OperativeParagraph, Paragraph, PreambularClause, Section, Span, SubParagraph,
+};
 use crate::diag::{Applicability, Code, Diagnostic};
+use crate::visit::{
+    Visitor, walk_annex, walk_decision, walk_operative_paragraph, walk_paragraph,
+    walk_preambular_clause, walk_section, walk_subparagraph,
+};
 
 /// One language version: its file name, its source and its resolved document.
 pub struct Version<'a> {
@@ -361,142 +368,150 @@ fn lead(src: &str, span: Span) -> Span {
 // ------------------------------------------------------------- flattening
 
 fn items(doc: &Document) -> Vec<Item> {
-    let mut out = Vec::new();
-    blocks(&doc.body, &mut out);
-    for annex in &doc.annexes {
+    let mut items = Items {
+        out: Vec::new(),
+        holders: Vec::new(),
+    };
+    items.visit_document(doc);
+    items.out
+}
+
+/// Flattens the structure into items, in reading order.
+struct Items {
+    out: Vec<Item>,
+    /// The names of the paragraphs, clauses and sub-paragraphs that hold
+    /// the sub-paragraphs being visited, innermost last.
+    holders: Vec<String>,
+}
+
+impl Items {
+    fn push(
+        &mut self,
+        kind: Kind,
+        name: String,
+        span: Span,
+        label: &Option<Label>,
+        content: &[Inline],
+    ) {
+        let label = label.as_ref().map(|l| l.name.clone());
+        self.out.push(item(kind, name, span, label, content));
+    }
+}
+
+impl Visitor for Items {
+    fn visit_section(&mut self, s: &Section) {
+        let kind = if s.level == 1 {
+            Kind::Section
+        } else {
+            Kind::Subsection
+        };
+        let path = s.number.as_ref().map_or("", |n| n.path.as_str());
+        self.push(
+            kind,
+            format!("{} {path}", kind_word(kind)),
+            s.span,
+            &s.label,
+            &s.title,
+        );
+        walk_section(self, s);
+    }
+
+    fn visit_paragraph(&mut self, p: &Paragraph) {
+        let (kind, name) = match &p.number {
+            Some(n) if p.numbered => (Kind::Paragraph, format!("paragraph {}", n.path)),
+            _ => (Kind::Unnumbered, "an unnumbered paragraph".to_string()),
+        };
+        self.push(kind, name.clone(), p.span, &p.label, &p.content);
+        self.holders.push(name);
+        walk_paragraph(self, p);
+        self.holders.pop();
+    }
+
+    fn visit_decision(&mut self, d: &Decision) {
+        let name = match &d.symbol {
+            Some(s) => format!("decision {}", s.text),
+            None => "the draft decision".to_string(),
+        };
+        self.push(Kind::Decision, name, d.span, &d.label, &[]);
+        walk_decision(self, d);
+    }
+
+    fn visit_formula(&mut self, f: &Formula) {
+        self.push(
+            Kind::Formula,
+            "the formula".to_string(),
+            f.span,
+            &None,
+            &f.content,
+        );
+    }
+
+    fn visit_preambular_clause(&mut self, c: &PreambularClause) {
+        let n = c.number.as_ref().map_or("", |n| n.path.as_str());
+        let name = format!("preambular clause {n}");
+        self.push(Kind::Preambular, name.clone(), c.span, &c.label, &c.content);
+        self.holders.push(name);
+        walk_preambular_clause(self, c);
+        self.holders.pop();
+    }
+
+    fn visit_operative_paragraph(&mut self, p: &OperativeParagraph) {
+        let n = p.number.as_ref().map_or("", |n| n.path.as_str());
+        let name = format!("operative paragraph {n}");
+        self.push(Kind::Operative, name.clone(), p.span, &p.label, &p.content);
+        self.holders.push(name);
+        walk_operative_paragraph(self, p);
+        self.holders.pop();
+    }
+
+    fn visit_subparagraph(&mut self, s: &SubParagraph) {
+        let parent = self.holders.last().map_or("", String::as_str);
+        let display = s.number.as_ref().map_or("", |n| n.text.as_str());
+        let name = format!("{parent} ({display})");
+        self.push(
+            Kind::Subparagraph(s.level),
+            name.clone(),
+            s.span,
+            &s.label,
+            &s.content,
+        );
+        self.holders.push(name);
+        walk_subparagraph(self, s);
+        self.holders.pop();
+    }
+
+    fn visit_annex(&mut self, annex: &Annex) {
         let name = format!(
             "annex {}",
             annex.number.as_ref().map_or("", |n| n.text.as_str())
         )
         .trim()
         .to_string();
-        out.push(item(
-            Kind::Annex,
-            name,
-            annex.span,
-            annex.label.as_ref().map(|l| l.name.clone()),
-            annex.title.as_ref().map_or(&[][..], |t| &t.content),
-        ));
-        blocks(&annex.content, &mut out);
+        let title = annex.title.as_ref().map_or(&[][..], |t| &t.content);
+        self.push(Kind::Annex, name, annex.span, &annex.label, title);
+        walk_annex(self, annex);
     }
-    // Only printed footnotes are compared: an unreferenced one is reported
-    // in its own version (W0104).
-    for f in &doc.footnotes {
-        let Some(number) = f.number else { continue };
-        out.push(item(
-            Kind::Footnote,
-            format!("footnote {number}"),
-            f.span,
-            None,
-            &f.content,
-        ));
-    }
-    out
-}
 
-fn blocks(list: &[Block], out: &mut Vec<Item>) {
-    for block in list {
-        match block {
-            Block::Section(s) => {
-                let kind = if s.level == 1 {
-                    Kind::Section
-                } else {
-                    Kind::Subsection
-                };
-                let path = s.number.as_ref().map_or("", |n| n.path.as_str());
-                out.push(item(
-                    kind,
-                    format!("{} {path}", kind_word(kind)),
-                    s.span,
-                    s.label.as_ref().map(|l| l.name.clone()),
-                    &s.title,
-                ));
-                blocks(&s.content, out);
-            }
-            Block::Paragraph(p) => {
-                let (kind, name) = match &p.number {
-                    Some(n) if p.numbered => (Kind::Paragraph, format!("paragraph {}", n.path)),
-                    _ => (Kind::Unnumbered, "an unnumbered paragraph".to_string()),
-                };
-                out.push(item(
-                    kind,
-                    name.clone(),
-                    p.span,
-                    p.label.as_ref().map(|l| l.name.clone()),
-                    &p.content,
-                ));
-                subs(&p.subparagraphs, &name, out);
-            }
-            Block::Decision(d) => decision(d, out),
+    /// Only printed footnotes are compared, in print order (the list's
+    /// after resolution): an unreferenced one is reported in its own
+    /// version (W0104).
+    fn visit_footnote(&mut self, f: &Footnote) {
+        if let Some(number) = f.number {
+            self.push(
+                Kind::Footnote,
+                format!("footnote {number}"),
+                f.span,
+                &None,
+                &f.content,
+            );
         }
     }
 }
 
-fn decision(d: &Decision, out: &mut Vec<Item>) {
-    let name = match &d.symbol {
-        Some(s) => format!("decision {}", s.text),
-        None => "the draft decision".to_string(),
-    };
-    out.push(item(
-        Kind::Decision,
-        name,
-        d.span,
-        d.label.as_ref().map(|l| l.name.clone()),
-        &[],
-    ));
-    if let Some(f) = &d.formula {
-        out.push(item(
-            Kind::Formula,
-            "the formula".to_string(),
-            f.span,
-            None,
-            &f.content,
-        ));
-    }
-    for c in &d.preamble {
-        let n = c.number.as_ref().map_or(String::new(), |n| n.path.clone());
-        let name = format!("preambular clause {n}");
-        out.push(item(
-            Kind::Preambular,
-            name.clone(),
-            c.span,
-            c.label.as_ref().map(|l| l.name.clone()),
-            &c.content,
-        ));
-        subs(&c.subparagraphs, &name, out);
-    }
-    for p in &d.operative {
-        let n = p.number.as_ref().map_or(String::new(), |n| n.path.clone());
-        let name = format!("operative paragraph {n}");
-        out.push(item(
-            Kind::Operative,
-            name,
-            p.span,
-            p.label.as_ref().map(|l| l.name.clone()),
-            &p.content,
-        ));
-        subs(&p.subparagraphs, &format!("operative paragraph {n}"), out);
-    }
-}
-
-fn subs(list: &[SubParagraph], parent: &str, out: &mut Vec<Item>) {
-    for s in list {
-        let display = s.number.as_ref().map_or("", |n| n.text.as_str());
-        let name = format!("{parent} ({display})");
-        out.push(item(
-            Kind::Subparagraph(s.level),
-            name.clone(),
-            s.span,
-            s.label.as_ref().map(|l| l.name.clone()),
-            &s.content,
-        ));
-        subs(&s.children, &name, out);
-    }
-}
-
 fn item(kind: Kind, name: String, span: Span, label: Option<String>, content: &[Inline]) -> Item {
-    let mut symbols = Vec::new();
-    collect_symbols(content, &mut symbols);
+    let mut symbols = Symbols(Vec::new());
+    symbols.visit_content(content);
+    let symbols = symbols.0;
     let text = crate::lower::plain_text(content);
     let numbers = text
         .split(|c: char| !c.is_ascii_digit())
@@ -514,17 +529,19 @@ fn item(kind: Kind, name: String, span: Span, label: Option<String>, content: &[
     }
 }
 
-fn collect_symbols(content: &[Inline], out: &mut Vec<String>) {
-    for node in content {
-        match node {
-            Inline::DecisionRef(r) => out.push(r.symbol.clone()),
-            Inline::DocumentRef(r) => out.push(r.symbol.clone()),
-            Inline::Emphasis { content, .. } | Inline::Strong { content, .. } => {
-                collect_symbols(content, out)
-            }
-            _ => {}
-        }
+/// The decision and document symbols an item cites, footnotes left out.
+struct Symbols(Vec<String>);
+
+impl Visitor for Symbols {
+    fn visit_decision_ref(&mut self, r: &DecisionRef) {
+        self.0.push(r.symbol.clone());
     }
+
+    fn visit_document_ref(&mut self, r: &DocumentRef) {
+        self.0.push(r.symbol.clone());
+    }
+
+    fn visit_footnote_ref(&mut self, _: &FootnoteRef) {}
 }
 
 #[cfg(test)]

@@ -1,20 +1,25 @@
 //! What a cross-reference prints, for every kind of target, in English and
 //! in Russian.
 
-use draftdec::ast::Inline;
+use draftdec::ast::CrossRef;
+use draftdec::visit::Visitor;
+
+struct Printed(Vec<String>);
+
+impl Visitor for Printed {
+    fn visit_cross_ref(&mut self, r: &CrossRef) {
+        self.0
+            .push(r.target.as_ref().expect("resolved").text.clone());
+    }
+}
 
 /// The printed texts of every cross-reference, in reading order.
 fn references(src: &str) -> Vec<String> {
     let compiled = draftdec::compile(src);
     assert!(!compiled.has_errors(), "{:#?}", compiled.diagnostics);
-    let mut doc = compiled.document;
-    let mut out = Vec::new();
-    draftdec::walk::inlines_mut(&mut doc, &mut |node| {
-        if let Inline::CrossRef(r) = node {
-            out.push(r.target.as_ref().expect("resolved").text.clone());
-        }
-    });
-    out
+    let mut printed = Printed(Vec::new());
+    printed.visit_document(&compiled.document);
+    printed.0
 }
 
 const BODY: &str = "\

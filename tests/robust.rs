@@ -6,8 +6,9 @@ mod robust_support;
 
 use std::time::{Duration, Instant};
 
-use draftdec::ast::{Block, Document, Inline};
+use draftdec::ast::{Block, Document, FootnoteRef, Inline};
 use draftdec::diag::Code;
+use draftdec::visit::{Visitor, walk_print_order};
 use proptest::prelude::*;
 
 const HEAD: &str = "symbol: UNEP/MC/COP.6/20\nlanguage: en\ntitle: Cooperation\n\n";
@@ -330,16 +331,23 @@ fn footnotes_in_order(doc: &Document) {
             .iter()
             .all(|f| f.number.is_none())
     );
-    let mut doc = doc.clone();
-    let mut seen = Vec::new();
-    draftdec::walk::inlines_mut(&mut doc, &mut |node| {
-        if let Inline::FootnoteRef(r) = node
-            && let Some(n) = r.number
-            && !seen.contains(&n)
-        {
-            seen.push(n);
+    /// The footnote numbers in print order, first references only.
+    struct FirstRefs(Vec<u32>);
+    impl Visitor for FirstRefs {
+        fn visit_document(&mut self, doc: &Document) {
+            walk_print_order(self, doc);
         }
-    });
+        fn visit_footnote_ref(&mut self, r: &FootnoteRef) {
+            if let Some(n) = r.number
+                && !self.0.contains(&n)
+            {
+                self.0.push(n);
+            }
+        }
+    }
+    let mut refs = FirstRefs(Vec::new());
+    refs.visit_document(doc);
+    let seen = refs.0;
     let mut first_refs = seen.clone();
     first_refs.sort_unstable();
     assert_eq!(

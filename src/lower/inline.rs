@@ -9,6 +9,7 @@ use crate::ast::{
 };
 use crate::diag::{Applicability, Code, Diagnostic};
 use crate::syntax::Rule;
+use crate::visit::Visitor;
 
 /// Accumulates inline nodes, merging adjacent plain text whose text equals
 /// its source slice, so that every `Text` span stays exact.
@@ -337,20 +338,32 @@ pub(super) fn trim(mut content: Vec<Inline>) -> Vec<Inline> {
 
 /// The plain text of inline content (footnotes excluded).
 pub fn plain_text(content: &[Inline]) -> String {
-    let mut out = String::new();
-    for node in content {
-        match node {
-            Inline::Text { text, .. } => out.push_str(text),
-            Inline::Emphasis { content, .. } | Inline::Strong { content, .. } => {
-                out.push_str(&plain_text(content))
-            }
-            Inline::DecisionRef(r) => out.push_str(&r.text),
-            Inline::DocumentRef(r) => out.push_str(&r.symbol),
-            Inline::CrossRef(r) => {
-                out.push_str(r.target.as_ref().map_or(&r.label.name, |t| &t.text))
-            }
-            Inline::FootnoteRef(_) => {}
-        }
+    let mut text = PlainText(String::new());
+    text.visit_content(content);
+    text.0
+}
+
+/// Collects the words of inline content as printed.
+struct PlainText(String);
+
+impl Visitor for PlainText {
+    fn visit_text(&mut self, text: &str, _: &Span) {
+        self.0.push_str(text);
     }
-    out
+
+    fn visit_decision_ref(&mut self, r: &DecisionRef) {
+        self.0.push_str(&r.text);
+    }
+
+    fn visit_document_ref(&mut self, r: &DocumentRef) {
+        self.0.push_str(&r.symbol);
+    }
+
+    fn visit_cross_ref(&mut self, r: &CrossRef) {
+        self.0
+            .push_str(r.target.as_ref().map_or(&r.label.name, |t| &t.text));
+    }
+
+    /// An indicator prints no words of the text.
+    fn visit_footnote_ref(&mut self, _: &FootnoteRef) {}
 }

@@ -4,11 +4,11 @@
 
 use std::collections::HashMap;
 
-use crate::ast::{Document, Footnote, FootnoteRef, Inline, Label, Piece};
+use crate::ast::{Document, Footnote, FootnoteRef, Label};
 use crate::diag::{Applicability, Code, Diagnostic};
 use crate::lang::LangTable;
 use crate::lower::plain_text;
-use crate::walk;
+use crate::visit::mutable::{VisitorMut, walk_print_order};
 
 pub(super) fn number(doc: &mut Document, table: &LangTable, diags: &mut Vec<Diagnostic>) {
     // Named footnotes by name: the first definition wins, a second is E0112.
@@ -40,57 +40,16 @@ pub(super) fn number(doc: &mut Document, table: &LangTable, diags: &mut Vec<Diag
     // Numbers in print order: the masthead's lines, then the text. A
     // footnote's own text is not part of that order: a reference inside it
     // numbers nothing.
-    let mut numbers: Vec<Option<u32>> = vec![None; doc.footnotes.len()];
-    let mut next = 0;
-    let mut unknown = 0;
-    let mut visit = |r: &mut FootnoteRef| {
-        let id = match (&r.label, r.id) {
-            (_, Some(id)) => id,
-            (Some(label), None) => match defs.get(&label.name) {
-                Some(&id) => id,
-                None => {
-                    unknown += 1;
-                    diags.push(undefined(label, unknown, &def_names));
-                    return;
-                }
-            },
-            (None, None) => return,
-        };
-        r.id = Some(id);
-        let Some(slot) = numbers.get_mut(id) else {
-            return;
-        };
-        if slot.is_none() {
-            next += 1;
-            *slot = Some(next);
-        }
-        r.number = *slot;
+    let mut refs = Refs {
+        defs: &defs,
+        def_names,
+        numbers: vec![None; doc.footnotes.len()],
+        next: 0,
+        unknown: 0,
+        diags: &mut *diags,
     };
-    let Document {
-        meta, presentation, ..
-    } = &mut *doc;
-    for line in &mut presentation.masthead {
-        for piece in &mut line.pieces {
-            match piece {
-                Piece::FootnoteRef(r) => visit(r),
-                Piece::Field { key } => {
-                    if let Some(field) = meta.get_mut(*key) {
-                        walk::content_mut(&mut field.content, &mut |node| {
-                            if let Inline::FootnoteRef(r) = node {
-                                visit(r)
-                            }
-                        });
-                    }
-                }
-                Piece::Words { .. } | Piece::Symbol { .. } => {}
-            }
-        }
-    }
-    walk::text_mut(doc, &mut |node| {
-        if let Inline::FootnoteRef(r) = node {
-            visit(r)
-        }
-    });
+    refs.visit_document(doc);
+    let numbers = refs.numbers;
 
     for (i, note) in doc.footnotes.iter().enumerate() {
         if numbers[i].is_some() {
@@ -130,6 +89,50 @@ pub(super) fn number(doc: &mut Document, table: &LangTable, diags: &mut Vec<Diag
         }
     }
     print_order(doc);
+}
+
+/// Numbers the footnote references in print order.
+struct Refs<'a> {
+    /// Named footnotes by name.
+    defs: &'a HashMap<String, usize>,
+    /// The names, sorted, for suggestions.
+    def_names: Vec<&'a str>,
+    /// The number of each footnote of the list, once referenced.
+    numbers: Vec<Option<u32>>,
+    next: u32,
+    unknown: usize,
+    diags: &'a mut Vec<Diagnostic>,
+}
+
+impl VisitorMut for Refs<'_> {
+    fn visit_document(&mut self, doc: &mut Document) {
+        walk_print_order(self, doc);
+    }
+
+    fn visit_footnote_ref(&mut self, r: &mut FootnoteRef) {
+        let id = match (&r.label, r.id) {
+            (_, Some(id)) => id,
+            (Some(label), None) => match self.defs.get(&label.name) {
+                Some(&id) => id,
+                None => {
+                    self.unknown += 1;
+                    let d = undefined(label, self.unknown, &self.def_names);
+                    self.diags.push(d);
+                    return;
+                }
+            },
+            (None, None) => return,
+        };
+        r.id = Some(id);
+        let Some(slot) = self.numbers.get_mut(id) else {
+            return;
+        };
+        if slot.is_none() {
+            self.next += 1;
+            *slot = Some(self.next);
+        }
+        r.number = *slot;
+    }
 }
 
 fn undefined(label: &Label, unknown: usize, names: &[&str]) -> Diagnostic {
@@ -175,23 +178,18 @@ fn print_order(doc: &mut Document) {
         .map(Some)
         .collect();
     doc.footnotes = order.iter().filter_map(|&i| notes[i].take()).collect();
-    let remap = |r: &mut FootnoteRef| {
+    Remap(place).visit_document(doc);
+}
+
+/// Points every reference at its footnote's new place in the list.
+struct Remap(Vec<usize>);
+
+impl VisitorMut for Remap {
+    fn visit_footnote_ref(&mut self, r: &mut FootnoteRef) {
         if let Some(id) = r.id {
-            r.id = place.get(id).copied();
-        }
-    };
-    for line in &mut doc.presentation.masthead {
-        for piece in &mut line.pieces {
-            if let Piece::FootnoteRef(r) = piece {
-                remap(r);
-            }
+            r.id = self.0.get(id).copied();
         }
     }
-    walk::inlines_mut(doc, &mut |node| {
-        if let Inline::FootnoteRef(r) = node {
-            remap(r);
-        }
-    });
 }
 
 #[cfg(test)]

@@ -9,10 +9,10 @@ mod presentation;
 
 use std::collections::HashMap;
 
-use crate::ast::{Document, Inline, RefTarget, Span, TargetKind};
+use crate::ast::{CrossRef, Document, RefTarget, Span, TargetKind};
 use crate::diag::{Applicability, Code, Diagnostic};
 use crate::lang::{Lang, LangTable};
-use crate::walk;
+use crate::visit::mutable::VisitorMut;
 
 /// What a label names.
 #[derive(Clone, Debug)]
@@ -71,10 +71,27 @@ fn cross_refs(
 ) {
     let mut names: Vec<&str> = labels.keys().map(String::as_str).collect();
     names.sort_unstable();
-    let mut unknown = 0;
-    walk::inlines_mut(doc, &mut |node| {
-        let Inline::CrossRef(r) = node else { return };
-        match labels.get(&r.label.name) {
+    CrossRefs {
+        labels,
+        names,
+        unknown: 0,
+        diags,
+    }
+    .visit_document(doc);
+}
+
+/// Fills every cross-reference's target.
+struct CrossRefs<'a> {
+    labels: &'a HashMap<String, LabelTarget>,
+    /// The labels, sorted, for suggestions.
+    names: Vec<&'a str>,
+    unknown: usize,
+    diags: &'a mut Vec<Diagnostic>,
+}
+
+impl VisitorMut for CrossRefs<'_> {
+    fn visit_cross_ref(&mut self, r: &mut CrossRef) {
+        match self.labels.get(&r.label.name) {
             Some(t) => {
                 let text = if r.bare {
                     t.bare.clone()
@@ -96,16 +113,16 @@ fn cross_refs(
                     format!("no label `{}` in this draft", r.label.name),
                 )
                 .label("unknown label");
-                unknown += 1;
-                let near = (unknown <= crate::util::MAX_SUGGESTIONS)
-                    .then(|| crate::util::closest(&r.label.name, names.iter().copied()))
+                self.unknown += 1;
+                let near = (self.unknown <= crate::util::MAX_SUGGESTIONS)
+                    .then(|| crate::util::closest(&r.label.name, self.names.iter().copied()))
                     .flatten();
                 d = match near {
                     Some(name) => d.help(format!("did you mean `{name}`?")).fix(r.label.span, name, Applicability::NeedsReview),
                     None => d.help("labels are written `<name>` right after a paragraph's number or a heading's `#`"),
                 };
-                diags.push(d);
+                self.diags.push(d);
             }
         }
-    });
+    }
 }

@@ -1,29 +1,38 @@
 //! Recognition of the opening words of preambular clauses and operative
 //! paragraphs, and of the actor an operative paragraph addresses.
 
-use crate::ast::{Addressee, Decision, Document, Inline, Opening, OpeningSource, Span};
+use crate::ast::{
+    Addressee, Document, Inline, Opening, OpeningSource, OperativeParagraph, PreambularClause, Span,
+};
 use crate::lang::LangTable;
 use crate::lower::plain_text;
+use crate::visit::mutable::VisitorMut;
 
 pub(super) fn recognise(doc: &mut Document, table: &LangTable) {
-    crate::walk::decisions_mut(doc, &mut |d| decision(d, table));
+    Openings { table }.visit_document(doc);
 }
 
-fn decision(d: &mut Decision, table: &LangTable) {
-    for clause in &mut d.preamble {
+struct Openings<'a> {
+    table: &'a LangTable,
+}
+
+// Opening words are the first words of a clause: nothing inside one is visited.
+impl VisitorMut for Openings<'_> {
+    fn visit_preambular_clause(&mut self, clause: &mut PreambularClause) {
         if clause.opening.is_none() {
-            clause.opening = opening(&mut clause.content, table, true);
+            clause.opening = opening(&mut clause.content, self.table, true);
         }
-        spacing(&mut clause.opening, &clause.content, table);
+        spacing(&mut clause.opening, &clause.content, self.table);
     }
-    for para in &mut d.operative {
+
+    fn visit_operative_paragraph(&mut self, para: &mut OperativeParagraph) {
         if para.opening.is_none() {
-            para.opening = opening(&mut para.content, table, false);
+            para.opening = opening(&mut para.content, self.table, false);
         }
         if para.opening.is_some() {
-            para.addressee = addressee(&para.content, table);
+            para.addressee = addressee(&para.content, self.table);
         }
-        spacing(&mut para.opening, &para.content, table);
+        spacing(&mut para.opening, &para.content, self.table);
     }
 }
 

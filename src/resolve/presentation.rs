@@ -9,14 +9,24 @@ use crate::ast::{
 };
 use crate::lang::{Distribution, Lang, LangTable, split_template};
 use crate::lower::plain_text;
+use crate::visit::mutable::VisitorMut;
 
 pub(super) fn present(doc: &mut Document, table: &LangTable) {
     doc.presentation.masthead = masthead(doc, table);
     doc.presentation.page_title = page_title(doc);
-    crate::walk::decisions_mut(doc, &mut |d| d.heading = decision_heading(d, table));
+    Headings(table).visit_document(doc);
     let single = doc.annexes.len() == 1;
     for (i, annex) in doc.annexes.iter_mut().enumerate() {
         annex.heading = table.annex_heading((!single).then_some(i as u32 + 1));
+    }
+}
+
+/// Sets every decision's heading.
+struct Headings<'a>(&'a LangTable);
+
+impl VisitorMut for Headings<'_> {
+    fn visit_decision(&mut self, d: &mut Decision) {
+        d.heading = decision_heading(d, self.0);
     }
 }
 

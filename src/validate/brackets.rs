@@ -2,62 +2,70 @@
 //! (with its sub-paragraphs), heading, metadata value and footnote.
 
 use super::{chars_with_offsets, subs_chars};
-use crate::ast::{Block, Document, Inline, Span};
+use crate::ast::{
+    Document, Field, FieldKey, Footnote, Formula, Inline, Masthead, OperativeParagraph, Paragraph,
+    PreambularClause, Section, Span, SubParagraph,
+};
 use crate::diag::{Code, Diagnostic};
+use crate::visit::{Visitor, walk_section};
+
+/// The masthead's fields written in words; the others hold codes, dates
+/// and symbols.
+const PROSE_FIELDS: [FieldKey; 8] = [
+    FieldKey::Body,
+    FieldKey::Meeting,
+    FieldKey::Place,
+    FieldKey::Dates,
+    FieldKey::AgendaItem,
+    FieldKey::AgendaTitle,
+    FieldKey::Title,
+    FieldKey::Kind,
+];
 
 pub(super) fn check(doc: &Document, diags: &mut Vec<Diagnostic>) {
-    let m = &doc.meta;
-    for field in [
-        &m.body,
-        &m.meeting,
-        &m.place,
-        &m.dates,
-        &m.agenda_item,
-        &m.agenda_title,
-        &m.title,
-        &m.kind,
-    ]
-    .into_iter()
-    .flatten()
-    {
-        unit(&field.content, diags);
-    }
-    blocks(&doc.body, diags);
-    for annex in &doc.annexes {
-        if let Some(title) = &annex.title {
-            unit(&title.content, diags);
-        }
-        blocks(&annex.content, diags);
-    }
-    // Every footnote, inline or labelled, as resolution numbered it.
-    for footnote in &doc.footnotes {
-        unit(&footnote.content, diags);
-    }
+    Brackets(diags).visit_document(doc);
 }
 
-fn blocks(list: &[Block], diags: &mut Vec<Diagnostic>) {
-    for block in list {
-        match block {
-            Block::Section(s) => {
-                unit(&s.title, diags);
-                blocks(&s.content, diags);
-            }
-            Block::Paragraph(p) => tree(&p.content, &p.subparagraphs, diags),
-            Block::Decision(d) => {
-                if let Some(t) = &d.title {
-                    unit(&t.content, diags);
-                }
-                if let Some(f) = &d.formula {
-                    unit(&f.content, diags);
-                }
-                for c in &d.preamble {
-                    tree(&c.content, &c.subparagraphs, diags);
-                }
-                for c in &d.operative {
-                    tree(&c.content, &c.subparagraphs, diags);
-                }
+/// Checks each unit: a field, a heading, a formula, a paragraph or clause
+/// with its sub-paragraphs, a footnote.
+struct Brackets<'a>(&'a mut Vec<Diagnostic>);
+
+impl Visitor for Brackets<'_> {
+    fn visit_masthead(&mut self, meta: &Masthead) {
+        for key in PROSE_FIELDS {
+            if let Some(field) = meta.get(key) {
+                self.visit_field(field);
             }
         }
+    }
+
+    fn visit_field(&mut self, field: &Field) {
+        unit(&field.content, self.0);
+    }
+
+    fn visit_section(&mut self, s: &Section) {
+        unit(&s.title, self.0);
+        walk_section(self, s);
+    }
+
+    fn visit_formula(&mut self, f: &Formula) {
+        unit(&f.content, self.0);
+    }
+
+    fn visit_paragraph(&mut self, p: &Paragraph) {
+        tree(&p.content, &p.subparagraphs, self.0);
+    }
+
+    fn visit_preambular_clause(&mut self, c: &PreambularClause) {
+        tree(&c.content, &c.subparagraphs, self.0);
+    }
+
+    fn visit_operative_paragraph(&mut self, p: &OperativeParagraph) {
+        tree(&p.content, &p.subparagraphs, self.0);
+    }
+
+    fn visit_footnote(&mut self, f: &Footnote) {
+        unit(&f.content, self.0);
     }
 }
 
@@ -65,7 +73,7 @@ fn unit(content: &[Inline], diags: &mut Vec<Diagnostic>) {
     tree(content, &[], diags);
 }
 
-fn tree(content: &[Inline], subs: &[crate::ast::SubParagraph], diags: &mut Vec<Diagnostic>) {
+fn tree(content: &[Inline], subs: &[SubParagraph], diags: &mut Vec<Diagnostic>) {
     let mut chars = Vec::new();
     chars_with_offsets(content, &mut chars);
     subs_chars(subs, &mut chars);

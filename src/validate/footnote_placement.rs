@@ -4,18 +4,29 @@
 use crate::ast::{Document, Inline, Span};
 use crate::diag::{Applicability, Code, Diagnostic};
 use crate::lang::LangTable;
-use crate::walk;
+use crate::visit::{Visitor, walk_content};
 
 const MARKS: [char; 4] = [',', ';', ':', '.'];
 
 pub(super) fn check(doc: &Document, src: &str, table: &LangTable, diags: &mut Vec<Diagnostic>) {
-    walk::contents(doc, &mut |content| {
+    Placement { src, table, diags }.visit_document(doc);
+}
+
+struct Placement<'a> {
+    src: &'a str,
+    table: &'a LangTable,
+    diags: &'a mut Vec<Diagnostic>,
+}
+
+impl Visitor for Placement<'_> {
+    /// An indicator and the punctuation beside it are neighbours in one list.
+    fn visit_content(&mut self, content: &[Inline]) {
         for (i, node) in content.iter().enumerate() {
             let Inline::FootnoteRef(r) = node else {
                 continue;
             };
-            let note = &src[r.span.start..r.span.end];
-            if table.footnote_before_punctuation {
+            let note = &self.src[r.span.start..r.span.end];
+            if self.table.footnote_before_punctuation {
                 // `text,^{…}` should be `text^{…},`
                 let Some(Inline::Text { text, span }) =
                     i.checked_sub(1).and_then(|j| content.get(j))
@@ -29,7 +40,7 @@ pub(super) fn check(doc: &Document, src: &str, table: &LangTable, diags: &mut Ve
                     continue;
                 }
                 let at = Span::new(span.end - mark.len_utf8(), r.span.end);
-                diags.push(misplaced(
+                self.diags.push(misplaced(
                     at,
                     r.span,
                     mark,
@@ -48,7 +59,7 @@ pub(super) fn check(doc: &Document, src: &str, table: &LangTable, diags: &mut Ve
                     continue;
                 }
                 let at = Span::new(r.span.start, span.start + mark.len_utf8());
-                diags.push(misplaced(
+                self.diags.push(misplaced(
                     at,
                     r.span,
                     mark,
@@ -57,7 +68,8 @@ pub(super) fn check(doc: &Document, src: &str, table: &LangTable, diags: &mut Ve
                 ));
             }
         }
-    });
+        walk_content(self, content);
+    }
 }
 
 fn misplaced(whole: Span, note: Span, mark: char, side: &str, replacement: String) -> Diagnostic {

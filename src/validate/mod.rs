@@ -7,17 +7,16 @@ mod metadata;
 mod openings;
 mod punctuation;
 
-use crate::ast::{Document, Inline, Span, SubParagraph};
+use crate::ast::{DecisionRef, Document, DocumentRef, FootnoteRef, Inline, Span, SubParagraph};
 use crate::diag::Diagnostic;
+use crate::visit::{Visitor, walk_subparagraph};
 
 /// Checks `doc`, compiled from `src`, against the drafting conventions.
 pub fn validate(doc: &Document, src: &str, diags: &mut Vec<Diagnostic>) {
     let table = doc.language.table();
     metadata::check(doc, diags);
-    crate::walk::decisions(doc, &mut |d| {
-        punctuation::check(d, &table.marks, diags);
-        openings::check(d, table, diags);
-    });
+    punctuation::check(doc, &table.marks, diags);
+    openings::check(doc, table, diags);
     brackets::check(doc, diags);
     footnote_placement::check(doc, src, table, diags);
 }
@@ -29,33 +28,55 @@ pub fn validate(doc: &Document, src: &str, diags: &mut Vec<Diagnostic>) {
 /// than its source (none is written so today) gets the whole node's span.
 /// Every span is on character boundaries of the source.
 pub(crate) fn chars_with_offsets(content: &[Inline], out: &mut Vec<(char, Span)>) {
-    for node in content {
-        match node {
-            Inline::Text { text, span } => {
-                let len = span.end - span.start;
-                let base = if len >= text.len() {
-                    Some(span.end - text.len())
-                } else {
-                    None
-                };
-                for (i, c) in text.char_indices() {
-                    out.push((
-                        c,
-                        match base {
-                            Some(b) => char_span(b + i, c),
-                            None => *span,
-                        },
-                    ));
-                }
-            }
-            Inline::Emphasis { content, .. } | Inline::Strong { content, .. } => {
-                chars_with_offsets(content, out)
-            }
-            Inline::DecisionRef(r) => exact(&r.text, r.span, out),
-            Inline::DocumentRef(r) => exact(&r.symbol, r.span, out),
-            Inline::CrossRef(_) | Inline::FootnoteRef(_) => {}
+    Chars(out).visit_content(content);
+}
+
+/// A sub-paragraph tree's characters, in reading order, each sub-paragraph
+/// starting with a line break.
+fn subs_chars(subs: &[SubParagraph], out: &mut Vec<(char, Span)>) {
+    let mut chars = Chars(out);
+    for s in subs {
+        chars.visit_subparagraph(s);
+    }
+}
+
+/// Collects characters (see [`chars_with_offsets`]).
+struct Chars<'a>(&'a mut Vec<(char, Span)>);
+
+impl Visitor for Chars<'_> {
+    fn visit_subparagraph(&mut self, s: &SubParagraph) {
+        self.0.push(('\n', Span::new(s.span.start, s.span.start)));
+        walk_subparagraph(self, s);
+    }
+
+    fn visit_text(&mut self, text: &str, span: &Span) {
+        let len = span.end - span.start;
+        let base = if len >= text.len() {
+            Some(span.end - text.len())
+        } else {
+            None
+        };
+        for (i, c) in text.char_indices() {
+            self.0.push((
+                c,
+                match base {
+                    Some(b) => char_span(b + i, c),
+                    None => *span,
+                },
+            ));
         }
     }
+
+    fn visit_decision_ref(&mut self, r: &DecisionRef) {
+        exact(&r.text, r.span, self.0);
+    }
+
+    fn visit_document_ref(&mut self, r: &DocumentRef) {
+        exact(&r.symbol, r.span, self.0);
+    }
+
+    /// A footnote is not part of the text it is attached to.
+    fn visit_footnote_ref(&mut self, _: &FootnoteRef) {}
 }
 
 /// Text that is written as it stands in the source, if the span says so.
@@ -71,15 +92,6 @@ fn exact(text: &str, span: Span, out: &mut Vec<(char, Span)>) {
             },
         )
     }));
-}
-
-/// A sub-paragraph tree's characters, in reading order.
-fn subs_chars(subs: &[SubParagraph], out: &mut Vec<(char, Span)>) {
-    for s in subs {
-        out.push(('\n', Span::new(s.span.start, s.span.start)));
-        chars_with_offsets(&s.content, out);
-        subs_chars(&s.children, out);
-    }
 }
 
 /// The span of one character at `offset`.

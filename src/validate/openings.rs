@@ -1,17 +1,33 @@
 //! Opening words: known to the language's lexicon, and capitalised as the
 //! language wants.
 
-use crate::ast::{Decision, Inline, Opening, OpeningSource, Span};
+use crate::ast::{
+    Document, Inline, Opening, OpeningSource, OperativeParagraph, PreambularClause, Span,
+};
 use crate::diag::{Applicability, Code, Diagnostic};
 use crate::lang::LangTable;
 use crate::lower::plain_text;
+use crate::visit::Visitor;
 
-pub(super) fn check(d: &Decision, table: &LangTable, diags: &mut Vec<Diagnostic>) {
-    for clause in &d.preamble {
-        check_one(clause.opening.as_ref(), &clause.content, true, table, diags);
+pub(super) fn check(doc: &Document, table: &LangTable, diags: &mut Vec<Diagnostic>) {
+    Openings { table, diags }.visit_document(doc);
+}
+
+struct Openings<'a> {
+    table: &'a LangTable,
+    diags: &'a mut Vec<Diagnostic>,
+}
+
+// Opening words are the first words of a clause: nothing inside one is visited.
+impl Visitor for Openings<'_> {
+    fn visit_preambular_clause(&mut self, clause: &PreambularClause) {
+        let opening = clause.opening.as_ref();
+        check_one(opening, &clause.content, true, self.table, self.diags);
     }
-    for para in &d.operative {
-        check_one(para.opening.as_ref(), &para.content, false, table, diags);
+
+    fn visit_operative_paragraph(&mut self, para: &OperativeParagraph) {
+        let opening = para.opening.as_ref();
+        check_one(opening, &para.content, false, self.table, self.diags);
     }
 }
 

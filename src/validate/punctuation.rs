@@ -4,9 +4,14 @@
 //! with a semicolon, the very last with the full stop.
 
 use super::chars_with_offsets;
-use crate::ast::{Decision, Inline, Span, SubParagraph};
+use crate::ast::{
+    Decision, Document, Inline, OperativeParagraph, Paragraph, PreambularClause, Span, SubParagraph,
+};
 use crate::diag::{Applicability, Code, Diagnostic};
 use crate::lang::Marks;
+use crate::visit::{
+    Visitor, walk_decision, walk_operative_paragraph, walk_preambular_clause, walk_subparagraph,
+};
 
 #[derive(Clone, Copy, PartialEq, Eq)]
 enum Mark {
@@ -40,61 +45,97 @@ impl Mark {
     }
 }
 
-pub(super) fn check(d: &Decision, marks: &Marks, diags: &mut Vec<Diagnostic>) {
-    for clause in &d.preamble {
+pub(super) fn check(doc: &Document, marks: &Marks, diags: &mut Vec<Diagnostic>) {
+    Punctuation {
+        marks,
+        diags,
+        operative_left: 0,
+        lists: Vec::new(),
+    }
+    .visit_document(doc);
+}
+
+struct Punctuation<'a> {
+    /// The language's forms of each mark.
+    marks: &'a Marks,
+    diags: &'a mut Vec<Diagnostic>,
+    /// Operative paragraphs of the decision not yet visited: the last ends
+    /// with a full stop.
+    operative_left: usize,
+    /// The lists of sub-paragraphs being visited, innermost last: how many
+    /// are left, and the mark the last of them ends with.
+    lists: Vec<(usize, Mark)>,
+}
+
+impl Visitor for Punctuation<'_> {
+    /// Only decisions follow these conventions.
+    fn visit_paragraph(&mut self, _: &Paragraph) {}
+
+    fn visit_decision(&mut self, d: &Decision) {
+        self.operative_left = d.operative.len();
+        walk_decision(self, d);
+    }
+
+    fn visit_preambular_clause(&mut self, clause: &PreambularClause) {
         if clause.subparagraphs.is_empty() {
             expect(
-                marks,
+                self.marks,
                 &clause.content,
-                clause.span,
                 Mark::Comma,
                 Code::W0201,
                 "this preambular clause",
-                diags,
+                self.diags,
             );
         } else {
             expect(
-                marks,
+                self.marks,
                 &clause.content,
-                clause.span,
                 Mark::Colon,
                 Code::W0204,
                 "a clause that introduces sub-paragraphs",
-                diags,
+                self.diags,
             );
-            subs(marks, &clause.subparagraphs, Mark::Comma, diags);
         }
+        self.lists.push((clause.subparagraphs.len(), Mark::Comma));
+        walk_preambular_clause(self, clause);
+        self.lists.pop();
     }
-    let count = d.operative.len();
-    for (i, para) in d.operative.iter().enumerate() {
-        let last = i + 1 == count;
-        let (end, code, what) = if last {
+
+    fn visit_operative_paragraph(&mut self, para: &OperativeParagraph) {
+        self.operative_left = self.operative_left.saturating_sub(1);
+        let (end, code, what) = if self.operative_left == 0 {
             (Mark::FullStop, Code::W0203, "the last operative paragraph")
         } else {
             (Mark::Semicolon, Code::W0202, "this operative paragraph")
         };
         if para.subparagraphs.is_empty() {
-            expect(marks, &para.content, para.span, end, code, what, diags);
+            expect(self.marks, &para.content, end, code, what, self.diags);
         } else {
             expect(
-                marks,
+                self.marks,
                 &para.content,
-                para.span,
                 Mark::Colon,
                 Code::W0204,
                 "a paragraph that introduces sub-paragraphs",
-                diags,
+                self.diags,
             );
-            subs(marks, &para.subparagraphs, end, diags);
         }
+        self.lists.push((para.subparagraphs.len(), end));
+        walk_operative_paragraph(self, para);
+        self.lists.pop();
     }
-}
 
-/// Sub-paragraphs end with a semicolon, the last with `last_end`.
-fn subs(marks: &Marks, list: &[SubParagraph], last_end: Mark, diags: &mut Vec<Diagnostic>) {
-    for (i, sub) in list.iter().enumerate() {
-        let end = if i + 1 == list.len() {
-            last_end
+    /// Sub-paragraphs end with a semicolon, the last of a list with the
+    /// mark its holder would end with.
+    fn visit_subparagraph(&mut self, sub: &SubParagraph) {
+        // The walk reaches sub-paragraphs only through their holders, which
+        // are always on the stack.
+        let Some((left, last_end)) = self.lists.last_mut() else {
+            return;
+        };
+        *left -= 1;
+        let end = if *left == 0 {
+            *last_end
         } else {
             Mark::Semicolon
         };
@@ -104,26 +145,26 @@ fn subs(marks: &Marks, list: &[SubParagraph], last_end: Mark, diags: &mut Vec<Di
             } else {
                 "the last sub-paragraph"
             };
-            expect(marks, &sub.content, sub.span, end, Code::W0205, what, diags);
+            expect(self.marks, &sub.content, end, Code::W0205, what, self.diags);
         } else {
             expect(
-                marks,
+                self.marks,
                 &sub.content,
-                sub.span,
                 Mark::Colon,
                 Code::W0204,
                 "a sub-paragraph that introduces sub-paragraphs",
-                diags,
+                self.diags,
             );
-            subs(marks, &sub.children, end, diags);
         }
+        self.lists.push((sub.children.len(), end));
+        walk_subparagraph(self, sub);
+        self.lists.pop();
     }
 }
 
 fn expect(
     marks: &Marks,
     content: &[Inline],
-    block: Span,
     mark: Mark,
     code: Code,
     what: &str,
@@ -155,7 +196,6 @@ fn expect(
             "it has no closing punctuation".to_string(),
         )
     };
-    let _ = block;
     diags.push(
         Diagnostic::new(
             code,
