@@ -189,6 +189,95 @@ fn every_part_of_every_example_is_well_formed() {
     }
 }
 
+/// Every DOCX this suite pins (the examples, the fixtures, the hand-built
+/// document) and one that omits everything optional.
+fn every_golden_document() -> Vec<(String, Document)> {
+    let mut out = examples();
+    let fixtures = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures");
+    let mut paths: Vec<_> = std::fs::read_dir(fixtures)
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .filter(|p| p.extension().is_some_and(|e| e == "draft"))
+        .collect();
+    paths.sort();
+    for path in paths {
+        let compiled = draftdec::driver::compile(&std::fs::read_to_string(&path).unwrap());
+        assert!(!compiled.has_errors(), "{}", path.display());
+        let name = path.file_name().unwrap().to_string_lossy().into_owned();
+        out.push((name, compiled.document));
+    }
+    out.push(("hand-built".into(), hand_built()));
+    out.push((
+        "empty".into(),
+        Document {
+            language: Lang::Ar,
+            meta: Masthead::default(),
+            body: vec![],
+            annexes: vec![],
+            footnotes: vec![],
+            presentation: Presentation::default(),
+            span: sp(),
+        },
+    ));
+    out
+}
+
+/// Word refuses, or silently repairs, what the Open XML SDK's validator
+/// rejects: every file must pass `openxml-audit` (a port of that validator)
+/// with Microsoft 365's rules and no error at all. Under CI the tool must
+/// be there (`.ci/run` installs it); elsewhere its absence skips the test
+/// with a message.
+#[test]
+fn every_docx_passes_the_open_xml_sdk_rules() {
+    let tool = "openxml-audit";
+    if std::process::Command::new(tool)
+        .arg("--version")
+        .output()
+        .is_err()
+    {
+        assert!(
+            std::env::var_os("CI").is_none(),
+            "{tool} is required under CI (pip install openxml-audit)"
+        );
+        eprintln!("skipped: {tool} not found (pip install openxml-audit)");
+        return;
+    }
+    let dir = tempfile::tempdir().unwrap();
+    let documents = every_golden_document();
+    for (name, doc) in &documents {
+        std::fs::write(dir.path().join(format!("{name}.docx")), docx::render(doc)).unwrap();
+    }
+    let output = std::process::Command::new(tool)
+        .args(["-f", "microsoft365", "-m", "0", "-r", "-o", "json"])
+        .arg(dir.path())
+        .output()
+        .unwrap();
+    let reports: serde_json::Value = serde_json::from_slice(&output.stdout).unwrap_or_else(|e| {
+        panic!(
+            "{tool} printed no JSON ({e}): {}",
+            String::from_utf8_lossy(&output.stderr)
+        )
+    });
+    let reports = reports.as_array().expect("one report per file");
+    assert_eq!(reports.len(), documents.len(), "{reports:#?}");
+    let mut failures = Vec::new();
+    for r in reports {
+        if r["error_count"] != 0 || r["valid"] != true {
+            for e in r["errors"].as_array().into_iter().flatten() {
+                failures.push(format!(
+                    "{}: {} {} ({})",
+                    r["file"], e["part_uri"], e["path"], e["description"]
+                ));
+            }
+            if failures.is_empty() {
+                failures.push(format!("{}: {}", r["file"], r["verdict"]));
+            }
+        }
+    }
+    assert!(failures.is_empty(), "{}", failures.join("\n"));
+    assert!(output.status.success());
+}
+
 /// Word asks to repair a file whose styles share an id; single spacing must
 /// say `auto`, or LibreOffice reads it as an exact height and large type
 /// overlaps.
