@@ -226,6 +226,15 @@ fn chinese_docx_declares_east_asian_fonts_languages_and_hints() {
             "{draft}"
         );
         assert!(!styles.contains("<w:bidi/>") && !styles.contains("<w:rtl"));
+        // Opening words: upright in a Kai face, never a synthesized oblique.
+        let at = styles.find(r#"w:styleId="UNOpening""#).unwrap();
+        let end = at + styles[at..].find("</w:style>").unwrap();
+        assert!(
+            styles[at..end].contains(r#"<w:rFonts w:eastAsia="KaiTi"/>"#),
+            "{draft}"
+        );
+        assert!(!styles[at..end].contains("<w:i/>"), "{draft}");
+        assert!(p["word/fontTable.xml"].contains(r#"w:name="KaiTi""#));
         assert!(!p["word/document.xml"].contains("<w:bidi/>"));
         let paras = read_paragraphs(&p["word/document.xml"]);
         let han: Vec<&RunInfo> = paras

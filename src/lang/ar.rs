@@ -16,6 +16,7 @@ pub static TABLE: LangTable = LangTable {
         word_lang: ["en-GB", "zh-CN", "ar-SA"],
         fonts: [super::SERIF, super::SERIF, "Simplified Arabic"],
         east_asia_hint: false,
+        opening_face: None,
         word_spaces: true,
         css_fonts: "\"Simplified Arabic\", \"Noto Naskh Arabic\", \"Traditional Arabic\", \"Times New Roman\", Times, \"Liberation Serif\", serif",
     },

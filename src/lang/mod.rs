@@ -386,6 +386,10 @@ pub struct Typography {
     /// width. (Right-to-left runs need no hint: `w:rtl` makes them complex
     /// script, and ISO/IEC 29500 knows no `cs` hint.)
     pub east_asia_hint: bool,
+    /// The face of opening words when the script has no italics: Chinese
+    /// sets them upright in a Kai (楷体) face, never a slanted Song. `None`:
+    /// opening words are italic.
+    pub opening_face: Option<&'static str>,
     /// CSS `font-family` of the HTML page, most specific first.
     pub css_fonts: &'static str,
     /// Words are separated by spaces: the space between opening words and
@@ -479,6 +483,7 @@ pub const fn western(locale: &'static str) -> Typography {
         word_lang: [locale, "zh-CN", "ar-SA"],
         fonts: [SERIF, SERIF, SERIF],
         east_asia_hint: false,
+        opening_face: None,
         css_fonts: CSS_SERIF,
         word_spaces: true,
     }

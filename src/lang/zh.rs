@@ -16,6 +16,7 @@ pub static TABLE: LangTable = LangTable {
         word_lang: ["en-GB", "zh-CN", "ar-SA"],
         fonts: [super::SERIF, "SimSun", super::SERIF],
         east_asia_hint: true,
+        opening_face: Some("KaiTi"),
         word_spaces: false,
         css_fonts: "SimSun, \"Songti SC\", \"Noto Serif CJK SC\", \"Source Han Serif SC\", \"Times New Roman\", Times, \"Liberation Serif\", serif",
     },

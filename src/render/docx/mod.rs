@@ -50,6 +50,12 @@ pub fn parts(doc: &Document) -> Vec<(String, Vec<u8>)> {
         styles: styles::styles(table, distribution_lang),
         defaults: styles::defaults(table),
         fonts: table.typography.fonts,
+        all_fonts: table
+            .typography
+            .fonts
+            .into_iter()
+            .chain(table.typography.opening_face)
+            .collect(),
         rtl: table.rtl,
     };
     package::parts(&built, &package)

@@ -29,8 +29,10 @@ pub struct Meta<'a> {
     pub language: &'a str,
     pub styles: Vec<Style>,
     pub defaults: (RunProps, ParaProps),
-    /// The faces the document names (Latin, East Asian, complex script).
+    /// The faces of the document's text (Latin, East Asian, complex script).
     pub fonts: [&'static str; 3],
+    /// Every face a style names, for the font table.
+    pub all_fonts: Vec<&'static str>,
     /// A right-to-left document: the section is `w:bidi` and the footnote
     /// separators start on the right, like the notes.
     pub rtl: bool,
@@ -97,7 +99,10 @@ pub fn parts(built: &Built, meta: &Meta) -> Vec<(String, Vec<u8>)> {
         ),
         ("word/styles.xml".to_string(), styles_part(meta)),
         ("word/settings.xml".to_string(), settings(has_footnotes)),
-        ("word/fontTable.xml".to_string(), font_table(meta.fonts)),
+        (
+            "word/fontTable.xml".to_string(),
+            font_table(&meta.all_fonts),
+        ),
         ("word/theme/theme1.xml".to_string(), theme(meta.fonts)),
     ];
     if has_footnotes {
@@ -279,9 +284,9 @@ fn settings(has_footnotes: bool) -> Vec<u8> {
 }
 
 /// The faces the styles name, each once.
-fn font_table(fonts: [&'static str; 3]) -> Vec<u8> {
+fn font_table(fonts: &[&'static str]) -> Vec<u8> {
     let mut out = root("w:fonts");
-    let unique: BTreeSet<&str> = fonts.into_iter().collect();
+    let unique: BTreeSet<&str> = fonts.iter().copied().collect();
     for f in unique {
         let _ = write!(out, r#"<w:font w:name="{}"/>"#, escape(f));
     }

@@ -386,10 +386,21 @@ pub fn styles(table: &LangTable, distribution_lang: Option<&str>) -> Vec<Style> 
     out
 }
 
-/// How opening words are set: italic, as the language's table says.
-fn opening_props(_table: &LangTable) -> RunProps {
-    RunProps {
-        italic: true,
-        ..RunProps::default()
+/// How opening words are set: italic, or upright in the face the
+/// language's table names for a script without italics (no oblique is
+/// synthesized from a CJK face).
+fn opening_props(table: &LangTable) -> RunProps {
+    match table.typography.opening_face {
+        Some(face) => RunProps {
+            fonts: Some(Fonts {
+                east_asia: Some(face),
+                ..Fonts::default()
+            }),
+            ..RunProps::default()
+        },
+        None => RunProps {
+            italic: true,
+            ..RunProps::default()
+        },
     }
 }
