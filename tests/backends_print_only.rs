@@ -25,7 +25,6 @@ const TECHNICAL: &[&str] = &[
     "eastAsia",
     "left",
     "right",
-    "center",
     "paragraph",
     "character",
     // HTML values.

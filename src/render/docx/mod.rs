@@ -8,11 +8,11 @@
 mod body;
 mod ooxml;
 mod package;
-pub mod styles;
+mod styles;
 
 use crate::ast::{Document, LineRole};
 
-pub use body::clean;
+use body::clean;
 
 /// The DOCX file for `doc`. Deterministic: equal documents give equal bytes.
 pub fn render(doc: &Document) -> Vec<u8> {

@@ -153,7 +153,6 @@ pub enum TabKind {
 pub enum Justify {
     /// Flush with the paragraph's end side (right, or left when right to left).
     End,
-    Center,
 }
 
 /// Paragraph properties (`CT_PPrBase`): what a style or a paragraph sets.
@@ -246,11 +245,10 @@ impl ParaProps {
             empty(&mut inner, "w:ind", &attrs);
         }
         if let Some(j) = self.justify {
-            let val = match j {
-                Justify::End => "right",
-                Justify::Center => "center",
-            };
-            empty(&mut inner, "w:jc", &[("w:val", val)]);
+            match j {
+                // Transitional `right`: the end side of a bidi paragraph.
+                Justify::End => inner.push_str(r#"<w:jc w:val="right"/>"#),
+            }
         }
         if let Some(l) = self.outline {
             let l = l.to_string();
