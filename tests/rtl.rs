@@ -218,6 +218,8 @@ fn chinese_docx_declares_east_asian_fonts_languages_and_hints() {
         );
         assert!(!styles[at..end].contains("<w:i/>"), "{draft}");
         assert!(p["word/fontTable.xml"].contains(r#"w:name="KaiTi""#));
+        // The drafter's `*…*` too: no `w:i` on a Chinese run.
+        assert!(!p["word/document.xml"].contains("<w:i/>"), "{draft}");
         assert!(!p["word/document.xml"].contains("<w:bidi/>"));
         let paras = read_paragraphs(&p["word/document.xml"]);
         let han: Vec<&RunInfo> = paras

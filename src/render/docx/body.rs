@@ -111,9 +111,17 @@ fn plain_run(text: &str) -> Run {
     Run::default().text(clean(text))
 }
 
-fn fmt_props(fmt: Fmt) -> RunProps {
+/// The drafter's emphasis as run properties. A script without italics
+/// (the table's `opening_face`) sets `*…*` upright in that face, as it sets
+/// opening words: the same mark, the same look.
+fn fmt_props(fmt: Fmt, table: &LangTable) -> RunProps {
+    let face = table.typography.opening_face.filter(|_| fmt.italic);
     RunProps {
-        italic: fmt.italic,
+        fonts: face.map(|f| Fonts {
+            east_asia: Some(f),
+            ..Fonts::default()
+        }),
+        italic: fmt.italic && face.is_none(),
         bold: fmt.bold,
         ..RunProps::default()
     }
@@ -194,7 +202,7 @@ impl<'a> Builder<'a> {
                 if own_script && hint {
                     props.fonts = Some(Fonts {
                         east_asia_hint: true,
-                        ..Fonts::default()
+                        ..props.fonts.unwrap_or_default()
                     });
                 }
                 props.rtl = own_script && self.table.rtl;
@@ -204,7 +212,7 @@ impl<'a> Builder<'a> {
     }
 
     fn text_runs(&self, text: &str, fmt: Fmt) -> Vec<Run> {
-        self.script_runs(text, &fmt_props(fmt))
+        self.script_runs(text, &fmt_props(fmt, self.table))
     }
 
     fn push(&mut self, style: &'static str, runs: Vec<Run>) {
