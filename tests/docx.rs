@@ -160,19 +160,21 @@ fn every_golden_document() -> Vec<(String, Document)> {
         out.push((common::stem(&path), common::compile_file(&path)));
     }
     out.push(("hand-built".into(), hand_built()));
-    out.push((
-        "empty".into(),
-        Document {
-            language: Lang::Ar,
-            meta: Masthead::default(),
-            body: vec![],
-            annexes: vec![],
-            footnotes: vec![],
-            presentation: Presentation::default(),
-            span: sp(),
-        },
-    ));
+    out.push(("empty".into(), empty_arabic()));
     out
+}
+
+/// A document with nothing in it, right to left.
+fn empty_arabic() -> Document {
+    Document {
+        language: Lang::Ar,
+        meta: Masthead::default(),
+        body: vec![],
+        annexes: vec![],
+        footnotes: vec![],
+        presentation: Presentation::default(),
+        span: sp(),
+    }
 }
 
 /// Word refuses, or silently repairs, what the Open XML SDK's validator
@@ -991,15 +993,7 @@ fn drafter_text_is_escaped_everywhere_and_forbidden_characters_removed() {
 
 #[test]
 fn never_panics_on_sparse_or_odd_documents() {
-    let empty = Document {
-        language: Lang::Ar,
-        meta: Masthead::default(),
-        body: vec![],
-        annexes: vec![],
-        footnotes: vec![],
-        presentation: Presentation::default(),
-        span: sp(),
-    };
+    let empty = empty_arabic();
     let bytes = docx::render(&empty);
     assert!(!bytes.is_empty());
     for (part, xml) in docx_parts(&empty) {

@@ -507,6 +507,15 @@ mod tests {
         out
     }
 
+    /// Each `<w:NAME` of `order` appears in `out`, in that order.
+    fn in_order(out: &str, order: &[&str]) {
+        let at: Vec<usize> = order
+            .iter()
+            .map(|n| out.find(&format!("<w:{n}")).unwrap())
+            .collect();
+        assert!(at.windows(2).all(|w| w[0] < w[1]), "{out}");
+    }
+
     #[test]
     fn paragraph_properties_follow_the_schema_sequence() {
         let p = Para {
@@ -545,11 +554,7 @@ mod tests {
             "jc",
             "outlineLvl",
         ];
-        let at: Vec<usize> = order
-            .iter()
-            .map(|n| out.find(&format!("<w:{n}")).unwrap())
-            .collect();
-        assert!(at.windows(2).all(|w| w[0] < w[1]), "{out}");
+        in_order(&out, &order);
     }
 
     #[test]
@@ -585,11 +590,7 @@ mod tests {
             "rtl",
             "lang",
         ];
-        let at: Vec<usize> = order
-            .iter()
-            .map(|n| out.find(&format!("<w:{n}")).unwrap())
-            .collect();
-        assert!(at.windows(2).all(|w| w[0] < w[1]), "{out}");
+        in_order(&out, &order);
     }
 
     #[test]
