@@ -192,6 +192,7 @@ codes! {
         W0207 Warning [Validate]         Reported      "capitalisation of opening words";
         W0208 Warning [Validate]         Reported      "footnote indicator on the wrong side of punctuation";
         W0209 Warning [Validate]         Reported      "footnote or reference in the opening words";
+        W0210 Warning [Validate]         Reported      "bold or italics used for emphasis";
         E0302 Error   [Versions]         Reported      "symbol differs between language versions";
         E0303 Error   [Versions]         Reported      "two versions in the same language";
         E0304 Error   [Versions]         Reported      "part missing from a language version";

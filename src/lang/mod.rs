@@ -474,11 +474,15 @@ pub struct Typography {
     pub word_lang: [&'static str; 3],
     /// Word's `w:rFonts`: Latin (`w:ascii`, `w:hAnsi`), East Asian, complex script.
     pub fonts: [&'static str; 3],
-    /// `w:rFonts w:hint` for runs of the language's own script: `eastAsia`
-    /// makes Word set shared punctuation (“ ” ‘ ’ …) in the East Asian font,
-    /// full width; `cs` marks right-to-left runs (the DOCX layer adds
-    /// `w:rtl` to them).
-    pub run_hint: Option<&'static str>,
+    /// `w:rFonts w:hint="eastAsia"` on runs of the language's own script:
+    /// Word sets shared punctuation (“ ” ‘ ’ …) in the East Asian font, full
+    /// width. (Right-to-left runs need no hint: `w:rtl` makes them complex
+    /// script, and ISO/IEC 29500 knows no `cs` hint.)
+    pub east_asia_hint: bool,
+    /// The face of opening words when the script has no italics: Chinese
+    /// sets them upright in a Kai (楷体) face, never a slanted Song. `None`:
+    /// opening words are italic.
+    pub opening_face: Option<&'static str>,
     /// CSS `font-family` of the HTML page, most specific first.
     pub css_fonts: &'static str,
     /// Words are separated by spaces: the space between opening words and
@@ -575,7 +579,8 @@ pub const fn western(locale: &'static str) -> Typography {
         locale,
         word_lang: [locale, "zh-CN", "ar-SA"],
         fonts: [SERIF, SERIF, SERIF],
-        run_hint: None,
+        east_asia_hint: false,
+        opening_face: None,
         css_fonts: CSS_SERIF,
         word_spaces: true,
     }

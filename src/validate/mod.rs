@@ -2,6 +2,7 @@
 //! document. Each rule lives in its own module and only reads the AST.
 
 mod brackets;
+mod emphasis;
 mod footnote_placement;
 mod labels;
 mod metadata;
@@ -20,6 +21,7 @@ pub fn validate(doc: &Document, src: &str, diags: &mut Vec<Diagnostic>) {
     openings::check(doc, table, diags);
     brackets::check(doc, src, diags);
     labels::check(doc, diags);
+    emphasis::check(doc, src, diags);
     footnote_placement::check(doc, src, table, diags);
 }
 
