@@ -179,6 +179,7 @@ codes! {
         E0110 Error   [Validate]         Reported      "unbalanced square brackets";
         W0111 Warning [Validate]         Reported      "unbalanced quotation marks";
         E0112 Error   [Resolve]          Reported      "footnote defined twice";
+        W0113 Warning [Lower]            Reported      "document symbol of an unknown organ";
         W0201 Warning [Validate]         Reported      "preambular clause does not end with a comma";
         W0202 Warning [Validate]         Reported      "operative paragraph does not end with a semicolon";
         W0203 Warning [Validate]         Reported      "last operative paragraph does not end with a full stop";
