@@ -1,7 +1,7 @@
 //! Per-stage benchmarks: `cargo bench` (about a minute on two cores).
 //!
 //! Each stage runs on the seed example and on generated 1 MiB and 10 MiB
-//! documents (`draftdec::corpus`, fixed seed), with throughput in bytes of
+//! documents (`draftdec_bench::corpus`, fixed seed), with throughput in bytes of
 //! source so that stages compare in MiB/s. A stage is timed alone: its
 //! input is prepared outside the timed loop.
 //!
@@ -11,8 +11,8 @@ use std::sync::OnceLock;
 
 use divan::counter::BytesCount;
 use divan::{Bencher, black_box};
-use draftdec::corpus::{self, CorpusLang};
-use draftdec::{ast::Document, lower, render, resolve, syntax, validate};
+use draftdec::{ast::Document, render, stages};
+use draftdec_bench::corpus::{self, CorpusLang};
 
 fn main() {
     divan::main();
@@ -37,7 +37,7 @@ fn source(size: &str) -> &'static str {
 
 /// The document as lowering leaves it: the input of `resolve`.
 fn lowered(size: &str) -> Document {
-    lower::lower(source(size)).document
+    stages::lower(source(size)).document
 }
 
 /// The document as `compile` leaves it: the input of validation and the backends.
@@ -62,7 +62,7 @@ mod stage {
     fn parse(b: Bencher, size: &str) {
         let src = source(size);
         b.counter(bytes(size))
-            .bench(|| syntax::parse(black_box(src)).map(|p| p.count()));
+            .bench(|| stages::parse(black_box(src)).map(|p| p.count()));
     }
 
     /// Parse + lowering into the typed AST.
@@ -70,7 +70,7 @@ mod stage {
     fn lower(b: Bencher, size: &str) {
         let src = source(size);
         b.counter(bytes(size))
-            .bench(|| lower::lower(black_box(src)));
+            .bench(|| stages::lower(black_box(src)));
     }
 
     /// Resolution alone, on a lowered document.
@@ -81,7 +81,7 @@ mod stage {
             .with_inputs(|| doc.clone())
             .bench_local_values(|mut doc| {
                 let mut diags = Vec::new();
-                resolve::resolve(&mut doc, &mut diags);
+                stages::resolve(&mut doc, &mut diags);
                 (doc, diags)
             });
     }
@@ -92,7 +92,7 @@ mod stage {
         let (src, doc) = (source(size), compiled(size));
         b.counter(bytes(size)).bench(|| {
             let mut diags = Vec::new();
-            validate::validate(black_box(&doc), src, &mut diags);
+            stages::validate(black_box(&doc), src, &mut diags);
             diags
         });
     }

@@ -33,7 +33,7 @@ while [ $# -gt 0 ]; do
     esac
 done
 
-cargo build --release --quiet --bin draftdec --bin draftdec-bench
+cargo build --release --quiet -p draftdec -p draftdec-bench
 target_dir=$(cargo metadata --format-version 1 --no-deps | sed -n 's/.*"target_directory":"\([^"]*\)".*/\1/p')
 dd="$target_dir/release/draftdec"
 bench="$target_dir/release/draftdec-bench"

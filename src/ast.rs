@@ -9,7 +9,8 @@
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
-use crate::lang::Lang;
+pub use crate::lang::Lang;
+pub use crate::lower::plain_text;
 
 /// Version of the JSON format. Bumped on any change that could break a
 /// consumer (see `docs/json.md`).

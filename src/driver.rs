@@ -37,6 +37,7 @@ pub fn compile(source: &str) -> Compiled {
         validate::validate(&document, source, &mut diagnostics);
     }
     diag::sort(&mut diagnostics);
+    diag::limit(&mut diagnostics);
     Compiled {
         document,
         diagnostics,
@@ -46,9 +47,9 @@ pub fn compile(source: &str) -> Compiled {
 
 /// Compiles a file's bytes. Text that is not UTF-8 gives an empty document
 /// and a diagnostic naming the byte offset of each invalid sequence (E0011);
-/// otherwise the bytes are decoded by [`hygiene::decode`] (lone CR → LF,
+/// otherwise the bytes are decoded by [`crate::decode`] (lone CR → LF,
 /// same offsets) and compiled. Render the diagnostics against
-/// `hygiene::decode(bytes)`, or against `String::from_utf8_lossy(bytes)`
+/// `decode(bytes)`, or against `String::from_utf8_lossy(bytes)`
 /// when it fails.
 pub fn compile_bytes(bytes: &[u8]) -> Compiled {
     match hygiene::decode(bytes) {

@@ -4,13 +4,15 @@
 //! The pages under `docs/diagnostics/` are tested here too: each example must
 //! raise its code and nothing else, each fixed example must be clean, and the
 //! output shown on the page must be what draftdec prints. After a deliberate
-//! change to messages, refresh the pages with
-//! `DRAFTDEC_BLESS=1 cargo test --test cli`.
+//! change to messages, `INSTA_UPDATE=always cargo test --test cli` refreshes
+//! the pages and the JSON Schema (`common::BLESS`).
 
-use std::path::{Path, PathBuf};
-use std::process::{Command, Output, Stdio};
+mod common;
 
-use std::io::Write;
+use std::path::Path;
+use std::process::{Command, Output};
+
+use common::{run_with_stdin, workspace};
 
 use draftdec::diag::Code;
 use draftdec::diag::codes::Stage;
@@ -57,35 +59,15 @@ The Conference of the Parties,
 :::
 ";
 
-/// `draftdec` with a predictable environment: colour decided by flags and
-/// the variables a test sets, not by the developer's shell.
+/// `draftdec` run in `dir` (`common::draftdec`: a predictable environment).
 fn draftdec(dir: &Path) -> Command {
-    let mut cmd = Command::new(env!("CARGO_BIN_EXE_draftdec"));
-    cmd.current_dir(dir)
-        .env_remove("NO_COLOR")
-        .env_remove("CLICOLOR_FORCE")
-        .stdin(Stdio::null());
+    let mut cmd = common::draftdec();
+    cmd.current_dir(dir);
     cmd
 }
 
 fn run(cmd: &mut Command) -> Output {
     cmd.output().expect("draftdec runs")
-}
-
-fn run_with_stdin(cmd: &mut Command, input: &str) -> Output {
-    let mut child = cmd
-        .stdin(Stdio::piped())
-        .stdout(Stdio::piped())
-        .stderr(Stdio::piped())
-        .spawn()
-        .expect("draftdec starts");
-    child
-        .stdin
-        .take()
-        .expect("stdin is piped")
-        .write_all(input.as_bytes())
-        .expect("draftdec reads its input");
-    child.wait_with_output().expect("draftdec finishes")
 }
 
 fn stdout(out: &Output) -> String {
@@ -98,19 +80,6 @@ fn stderr(out: &Output) -> String {
 
 fn status(out: &Output) -> i32 {
     out.status.code().expect("draftdec exits with a status")
-}
-
-/// A temporary directory holding `files`.
-fn workspace(files: &[(&str, &str)]) -> tempfile::TempDir {
-    let dir = tempfile::tempdir().expect("a temporary directory");
-    for (name, text) in files {
-        std::fs::write(dir.path().join(name), text).expect("write a test draft");
-    }
-    dir
-}
-
-fn repo() -> PathBuf {
-    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
 }
 
 #[test]
@@ -475,7 +444,7 @@ fn explain() {
     let dir = workspace(&[]);
     let out = run(draftdec(dir.path()).args(["explain", "E0102"]));
     assert_eq!(status(&out), 0);
-    let page = std::fs::read_to_string(repo().join("docs/diagnostics/E0102.md")).expect("page");
+    let page = common::read("docs/diagnostics/E0102.md");
     assert_eq!(stdout(&out), page);
     let lower = run(draftdec(dir.path()).args(["explain", "w0203"]));
     assert!(stdout(&lower).starts_with("# W0203: "));
@@ -495,7 +464,7 @@ fn explain() {
     // replaced it.
     let out = run(draftdec(dir.path()).args(["explain", "e0007"]));
     assert_eq!(status(&out), 0);
-    let page = std::fs::read_to_string(repo().join("docs/diagnostics/E0007.md")).expect("page");
+    let page = common::read("docs/diagnostics/E0007.md");
     assert_eq!(stdout(&out), page);
     assert!(page.contains("[E0017](E0017.md)"), "{page}");
 
@@ -519,13 +488,13 @@ fn schema_matches_the_shipped_file() {
     let dir = workspace(&[]);
     let out = run(draftdec(dir.path()).arg("schema"));
     assert_eq!(status(&out), 0);
-    let shipped = std::fs::read_to_string(repo().join("docs/schema/draftdec.schema.json"))
-        .expect("docs/schema/draftdec.schema.json");
+    let printed = stdout(&out);
     assert!(
-        stdout(&out) == shipped,
-        "docs/schema/draftdec.schema.json is stale: run `cargo run -- schema > docs/schema/draftdec.schema.json`"
+        common::golden("docs/schema/draftdec.schema.json", &printed).is_none(),
+        "docs/schema/draftdec.schema.json is stale: run `{}`",
+        common::BLESS
     );
-    let schema: serde_json::Value = serde_json::from_str(&shipped).expect("JSON");
+    let schema: serde_json::Value = serde_json::from_str(&printed).expect("JSON");
     assert_eq!(schema["properties"]["format_version"]["const"], "2.0");
 }
 
@@ -614,10 +583,9 @@ fn run_example(code: Code, drafts: &[(usize, &str)]) -> (String, Vec<String>) {
 
 #[test]
 fn diagnostic_pages_show_real_output() {
-    let bless = std::env::var_os("DRAFTDEC_BLESS").is_some();
     let mut stale = Vec::new();
     for &code in Code::ALL {
-        let path = repo().join(format!("docs/diagnostics/{code}.md"));
+        let path = common::root().join(format!("docs/diagnostics/{code}.md"));
         let page = std::fs::read_to_string(&path).expect("page");
         assert!(
             page.starts_with(&format!("# {code}: {}\n", code.title())),
@@ -641,7 +609,7 @@ fn diagnostic_pages_show_real_output() {
         let printed = fenced(&page, "text");
         let (start, shown) = printed.first().copied().unwrap_or((0, ""));
         if shown != human {
-            if bless && start > 0 {
+            if start > 0 && common::bless() {
                 let updated = format!(
                     "{}{}{}",
                     &page[..start],
@@ -656,13 +624,14 @@ fn diagnostic_pages_show_real_output() {
     }
     assert!(
         stale.is_empty(),
-        "pages whose printed output is stale: {stale:?}; run `DRAFTDEC_BLESS=1 cargo test --test cli`"
+        "pages whose printed output is stale: {stale:?}; run `{}`",
+        common::BLESS
     );
 }
 
 #[test]
 fn language_versions() {
-    let page = std::fs::read_to_string(repo().join("docs/diagnostics/E0304.md")).expect("page");
+    let page = common::read("docs/diagnostics/E0304.md");
     let drafts = fenced(&page, "draft");
     let dir = workspace(&[
         ("note.en.draft", drafts[0].1),

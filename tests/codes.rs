@@ -2,20 +2,19 @@
 //! what raises it, so that neither can drift:
 //!
 //! - the table of codes in `docs/architecture.md` is generated from the
-//!   registry (`DRAFTDEC_BLESS=1 cargo test --test codes` rewrites it);
+//!   registry (`INSTA_UPDATE=always cargo test --test codes` rewrites it,
+//!   `common::BLESS`);
 //! - the table of codes `fmt` refuses in `docs/fmt.md` lists exactly the
 //!   codes whose effect stops it;
 //! - every code is raised, only in the modules the registry names, and a
 //!   retired code is raised nowhere.
 
+mod common;
+
 use std::path::{Path, PathBuf};
 
 use draftdec::diag::codes::{Effect, RETIRED};
 use draftdec::diag::{Code, Severity};
-
-fn repo() -> PathBuf {
-    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
-}
 
 const BEGIN: &str = "<!-- codes: generated from src/diag/codes.rs by tests/codes.rs -->\n";
 const END: &str = "<!-- end of codes -->\n";
@@ -63,27 +62,20 @@ fn table() -> String {
 
 #[test]
 fn the_architecture_table_is_the_registry() {
-    let path = repo().join("docs/architecture.md");
-    let doc = std::fs::read_to_string(&path).expect("docs/architecture.md");
+    let doc = common::read("docs/architecture.md");
     let start = doc.find(BEGIN).expect("the table's opening marker") + BEGIN.len();
     let len = doc[start..].find(END).expect("the table's closing marker");
-    let expected = table();
-    if doc[start..start + len] != expected {
-        if std::env::var_os("DRAFTDEC_BLESS").is_some() {
-            let updated = format!("{}{expected}{}", &doc[..start], &doc[start + len..]);
-            std::fs::write(&path, updated).expect("update docs/architecture.md");
-        } else {
-            panic!(
-                "the table of codes in docs/architecture.md differs from the registry; \
-                 run `DRAFTDEC_BLESS=1 cargo test --test codes`"
-            );
-        }
-    }
+    let updated = format!("{}{}{}", &doc[..start], table(), &doc[start + len..]);
+    assert!(
+        common::golden("docs/architecture.md", &updated).is_none(),
+        "the table of codes in docs/architecture.md differs from the registry; run `{}`",
+        common::BLESS
+    );
 }
 
 #[test]
 fn the_fmt_table_lists_the_codes_that_stop_it() {
-    let doc = std::fs::read_to_string(repo().join("docs/fmt.md")).expect("docs/fmt.md");
+    let doc = common::read("docs/fmt.md");
     let mut listed: Vec<Code> = doc
         .lines()
         .filter_map(|l| l.strip_prefix("| "))
@@ -137,7 +129,7 @@ fn named_codes(text: &str) -> Vec<(String, usize)> {
 
 #[test]
 fn codes_are_raised_where_the_registry_says() {
-    let src = repo().join("src");
+    let src = common::root().join("src");
     let mut files = Vec::new();
     sources(&src, &mut files);
     let mut raised: Vec<(Code, String)> = Vec::new();

@@ -2,57 +2,20 @@
 //! escaping, determinism. The LibreOffice round trip is in
 //! `docx_libreoffice.rs`.
 
-use std::collections::BTreeMap;
+mod common;
+
 use std::io::Read;
 
+use common::docx_parts;
 use draftdec::ast::*;
-use draftdec::lang::Lang;
 use draftdec::render::docx;
 use quick_xml::Reader;
 use quick_xml::Writer;
 use quick_xml::events::Event;
 
-fn examples() -> Vec<(String, Document)> {
-    let mut out = Vec::new();
-    let mut paths: Vec<_> = std::fs::read_dir(concat!(env!("CARGO_MANIFEST_DIR"), "/examples"))
-        .unwrap()
-        .map(|e| e.unwrap().path())
-        .filter(|p| p.extension().is_some_and(|e| e == "draft"))
-        .collect();
-    paths.sort();
-    for path in paths {
-        let source = std::fs::read_to_string(&path).unwrap();
-        let compiled = draftdec::driver::compile(&source);
-        assert!(
-            !compiled.has_errors(),
-            "{}: {:?}",
-            path.display(),
-            compiled.diagnostics
-        );
-        let name = path
-            .file_name()
-            .unwrap()
-            .to_string_lossy()
-            .replace(".draft", "");
-        out.push((name, compiled.document));
-    }
-    assert!(!out.is_empty(), "no examples found");
-    out
-}
-
+/// The seed example, compiled.
 fn seed() -> Document {
-    examples()
-        .into_iter()
-        .find(|(n, _)| n == "cooperation.ru")
-        .expect("the seed example")
-        .1
-}
-
-fn parts(doc: &Document) -> BTreeMap<String, String> {
-    docx::parts(doc)
-        .into_iter()
-        .map(|(p, b)| (p, String::from_utf8(b).expect("parts are UTF-8")))
-        .collect()
+    common::compile_file("examples/cooperation.ru.draft")
 }
 
 /// Parses `xml` completely; panics with the part's name on any error.
@@ -179,12 +142,12 @@ fn paragraph_styles(xml: &str) -> Vec<String> {
 
 #[test]
 fn every_part_of_every_example_is_well_formed() {
-    for (name, doc) in examples() {
-        for (part, xml) in parts(&doc) {
+    for (name, doc) in common::compiled_examples() {
+        for (part, xml) in docx_parts(&doc) {
             check_well_formed(&format!("{name}:{part}"), &xml);
         }
     }
-    for (part, xml) in parts(&hand_built()) {
+    for (part, xml) in docx_parts(&hand_built()) {
         check_well_formed(&format!("hand-built:{part}"), &xml);
     }
 }
@@ -194,8 +157,8 @@ fn every_part_of_every_example_is_well_formed() {
 /// overlaps.
 #[test]
 fn style_ids_are_unique_and_single_spacing_is_auto() {
-    for (name, doc) in examples() {
-        let styles = &parts(&doc)["word/styles.xml"];
+    for (name, doc) in common::compiled_examples() {
+        let styles = &docx_parts(&doc)["word/styles.xml"];
         let mut ids: Vec<&str> = styles
             .split("w:styleId=\"")
             .skip(1)
@@ -214,8 +177,8 @@ fn style_ids_are_unique_and_single_spacing_is_auto() {
 
 #[test]
 fn golden_snapshots_of_every_example() {
-    for (name, doc) in examples() {
-        let p = parts(&doc);
+    for (name, doc) in common::compiled_examples() {
+        let p = docx_parts(&doc);
         for part in ["document", "styles", "footnotes"] {
             insta::assert_snapshot!(
                 format!("{name}__{part}"),
@@ -227,14 +190,14 @@ fn golden_snapshots_of_every_example() {
 
 #[test]
 fn golden_snapshots_of_the_hand_built_document() {
-    let p = parts(&hand_built());
+    let p = docx_parts(&hand_built());
     insta::assert_snapshot!("hand_built__document", pretty(&p["word/document.xml"]));
     insta::assert_snapshot!("hand_built__footnotes", pretty(&p["word/footnotes.xml"]));
 }
 
 #[test]
 fn seed_masthead_and_body_in_order() {
-    let p = parts(&seed());
+    let p = docx_parts(&seed());
     let texts = paragraph_texts(&p["word/document.xml"]);
     let styles = paragraph_styles(&p["word/document.xml"]);
     assert_eq!(texts.len(), styles.len(), "every paragraph has a style");
@@ -301,7 +264,7 @@ fn seed_masthead_and_body_in_order() {
 
 #[test]
 fn opening_words_are_italic_through_a_character_style() {
-    let p = parts(&seed());
+    let p = docx_parts(&seed());
     let doc = &p["word/document.xml"];
     for opening in [
         "признавая",
@@ -328,7 +291,7 @@ fn opening_words_are_italic_through_a_character_style() {
 
 #[test]
 fn footnotes_are_real_word_footnotes() {
-    let p = parts(&seed());
+    let p = docx_parts(&seed());
     let doc = &p["word/document.xml"];
     let notes = &p["word/footnotes.xml"];
     // References in print order with fixed ids 1, 2, 3.
@@ -373,7 +336,7 @@ fn footnotes_are_real_word_footnotes() {
 
 #[test]
 fn properties_language_and_numbering() {
-    let p = parts(&seed());
+    let p = docx_parts(&seed());
     let core = &p["docProps/core.xml"];
     assert!(core.contains("<dc:title>Сотрудничество и координация между секретариатами"));
     assert!(core.contains("<dc:subject>UNEP/MC/COP.6/21</dc:subject>"));
@@ -753,7 +716,7 @@ fn hand_built() -> Document {
 
 #[test]
 fn hand_built_document_prints_resolved_designations() {
-    let p = parts(&hand_built());
+    let p = docx_parts(&hand_built());
     let doc = &p["word/document.xml"];
     let texts = paragraph_texts(doc);
     let styles = paragraph_styles(doc);
@@ -871,7 +834,7 @@ fn drafter_text_is_escaped_everywhere_and_forbidden_characters_removed() {
             }));
         }
     }
-    let p = parts(&doc);
+    let p = docx_parts(&doc);
     for (part, xml) in &p {
         check_well_formed(part, xml);
     }
@@ -926,7 +889,7 @@ fn never_panics_on_sparse_or_odd_documents() {
     };
     let bytes = docx::render(&empty);
     assert!(!bytes.is_empty());
-    for (part, xml) in parts(&empty) {
+    for (part, xml) in docx_parts(&empty) {
         check_well_formed(&part, &xml);
     }
     // Unresolved numbers and references, odd levels, a footnote without a
@@ -974,7 +937,7 @@ fn never_panics_on_sparse_or_odd_documents() {
             }];
         }
     }
-    let p = parts(&odd);
+    let p = docx_parts(&odd);
     for (part, xml) in &p {
         check_well_formed(part, xml);
     }
@@ -990,9 +953,7 @@ fn never_panics_on_sparse_or_odd_documents() {
 fn without_an_agenda_line_the_masthead_footnote_hangs_on_the_title() {
     let src = "symbol: UNEP/XX/COP.1/2\nlanguage: en\nprovisional-agenda: UNEP/XX/COP.1/1\n\
                title: Hand-built document\n\n#. Text.\n";
-    let compiled = draftdec::compile(src);
-    assert!(!compiled.has_errors(), "{:?}", compiled.diagnostics);
-    let p = parts(&compiled.document);
+    let p = docx_parts(&common::compile_clean("masthead", src).document);
     let texts = paragraph_texts(&p["word/document.xml"]);
     assert!(
         texts.iter().any(|t| t == "Hand-built document[fn]"),

@@ -2,22 +2,17 @@
 //! headless and the PDF's text must hold the masthead, every paragraph in
 //! order and every footnote with its number.
 //!
-//! Skips (with a message) only when `soffice` is not installed; CI installs
-//! it. Set `DRAFTDEC_DOCX_KEEP=DIR` to keep the DOCX and PDF files in DIR
-//! (`scripts/render-docx-png.sh` does).
+//! Needs `soffice` and `pdftotext`: without them the test is skipped with a
+//! message, except under CI, where it fails (`common::Tool::require`). Set
+//! `DRAFTDEC_DOCX_KEEP=DIR` to keep the DOCX and PDF files in DIR.
 
-use std::path::{Path, PathBuf};
-use std::process::Command;
+mod common;
 
+use std::path::PathBuf;
+
+use common::LibreOffice;
 use draftdec::ast::*;
 use draftdec::render::docx;
-
-fn has(cmd: &str) -> bool {
-    Command::new("sh")
-        .args(["-c", &format!("command -v {cmd}")])
-        .output()
-        .is_ok_and(|o| o.status.success())
-}
 
 /// Plain text of inlines as printed, without footnote marks.
 fn plain(content: &[Inline]) -> String {
@@ -48,6 +43,17 @@ fn opened(opening: Option<&Opening>, content: &[Inline]) -> String {
             format!("{}{text}", o.text)
         }
         Some(o) => format!("{} {text}", o.text),
+    }
+}
+
+/// The words of the masthead line of `role`, when resolution took them
+/// from the language tables (`Distr.: General`, the date in words,
+/// `Original: English`).
+fn masthead_words(doc: &Document, role: LineRole) -> Option<String> {
+    let line = doc.presentation.masthead.iter().find(|l| l.role == role)?;
+    match line.pieces.as_slice() {
+        [Piece::Words { text }] => Some(text.clone()),
+        _ => None,
     }
 }
 
@@ -145,90 +151,30 @@ fn expected_paragraphs(doc: &Document) -> Vec<(String, String)> {
     out
 }
 
-fn to_pdf(docx_path: &Path, outdir: &Path, profile: &Path) -> String {
-    let out = Command::new("soffice")
-        .arg(format!(
-            "-env:UserInstallation=file://{}",
-            profile.display()
-        ))
-        .args(["--headless", "--convert-to", "pdf", "--outdir"])
-        .arg(outdir)
-        .arg(docx_path)
-        .output()
-        .expect("soffice runs");
-    let log = format!(
-        "{}{}",
-        String::from_utf8_lossy(&out.stdout),
-        String::from_utf8_lossy(&out.stderr)
-    );
-    assert!(out.status.success(), "soffice failed: {log}");
-    let lower = log.to_lowercase();
-    assert!(
-        !lower.contains("repair") && !lower.contains("corrupt") && !lower.contains("error"),
-        "LibreOffice complained: {log}"
-    );
-    let pdf = docx_path.with_extension("pdf");
-    let pdf = outdir.join(pdf.file_name().unwrap());
-    assert!(pdf.exists(), "no PDF written: {log}");
-    // `-layout`: raw reading order puts short hanging designations
-    // ("(a)", "(b)") in a column of their own, away from their text.
-    let text = Command::new("pdftotext")
-        .arg("-layout")
-        .arg(&pdf)
-        .arg("-")
-        .output()
-        .expect("pdftotext runs");
-    assert!(text.status.success());
-    String::from_utf8(text.stdout).unwrap()
-}
-
 #[test]
 fn libreoffice_renders_every_example_faithfully() {
-    if !has("soffice") {
-        println!(
-            "SKIPPED: `soffice` (LibreOffice) is not installed; install libreoffice-writer-nogui to run this test"
-        );
+    let Some(office) = LibreOffice::require() else {
         return;
-    }
-    assert!(
-        has("pdftotext"),
-        "pdftotext (poppler-utils) is required next to soffice"
-    );
+    };
     let tmp = tempfile::tempdir().unwrap();
-    let keep = std::env::var_os("DRAFTDEC_DOCX_KEEP").map(PathBuf::from);
-    let outdir = keep.clone().unwrap_or_else(|| tmp.path().join("out"));
+    let outdir = std::env::var_os("DRAFTDEC_DOCX_KEEP")
+        .map(PathBuf::from)
+        .unwrap_or_else(|| tmp.path().join("out"));
     std::fs::create_dir_all(&outdir).unwrap();
-    let profile = tmp.path().join("lo-profile");
 
-    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("examples");
-    let mut paths: Vec<_> = std::fs::read_dir(&dir)
-        .unwrap()
-        .map(|e| e.unwrap().path())
-        .filter(|p| p.extension().is_some_and(|e| e == "draft"))
-        .collect();
-    paths.sort();
-    assert!(!paths.is_empty());
-    for path in paths {
-        let compiled = draftdec::driver::compile(&std::fs::read_to_string(&path).unwrap());
-        assert!(!compiled.has_errors(), "{}", path.display());
-        let doc = compiled.document;
-        let stem = path
-            .file_stem()
-            .unwrap()
-            .to_string_lossy()
-            .replace('.', "-");
+    for (name, doc) in common::compiled_examples() {
+        let stem = name.replace('.', "-");
         let docx_path = outdir.join(format!("{stem}.docx"));
         std::fs::write(&docx_path, docx::render(&doc)).unwrap();
-        let raw = to_pdf(&docx_path, &outdir, &profile);
-        let table = doc.language.table();
+        let raw = office.text(&office.pdf(&docx_path), true);
         // pdftotext reorders right-to-left text (and inserts direction
         // marks), so for Arabic only the left-to-right parts are compared
         // here; tests/rtl*.rs check the Arabic parts in the DOCX itself.
-        let rtl = table.rtl;
+        let rtl = doc.language == Lang::Ar;
         // Chinese text has no spaces, and LibreOffice wraps it anywhere:
         // compare it without white space.
         let squash = |s: &str| -> String {
-            if doc.language == draftdec::lang::Lang::Zh {
+            if doc.language == Lang::Zh {
                 s.chars().filter(|c| !c.is_whitespace()).collect()
             } else {
                 norm(s)
@@ -252,30 +198,13 @@ fn libreoffice_renders_every_example_faithfully() {
                 f.text
             );
         }
-        let words = &table.masthead;
-        if let Some(d) = &m.distribution
-            && d.text == "General"
-            && !rtl
-        {
-            assert!(
-                first.contains(&squash(words.distribution[0])),
-                "{stem}: Distr."
-            );
-        }
-        if let Some(d) = &m.date
-            && !rtl
-        {
-            let date = table.masthead_date(&d.text).unwrap_or(d.text.clone());
-            assert!(first.contains(&squash(&date)), "{stem}: date");
-        }
-        if let Some(o) = &m.original
-            && !rtl
-        {
-            let lang = draftdec::lang::Lang::from_code(&o.text).unwrap();
-            assert!(
-                first.contains(&squash(&table.original_line(lang))),
-                "{stem}: original"
-            );
+        // The lines whose words resolution took from the language tables.
+        for role in [LineRole::Distribution, LineRole::Date, LineRole::Original] {
+            if let Some(words) = masthead_words(&doc, role)
+                && !rtl
+            {
+                assert!(first.contains(&squash(&words)), "{stem}: {role:?}");
+            }
         }
         if rtl {
             // The left-to-right symbols survive in order.

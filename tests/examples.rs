@@ -1,25 +1,16 @@
 //! Every shipped example compiles without a single diagnostic, and its
 //! resolved JSON matches the golden snapshot.
 
-use std::path::{Path, PathBuf};
+mod common;
 
-fn examples() -> Vec<PathBuf> {
-    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("examples");
-    let mut files: Vec<PathBuf> = std::fs::read_dir(dir)
-        .unwrap()
-        .map(|e| e.unwrap().path())
-        .filter(|p| p.extension().is_some_and(|e| e == "draft"))
-        .collect();
-    files.sort();
-    files
-}
+use common::examples;
 
 #[test]
 fn examples_compile_cleanly_and_match_golden_json() {
     let files = examples();
     assert!(files.len() >= 3, "examples/ lost its drafts");
     for path in files {
-        let src = std::fs::read_to_string(&path).unwrap();
+        let src = common::read(&path);
         let compiled = draftdec::compile(&src);
         assert!(
             compiled.diagnostics.is_empty(),
@@ -27,11 +18,7 @@ fn examples_compile_cleanly_and_match_golden_json() {
             path.display(),
             compiled.diagnostics
         );
-        let name = path
-            .file_stem()
-            .unwrap()
-            .to_string_lossy()
-            .replace('.', "-");
+        let name = common::stem(&path).replace('.', "-");
         insta::assert_snapshot!(
             format!("json-{name}"),
             draftdec::render::json::render(&compiled.document)
@@ -41,11 +28,7 @@ fn examples_compile_cleanly_and_match_golden_json() {
 
 #[test]
 fn seed_footnotes_are_numbered_2_and_3_after_the_masthead() {
-    let src = std::fs::read_to_string(
-        Path::new(env!("CARGO_MANIFEST_DIR")).join("examples/cooperation.ru.draft"),
-    )
-    .unwrap();
-    let doc = draftdec::compile(&src).document;
+    let doc = common::compile_file("examples/cooperation.ru.draft");
     let numbers: Vec<(Option<u32>, bool)> =
         doc.footnotes.iter().map(|f| (f.number, f.ibid)).collect();
     assert_eq!(
@@ -59,7 +42,7 @@ fn seed_footnotes_are_numbered_2_and_3_after_the_masthead() {
     let text: Vec<String> = doc
         .footnotes
         .iter()
-        .map(|f| draftdec::lower::plain_text(&f.content))
+        .map(|f| draftdec::ast::plain_text(&f.content))
         .collect();
     assert_eq!(
         text,
@@ -74,7 +57,7 @@ fn seed_footnotes_are_numbered_2_and_3_after_the_masthead() {
 #[test]
 fn json_is_deterministic() {
     for path in examples() {
-        let src = std::fs::read_to_string(&path).unwrap();
+        let src = common::read(&path);
         let a = draftdec::render::json::render(&draftdec::compile(&src).document);
         let b = draftdec::render::json::render(&draftdec::compile(&src).document);
         assert_eq!(a, b);
@@ -84,8 +67,7 @@ fn json_is_deterministic() {
 /// The tour in the README is a real draft.
 #[test]
 fn readme_tour_compiles_without_errors() {
-    let readme =
-        std::fs::read_to_string(Path::new(env!("CARGO_MANIFEST_DIR")).join("README.md")).unwrap();
+    let readme = common::read("README.md");
     let start = readme.find("```text\n").expect("README has a tour") + "```text\n".len();
     let end = start + readme[start..].find("```").unwrap();
     let compiled = draftdec::compile(&readme[start..end]);
@@ -101,10 +83,7 @@ fn readme_tour_compiles_without_errors() {
 const COOPERATION: [&str; 6] = ["en", "ar", "zh", "fr", "ru", "es"];
 
 fn cooperation(lang: &str) -> String {
-    std::fs::read_to_string(
-        Path::new(env!("CARGO_MANIFEST_DIR")).join(format!("examples/cooperation.{lang}.draft")),
-    )
-    .unwrap()
+    common::read(format!("examples/cooperation.{lang}.draft"))
 }
 
 fn compare_versions(sources: &[(String, String)]) -> Vec<(usize, draftdec::diag::Diagnostic)> {

@@ -1,26 +1,18 @@
 //! `draftdec fmt` on the command line: in place, `--check`, `-`, refusals.
 
+mod common;
+
 use std::fs;
-use std::io::Write;
 use std::path::Path;
-use std::process::{Command, Output, Stdio};
+use std::process::Output;
+
+use common::workspace;
 
 const MESSY: &str = "title: T\nsymbol: UNEP/MC/COP.6/9\nlanguage: en\n\n\n7. One\n   line.\n";
 const TIDY: &str = "symbol: UNEP/MC/COP.6/9\nlanguage: en\ntitle: T\n\n1. One line.\n";
 
 fn draftdec(args: &[&str], stdin: Option<&str>) -> Output {
-    let mut child = Command::new(env!("CARGO_BIN_EXE_draftdec"))
-        .args(args)
-        .stdin(Stdio::piped())
-        .stdout(Stdio::piped())
-        .stderr(Stdio::piped())
-        .spawn()
-        .expect("draftdec runs");
-    let mut pipe = child.stdin.take().expect("stdin is piped");
-    pipe.write_all(stdin.unwrap_or("").as_bytes())
-        .expect("stdin takes the draft");
-    drop(pipe);
-    child.wait_with_output().expect("draftdec finishes")
+    common::run_with_stdin(common::draftdec().args(args), stdin.unwrap_or(""))
 }
 
 fn text(bytes: &[u8]) -> String {
@@ -28,14 +20,13 @@ fn text(bytes: &[u8]) -> String {
 }
 
 fn path_str(p: &Path) -> &str {
-    p.to_str().expect("temporary paths are UTF-8")
+    p.to_str().expect("test paths are UTF-8")
 }
 
 #[test]
 fn formats_in_place_and_then_has_nothing_to_do() {
-    let dir = tempfile::tempdir().expect("temp dir");
+    let dir = workspace(&[("d.draft", MESSY)]);
     let file = dir.path().join("d.draft");
-    fs::write(&file, MESSY).expect("write draft");
     let out = draftdec(&["fmt", path_str(&file)], None);
     assert_eq!(out.status.code(), Some(0), "{}", text(&out.stderr));
     assert_eq!(fs::read_to_string(&file).expect("read back"), TIDY);
@@ -49,9 +40,8 @@ fn formats_in_place_and_then_has_nothing_to_do() {
 
 #[test]
 fn check_fails_on_a_misformatted_copy_with_a_diff() {
-    let dir = tempfile::tempdir().expect("temp dir");
+    let dir = workspace(&[("d.draft", MESSY)]);
     let file = dir.path().join("d.draft");
-    fs::write(&file, MESSY).expect("write draft");
     let out = draftdec(&["fmt", "--check", path_str(&file)], None);
     assert_eq!(out.status.code(), Some(1));
     let diff = text(&out.stdout);
@@ -64,16 +54,9 @@ fn check_fails_on_a_misformatted_copy_with_a_diff() {
 
 #[test]
 fn check_passes_on_every_example() {
-    let examples = Path::new(env!("CARGO_MANIFEST_DIR")).join("examples");
-    let mut args = vec!["fmt".to_string(), "--check".to_string()];
-    for entry in fs::read_dir(&examples).expect("examples") {
-        let path = entry.expect("entry").path();
-        if path.extension().is_some_and(|e| e == "draft") {
-            args.push(path.to_string_lossy().into_owned());
-        }
-    }
-    assert!(args.len() > 2);
-    let args: Vec<&str> = args.iter().map(String::as_str).collect();
+    let examples = common::examples();
+    let mut args = vec!["fmt", "--check"];
+    args.extend(examples.iter().map(|p| path_str(p)));
     let out = draftdec(&args, None);
     assert_eq!(out.status.code(), Some(0), "{}", text(&out.stdout));
 }
@@ -90,12 +73,9 @@ fn dash_reads_standard_input_and_writes_standard_output() {
 
 #[test]
 fn a_draft_with_syntax_errors_is_left_alone() {
-    let dir = tempfile::tempdir().expect("temp dir");
-    let bad = dir.path().join("bad.draft");
-    let good = dir.path().join("good.draft");
     let broken = "title: T\n\n#. An *unclosed\n   emphasis.\n";
-    fs::write(&bad, broken).expect("write draft");
-    fs::write(&good, MESSY).expect("write draft");
+    let dir = workspace(&[("bad.draft", broken), ("good.draft", MESSY)]);
+    let (bad, good) = (dir.path().join("bad.draft"), dir.path().join("good.draft"));
     let out = draftdec(
         &["fmt", "--color", "never", path_str(&bad), path_str(&good)],
         None,

@@ -2,42 +2,35 @@
 //! Chromium through playwright-core, axe-core audit, A4 print check) on every
 //! example, on the hand-built fixture and on the page full of attack strings.
 //!
-//! Needs `node` and Chromium (`/usr/bin/chromium`, or `$CHROMIUM`); skips
-//! with a message when either is missing. The npm packages are installed
-//! with `npm ci` in `tests/browser` when absent. Set `DRAFTDEC_SHOTS=DIR` to
-//! keep the pages, screenshots and PDFs.
+//! Needs `node` and Chromium (`chromium` on `PATH`, or `$CHROMIUM`): without
+//! them the test is skipped with a message, except under CI, where it fails
+//! (`common::Tool::require`). The npm packages are installed with `npm ci`
+//! in `tests/browser` when absent. Set `DRAFTDEC_SHOTS=DIR` to keep the
+//! pages, screenshots and PDFs.
 
-mod html_fixture;
+mod common;
 
-use std::path::{Path, PathBuf};
+use std::path::PathBuf;
 use std::process::Command;
 
-use draftdec::lang::Lang;
+use common::{CHROMIUM, NODE, NPM, html_fixture};
+use draftdec::ast::Lang;
 use draftdec::render::html;
-
-fn tool_present(cmd: &str, arg: &str) -> bool {
-    Command::new(cmd)
-        .arg(arg)
-        .output()
-        .is_ok_and(|o| o.status.success())
-}
 
 #[test]
 fn pages_in_chromium() {
-    let chromium = std::env::var("CHROMIUM").unwrap_or_else(|_| "/usr/bin/chromium".into());
-    if !Path::new(&chromium).exists() || !tool_present("node", "--version") {
-        eprintln!(
-            "SKIPPED pages_in_chromium: needs node and Chromium at {chromium} \
-             (apt-get install chromium nodejs)"
-        );
+    let (chromium, node) = (CHROMIUM.require(), NODE.require());
+    let (Some(chromium), Some(node)) = (chromium, node) else {
         return;
-    }
-    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
-    let browser_dir = root.join("tests/browser");
+    };
+    let browser_dir = common::root().join("tests/browser");
     if !browser_dir.join("node_modules/playwright-core").exists()
         || !browser_dir.join("node_modules/axe-core").exists()
     {
-        let status = Command::new("npm")
+        let Some(npm) = NPM.require() else {
+            return;
+        };
+        let status = Command::new(npm)
             .args(["ci", "--no-audit", "--no-fund"])
             .current_dir(&browser_dir)
             .env("PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD", "1")
@@ -59,17 +52,8 @@ fn pages_in_chromium() {
         std::fs::write(&file, page).unwrap();
         pages.push(serde_json::json!({ "name": name, "file": file, "kind": kind }));
     };
-    let mut entries: Vec<_> = std::fs::read_dir(root.join("examples"))
-        .unwrap()
-        .map(|e| e.unwrap().path())
-        .filter(|p| p.extension().is_some_and(|e| e == "draft"))
-        .collect();
-    entries.sort();
-    for path in entries {
-        let compiled = draftdec::driver::compile(&std::fs::read_to_string(&path).unwrap());
-        assert!(!compiled.has_errors(), "{}", path.display());
-        let name = path.file_stem().unwrap().to_string_lossy().into_owned();
-        add(&name, "page", html::render(&compiled.document));
+    for (name, doc) in common::compiled_examples() {
+        add(&name, "page", html::render(&doc));
     }
     add(
         "fixture.en",
@@ -86,7 +70,7 @@ fn pages_in_chromium() {
     let json = serde_json::json!({ "out": out, "pages": pages });
     std::fs::write(&manifest, serde_json::to_vec_pretty(&json).unwrap()).unwrap();
 
-    let result = Command::new("node")
+    let result = Command::new(node)
         .arg(browser_dir.join("check.mjs"))
         .arg(&manifest)
         .env("CHROMIUM", &chromium)

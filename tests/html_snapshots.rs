@@ -1,8 +1,9 @@
 //! Golden pages, and determinism.
 
-mod html_fixture;
+mod common;
 
-use draftdec::lang::Lang;
+use common::html_fixture;
+use draftdec::ast::Lang;
 use draftdec::render::html;
 
 #[test]
@@ -25,37 +26,13 @@ fn rendering_is_deterministic() {
     }
 }
 
-/// Every `examples/*.draft`, compiled and rendered; the pages are also the
-/// input of the browser test (`tests/html_browser.rs`).
-fn examples() -> Vec<(String, String)> {
-    let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("examples");
-    let mut files: Vec<_> = std::fs::read_dir(&dir)
-        .unwrap()
-        .map(|e| e.unwrap().path())
-        .filter(|p| p.extension().is_some_and(|e| e == "draft"))
-        .collect();
-    files.sort();
-    assert!(!files.is_empty(), "no examples in {}", dir.display());
-    files
-        .into_iter()
-        .map(|p| {
-            let name = p.file_stem().unwrap().to_string_lossy().into_owned();
-            (name, std::fs::read_to_string(&p).unwrap())
-        })
-        .collect()
-}
-
+/// Every `examples/*.draft`, compiled and rendered; the browser test
+/// (`tests/html_browser.rs`) opens the same pages.
 #[test]
 fn every_example() {
-    for (name, source) in examples() {
-        let compiled = draftdec::driver::compile(&source);
-        assert!(
-            !compiled.has_errors(),
-            "{name}: {:#?}",
-            compiled.diagnostics
-        );
-        let page = html::render(&compiled.document);
-        assert_eq!(page, html::render(&compiled.document), "{name}");
+    for (name, doc) in common::compiled_examples() {
+        let page = html::render(&doc);
+        assert_eq!(page, html::render(&doc), "{name}");
         insta::assert_snapshot!(format!("example_{name}"), page);
     }
 }

@@ -1,20 +1,9 @@
 //! The masthead is decided once, in resolution: the HTML page and the Word
 //! document of every example print the same lines, word for word.
 
-use std::path::{Path, PathBuf};
+mod common;
 
-use draftdec::render::{docx, html};
-
-fn examples() -> Vec<PathBuf> {
-    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("examples");
-    let mut out: Vec<PathBuf> = std::fs::read_dir(dir)
-        .unwrap()
-        .map(|e| e.unwrap().path())
-        .filter(|p| p.extension().is_some_and(|e| e == "draft"))
-        .collect();
-    out.sort();
-    out
-}
+use draftdec::render::html;
 
 fn unescape(s: &str) -> String {
     s.replace("&lt;", "<")
@@ -116,25 +105,11 @@ const MASTHEAD_STYLES: &[&str] = &[
 
 #[test]
 fn every_example_prints_the_same_masthead_in_html_and_docx() {
-    let examples = examples();
+    let examples = common::compiled_examples();
     assert!(examples.len() >= 7);
-    for path in examples {
-        let src = std::fs::read_to_string(&path).unwrap();
-        let compiled = draftdec::compile(&src);
-        assert!(!compiled.has_errors(), "{}", path.display());
-        let doc = &compiled.document;
+    for (name, doc) in &examples {
         let from_html = html_lines(&html::render(doc));
-        let parts = docx::parts(doc);
-        let xml = String::from_utf8(
-            parts
-                .iter()
-                .find(|(name, _)| name == "word/document.xml")
-                .unwrap()
-                .1
-                .clone(),
-        )
-        .unwrap();
-        let from_docx: Vec<String> = docx_paragraphs(&xml)
+        let from_docx: Vec<String> = docx_paragraphs(&common::docx_parts(doc)["word/document.xml"])
             .into_iter()
             .take_while(|(style, _)| {
                 MASTHEAD_STYLES.contains(&style.as_str()) || style == "UNMastheadRule"
@@ -142,20 +117,14 @@ fn every_example_prints_the_same_masthead_in_html_and_docx() {
             .filter(|(style, _)| style != "UNMastheadRule")
             .map(|(_, text)| text)
             .collect();
-        assert_eq!(from_html, from_docx, "{}", path.display());
+        assert_eq!(from_html, from_docx, "{name}");
         // And they are the lines resolution decided.
-        assert_eq!(
-            from_html.len(),
-            doc.presentation.masthead.len(),
-            "{}",
-            path.display()
-        );
+        assert_eq!(from_html.len(), doc.presentation.masthead.len(), "{name}");
     }
 }
 
 #[test]
 fn french_and_spanish_mastheads_are_in_their_own_language() {
-    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("examples");
     for (file, lines) in [
         (
             "cooperation.fr.draft",
@@ -185,8 +154,7 @@ fn french_and_spanish_mastheads_are_in_their_own_language() {
             ],
         ),
     ] {
-        let src = std::fs::read_to_string(dir.join(file)).unwrap();
-        let page = html::render(&draftdec::compile(&src).document);
+        let page = html::render(&common::compile_file(format!("examples/{file}")));
         let got = html_lines(&page);
         assert_eq!(&got[1..5], &lines, "{file}");
     }

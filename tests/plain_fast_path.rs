@@ -6,6 +6,8 @@
 //! both give the same tree once adjacent text tokens are merged, as lowering
 //! merges them.
 
+mod common;
+
 use pest_vm::Vm;
 use proptest::prelude::*;
 
@@ -63,18 +65,15 @@ fn same_parse(fast: &Vm, reference: &Vm, src: &str) {
 #[test]
 fn examples_and_generated_documents_parse_the_same() {
     let (fast, reference) = (vm(GRAMMAR), vm(&reference_grammar()));
-    for entry in std::fs::read_dir(concat!(env!("CARGO_MANIFEST_DIR"), "/examples")).unwrap() {
-        let path = entry.unwrap().path();
-        if path.extension().is_some_and(|e| e == "draft") {
-            same_parse(&fast, &reference, &std::fs::read_to_string(&path).unwrap());
-        }
+    for path in common::examples() {
+        same_parse(&fast, &reference, &common::read(&path));
     }
     for i in 0..4 {
-        let lang = draftdec::corpus::mixed_lang(i);
+        let lang = draftdec_bench::corpus::mixed_lang(i);
         same_parse(
             &fast,
             &reference,
-            &draftdec::corpus::document(5, i, lang).draft,
+            &draftdec_bench::corpus::document(5, i, lang).draft,
         );
     }
 }

@@ -2,7 +2,9 @@
 //! than linear time; generated drafts keep the pipeline's invariants.
 //! See docs/reliability.md.
 
-mod robust_support;
+mod common;
+
+use common::invariants;
 
 use std::time::{Duration, Instant};
 
@@ -45,7 +47,7 @@ fn footnotes_nested_100_000_deep_give_a_diagnostic() {
         format!("{HEAD}#. a\n{}", "^{\n".repeat(DEPTH)),
     ] {
         let head: String = src.chars().skip(HEAD.len()).take(12).collect();
-        let c = small_stack(move || robust_support::check(src.as_bytes()));
+        let c = small_stack(move || invariants::check(src.as_bytes()));
         let d = c
             .diagnostics
             .iter()
@@ -59,7 +61,7 @@ fn footnotes_nested_100_000_deep_give_a_diagnostic() {
 #[test]
 fn footnote_in_footnote_is_still_allowed() {
     let src = format!("{HEAD}#. Text^{{note^{{inner **bold** *it*}}}}.\n");
-    let c = robust_support::check(src.as_bytes());
+    let c = invariants::check(src.as_bytes());
     assert!(!codes(&c).contains(&"E0014"), "{:?}", codes(&c));
 }
 
@@ -67,7 +69,7 @@ fn footnote_in_footnote_is_still_allowed() {
 fn a_closing_brace_inside_bold_in_a_footnote_closes_the_footnote() {
     // So the nesting limit counts exactly what the parser nests.
     let src = format!("{HEAD}#. Text^{{a **b}} c** d.\n");
-    let c = robust_support::check(src.as_bytes());
+    let c = invariants::check(src.as_bytes());
     let Block::Paragraph(p) = &c.document.body[0] else {
         panic!()
     };
@@ -75,7 +77,7 @@ fn a_closing_brace_inside_bold_in_a_footnote_closes_the_footnote() {
         panic!("{:?}", p.content)
     };
     assert_eq!(
-        draftdec::lower::plain_text(&c.document.footnotes[f.id.unwrap()].content),
+        draftdec::ast::plain_text(&c.document.footnotes[f.id.unwrap()].content),
         "a **b"
     );
 }
@@ -105,7 +107,7 @@ fn other_markup_100_000_deep_does_not_overflow() {
         let head: String = src.chars().skip(HEAD.len()).take(12).collect();
         small_stack(move || {
             let c = draftdec::compile(&src);
-            robust_support::spans_in_source(&c, &src);
+            invariants::spans_in_source(&c, &src);
         });
         eprintln!("{head:?}: {:?}", t.elapsed());
     }
@@ -120,7 +122,7 @@ fn a_long_single_line_compiles() {
     assert!(src.len() > 1 << 20);
     let c = small_stack(move || {
         let c = draftdec::compile(&src);
-        robust_support::spans_in_source(&c, &src);
+        invariants::spans_in_source(&c, &src);
         c
     });
     assert!(
@@ -372,7 +374,7 @@ proptest! {
         ending in prop_oneof![Just("\n"), Just("\r\n"), Just("\r")],
     ) {
         let src = source(&blocks, ending);
-        let c = robust_support::check(src.as_bytes());
+        let c = invariants::check(src.as_bytes());
         numbering_is_gapless(&c.document);
         footnotes_in_order(&c.document);
         let lf = draftdec::compile(&source(&blocks, "\n"));
@@ -390,7 +392,7 @@ proptest! {
 
     #[test]
     fn arbitrary_text_never_panics(bytes in prop::collection::vec(any::<u8>(), 0..400)) {
-        robust_support::check(&bytes);
+        invariants::check(&bytes);
     }
 
     #[test]
@@ -406,6 +408,6 @@ proptest! {
         ], 0..60)
     ) {
         let src = format!("symbol: A/1\n{}", pieces.concat());
-        robust_support::check(src.as_bytes());
+        invariants::check(src.as_bytes());
     }
 }

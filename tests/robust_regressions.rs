@@ -2,27 +2,14 @@
 //! the fuzzer or by hand) is kept in `tests/regressions/` and checked here
 //! with the fuzz target's invariants. See docs/reliability.md.
 
-mod robust_support;
+mod common;
 
-use std::path::Path;
-
+use common::invariants;
 use draftdec::diag::Code;
 
 #[test]
 fn every_regression_input_keeps_the_invariants() {
-    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/regressions");
-    let mut files: Vec<_> = std::fs::read_dir(&dir)
-        .unwrap()
-        .map(|e| e.unwrap().path())
-        .filter(|p| p.extension().is_some_and(|e| e == "draft"))
-        .collect();
-    files.sort();
-    assert!(
-        !files.is_empty(),
-        "no regression inputs in {}",
-        dir.display()
-    );
-    for file in files {
+    for file in common::files_in("tests/regressions", ".draft") {
         let bytes = std::fs::read(&file).unwrap();
         // Run on a thread with the default 2 MiB test stack, named after the file.
         let name = file.file_name().unwrap().to_string_lossy().into_owned();
@@ -30,7 +17,7 @@ fn every_regression_input_keeps_the_invariants() {
             .name(name.clone())
             .stack_size(2 << 20)
             .spawn(move || {
-                robust_support::check(&bytes);
+                invariants::check(&bytes);
             })
             .unwrap()
             .join()
@@ -44,7 +31,7 @@ fn every_regression_input_keeps_the_invariants() {
 #[test]
 fn escaped_quote_is_reported_on_its_own_character() {
     let src = "symbol: A/1\nlanguage: en\ntitle: T\n\n#. An escaped \\” quote.\n";
-    let c = robust_support::check(src.as_bytes());
+    let c = invariants::check(src.as_bytes());
     let d = c
         .diagnostics
         .iter()

@@ -6,32 +6,15 @@
 //!
 //! The drafts are `tests/fixtures/note.{ar,zh}.draft` and the examples.
 
-use std::collections::BTreeMap;
-use std::path::{Path, PathBuf};
-use std::process::Command;
+mod common;
 
+use std::path::Path;
+
+use common::{LibreOffice, compile_file, docx_parts, root};
 use draftdec::ast::Document;
 use draftdec::render::{docx, html};
 use quick_xml::Reader;
 use quick_xml::events::Event;
-
-fn root() -> PathBuf {
-    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
-}
-
-fn compile(rel: &str) -> Document {
-    let text = std::fs::read_to_string(root().join(rel)).unwrap();
-    let compiled = draftdec::driver::compile(&text);
-    assert!(!compiled.has_errors(), "{rel} does not compile");
-    compiled.document
-}
-
-fn parts(doc: &Document) -> BTreeMap<String, String> {
-    docx::parts(doc)
-        .into_iter()
-        .map(|(k, v)| (k, String::from_utf8(v).unwrap()))
-        .collect()
-}
 
 /// One paragraph of `document.xml` as read back: its style, whether it is
 /// `w:bidi`, and its runs (text, `w:rtl`, `w:rFonts w:hint`).
@@ -133,7 +116,7 @@ fn chinese_drafts() -> Vec<String> {
 #[test]
 fn arabic_docx_declares_complex_script_fonts_and_languages() {
     for draft in arabic_drafts() {
-        let p = parts(&compile(&draft));
+        let p = docx_parts(&compile_file(&draft));
         let styles = &p["word/styles.xml"];
         assert!(
             styles.contains(r#"w:cs="Simplified Arabic""#),
@@ -162,7 +145,7 @@ fn arabic_docx_declares_complex_script_fonts_and_languages() {
 #[test]
 fn arabic_docx_paragraphs_are_bidi_except_the_english_masthead_lines() {
     for draft in arabic_drafts() {
-        let paras = read_paragraphs(&parts(&compile(&draft))["word/document.xml"]);
+        let paras = read_paragraphs(&docx_parts(&compile_file(&draft))["word/document.xml"]);
         let mut bidi = 0;
         for p in &paras {
             if p.style == "UNDistribution" {
@@ -174,7 +157,7 @@ fn arabic_docx_paragraphs_are_bidi_except_the_english_masthead_lines() {
             }
         }
         assert!(bidi > 20, "{draft}: only {bidi} bidi paragraphs");
-        let footnotes = read_paragraphs(&parts(&compile(&draft))["word/footnotes.xml"]);
+        let footnotes = read_paragraphs(&docx_parts(&compile_file(&draft))["word/footnotes.xml"]);
         // Separators, continuation separator and every note.
         assert!(footnotes.len() >= 3);
         assert!(footnotes.iter().all(|p| p.bidi), "{draft}: {footnotes:?}");
@@ -184,7 +167,7 @@ fn arabic_docx_paragraphs_are_bidi_except_the_english_masthead_lines() {
 #[test]
 fn arabic_runs_are_rtl_and_latin_symbols_are_left_to_right_runs() {
     for draft in arabic_drafts() {
-        let p = parts(&compile(&draft));
+        let p = docx_parts(&compile_file(&draft));
         let mut runs: Vec<RunInfo> = Vec::new();
         for part in ["word/document.xml", "word/footnotes.xml"] {
             runs.extend(read_paragraphs(&p[part]).into_iter().flat_map(|p| p.runs));
@@ -211,7 +194,7 @@ fn arabic_runs_are_rtl_and_latin_symbols_are_left_to_right_runs() {
 #[test]
 fn chinese_docx_declares_east_asian_fonts_languages_and_hints() {
     for draft in chinese_drafts() {
-        let p = parts(&compile(&draft));
+        let p = docx_parts(&compile_file(&draft));
         let styles = &p["word/styles.xml"];
         assert!(styles.contains(r#"w:eastAsia="SimSun""#), "{draft}");
         assert!(
@@ -242,8 +225,8 @@ fn chinese_docx_declares_east_asian_fonts_languages_and_hints() {
 #[test]
 fn chinese_full_width_punctuation_is_kept_and_no_space_follows_opening_words() {
     let draft = "tests/fixtures/note.zh.draft";
-    let source = std::fs::read_to_string(root().join(draft)).unwrap();
-    let p = parts(&compile(draft));
+    let source = common::read(draft);
+    let p = docx_parts(&compile_file(draft));
     let text_of = |part: &str| -> String {
         read_paragraphs(&p[part])
             .iter()
@@ -292,8 +275,8 @@ fn decision_symbols_print_no_break_hyphens_in_every_language() {
     drafts.push("examples/cooperation.ru.draft".into());
     drafts.push("examples/cooperation.en.draft".into());
     for draft in drafts {
-        let doc = compile(&draft);
-        let p = parts(&doc);
+        let doc = compile_file(&draft);
+        let p = docx_parts(&doc);
         let runs: Vec<RunInfo> = read_paragraphs(&p["word/document.xml"])
             .into_iter()
             .flat_map(|p| p.runs)
@@ -316,7 +299,7 @@ fn decision_symbols_print_no_break_hyphens_in_every_language() {
 #[test]
 fn html_direction_languages_and_isolates() {
     for draft in arabic_drafts() {
-        let page = html::render(&compile(&draft));
+        let page = html::render(&compile_file(&draft));
         assert!(page.contains("<html lang=\"ar\" dir=\"rtl\">"), "{draft}");
         assert!(
             page.contains("<div class=\"mh-distr-lines\" lang=\"en-GB\" dir=\"ltr\">"),
@@ -334,7 +317,7 @@ fn html_direction_languages_and_isolates() {
         assert!(page.contains("body { font-family: \"Simplified Arabic\", \"Noto Naskh Arabic\""));
     }
     for draft in chinese_drafts() {
-        let page = html::render(&compile(&draft));
+        let page = html::render(&compile_file(&draft));
         assert!(
             page.contains("<html lang=\"zh-CN\" dir=\"ltr\">"),
             "{draft}"
@@ -343,7 +326,7 @@ fn html_direction_languages_and_isolates() {
         assert!(!page.contains("lang=\"en-GB\" dir="), "{draft}");
         assert!(page.contains("body { font-family: SimSun, "), "{draft}");
     }
-    let ru = html::render(&compile("examples/cooperation.ru.draft"));
+    let ru = html::render(&compile_file("examples/cooperation.ru.draft"));
     assert!(ru.contains("<html lang=\"ru-RU\" dir=\"ltr\">"));
 }
 
@@ -352,42 +335,19 @@ fn arabic_and_chinese_outputs_are_deterministic() {
     let mut drafts = arabic_drafts();
     drafts.extend(chinese_drafts());
     for draft in drafts {
-        let a = compile(&draft);
-        let b = compile(&draft);
+        let a = compile_file(&draft);
+        let b = compile_file(&draft);
         assert_eq!(docx::render(&a), docx::render(&b), "{draft}");
         assert_eq!(html::render(&a), html::render(&b), "{draft}");
     }
 }
 
-fn has(cmd: &str) -> bool {
-    Command::new("sh")
-        .args(["-c", &format!("command -v {cmd}")])
-        .output()
-        .is_ok_and(|o| o.status.success())
-}
-
 /// The PDF text LibreOffice makes of `doc`, without bidi control marks.
-fn libreoffice_text(doc: &Document, name: &str, dir: &Path) -> String {
+fn libreoffice_text(office: &LibreOffice, doc: &Document, name: &str, dir: &Path) -> String {
     let docx_path = dir.join(format!("{name}.docx"));
     std::fs::write(&docx_path, docx::render(doc)).unwrap();
-    let status = Command::new("soffice")
-        .arg(format!(
-            "-env:UserInstallation=file://{}",
-            dir.join("profile").display()
-        ))
-        .args(["--headless", "--convert-to", "pdf", "--outdir"])
-        .arg(dir)
-        .arg(&docx_path)
-        .env("FONTCONFIG_FILE", root().join("tests/fonts/fonts.conf"))
-        .output()
-        .unwrap();
-    assert!(status.status.success(), "soffice failed for {name}");
-    let out = Command::new("pdftotext")
-        .arg(dir.join(format!("{name}.pdf")))
-        .arg("-")
-        .output()
-        .unwrap();
-    String::from_utf8_lossy(&out.stdout)
+    office
+        .text(&office.pdf(&docx_path), false)
         .chars()
         .filter(|c| !matches!(c, '\u{200E}' | '\u{200F}' | '\u{202A}'..='\u{202E}'))
         .map(|c| if c == '\u{2011}' { '-' } else { c })
@@ -396,13 +356,13 @@ fn libreoffice_text(doc: &Document, name: &str, dir: &Path) -> String {
 
 #[test]
 fn libreoffice_keeps_latin_symbols_intact_in_arabic_text() {
-    if !has("soffice") || !has("pdftotext") {
-        eprintln!("SKIPPED: needs soffice and pdftotext (libreoffice-writer-nogui, poppler-utils)");
+    let Some(office) = LibreOffice::require() else {
         return;
-    }
+    };
     let tmp = tempfile::tempdir().unwrap();
     let ar = libreoffice_text(
-        &compile("tests/fixtures/note.ar.draft"),
+        &office,
+        &compile_file("tests/fixtures/note.ar.draft"),
         "note-ar",
         tmp.path(),
     );
@@ -428,7 +388,8 @@ fn libreoffice_keeps_latin_symbols_intact_in_arabic_text() {
         "Arabic text shaped and kept"
     );
     let zh = libreoffice_text(
-        &compile("tests/fixtures/note.zh.draft"),
+        &office,
+        &compile_file("tests/fixtures/note.zh.draft"),
         "note-zh",
         tmp.path(),
     );

@@ -1,8 +1,8 @@
 //! UI tests: every bad draft under `tests/ui/` with its expected diagnostics
 //! in a `.stderr` file beside it (code, severity, message, spans as
-//! line:column, help, and fix with its applicability). Run with `BLESS=1`
-//! to rewrite the expected files after a deliberate change, then review the
-//! diff.
+//! line:column, help, and fix with its applicability). After a deliberate
+//! change, `INSTA_UPDATE=always cargo test --test ui` rewrites the expected
+//! files (`common::BLESS`); then review the diff.
 //!
 //! Language-version codes (E03xx) need several files: a directory
 //! `tests/ui/CODE-name/` holds the versions, compared in file-name order
@@ -10,13 +10,14 @@
 //! `tests/ui/CODE-name.stderr` every file's diagnostics, as that command
 //! reports them.
 
+mod common;
+
 use std::fmt::Write as _;
 use std::path::Path;
 
 use draftdec::diag::codes::Stage;
 use draftdec::diag::{self, Applicability, Code, Diagnostic, Severity};
-
-use draftdec::hygiene::line_col;
+use draftdec::line_col;
 
 fn range(src: &str, span: draftdec::ast::Span) -> String {
     let (l1, c1) = line_col(src, span.start);
@@ -74,7 +75,7 @@ fn render(src: &str, diags: &[Diagnostic]) -> String {
 
 /// One test: a single draft, compiled.
 fn single(path: &Path) -> (String, Vec<Code>) {
-    let src = std::fs::read_to_string(path).unwrap();
+    let src = common::read(path);
     let compiled = draftdec::compile(&src);
     let codes = compiled.diagnostics.iter().map(|d| d.code).collect();
     (render(&src, &compiled.diagnostics), codes)
@@ -83,12 +84,7 @@ fn single(path: &Path) -> (String, Vec<Code>) {
 /// One test: the language versions in a directory, each compiled, then
 /// compared; each file's diagnostics under its name.
 fn versions(dir: &Path) -> (String, Vec<Code>) {
-    let mut paths: Vec<_> = std::fs::read_dir(dir)
-        .unwrap()
-        .map(|e| e.unwrap().path())
-        .filter(|p| p.extension().is_some_and(|e| e == "draft"))
-        .collect();
-    paths.sort();
+    let paths = common::files_in(dir, ".draft");
     assert!(
         paths.len() >= 2,
         "{}: fewer than two versions",
@@ -98,10 +94,7 @@ fn versions(dir: &Path) -> (String, Vec<Code>) {
         .iter()
         .map(|p| p.file_name().unwrap().to_string_lossy().to_string())
         .collect();
-    let sources: Vec<String> = paths
-        .iter()
-        .map(|p| std::fs::read_to_string(p).unwrap())
-        .collect();
+    let sources: Vec<String> = paths.iter().map(common::read).collect();
     let compiled: Vec<_> = sources.iter().map(|s| draftdec::compile(s)).collect();
     let list: Vec<_> = (0..paths.len())
         .map(|i| draftdec::versions::Version {
@@ -127,8 +120,7 @@ fn versions(dir: &Path) -> (String, Vec<Code>) {
 
 #[test]
 fn ui() {
-    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/ui");
-    let bless = std::env::var_os("BLESS").is_some();
+    let dir = common::root().join("tests/ui");
     let mut entries: Vec<_> = std::fs::read_dir(&dir)
         .unwrap()
         .map(|e| e.unwrap().path())
@@ -158,13 +150,7 @@ fn ui() {
             "{name}: a directory of versions tests exactly the version codes"
         );
         seen_codes.push(code);
-        let expected_path = path.with_extension("stderr");
-        if bless {
-            std::fs::write(&expected_path, &actual).unwrap();
-            continue;
-        }
-        let expected = std::fs::read_to_string(&expected_path).unwrap_or_default();
-        if expected != actual {
+        if let Some(expected) = common::golden(path.with_extension("stderr"), &actual) {
             failures.push(format!(
                 "{name}:\n--- expected\n{expected}\n+++ actual\n{actual}"
             ));
@@ -172,7 +158,8 @@ fn ui() {
     }
     assert!(
         failures.is_empty(),
-        "UI tests differ (BLESS=1 to accept):\n{}",
+        "UI tests differ (`{}` to accept):\n{}",
+        common::BLESS,
         failures.join("\n")
     );
     for code in Code::ALL {

@@ -2,6 +2,8 @@
 //! last good output; Ctrl-C stops it. Every wait polls with a generous
 //! deadline; nothing depends on how fast the machine is.
 
+mod common;
+
 use std::fs;
 use std::io::{BufRead, BufReader};
 use std::path::Path;
@@ -44,11 +46,10 @@ impl Drop for Watcher {
 }
 
 fn start(file: &Path, out: &Path) -> Watcher {
-    let mut child = Command::new(env!("CARGO_BIN_EXE_draftdec"))
+    let mut child = common::draftdec()
         .args(["watch", "--to", "json", "--color", "never", "-o"])
         .arg(out)
         .arg(file)
-        .stdin(Stdio::null())
         .stdout(Stdio::null())
         .stderr(Stdio::piped())
         .spawn()
@@ -148,7 +149,7 @@ fn rebuilds_on_save_keeps_the_last_good_output_and_stops_on_ctrl_c() {
 #[test]
 fn a_missing_draft_is_reported_at_once() {
     let dir = tempfile::tempdir().expect("temp dir");
-    let out = Command::new(env!("CARGO_BIN_EXE_draftdec"))
+    let out = common::draftdec()
         .args(["watch", "--to", "json"])
         .arg(dir.path().join("missing.draft"))
         .output()

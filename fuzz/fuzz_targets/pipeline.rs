@@ -7,7 +7,7 @@ use libfuzzer_sys::fuzz_target;
 
 fuzz_target!(|bytes: &[u8]| {
     let compiled = draftdec::compile_bytes(bytes);
-    let Ok(text) = draftdec::hygiene::decode(bytes) else {
+    let Ok(text) = draftdec::decode(bytes) else {
         assert!(compiled.has_errors(), "invalid UTF-8 must be an error");
         return;
     };

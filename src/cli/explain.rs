@@ -34,13 +34,8 @@ pub(crate) fn explain(code: Option<&str>, list: bool) -> Result<u8, Failure> {
         write_stdout(page.as_bytes())?;
         return Ok(CLEAN);
     }
-    let wanted = code.trim().to_ascii_uppercase();
     let mut message = format!("no diagnostic code `{}`", code.trim());
-    let known = Code::ALL
-        .iter()
-        .map(|c| c.as_str())
-        .chain(RETIRED.iter().map(|r| r.code));
-    if let Some(near) = draftdec::util::closest(&wanted, known) {
+    if let Some(near) = codes::closest(code) {
         message.push_str(&format!("; did you mean `{near}`?"));
     }
     message.push_str("\n  run `draftdec explain --list` to see every code");

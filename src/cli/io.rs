@@ -44,7 +44,7 @@ pub(crate) fn read_draft(path: &Path) -> Result<String, Failure> {
     };
     // Lone CRs become LFs (same offsets); invalid UTF-8 is named by byte
     // offset, line and column (E0011).
-    match draftdec::hygiene::decode(&bytes) {
+    match draftdec::decode(&bytes) {
         Ok(text) => Ok(text.into_owned()),
         Err(diags) => Err(Failure(format!(
             "cannot read {}: not UTF-8 text: {}; save the draft as UTF-8",

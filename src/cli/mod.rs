@@ -4,6 +4,7 @@
 pub(crate) mod args;
 pub(crate) mod build;
 pub(crate) mod check;
+pub(crate) mod events;
 pub(crate) mod explain;
 pub(crate) mod fmt;
 pub(crate) mod io;
@@ -23,7 +24,7 @@ use draftdec::diag::{self, Diagnostic};
 
 /// Compiles a draft and sorts its diagnostics, for every subcommand.
 pub(crate) fn compile(source: &str) -> (Document, Vec<Diagnostic>) {
-    let compiled = draftdec::driver::compile(source);
+    let compiled = draftdec::compile(source);
     let mut diagnostics = compiled.diagnostics;
     diag::sort(&mut diagnostics);
     (compiled.document, diagnostics)

@@ -44,7 +44,7 @@ pub(crate) fn watch(
     write_stderr(&format!(
         "draftdec: watching {name}; press Ctrl-C to stop\n"
     ));
-    let watched = draftdec::watch::watch(input, || {
+    let watched = events::watch(input, || {
         if let Err(Failure(message)) = state.rebuild(input, &dest, &name, render, format, color) {
             write_stderr(&format!("draftdec: {message}\n"));
         }

@@ -239,6 +239,16 @@ pub fn page(text: &str) -> Option<&'static str> {
         .or_else(|| Retired::lookup(text).map(|r| r.page))
 }
 
+/// The code, raised or retired, that a mistyped `text` most likely meant,
+/// for "did you mean" (`draftdec explain`).
+pub fn closest(text: &str) -> Option<&'static str> {
+    let known = Code::ALL
+        .iter()
+        .map(|c| c.as_str())
+        .chain(RETIRED.iter().map(|r| r.code));
+    crate::util::closest(&text.trim().to_ascii_uppercase(), known)
+}
+
 impl fmt::Display for Code {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.write_str(self.as_str())

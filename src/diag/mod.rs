@@ -6,6 +6,7 @@ use serde::Serialize;
 use crate::ast::Span;
 
 pub mod codes;
+mod excerpt;
 pub mod render;
 
 pub use codes::Code;
@@ -114,6 +115,35 @@ impl Diagnostic {
 }
 
 /// Diagnostics in source order, errors before warnings at the same place.
+/// The most diagnostics of one code reported for one file. A draft with ten
+/// thousand unclosed brackets gets the first hundred and a note on the last
+/// one saying how many more there are; every error still fails the check.
+pub const MAX_PER_CODE: usize = 100;
+
+/// Keeps the first [`MAX_PER_CODE`] diagnostics of each code (in the order
+/// given) and notes on the last kept one how many were left out.
+pub fn limit(diags: &mut Vec<Diagnostic>) {
+    let mut seen: std::collections::BTreeMap<Code, usize> = Default::default();
+    diags.retain(|d| {
+        let n = seen.entry(d.code).or_insert(0);
+        *n += 1;
+        *n <= MAX_PER_CODE
+    });
+    for (code, count) in seen {
+        if count <= MAX_PER_CODE {
+            continue;
+        }
+        if let Some(last) = diags.iter_mut().rev().find(|d| d.code == code) {
+            let more = count - MAX_PER_CODE;
+            let note = format!("{more} more {code} diagnostics in this file are not shown");
+            last.help = Some(match last.help.take() {
+                Some(help) => format!("{help}; {note}"),
+                None => note,
+            });
+        }
+    }
+}
+
 pub fn sort(diags: &mut [Diagnostic]) {
     diags.sort_by(|a, b| {
         (a.primary.span.start, a.severity, a.code).cmp(&(b.primary.span.start, b.severity, b.code))

@@ -16,6 +16,7 @@ use codespan_reporting::files::{self, Files};
 use codespan_reporting::term::{self, Config, DisplayStyle, termcolor};
 use serde::Serialize;
 
+use super::excerpt::{self, Excerpt, visible};
 use super::{Applicability, Code, Diagnostic, Severity};
 use crate::ast::Span;
 
@@ -33,13 +34,20 @@ pub enum Format {
 /// files and some copy-pastes from word processors). A leading byte-order
 /// mark is not part of line 1: editors do not count it as a column.
 #[derive(Clone, Debug)]
-pub struct LineIndex {
+pub(crate) struct LineIndex {
     starts: Vec<usize>,
+    /// Every `CHECKPOINT` bytes (on a character boundary), the offset and
+    /// the number of characters since its line's start: a column is then
+    /// counted over at most that many bytes, so many diagnostics on one
+    /// long line cost linear time, not quadratic.
+    checkpoints: Vec<(usize, usize)>,
 }
+
+const CHECKPOINT: usize = 1024;
 
 /// A 1-based line and column; the column counts Unicode scalar values.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
-pub struct Position {
+pub(crate) struct Position {
     pub line: usize,
     pub column: usize,
 }
@@ -53,13 +61,34 @@ impl LineIndex {
             0
         };
         let mut starts = vec![first];
+        let mut checkpoints = Vec::new();
+        let mut chars = 0;
+        let mut next = CHECKPOINT;
         for (i, &b) in bytes.iter().enumerate() {
+            if i >= next && source.is_char_boundary(i) {
+                checkpoints.push((i, chars));
+                next = i + CHECKPOINT;
+            }
+            // A UTF-8 continuation byte starts no character.
+            if b & 0xC0 != 0x80 && i >= first {
+                chars += 1;
+            }
             let ends_line = b == b'\n' || (b == b'\r' && bytes.get(i + 1) != Some(&b'\n'));
             if ends_line {
                 starts.push(i + 1);
+                chars = 0;
             }
         }
-        LineIndex { starts }
+        LineIndex {
+            starts,
+            checkpoints,
+        }
+    }
+
+    /// The bytes of 0-based line `line`, its line break included.
+    pub fn range(&self, line: usize, len: usize) -> Range<usize> {
+        let start = self.start_of(line, len).unwrap_or(len);
+        start..self.start_of(line + 1, len).unwrap_or(len)
     }
 
     /// The 0-based line holding `offset`.
@@ -86,11 +115,17 @@ impl LineIndex {
         let offset = floor_boundary(source, offset);
         let line = self.line_of(offset);
         let start = self.starts.get(line).copied().unwrap_or(0).min(offset);
+        let i = self.checkpoints.partition_point(|&(at, _)| at <= offset);
+        let (from, before) = match i.checked_sub(1).map(|i| self.checkpoints[i]) {
+            Some((at, chars)) if at >= start => (at, chars),
+            _ => (start, 0),
+        };
         Position {
             line: line + 1,
-            column: source
-                .get(start..offset)
-                .map_or(0, |text| text.chars().count())
+            column: before
+                + source
+                    .get(from..offset)
+                    .map_or(0, |text| text.chars().count())
                 + 1,
         }
     }
@@ -145,6 +180,15 @@ impl<'a> Files<'a> for SourceFile<'a> {
         Ok(self.lines.line_of(byte_index))
     }
 
+    fn column_number(
+        &'a self,
+        (): (),
+        _line_index: usize,
+        byte_index: usize,
+    ) -> Result<usize, files::Error> {
+        Ok(self.lines.position(self.source, byte_index).column)
+    }
+
     fn line_range(&'a self, (): (), line_index: usize) -> Result<Range<usize>, files::Error> {
         let len = self.source.len();
         let max = self.lines.starts.len().saturating_sub(1);
@@ -195,24 +239,31 @@ fn notes(source: &str, diag: &Diagnostic) -> Vec<String> {
         .collect()
 }
 
-fn to_codespan(source: &str, diag: &Diagnostic) -> CsDiagnostic<()> {
+/// `diag` for codespan, its spans placed by `place` (the file itself, or an
+/// excerpt of it) and every text shown with control characters visible.
+fn to_codespan(
+    source: &str,
+    diag: &Diagnostic,
+    place: &dyn Fn(Range<usize>) -> Range<usize>,
+) -> CsDiagnostic<()> {
     let severity = match diag.severity {
         Severity::Error => CsSeverity::Error,
         Severity::Warning => CsSeverity::Warning,
     };
+    let label = |span: Span| place(clamp(source, span));
     let mut labels = vec![
-        Label::primary((), clamp(source, diag.primary.span)).with_message(&diag.primary.message),
+        Label::primary((), label(diag.primary.span)).with_message(visible(&diag.primary.message)),
     ];
     labels.extend(
         diag.secondary
             .iter()
-            .map(|s| Label::secondary((), clamp(source, s.span)).with_message(&s.message)),
+            .map(|s| Label::secondary((), label(s.span)).with_message(visible(&s.message))),
     );
     CsDiagnostic::new(severity)
         .with_code(diag.code.as_str())
-        .with_message(&diag.message)
+        .with_message(visible(&diag.message))
         .with_labels(labels)
-        .with_notes(notes(source, diag))
+        .with_notes(notes(source, diag).iter().map(|n| visible(n)).collect())
 }
 
 fn codespan(
@@ -222,8 +273,9 @@ fn codespan(
     style: DisplayStyle,
     color: bool,
 ) -> String {
+    let name = visible(name);
     let file = SourceFile {
-        name,
+        name: &name,
         source,
         lines: LineIndex::new(source),
     };
@@ -237,8 +289,21 @@ fn codespan(
         termcolor::Buffer::no_color()
     };
     for diag in diags {
-        let cs = to_codespan(source, diag);
-        if term::emit_to_write_style(&mut buffer, &config, &file, &cs).is_err() {
+        let spans: Vec<Range<usize>> = std::iter::once(diag.primary.span)
+            .chain(diag.secondary.iter().map(|s| s.span))
+            .map(|s| clamp(source, s))
+            .collect();
+        // Long lines and control characters are printed through an excerpt;
+        // everything else as codespan prints a file.
+        let emitted = if excerpt::needed(source, &file.lines, &spans) {
+            let part = Excerpt::new(&name, source, &file.lines, &spans);
+            let cs = to_codespan(source, diag, &|r| part.map_range(r));
+            term::emit_to_write_style(&mut buffer, &config, &part, &cs)
+        } else {
+            let cs = to_codespan(source, diag, &|r| r);
+            term::emit_to_write_style(&mut buffer, &config, &file, &cs)
+        };
+        if emitted.is_err() {
             // Spans are clamped, so this is not expected; still, a
             // diagnostic must never be lost, so fall back to one plain line.
             let at = file.lines.position(source, diag.primary.span.start);
@@ -248,7 +313,7 @@ fn codespan(
                 at.column,
                 severity_word(diag.severity),
                 diag.code,
-                diag.message
+                visible(&diag.message)
             );
             let _ = std::io::Write::write_all(&mut buffer, line.as_bytes());
         }
@@ -387,7 +452,7 @@ struct Narrated<'a> {
 
 impl fmt::Display for Narrated<'_> {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(&self.diag.message)
+        f.write_str(&visible(&self.diag.message))
     }
 }
 
@@ -440,39 +505,56 @@ impl miette::Diagnostic for Narrated<'_> {
 pub fn narratable(name: &str, source: &str, diags: &[Diagnostic]) -> String {
     // miette breaks lines at `\n` and `\r\n` only; a lone `\r` becomes `\n`
     // (same length, so byte offsets stay valid) to agree with `LineIndex`.
+    // Control characters are spoken as their pictures (`␛`), never sent to
+    // the terminal; `shifts` moves offsets past each longer picture.
     let bytes = source.as_bytes();
+    let mut shifts: Vec<(usize, usize)> = Vec::new();
+    let mut added = 0;
     let normalised: String = source
         .char_indices()
         .map(|(i, c)| {
             if c == '\r' && bytes.get(i + 1) != Some(&b'\n') {
-                '\n'
-            } else {
-                c
+                return '\n';
+            }
+            match excerpt::picture(c).filter(|_| c != '\n' && c != '\r') {
+                Some(p) => {
+                    added += p.len_utf8() - c.len_utf8();
+                    shifts.push((i + c.len_utf8(), added));
+                    p
+                }
+                None => c,
             }
         })
         .collect();
-    let named = miette::NamedSource::new(name, normalised);
+    let shift = |o: usize| {
+        let k = shifts.partition_point(|&(at, _)| at <= o);
+        o + k.checked_sub(1).map_or(0, |k| shifts[k].1)
+    };
+    let moved = |r: Range<usize>| shift(r.start)..shift(r.end);
+    let named = miette::NamedSource::new(visible(name), normalised);
     let handler = miette::NarratableReportHandler::new();
     let lines = LineIndex::new(source);
     let mut out = String::new();
     for diag in diags {
         let label = |m: &str| (!m.is_empty()).then(|| m.to_string());
         let mut spans = vec![(
-            clamp(source, diag.primary.span),
-            label(&diag.primary.message),
+            moved(clamp(source, diag.primary.span)),
+            label(&visible(&diag.primary.message)),
             true,
         )];
-        spans.extend(
-            diag.secondary
-                .iter()
-                .map(|s| (clamp(source, s.span), label(&s.message), false)),
-        );
+        spans.extend(diag.secondary.iter().map(|s| {
+            (
+                moved(clamp(source, s.span)),
+                label(&visible(&s.message)),
+                false,
+            )
+        }));
         // miette has one help slot; the fix goes on its own, named line
         // so that a listener can tell advice from edit.
-        let help = match (&diag.help, fix_text(source, diag)) {
-            (Some(help), Some(fix)) => Some(format!("{help}\n{fix}")),
-            (Some(help), None) => Some(help.clone()),
-            (None, Some(fix)) => Some(fix),
+        let help = match (diag.help.as_deref().map(visible), fix_text(source, diag)) {
+            (Some(help), Some(fix)) => Some(format!("{help}\n{}", visible(&fix))),
+            (Some(help), None) => Some(help),
+            (None, Some(fix)) => Some(visible(&fix)),
             (None, None) => None,
         };
         let narrated = Narrated {
@@ -487,9 +569,10 @@ pub fn narratable(name: &str, source: &str, diags: &[Diagnostic]) -> String {
             // words rather than lose the diagnostic.
             let at = lines.position(source, diag.primary.span.start);
             one = format!(
-                "{}\n    Diagnostic severity: {}\nAt {name}, line {}, column {}.\ndiagnostic code: {}\n",
-                diag.message,
+                "{}\n    Diagnostic severity: {}\nAt {}, line {}, column {}.\ndiagnostic code: {}\n",
+                visible(&diag.message),
                 severity_word(diag.severity),
+                visible(name),
                 at.line,
                 at.column,
                 diag.code

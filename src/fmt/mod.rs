@@ -80,21 +80,9 @@ pub fn format(source: &str) -> Result<String, FmtError> {
     }
 }
 
-/// Is `source` already in canonical form? `Err` as for `format`.
-pub fn is_formatted(source: &str) -> Result<bool, FmtError> {
-    format(source).map(|out| out == source)
-}
-
-/// The document with every span set to zero and adjacent text nodes merged:
-/// what stays when only the layout changes (a line break inside a paragraph
-/// or an escape splits the text into several nodes).
-pub fn erase_spans(doc: &Document) -> Document {
-    let mut value = serde_json::to_value(doc).unwrap_or(Value::Null);
-    erase(&mut value);
-    serde_json::from_value(value).unwrap_or_else(|_| doc.clone())
-}
-
-/// What a formatted draft must keep: `erase_spans`, and also the text of
+/// What a formatted draft must keep: the document, lowered or resolved,
+/// with every span set to zero and adjacent text nodes merged (a line break inside a paragraph or
+/// an escape splits the text into several nodes), without the text of
 /// typed numbers (which the formatter renumbers; whether a number is typed
 /// is kept) and the as-written copy of field values (the value is in
 /// `content`; an escape that was not needed is dropped).
@@ -109,7 +97,9 @@ fn erase(v: &mut Value) {
     match v {
         Value::Object(map) => {
             for (key, child) in map.iter_mut() {
-                if key == "span" && child.is_object() {
+                // `span`, and the spans a resolved node keeps of another
+                // (`label_span` of a reference's target).
+                if (key == "span" || key.ends_with("_span")) && child.is_object() {
                     *child = serde_json::json!({"start": 0, "end": 0});
                 } else {
                     erase(child);
@@ -171,5 +161,35 @@ fn forget_spellings(v: &mut Value) {
         }
         Value::Array(items) => items.iter_mut().for_each(forget_spellings),
         _ => {}
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn print_keeps_typed_numbers_of_an_unresolved_document() {
+        let src = "#. One.\n\n7. Seven.\n";
+        let lowered = lower::lower(src);
+        assert_eq!(print(&lowered.document, &lowered.comments), src);
+    }
+
+    #[test]
+    fn meaning_merges_text_split_by_line_breaks() {
+        let a = lower::lower("#. one\ntwo \\* three\n").document;
+        let b = lower::lower("#. one two \\* three\n").document;
+        assert_ne!(a, b);
+        assert_eq!(meaning(&a), meaning(&b));
+        let c = lower::lower("#. onetwo \\* three\n").document;
+        assert_ne!(meaning(&a), meaning(&c));
+    }
+
+    #[test]
+    fn meaning_ignores_where_a_resolved_target_stands() {
+        let a = crate::compile("title: T\n\n#. @x\n  - <x> y\n").document;
+        let b = crate::compile("title: T\n\n#. @x\n- <x> y\n").document;
+        assert_ne!(a, b);
+        assert_eq!(meaning(&a), meaning(&b));
     }
 }

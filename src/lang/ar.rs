@@ -1,11 +1,9 @@
 //! Arabic: conventions of UN Arabic documents (see `docs/languages.md`).
 //! Right to left; Western digits, as UN Arabic documents print them.
 
-use super::{Counter, EN_MASTHEAD, Lang, LangTable, MastheadWords, RefWords, SubStyle};
+use super::{Counter, EN_MASTHEAD, LangTable, MastheadWords, RefWords, SubStyle};
 
 pub static TABLE: LangTable = LangTable {
-    lang: Lang::Ar,
-    native_name: "العربية",
     rtl: true,
     // Symbols, dates and the English masthead lines are Latin runs inside
     // the Arabic text: English locale and the Latin serif for them.
@@ -29,7 +27,6 @@ pub static TABLE: LangTable = LangTable {
     annex_counter: Counter::ArabicOrdinalAdj,
     ref_sub_sep: " ",
     // Logical order as typed in UN Arabic texts: ”…“.
-    quotes: ("\u{201D}", "\u{201C}"),
     decision_prefixes: &[],
     sub_levels: [
         SubStyle {
@@ -229,7 +226,6 @@ pub static TABLE: LangTable = LangTable {
         annex: "المرفق",
         annex_numbered: "المرفق {}",
         draft_decision: "مشروع مقرر",
-        note_by_secretariat: "مذكرة من الأمانة",
         language_line: "Arabic",
         list_separator: "\u{060C} ",
         ..EN_MASTHEAD

@@ -1,10 +1,8 @@
 //! English: the UN Editorial Manual's conventions (see `docs/languages.md`).
 
-use super::{Counter, EN_MASTHEAD, Lang, LangTable, RefWords, SubStyle};
+use super::{Counter, EN_MASTHEAD, LangTable, RefWords, SubStyle};
 
 pub static TABLE: LangTable = LangTable {
-    lang: Lang::En,
-    native_name: "English",
     rtl: false,
     typography: super::western("en-GB"),
     section: Counter::UpperRoman,
@@ -15,7 +13,6 @@ pub static TABLE: LangTable = LangTable {
     section_ref: Counter::UpperRoman,
     annex_counter: Counter::UpperRoman,
     ref_sub_sep: " ",
-    quotes: ("\u{201C}", "\u{201D}"),
     decision_prefixes: &[],
     sub_levels: [
         SubStyle {

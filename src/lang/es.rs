@@ -4,8 +4,6 @@
 use super::{Counter, Lang, LangTable, MastheadWords, RefWords, SubStyle};
 
 pub static TABLE: LangTable = LangTable {
-    lang: Lang::Es,
-    native_name: "español",
     rtl: false,
     typography: super::western("es-ES"),
     section: Counter::UpperRoman,
@@ -16,7 +14,6 @@ pub static TABLE: LangTable = LangTable {
     section_ref: Counter::UpperRoman,
     annex_counter: Counter::UpperRoman,
     ref_sub_sep: " ",
-    quotes: ("\u{201C}", "\u{201D}"),
     decision_prefixes: &[],
     sub_levels: [
         SubStyle {
@@ -193,7 +190,6 @@ pub static TABLE: LangTable = LangTable {
         annex_numbered: "Anexo {}",
         draft_decision: "Proyecto de decisión",
         heading_separator: ": ",
-        note_by_secretariat: "Nota de la Secretaría",
         distribution_lang: Lang::Es,
         distribution: ["Distr. general", "Distr. limitada", "Distr. reservada"],
         language_line: "Español",

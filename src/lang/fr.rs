@@ -4,8 +4,6 @@
 use super::{Counter, Lang, LangTable, MastheadWords, RefWords, SubStyle};
 
 pub static TABLE: LangTable = LangTable {
-    lang: Lang::Fr,
-    native_name: "français",
     rtl: false,
     typography: super::western("fr-FR"),
     section: Counter::UpperRoman,
@@ -16,7 +14,6 @@ pub static TABLE: LangTable = LangTable {
     section_ref: Counter::UpperRoman,
     annex_counter: Counter::UpperRoman,
     ref_sub_sep: " ",
-    quotes: ("«\u{A0}", "\u{A0}»"),
     decision_prefixes: &[],
     sub_levels: [
         SubStyle {
@@ -200,7 +197,6 @@ pub static TABLE: LangTable = LangTable {
         annex_numbered: "Annexe {}",
         draft_decision: "Projet de décision",
         heading_separator: "\u{A0}: ",
-        note_by_secretariat: "Note du secrétariat",
         distribution_lang: Lang::Fr,
         distribution: ["Distr. générale", "Distr. limitée", "Distr. restreinte"],
         language_line: "Français",

@@ -1,11 +1,9 @@
 //! Russian: conventions of the seed document and of Russian UN documents
 //! (see `docs/languages.md`).
 
-use super::{Counter, EN_MASTHEAD, Lang, LangTable, MastheadWords, RefWords, SubStyle};
+use super::{Counter, EN_MASTHEAD, LangTable, MastheadWords, RefWords, SubStyle};
 
 pub static TABLE: LangTable = LangTable {
-    lang: Lang::Ru,
-    native_name: "русский",
     rtl: false,
     typography: super::western("ru-RU"),
     section: Counter::UpperRoman,
@@ -16,7 +14,6 @@ pub static TABLE: LangTable = LangTable {
     section_ref: Counter::UpperRoman,
     annex_counter: Counter::UpperRoman,
     ref_sub_sep: " ",
-    quotes: ("«", "»"),
     // The seed writes МК-3/11, БК‑17/22, РК-12/9, СК-12/23.
     decision_prefixes: &[("МК", "MC"), ("БК", "BC"), ("РК", "RC"), ("СК", "SC")],
     // The seed writes `a)`; Russian UN documents keep Latin letters.
@@ -164,7 +161,6 @@ pub static TABLE: LangTable = LangTable {
         annex: "Приложение",
         annex_numbered: "Приложение {}",
         draft_decision: "Проект решения",
-        note_by_secretariat: "Записка секретариата",
         language_line: "Russian",
         ..EN_MASTHEAD
     },

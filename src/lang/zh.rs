@@ -1,11 +1,9 @@
 //! Chinese: conventions of UN Chinese documents (see `docs/languages.md`).
 //! Full-width punctuation; no spaces between words.
 
-use super::{Counter, EN_MASTHEAD, Lang, LangTable, MastheadWords, RefWords, SubStyle};
+use super::{Counter, EN_MASTHEAD, LangTable, MastheadWords, RefWords, SubStyle};
 
 pub static TABLE: LangTable = LangTable {
-    lang: Lang::Zh,
-    native_name: "中文",
     rtl: false,
     // SimSun (宋体) is the body face of UN Chinese documents; Noto Serif CJK
     // SC stands in where it is missing. The East Asian face comes first in
@@ -29,7 +27,6 @@ pub static TABLE: LangTable = LangTable {
     annex_counter: Counter::ChineseNumeral,
     // `第4(b)段`, `临时议程项目5(c)`.
     ref_sub_sep: "",
-    quotes: ("\u{201C}", "\u{201D}"),
     decision_prefixes: &[],
     sub_levels: [
         SubStyle {
@@ -192,7 +189,6 @@ pub static TABLE: LangTable = LangTable {
         annex_numbered: "附件{}",
         draft_decision: "决定草案",
         heading_separator: "：",
-        note_by_secretariat: "秘书处的说明",
         language_line: "Chinese",
         list_separator: "\u{FF0C}",
         ..EN_MASTHEAD

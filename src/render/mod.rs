@@ -8,7 +8,7 @@ pub mod json;
 /// A decision symbol as printed: its hyphens are no-break hyphens (U+2011),
 /// so that a line never ends inside "MC-3/11" ("СК-" / "12/23"). Word gets
 /// `w:noBreakHyphen` from the DOCX layer; HTML prints the character.
-pub fn unbreakable_symbol(symbol: &str) -> String {
+pub(crate) fn unbreakable_symbol(symbol: &str) -> String {
     symbol.replace(['-', '\u{2010}'], "\u{2011}")
 }
 

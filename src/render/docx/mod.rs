@@ -7,11 +7,11 @@
 
 mod body;
 mod layer;
-pub mod styles;
+mod styles;
 
 use crate::ast::{Document, LineRole};
 
-pub use body::clean;
+use body::clean;
 
 /// The DOCX file for `doc`. Deterministic: equal documents give equal bytes.
 pub fn render(doc: &Document) -> Vec<u8> {

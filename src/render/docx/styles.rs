@@ -36,11 +36,6 @@ const DISTR: i32 = TEXT_WIDTH - 2835;
 /// meeting lines of UN mastheads do.
 const MASTHEAD_RIGHT: i32 = 3402;
 
-/// The family of Latin-script text in every language (the language's
-/// `Typography` names the East Asian and complex-script faces). Liberation
-/// Serif is its metric twin, so LibreOffice substitutes it without changing
-/// a line break.
-pub const FONT: &str = crate::lang::SERIF;
 /// 10 pt, in half-points.
 pub const BODY_SIZE: usize = 20;
 

@@ -15,7 +15,7 @@ use std::process::ExitCode;
 use std::time::Instant;
 
 use clap::{Parser, Subcommand, ValueEnum};
-use draftdec::corpus::{self, CorpusLang, Generated};
+use draftdec_bench::corpus::{self, CorpusLang, Generated};
 
 #[derive(Parser)]
 #[command(about = "Corpus generator and stage timer for draftdec's benchmarks")]
@@ -165,11 +165,11 @@ fn time_stage(stage: Stage, files: &[PathBuf], repeat: u32) -> ExitCode {
 /// Runs one stage and returns a number that depends on its result.
 fn run(stage: Stage, src: &str) -> usize {
     match stage {
-        Stage::Parse => match draftdec::syntax::parse(src) {
+        Stage::Parse => match draftdec::stages::parse(src) {
             Ok(pairs) => pairs.flatten().count(),
             Err(_) => 0,
         },
-        Stage::Lower => draftdec::lower::lower(src).document.body.len(),
+        Stage::Lower => draftdec::stages::lower(src).document.body.len(),
         Stage::Compile => draftdec::compile(src).diagnostics.len(),
         Stage::Json => draftdec::render::json::render(&draftdec::compile(src).document).len(),
         Stage::Html => draftdec::render::html::render(&draftdec::compile(src).document).len(),

@@ -3,12 +3,9 @@
 //! same shape can be filled with readable text, neutral tokens or attack
 //! strings.
 
-#![allow(dead_code)]
-
 use std::cell::RefCell;
 
 use draftdec::ast::*;
-use draftdec::lang::Lang;
 
 /// HTML/JS attack strings, for the injection tests.
 pub const CORPUS: &[&str] = &[

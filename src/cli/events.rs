@@ -1,8 +1,9 @@
 //! Waiting for a draft to be saved, for `draftdec watch`.
 //!
-//! The one library module that touches the file system: waiting for file
-//! events cannot be expressed as strings in, strings out. It only waits;
-//! reading, compiling and writing stay in `main.rs` (the `on_save` callback).
+//! Waiting for file events cannot be expressed as strings in, strings out,
+//! so it lives with the command, not in the library. It only waits;
+//! reading, compiling and writing stay in `cli/watch.rs` (the `on_save`
+//! callback).
 
 use std::ffi::OsString;
 use std::path::{Path, PathBuf};
@@ -31,7 +32,7 @@ const POLL: Duration = Duration::from_millis(500);
 /// The directory is watched rather than the file, because many editors
 /// save by writing a new file and renaming it over the old one, and a watch
 /// on the old file would then see nothing more.
-pub fn watch(path: &Path, mut on_save: impl FnMut() -> bool) -> notify::Result<()> {
+pub(crate) fn watch(path: &Path, mut on_save: impl FnMut() -> bool) -> notify::Result<()> {
     let dir = match path.parent() {
         Some(p) if !p.as_os_str().is_empty() => p.to_path_buf(),
         _ => PathBuf::from("."),

@@ -1,6 +1,5 @@
 //! Invariants every compilation must keep, whatever the input (shared by the
 //! robustness tests; the fuzz target checks the same ones).
-#![allow(dead_code)]
 
 use draftdec::ast::{Document, Span};
 use draftdec::{Compiled, compile_bytes};
@@ -10,7 +9,7 @@ use draftdec::{Compiled, compile_bytes};
 /// is valid and compilation is deterministic. Returns the compilation.
 pub fn check(bytes: &[u8]) -> Compiled {
     let compiled = compile_bytes(bytes);
-    let Ok(text) = draftdec::hygiene::decode(bytes) else {
+    let Ok(text) = draftdec::decode(bytes) else {
         assert!(compiled.has_errors(), "invalid UTF-8 must be an error");
         return compiled;
     };
