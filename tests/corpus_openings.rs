@@ -14,16 +14,18 @@
 //! not recognised.
 
 use std::collections::BTreeMap;
-use std::path::{Path, PathBuf};
+use std::path::PathBuf;
 
 use draftdec::ast::{Block, OpeningSource};
+
+mod common;
 
 const CORPUS: &str = "shared/corpus/un-resolutions/en";
 
 /// The corpus directory: `shared/` beside the repository, or beside a
 /// directory that holds it (a git worktree one level down).
 fn corpus_dir() -> Option<PathBuf> {
-    Path::new(env!("CARGO_MANIFEST_DIR"))
+    common::root()
         .ancestors()
         .skip(1)
         .take(2)
@@ -206,7 +208,7 @@ fn recognised(preambular: &[String], operative: &[String]) -> (usize, usize, Vec
 fn the_lexicon_recognises_real_openings() {
     let Some(dir) = corpus_dir() else {
         assert!(
-            std::env::var_os("CI").is_none(),
+            !common::in_ci(),
             "the corpus `../{CORPUS}` is missing: CI must have it beside the repository"
         );
         eprintln!("skipped: no `../{CORPUS}` beside the repository");
@@ -241,9 +243,7 @@ fn the_lexicon_recognises_real_openings() {
         op_all.len()
     );
     eprintln!("{line}");
-    let docs =
-        std::fs::read_to_string(Path::new(env!("CARGO_MANIFEST_DIR")).join("docs/languages.md"))
-            .expect("docs/languages.md");
+    let docs = common::read("docs/languages.md");
     assert!(
         docs.contains(&line),
         "docs/languages.md must record the corpus numbers: put `{line}` there, with the numbers in its text"
