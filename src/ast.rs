@@ -10,11 +10,12 @@ use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
 pub use crate::lang::Lang;
+use crate::lang::style::{DocKind, HouseStyle, OpeningFace};
 pub use crate::lower::plain_text;
 
 /// Version of the JSON format. Bumped on any change that could break a
 /// consumer (see `docs/json.md`).
-pub const FORMAT_VERSION: &str = "2.0";
+pub const FORMAT_VERSION: &str = "2.1";
 
 /// A byte range `[start, end)` in the source file.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash, Serialize, Deserialize, JsonSchema)]
@@ -83,6 +84,27 @@ pub struct Document {
     pub span: Span,
 }
 
+impl Document {
+    /// The house style of the document's `organ:`; the default style when
+    /// it has none or names no organ (validation reports that, E0005).
+    pub fn house_style(&self) -> &'static HouseStyle {
+        self.meta
+            .organ
+            .as_ref()
+            .and_then(|f| HouseStyle::from_key(&f.text))
+            .unwrap_or_else(HouseStyle::default_style)
+    }
+
+    /// The kind of document its `type:` names; a note by default.
+    pub fn kind(&self) -> DocKind {
+        self.meta
+            .doc_type
+            .as_ref()
+            .and_then(|f| DocKind::from_key(&f.text))
+            .unwrap_or_default()
+    }
+}
+
 /// What resolution decided to print that the drafter did not write as
 /// text: the masthead's lines and the document's window title. Every word
 /// comes from the language tables (`src/lang`); backends print these as
@@ -91,6 +113,12 @@ pub struct Document {
 pub struct Presentation {
     /// The masthead, line by line, in print order.
     pub masthead: Vec<MastheadLine>,
+    /// The lines printed after the text of an adopted resolution or
+    /// decision (`64th plenary meeting`, `29 March 2023`).
+    pub closing: Vec<MastheadLine>,
+    /// How the opening words of operative paragraphs are set (the house
+    /// style's): in italics, or upright as typed (`ENDORSES`).
+    pub operative_openings: OpeningFace,
     /// The document's name for a window or a file's properties:
     /// "Title (SYMBOL)", the title or the symbol alone.
     pub page_title: String,
@@ -132,6 +160,18 @@ pub enum LineRole {
     Title,
     /// The kind of document (`Note by the secretariat`).
     Kind,
+    /// `Algeria, Andorra … : draft resolution`.
+    Sponsors,
+    /// `Resolution adopted by the General Assembly on 29 March 2023`, or
+    /// the Security Council's `Adopted by the Security Council at its
+    /// 7488th meeting, on 20 July 2015`.
+    Adoption,
+    /// `[without reference to a Main Committee (A/77/L.58)]`.
+    Committee,
+    /// The closing lines of an adopted text: `64th plenary meeting`.
+    ClosingMeeting,
+    /// The date under `ClosingMeeting` (`29 March 2023`).
+    ClosingDate,
 }
 
 /// A piece of printed text that resolution assembled.
@@ -149,10 +189,15 @@ pub enum Piece {
     FootnoteRef(FootnoteRef),
 }
 
+/// How many metadata keys there are.
+pub const FIELDS: usize = 21;
+
 /// The key of a metadata field (`agenda-item:` is `agenda_item`).
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
 #[serde(rename_all = "snake_case")]
 pub enum FieldKey {
+    Type,
+    Organ,
     Symbol,
     Distribution,
     Date,
@@ -165,13 +210,20 @@ pub enum FieldKey {
     AgendaItem,
     AgendaTitle,
     ProvisionalAgenda,
+    Sponsors,
+    Number,
     Title,
     Kind,
+    Adopted,
+    AdoptedAt,
+    Committee,
 }
 
 impl FieldKey {
     /// Every key, in the canonical order of the metadata block.
-    pub const ALL: [FieldKey; 14] = [
+    pub const ALL: [FieldKey; FIELDS] = [
+        FieldKey::Type,
+        FieldKey::Organ,
         FieldKey::Symbol,
         FieldKey::Distribution,
         FieldKey::Date,
@@ -184,13 +236,20 @@ impl FieldKey {
         FieldKey::AgendaItem,
         FieldKey::AgendaTitle,
         FieldKey::ProvisionalAgenda,
+        FieldKey::Sponsors,
+        FieldKey::Number,
         FieldKey::Title,
         FieldKey::Kind,
+        FieldKey::Adopted,
+        FieldKey::AdoptedAt,
+        FieldKey::Committee,
     ];
 
     /// The key as the drafter writes it (`agenda-item`).
     pub fn name(self) -> &'static str {
         match self {
+            FieldKey::Type => "type",
+            FieldKey::Organ => "organ",
             FieldKey::Symbol => "symbol",
             FieldKey::Distribution => "distribution",
             FieldKey::Date => "date",
@@ -203,8 +262,13 @@ impl FieldKey {
             FieldKey::AgendaItem => "agenda-item",
             FieldKey::AgendaTitle => "agenda-title",
             FieldKey::ProvisionalAgenda => "provisional-agenda",
+            FieldKey::Sponsors => "sponsors",
+            FieldKey::Number => "number",
             FieldKey::Title => "title",
             FieldKey::Kind => "kind",
+            FieldKey::Adopted => "adopted",
+            FieldKey::AdoptedAt => "adopted-at",
+            FieldKey::Committee => "committee",
         }
     }
 }
@@ -221,6 +285,13 @@ pub struct Field {
 /// The document's metadata, printed as the first-page masthead.
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize, JsonSchema)]
 pub struct Masthead {
+    /// The kind of document (`draft-resolution`, `resolution` …; see
+    /// `lang::style::DocKind`); a note when absent.
+    #[serde(rename = "type")]
+    pub doc_type: Option<Field>,
+    /// The organ whose house style the document follows (`ga`, `sc`,
+    /// `who` …; see `lang::style::HouseStyle`).
+    pub organ: Option<Field>,
     /// Document symbol (`UNEP/MC/COP.6/20`). Required.
     pub symbol: Option<Field>,
     /// `General`, `Limited` or `Restricted`.
@@ -242,23 +313,38 @@ pub struct Masthead {
     pub agenda_title: Option<Field>,
     /// Symbol of the provisional agenda; becomes the masthead footnote.
     pub provisional_agenda: Option<Field>,
-    /// Title of the document. Required.
+    /// The sponsors of a draft resolution (`France, Germany and Italy`),
+    /// printed as the sponsor line.
+    pub sponsors: Option<Field>,
+    /// The number of an adopted text, printed before its title
+    /// (`77/276`, `2231 (2015)`, `WHA77.1`).
+    pub number: Option<Field>,
+    /// Title of the document. Required in a note.
     pub title: Option<Field>,
-    /// Kind of document (`Note by the secretariat`).
+    /// Kind of document (`Note by the secretariat`), printed as written.
     pub kind: Option<Field>,
+    /// ISO date of adoption of an adopted text.
+    pub adopted: Option<Field>,
+    /// The number of the meeting that adopted it (`31`, `7488`).
+    pub adopted_at: Option<Field>,
+    /// The reference line of a General Assembly resolution, printed in
+    /// square brackets (`without reference to a Main Committee (A/78/L.5)`).
+    pub committee: Option<Field>,
 }
 
 impl Masthead {
     /// Every field with its metadata key (`agenda-item:`), in the canonical
     /// order of the source. The one list of keys: lowering, validation,
     /// walking and formatting all go through it.
-    pub fn fields(&self) -> [(&'static str, &Option<Field>); 14] {
+    pub fn fields(&self) -> [(&'static str, &Option<Field>); FIELDS] {
         FieldKey::ALL.map(|key| (key.name(), self.get(key)))
     }
 
     /// The field of `key`.
     pub fn get(&self, key: FieldKey) -> &Option<Field> {
         match key {
+            FieldKey::Type => &self.doc_type,
+            FieldKey::Organ => &self.organ,
             FieldKey::Symbol => &self.symbol,
             FieldKey::Distribution => &self.distribution,
             FieldKey::Date => &self.date,
@@ -271,14 +357,21 @@ impl Masthead {
             FieldKey::AgendaItem => &self.agenda_item,
             FieldKey::AgendaTitle => &self.agenda_title,
             FieldKey::ProvisionalAgenda => &self.provisional_agenda,
+            FieldKey::Sponsors => &self.sponsors,
+            FieldKey::Number => &self.number,
             FieldKey::Title => &self.title,
             FieldKey::Kind => &self.kind,
+            FieldKey::Adopted => &self.adopted,
+            FieldKey::AdoptedAt => &self.adopted_at,
+            FieldKey::Committee => &self.committee,
         }
     }
 
     /// [`Masthead::get`], mutable.
     pub fn get_mut(&mut self, key: FieldKey) -> &mut Option<Field> {
         match key {
+            FieldKey::Type => &mut self.doc_type,
+            FieldKey::Organ => &mut self.organ,
             FieldKey::Symbol => &mut self.symbol,
             FieldKey::Distribution => &mut self.distribution,
             FieldKey::Date => &mut self.date,
@@ -291,14 +384,21 @@ impl Masthead {
             FieldKey::AgendaItem => &mut self.agenda_item,
             FieldKey::AgendaTitle => &mut self.agenda_title,
             FieldKey::ProvisionalAgenda => &mut self.provisional_agenda,
+            FieldKey::Sponsors => &mut self.sponsors,
+            FieldKey::Number => &mut self.number,
             FieldKey::Title => &mut self.title,
             FieldKey::Kind => &mut self.kind,
+            FieldKey::Adopted => &mut self.adopted,
+            FieldKey::AdoptedAt => &mut self.adopted_at,
+            FieldKey::Committee => &mut self.committee,
         }
     }
 
     /// [`Masthead::fields`], mutable.
-    pub fn fields_mut(&mut self) -> [(&'static str, &mut Option<Field>); 14] {
+    pub fn fields_mut(&mut self) -> [(&'static str, &mut Option<Field>); FIELDS] {
         [
+            ("type", &mut self.doc_type),
+            ("organ", &mut self.organ),
             ("symbol", &mut self.symbol),
             ("distribution", &mut self.distribution),
             ("date", &mut self.date),
@@ -311,13 +411,18 @@ impl Masthead {
             ("agenda-item", &mut self.agenda_item),
             ("agenda-title", &mut self.agenda_title),
             ("provisional-agenda", &mut self.provisional_agenda),
+            ("sponsors", &mut self.sponsors),
+            ("number", &mut self.number),
             ("title", &mut self.title),
             ("kind", &mut self.kind),
+            ("adopted", &mut self.adopted),
+            ("adopted-at", &mut self.adopted_at),
+            ("committee", &mut self.committee),
         ]
     }
 
     /// The metadata keys, in canonical order.
-    pub fn keys() -> [&'static str; 14] {
+    pub fn keys() -> [&'static str; FIELDS] {
         Masthead::default().fields().map(|(key, _)| key)
     }
 }

@@ -373,6 +373,9 @@ macro_rules! visitor {
             for line in &$($m)? node.masthead {
                 v.visit_masthead_line(line);
             }
+            for line in &$($m)? node.closing {
+                v.visit_masthead_line(line);
+            }
         }
 
         pub fn walk_masthead_line<V: $Visitor + ?Sized>(v: &mut V, node: &$($m)? MastheadLine) {

@@ -532,6 +532,7 @@ fn hand_built() -> Document {
         provisional_agenda: field("UNEP/XX/COP.1/1"),
         title: field("Hand-built document"),
         kind: field("Note by the secretariat"),
+        ..Masthead::default()
     };
     let sub = |level: u8, text: &str, display: &str, body: &str, children| SubParagraph {
         level,
@@ -704,6 +705,7 @@ fn hand_built() -> Document {
         presentation: Presentation {
             masthead: masthead_lines(),
             page_title: "Hand-built document (UNEP/XX/COP.1/2)".into(),
+            ..Presentation::default()
         },
         footnotes: vec![
             note(1, "UNEP/XX/COP.1/1."),

@@ -5,6 +5,21 @@ mod common;
 
 use common::examples;
 
+/// False alarms of the punctuation rules on real texts, pending their fix
+/// (issue 12, branch `lexicon12`): a comma before lettered items that
+/// continue a quoted question, and a question ending `?”`. Each is pinned
+/// so that the fix shows here: remove its line when it no longer fires.
+const PENDING: &[(&str, &str, usize)] = &[
+    ("draft-resolution-ga.en.draft", "W0204", 30),
+    ("draft-resolution-ga.en.draft", "W0205", 34),
+    ("resolution-ga.en.draft", "W0204", 32),
+    ("resolution-ga.en.draft", "W0205", 36),
+];
+
+fn line_of(src: &str, offset: usize) -> usize {
+    src[..offset].matches('\n').count() + 1
+}
+
 #[test]
 fn examples_compile_cleanly_and_match_golden_json() {
     let files = examples();
@@ -12,8 +27,20 @@ fn examples_compile_cleanly_and_match_golden_json() {
     for path in files {
         let src = common::read(&path);
         let compiled = draftdec::compile(&src);
-        assert!(
-            compiled.diagnostics.is_empty(),
+        let found: Vec<(String, usize)> = compiled
+            .diagnostics
+            .iter()
+            .map(|d| (d.code.to_string(), line_of(&src, d.primary.span.start)))
+            .collect();
+        let name = path.file_name().unwrap().to_string_lossy();
+        let expected: Vec<(String, usize)> = PENDING
+            .iter()
+            .filter(|(file, _, _)| *file == name)
+            .map(|(_, code, line)| (code.to_string(), *line))
+            .collect();
+        assert_eq!(
+            found,
+            expected,
             "{}: {:#?}",
             path.display(),
             compiled.diagnostics

@@ -118,6 +118,43 @@ fn every_example_prints_the_same_masthead_in_html_and_docx() {
             .map(|(_, text)| text)
             .collect();
         assert_eq!(from_html, from_docx, "{name}");
+        // The closing lines of an adopted text: the same in both, after
+        // the body.
+        let page = html::render(doc);
+        let html_closing: Vec<String> = match page.find("<div class=\"closing\">") {
+            Some(i) => {
+                let block = &page[i..i + page[i..].find("</div>").unwrap()];
+                block
+                    .split("<p>")
+                    .skip(1)
+                    .map(|p| strip(&p[..p.find("</p>").unwrap()]))
+                    .collect()
+            }
+            None => Vec::new(),
+        };
+        let closing: Vec<String> = doc
+            .presentation
+            .closing
+            .iter()
+            .map(|l| {
+                l.pieces
+                    .iter()
+                    .map(|p| match p {
+                        draftdec::ast::Piece::Words { text } => text.clone(),
+                        _ => String::new(),
+                    })
+                    .collect()
+            })
+            .collect();
+        assert_eq!(html_closing, closing, "{name}");
+        let docx_texts: Vec<String> =
+            docx_paragraphs(&common::docx_parts(doc)["word/document.xml"])
+                .into_iter()
+                .map(|(_, t)| t)
+                .collect();
+        for line in &closing {
+            assert!(docx_texts.contains(line), "{name}: {line}");
+        }
         // And they are the lines resolution decided.
         assert_eq!(from_html.len(), doc.presentation.masthead.len(), "{name}");
     }

@@ -3,6 +3,22 @@
 
 use super::{Counter, Lang, LangTable, MastheadWords, RefWords, SubStyle};
 
+/// The months, for the masthead date and dates in the text.
+const MONTHS: [&str; 12] = [
+    "enero",
+    "febrero",
+    "marzo",
+    "abril",
+    "mayo",
+    "junio",
+    "julio",
+    "agosto",
+    "septiembre",
+    "octubre",
+    "noviembre",
+    "diciembre",
+];
+
 pub static TABLE: LangTable = LangTable {
     rtl: false,
     typography: super::western("es-ES"),
@@ -196,20 +212,24 @@ pub static TABLE: LangTable = LangTable {
         original: "Original: {}",
         language_names: ["árabe", "chino", "inglés", "francés", "ruso", "español"],
         list_separator: ", ",
-        months: [
-            "enero",
-            "febrero",
-            "marzo",
-            "abril",
-            "mayo",
-            "junio",
-            "julio",
-            "agosto",
-            "septiembre",
-            "octubre",
-            "noviembre",
-            "diciembre",
-        ],
+        months: MONTHS,
+        date_pattern: "{d} de {m} de {y}",
+    },
+    kinds: super::KindWords {
+        agenda_item: "Tema {} del programa",
+        sponsors_resolution: "{}: proyecto de resolución",
+        sponsors_decision: "{}: proyecto de decisión",
+        resolution_adopted_on: "Resolución aprobada por {organ} el {date}",
+        decision_adopted_on: "Decisión aprobada por {organ} el {date}",
+        adopted_at_meeting: "Aprobada por {organ} en su {n}ª sesión, celebrada el {date}",
+        resolution_number: "Resolución {}",
+        decision_number: "Decisión {}",
+        committee: "[{}]",
+        plenary_meeting: "{n}ª sesión plenaria",
+        plenary_line: "{n}ª sesión plenaria, {date}",
+        ordinal: super::Ordinal::Plain,
+        ordinal_words: &[],
+        months: MONTHS,
         date_pattern: "{d} de {m} de {y}",
     },
 };

@@ -3,6 +3,22 @@
 
 use super::{Counter, Lang, LangTable, MastheadWords, RefWords, SubStyle};
 
+/// The months, for the masthead date and dates in the text.
+const MONTHS: [&str; 12] = [
+    "janvier",
+    "février",
+    "mars",
+    "avril",
+    "mai",
+    "juin",
+    "juillet",
+    "août",
+    "septembre",
+    "octobre",
+    "novembre",
+    "décembre",
+];
+
 pub static TABLE: LangTable = LangTable {
     rtl: false,
     typography: super::western("fr-FR"),
@@ -210,20 +226,24 @@ pub static TABLE: LangTable = LangTable {
             "espagnol",
         ],
         list_separator: ", ",
-        months: [
-            "janvier",
-            "février",
-            "mars",
-            "avril",
-            "mai",
-            "juin",
-            "juillet",
-            "août",
-            "septembre",
-            "octobre",
-            "novembre",
-            "décembre",
-        ],
+        months: MONTHS,
+        date_pattern: "{d} {m} {y}",
+    },
+    kinds: super::KindWords {
+        agenda_item: "Point {} de l'ordre du jour",
+        sponsors_resolution: "{}\u{A0}: projet de résolution",
+        sponsors_decision: "{}\u{A0}: projet de décision",
+        resolution_adopted_on: "Résolution adoptée par {organ} le {date}",
+        decision_adopted_on: "Décision adoptée par {organ} le {date}",
+        adopted_at_meeting: "Adoptée par {organ} à sa {n}e séance, le {date}",
+        resolution_number: "Résolution {}",
+        decision_number: "Décision {}",
+        committee: "[{}]",
+        plenary_meeting: "{n}e séance plénière",
+        plenary_line: "{n}e séance plénière, {date}",
+        ordinal: super::Ordinal::Plain,
+        ordinal_words: &[],
+        months: MONTHS,
         date_pattern: "{d} {m} {y}",
     },
 };

@@ -11,6 +11,7 @@ mod en;
 mod es;
 mod fr;
 mod ru;
+pub mod style;
 mod zh;
 
 /// The six official languages of the United Nations.
@@ -354,6 +355,93 @@ pub struct MastheadWords {
     pub date_pattern: &'static str,
 }
 
+/// The words printed around a body's texts (draft and adopted
+/// resolutions and decisions): `{}` stands for a field, `{organ}` for the
+/// house style's name of the organ, `{date}` for a date in
+/// [`KindWords::date_pattern`], `{n}` for a meeting's number as
+/// [`KindWords::ordinal`] writes it.
+#[derive(Clone, Copy, Debug)]
+pub struct KindWords {
+    /// `Agenda item {}`: the agenda of a session, adopted.
+    pub agenda_item: &'static str,
+    /// The sponsor line of a draft resolution: `{}: draft resolution`.
+    pub sponsors_resolution: &'static str,
+    pub sponsors_decision: &'static str,
+    /// `Resolution adopted by {organ} on {date}`.
+    pub resolution_adopted_on: &'static str,
+    pub decision_adopted_on: &'static str,
+    /// `Adopted by {organ} at its {n} meeting, on {date}` (Security Council).
+    pub adopted_at_meeting: &'static str,
+    /// `Resolution {}`: the heading of a resolution with a number and no
+    /// title (Security Council).
+    pub resolution_number: &'static str,
+    pub decision_number: &'static str,
+    /// `[{}]`: the reference line of a General Assembly resolution.
+    pub committee: &'static str,
+    /// `{n} plenary meeting`, over the date of adoption.
+    pub plenary_meeting: &'static str,
+    /// `{n} plenary meeting, {date}` on one line, `{n}` in words when
+    /// [`KindWords::ordinal_words`] has it (`Seventh plenary meeting`).
+    pub plenary_line: &'static str,
+    /// How `{n}` is written.
+    pub ordinal: Ordinal,
+    /// Ordinal words from one (`First`, `Second` …), capitalised to open a line.
+    pub ordinal_words: &'static [&'static str],
+    /// Months for dates in the text, in the language itself (the masthead's
+    /// date is in the distribution block's language).
+    pub months: [&'static str; 12],
+    /// `{d} {m} {y}`, `{d} de {m} de {y}`, `{y}年{m}月{d}日`.
+    pub date_pattern: &'static str,
+}
+
+/// How a meeting's number is written in `{n}`.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Ordinal {
+    /// The number alone: the template carries the ending (`{n}e séance`).
+    Plain,
+    /// English suffixes: `1st`, `2nd`, `3rd`, `11th`, `64th`.
+    EnglishSuffix,
+}
+
+impl KindWords {
+    /// `n` as `{n}` prints it.
+    pub fn ordinal(&self, n: u32) -> String {
+        match self.ordinal {
+            Ordinal::Plain => n.to_string(),
+            Ordinal::EnglishSuffix => {
+                let suffix = match (n % 10, n % 100) {
+                    (_, 11..=13) => "th",
+                    (1, _) => "st",
+                    (2, _) => "nd",
+                    (3, _) => "rd",
+                    _ => "th",
+                };
+                format!("{n}{suffix}")
+            }
+        }
+    }
+
+    /// `n` in words if the table has them, else as [`KindWords::ordinal`].
+    pub fn ordinal_in_words(&self, n: u32) -> String {
+        match self.ordinal_words.get((n as usize).wrapping_sub(1)) {
+            Some(w) => (*w).to_string(),
+            None => self.ordinal(n),
+        }
+    }
+
+    /// A date in the text's language; `None` unless `iso` is a real
+    /// `YYYY-MM-DD` date.
+    pub fn date(&self, iso: &str) -> Option<String> {
+        let (y, m, d) = parse_iso_date(iso.trim())?;
+        Some(
+            self.date_pattern
+                .replace("{d}", &d.to_string())
+                .replace("{m}", self.months[(m - 1) as usize])
+                .replace("{y}", &y.to_string()),
+        )
+    }
+}
+
 /// How text of one language is set: locales and fonts per script, for the
 /// DOCX and HTML backends.
 ///
@@ -541,6 +629,7 @@ pub struct LangTable {
     /// The closing punctuation marks the language writes.
     pub marks: Marks,
     pub masthead: MastheadWords,
+    pub kinds: KindWords,
 }
 
 impl LangTable {

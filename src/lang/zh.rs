@@ -193,4 +193,23 @@ pub static TABLE: LangTable = LangTable {
         list_separator: "\u{FF0C}",
         ..EN_MASTHEAD
     },
+    kinds: super::KindWords {
+        agenda_item: "议程项目{}",
+        sponsors_resolution: "{}：决议草案",
+        sponsors_decision: "{}：决定草案",
+        resolution_adopted_on: "{organ}{date}通过的决议",
+        decision_adopted_on: "{organ}{date}通过的决定",
+        adopted_at_meeting: "{date}{organ}第{n}次会议通过",
+        resolution_number: "第{}号决议",
+        decision_number: "第{}号决定",
+        committee: "[{}]",
+        plenary_meeting: "第{n}次全体会议",
+        plenary_line: "第{n}次全体会议，{date}",
+        ordinal: super::Ordinal::Plain,
+        ordinal_words: &[],
+        months: [
+            "1", "2", "3", "4", "5", "6", "7", "8", "9", "10", "11", "12",
+        ],
+        date_pattern: "{y}年{m}月{d}日",
+    },
 };

@@ -7,12 +7,16 @@ use crate::ast::{
     Decision, Document, Field, FieldKey, Footnote, FootnoteOrigin, FootnoteRef, Inline, LineRole,
     MastheadLine, Piece, Span,
 };
+use crate::lang::style::{Adoption, Closing, DocKind};
 use crate::lang::{Distribution, Lang, LangTable, split_template};
 use crate::lower::plain_text;
 use crate::visit::mutable::VisitorMut;
 
 pub(super) fn present(doc: &mut Document, table: &LangTable) {
+    let style = doc.house_style();
+    doc.presentation.operative_openings = style.operative_openings;
     doc.presentation.masthead = masthead(doc, table);
+    doc.presentation.closing = closing(doc, table);
     doc.presentation.page_title = page_title(doc);
     Headings(table).visit_document(doc);
     let single = doc.annexes.len() == 1;
@@ -112,18 +116,67 @@ fn masthead(doc: &mut Document, table: &LangTable) -> Vec<MastheadLine> {
     if !place_dates.is_empty() {
         line(LineRole::PlaceDates, own, place_dates);
     }
+    let kind = doc.kind();
     if m.agenda_item.is_some() {
-        let pieces = around(table.masthead.agenda_item, FieldKey::AgendaItem);
-        line(LineRole::AgendaItem, own, pieces);
+        // A session's agenda is adopted by the time its body adopts a text.
+        let template = if kind.is_text_of_body() {
+            table.kinds.agenda_item
+        } else {
+            table.masthead.agenda_item
+        };
+        line(
+            LineRole::AgendaItem,
+            own,
+            around(template, FieldKey::AgendaItem),
+        );
     }
-    for (key, role) in [
-        (FieldKey::AgendaTitle, LineRole::AgendaTitle),
-        (FieldKey::Title, LineRole::Title),
-        (FieldKey::Kind, LineRole::Kind),
-    ] {
-        if m.get(key).is_some() {
-            line(role, own, vec![field(key)]);
+    if m.agenda_title.is_some() {
+        line(
+            LineRole::AgendaTitle,
+            own,
+            vec![field(FieldKey::AgendaTitle)],
+        );
+    }
+    if m.sponsors.is_some() {
+        let template = match kind {
+            DocKind::DraftDecision | DocKind::Decision => table.kinds.sponsors_decision,
+            _ => table.kinds.sponsors_resolution,
+        };
+        line(
+            LineRole::Sponsors,
+            own,
+            around(template, FieldKey::Sponsors),
+        );
+    }
+    let style = doc.house_style();
+    let adopted = kind.is_adopted();
+    if adopted && style.adoption == Adoption::AdoptedOn {
+        let template = match kind {
+            DocKind::Decision => table.kinds.decision_adopted_on,
+            _ => table.kinds.resolution_adopted_on,
+        };
+        if let Some(text) = adoption_words(template, doc, table) {
+            line(LineRole::Adoption, own, vec![words(&text)]);
         }
+    }
+    if adopted && m.committee.is_some() {
+        line(
+            LineRole::Committee,
+            own,
+            around(table.kinds.committee, FieldKey::Committee),
+        );
+    }
+    if let Some(title) = title_pieces(doc, table) {
+        line(LineRole::Title, own, title);
+    }
+    if adopted
+        && style.adoption == Adoption::AdoptedAtMeeting
+        && let Some(text) = adoption_words(table.kinds.adopted_at_meeting, doc, table)
+    {
+        line(LineRole::Adoption, own, vec![words(&text)]);
+    }
+    if m.kind.is_some() {
+        line(LineRole::Kind, own, vec![field(FieldKey::Kind)]);
     }
     if let Some(agenda) = &doc.meta.provisional_agenda {
         let note = agenda_footnote(agenda);
@@ -139,7 +192,11 @@ fn masthead(doc: &mut Document, table: &LangTable) -> Vec<MastheadLine> {
         let host = lines.iter_mut().find(|l| {
             matches!(
                 l.role,
-                LineRole::AgendaItem | LineRole::AgendaTitle | LineRole::Title | LineRole::Kind
+                LineRole::AgendaItem
+                    | LineRole::AgendaTitle
+                    | LineRole::Sponsors
+                    | LineRole::Title
+                    | LineRole::Kind
             )
         });
         match host {
@@ -152,6 +209,83 @@ fn masthead(doc: &mut Document, table: &LangTable) -> Vec<MastheadLine> {
         }
     }
     lines
+}
+
+/// The title line: the title alone; in an adopted text, its number first
+/// (`77/276. Title`, `WHA77.1  Title`), or `Resolution 2231 (2015)` when
+/// it has a number and no title.
+fn title_pieces(doc: &Document, table: &LangTable) -> Option<Vec<Piece>> {
+    let m = &doc.meta;
+    let kind = doc.kind();
+    let number = m.number.is_some() && kind.is_adopted();
+    match (number, m.title.is_some()) {
+        (true, true) => Some(vec![
+            field(FieldKey::Number),
+            words(doc.house_style().number_separator),
+            field(FieldKey::Title),
+        ]),
+        (true, false) => {
+            let template = match kind {
+                DocKind::Decision => table.kinds.decision_number,
+                _ => table.kinds.resolution_number,
+            };
+            Some(around(template, FieldKey::Number))
+        }
+        (false, true) => Some(vec![field(FieldKey::Title)]),
+        (false, false) => None,
+    }
+}
+
+/// An adoption template filled: `{organ}` from the house style, `{date}`
+/// from `adopted:`, `{n}` from `adopted-at:`. `None` when a value it needs
+/// is missing or malformed (validation reports those).
+fn adoption_words(template: &str, doc: &Document, table: &LangTable) -> Option<String> {
+    let m = &doc.meta;
+    let date = table.kinds.date(&m.adopted.as_ref()?.text)?;
+    let mut text = template
+        .replace("{organ}", doc.house_style().names[doc.language.index()])
+        .replace("{date}", &date);
+    if text.contains("{n}") {
+        let n: u32 = m.adopted_at.as_ref()?.text.trim().parse().ok()?;
+        text = text.replace("{n}", &table.kinds.ordinal(n));
+    }
+    Some(text)
+}
+
+/// The lines after an adopted text: the plenary meeting and the date.
+fn closing(doc: &Document, table: &LangTable) -> Vec<MastheadLine> {
+    let m = &doc.meta;
+    if !doc.kind().is_adopted() {
+        return Vec::new();
+    }
+    let own = doc.language;
+    let k = &table.kinds;
+    let date = m.adopted.as_ref().and_then(|d| k.date(&d.text));
+    let n = m
+        .adopted_at
+        .as_ref()
+        .and_then(|n| n.text.trim().parse::<u32>().ok());
+    let line = |role, text: String| MastheadLine {
+        role,
+        lang: own,
+        pieces: vec![words(&text)],
+    };
+    match (doc.house_style().closing, n, date) {
+        (Closing::PlenaryTwoLines, Some(n), Some(date)) => vec![
+            line(
+                LineRole::ClosingMeeting,
+                k.plenary_meeting.replace("{n}", &k.ordinal(n)),
+            ),
+            line(LineRole::ClosingDate, date),
+        ],
+        (Closing::PlenaryOneLine, Some(n), Some(date)) => vec![line(
+            LineRole::ClosingMeeting,
+            k.plenary_line
+                .replace("{n}", &k.ordinal_in_words(n))
+                .replace("{date}", &date),
+        )],
+        _ => Vec::new(),
+    }
 }
 
 /// The masthead's footnote cites the provisional agenda by its symbol.

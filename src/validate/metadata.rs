@@ -2,6 +2,7 @@
 
 use crate::ast::{Document, Field, Inline, Span};
 use crate::diag::{Code, Diagnostic};
+use crate::lang::style::{DocKind, HouseStyle};
 use crate::lang::{Distribution, Lang, language_codes, masthead_date};
 
 pub(super) fn check(doc: &Document, diags: &mut Vec<Diagnostic>) {
@@ -11,7 +12,9 @@ pub(super) fn check(doc: &Document, diags: &mut Vec<Diagnostic>) {
         ("language", &m.language),
         ("title", &m.title),
     ] {
-        if field.is_none() {
+        // A body's text is titled by its resolution or decision.
+        let needed = key != "title" || !doc.kind().is_text_of_body();
+        if needed && field.is_none() {
             diags.push(
                 Diagnostic::new(
                     Code::E0004,
@@ -48,14 +51,44 @@ pub(super) fn check(doc: &Document, diags: &mut Vec<Diagnostic>) {
             &format!("write {}, {} or {}", keys[0], keys[1], keys[2]),
         ));
     }
-    if let Some(f) = &m.date
+    if let Some(f) = &m.doc_type
         && !f.text.is_empty()
-        && masthead_date(&f.text).is_none()
+        && DocKind::from_key(&f.text).is_none()
     {
+        diags.push(invalid(
+            f,
+            format!("`{}` is not a kind of document", f.text),
+            &format!("write one of {}", DocKind::keys()),
+        ));
+    }
+    if let Some(f) = &m.organ
+        && !f.text.is_empty()
+        && HouseStyle::from_key(&f.text).is_none()
+    {
+        diags.push(invalid(
+            f,
+            format!("`{}` is not an organ with a house style", f.text),
+            &format!("write one of {}", HouseStyle::keys()),
+        ));
+    }
+    for f in [&m.date, &m.adopted].into_iter().flatten() {
+        if f.text.is_empty() || masthead_date(&f.text).is_some() {
+            continue;
+        }
         diags.push(invalid(
             f,
             format!("`{}` is not a date", f.text),
             "write the date as year-month-day, e.g. `2025-08-20`",
+        ));
+    }
+    if let Some(f) = &m.adopted_at
+        && !f.text.is_empty()
+        && f.text.trim().parse::<u32>().is_err()
+    {
+        diags.push(invalid(
+            f,
+            format!("`{}` is not a meeting number", f.text),
+            "write the number of the meeting that adopted the text, e.g. `31`",
         ));
     }
     if let Some(f) = &m.original

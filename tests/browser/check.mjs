@@ -132,7 +132,8 @@ try {
       for (const s of ['<script>alert(1)</script>', '"><img src=x onerror=alert(1)>', '</style>']) {
         if (!dom.text.includes(s)) fail(name, `attack string not shown as text: ${s}`);
       }
-    } else if (dom.counts.paras === 0) {
+    } else if (dom.counts.paras + dom.counts.operative === 0) {
+      // A note numbers its paragraphs; a resolution, its operative ones.
       fail(name, 'no numbered paragraphs rendered');
     }
     if (dialogs.length) fail(name, `dialogs opened: ${dialogs.join(' | ')}`);

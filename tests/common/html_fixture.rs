@@ -237,6 +237,7 @@ pub fn document(language: Lang, fill: &mut dyn FnMut(&str) -> String) -> Documen
             span: SP,
         }),
         kind: bare_field(t, "Note by the secretariat"),
+        ..Masthead::default()
     };
 
     let intro = Block::Section(Section {
@@ -578,6 +579,7 @@ pub fn document(language: Lang, fill: &mut dyn FnMut(&str) -> String) -> Documen
         presentation: Presentation {
             masthead: masthead(t, language),
             page_title: t.s("Cooperation between the secretariats (UNEP/MC/COP.6/99)"),
+            ..Presentation::default()
         },
         span: SP,
     }

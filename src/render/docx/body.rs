@@ -14,6 +14,7 @@ use crate::ast::{
     OperativeParagraph, Paragraph as AstParagraph, Piece, PreambularClause, Section, SubParagraph,
 };
 use crate::lang::LangTable;
+use crate::lang::style::OpeningFace;
 use crate::render::unbreakable_symbol;
 
 /// The docx-rs document and what the post-processing layer must know.
@@ -65,6 +66,7 @@ pub fn build(doc: &Document) -> Built {
     for block in &doc.body {
         b.block(block);
     }
+    b.closing();
     for annex in &doc.annexes {
         b.annex(annex);
     }
@@ -361,8 +363,10 @@ impl<'a> Builder<'a> {
                 LineRole::Body | LineRole::Meeting => id::BODY,
                 LineRole::PlaceDates | LineRole::AgendaItem => id::MEETING,
                 LineRole::AgendaTitle => id::AGENDA_TITLE,
+                LineRole::Sponsors | LineRole::Committee => id::MEETING,
                 LineRole::Title => id::TITLE,
-                LineRole::Kind => id::KIND,
+                LineRole::Kind | LineRole::Adoption => id::KIND,
+                LineRole::ClosingMeeting | LineRole::ClosingDate => id::TEXT,
             };
             // The rule under the symbol and distribution block.
             if !ruled && !matches!(style, id::SYMBOL | id::DISTRIBUTION) {
@@ -374,6 +378,16 @@ impl<'a> Builder<'a> {
         }
         if !ruled {
             self.push(id::MASTHEAD_RULE, Vec::new());
+        }
+    }
+
+    /// The closing lines of an adopted text, after its body.
+    fn closing(&mut self) {
+        let doc = self.doc;
+        let meta = |key| doc.meta.get(key).as_ref();
+        for line in &doc.presentation.closing {
+            let runs = self.pieces(&line.pieces, &meta, line.lang == doc.language);
+            self.push(id::TEXT, runs);
         }
     }
 
@@ -461,10 +475,21 @@ impl<'a> Builder<'a> {
         }
     }
 
-    fn opening_runs(&mut self, opening: Option<&Opening>, content: &[Inline]) -> Vec<Run> {
+    /// `italic`: the opening words take the opening style (the house
+    /// style may print operative ones upright).
+    fn opening_runs(
+        &mut self,
+        opening: Option<&Opening>,
+        content: &[Inline],
+        italic: bool,
+    ) -> Vec<Run> {
         let mut runs = Vec::new();
         if let Some(o) = opening {
-            runs.extend(self.script_runs(&o.text, &|| Run::new().style(id::OPENING)));
+            if italic {
+                runs.extend(self.script_runs(&o.text, &|| Run::new().style(id::OPENING)));
+            } else {
+                runs.extend(self.script_runs(&o.text, &Run::new));
+            }
             if o.space_after {
                 runs.extend(self.text_runs(" ", Fmt::default()));
             }
@@ -474,7 +499,7 @@ impl<'a> Builder<'a> {
     }
 
     fn preambular(&mut self, c: &PreambularClause) {
-        let runs = self.opening_runs(c.opening.as_ref(), &c.content);
+        let runs = self.opening_runs(c.opening.as_ref(), &c.content, true);
         self.push(id::PREAMBLE, runs);
         self.subparagraphs(&c.subparagraphs, 1);
     }
@@ -483,7 +508,8 @@ impl<'a> Builder<'a> {
         let display = op.number.as_ref().map(|n| n.display.as_str());
         let numbered = display.is_some_and(|d| !d.is_empty());
         let mut runs = self.designation(display);
-        runs.extend(self.opening_runs(op.opening.as_ref(), &op.content));
+        let italic = self.doc.presentation.operative_openings == OpeningFace::Italic;
+        runs.extend(self.opening_runs(op.opening.as_ref(), &op.content, italic));
         // A decision's only operative paragraph is unnumbered and set like
         // a preambular clause.
         let style = if numbered {

@@ -14,6 +14,7 @@ use crate::ast::{
     OperativeParagraph, Paragraph, Piece, PreambularClause, Section, SubParagraph,
 };
 use crate::lang::LangTable;
+use crate::lang::style::OpeningFace;
 
 /// The stylesheet, inlined so the page needs nothing from the network.
 /// Logical properties (`inline-start`) keep the layout right for `dir="rtl"`.
@@ -113,6 +114,7 @@ impl<'a> Renderer<'a> {
         self.masthead();
         self.push("<main>\n");
         self.blocks(&doc.body, 2);
+        self.closing();
         for annex in &doc.annexes {
             self.annex(annex);
         }
@@ -209,13 +211,20 @@ impl<'a> Renderer<'a> {
         }
         self.push("</div>\n");
 
+        // The meeting's lines and the sponsor line sit in the left-hand
+        // block; from the adoption line or the title on, lines run across
+        // the text column.
+        let title_at = lines
+            .iter()
+            .position(|l| matches!(l.role, LineRole::Adoption | LineRole::Title))
+            .unwrap_or(lines.len());
         self.push("<div class=\"mh-meeting\">\n");
-        for line in lines {
+        for line in &lines[..title_at] {
             let class = match line.role {
                 LineRole::Body => "mh-body",
                 LineRole::Meeting => "mh-session",
                 LineRole::PlaceDates => "mh-place",
-                LineRole::AgendaItem => "mh-item",
+                LineRole::AgendaItem | LineRole::Sponsors | LineRole::Committee => "mh-item",
                 LineRole::AgendaTitle => "mh-agenda-title",
                 _ => continue,
             };
@@ -227,17 +236,48 @@ impl<'a> Renderer<'a> {
         }
         self.push("</div>\n");
 
-        for line in of(lines, &[LineRole::Title]) {
-            self.push("<h1 class=\"mh-title\">");
-            self.pieces(&line.pieces, &meta);
-            self.push("</h1>\n");
+        for line in &lines[title_at..] {
+            match line.role {
+                LineRole::Title => {
+                    self.push("<h1 class=\"mh-title\">");
+                    self.pieces(&line.pieces, &meta);
+                    self.push("</h1>\n");
+                }
+                LineRole::Kind | LineRole::Adoption => {
+                    self.push("<p class=\"mh-kind\">");
+                    self.pieces(&line.pieces, &meta);
+                    self.push("</p>\n");
+                }
+                LineRole::Sponsors | LineRole::Committee => {
+                    self.push("<p class=\"mh-item\">");
+                    self.pieces(&line.pieces, &meta);
+                    self.push("</p>\n");
+                }
+                _ => {}
+            }
         }
-        for line in of(lines, &[LineRole::Kind]) {
+        for line in of(&lines[..title_at], &[LineRole::Kind]) {
             self.push("<p class=\"mh-kind\">");
             self.pieces(&line.pieces, &meta);
             self.push("</p>\n");
         }
         self.push("</header>\n");
+    }
+
+    /// The closing lines of an adopted text, after its body.
+    fn closing(&mut self) {
+        let doc = self.doc;
+        if doc.presentation.closing.is_empty() {
+            return;
+        }
+        let meta = |key| doc.meta.get(key).as_ref();
+        self.push("<div class=\"closing\">\n");
+        for line in &doc.presentation.closing {
+            self.push("<p>");
+            self.pieces(&line.pieces, &meta);
+            self.push("</p>\n");
+        }
+        self.push("</div>\n");
     }
 
     /// `level` is the HTML heading level for headings found at this depth;
@@ -403,7 +443,7 @@ impl<'a> Renderer<'a> {
             self.id_attr(&n.anchor);
         }
         self.push("><p>");
-        self.clause_text(c.opening.as_ref(), &c.content);
+        self.clause_text(c.opening.as_ref(), &c.content, true);
         self.push("</p>");
         self.subparagraphs(&c.subparagraphs);
         self.push("</div>\n");
@@ -416,17 +456,24 @@ impl<'a> Renderer<'a> {
         }
         self.push(">");
         self.marker(p.number.as_ref().map(|n| n.display.as_str()));
-        self.clause_text(p.opening.as_ref(), &p.content);
+        let italic = self.doc.presentation.operative_openings == OpeningFace::Italic;
+        self.clause_text(p.opening.as_ref(), &p.content, italic);
         self.subparagraphs(&p.subparagraphs);
         self.push("</li>\n");
     }
 
-    /// Opening words in `<em>`, then the rest of the clause.
-    fn clause_text(&mut self, opening: Option<&Opening>, content: &[Inline]) {
+    /// Opening words in `<em>` (or upright in a `<span>`, as the house
+    /// style wants), then the rest of the clause.
+    fn clause_text(&mut self, opening: Option<&Opening>, content: &[Inline], italic: bool) {
         if let Some(o) = opening {
-            self.push("<em class=\"opening\">");
+            let (open, close) = if italic {
+                ("<em class=\"opening\">", "</em>")
+            } else {
+                ("<span class=\"opening\">", "</span>")
+            };
+            self.push(open);
             self.text(&o.text);
-            self.push("</em>");
+            self.push(close);
             if o.space_after {
                 self.push(" ");
             }
