@@ -180,10 +180,10 @@ codes! {
         W0111 Warning [Validate]         Reported      "unbalanced quotation marks";
         E0112 Error   [Resolve]          Reported      "footnote defined twice";
         W0113 Warning [Lower]            Reported      "document symbol of an unknown organ";
-        W0201 Warning [Validate]         Reported      "preambular clause does not end with a comma";
+        W0201 Warning [Validate]         Reported      "preambular clause does not end with the house style's mark";
         W0202 Warning [Validate]         Reported      "operative paragraph does not end with a semicolon";
         W0203 Warning [Validate]         Reported      "last operative paragraph does not end with a full stop";
-        W0204 Warning [Validate]         Reported      "no colon before sub-paragraphs";
+        W0204 Warning [Validate]         Reported      "no colon or comma before sub-paragraphs";
         W0205 Warning [Validate]         Reported      "sub-paragraph punctuation";
         W0206 Warning [Validate]         Reported      "unknown opening words";
         W0207 Warning [Validate]         Reported      "capitalisation of opening words";

@@ -221,6 +221,7 @@ pub static TABLE: LangTable = LangTable {
         full_stop: &['.'],
         colon: &[':'],
     },
+    list_conjunctions: &["و", "أو"],
     masthead: MastheadWords {
         agenda_item: "البند {} من جدول الأعمال المؤقت",
         annex: "المرفق",

@@ -238,6 +238,7 @@ pub static TABLE: LangTable = LangTable {
     capitalised_openers: true,
     footnote_before_punctuation: false,
     marks: super::LATIN_MARKS,
+    list_conjunctions: &["and", "or"],
     masthead: EN_MASTHEAD,
     kinds: super::KindWords {
         agenda_item: "Agenda item {}",

@@ -200,6 +200,7 @@ pub static TABLE: LangTable = LangTable {
     capitalised_openers: true,
     footnote_before_punctuation: true,
     marks: super::LATIN_MARKS,
+    list_conjunctions: &["y", "e", "o", "u"],
     masthead: MastheadWords {
         agenda_item: "Tema {} del programa provisional",
         annex: "Anexo",

@@ -207,6 +207,7 @@ pub static TABLE: LangTable = LangTable {
     capitalised_openers: true,
     footnote_before_punctuation: true,
     marks: super::LATIN_MARKS,
+    list_conjunctions: &["et", "ou"],
     masthead: MastheadWords {
         agenda_item: "Point {} de l'ordre du jour provisoire",
         annex: "Annexe",

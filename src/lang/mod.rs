@@ -628,6 +628,10 @@ pub struct LangTable {
     pub footnote_before_punctuation: bool,
     /// The closing punctuation marks the language writes.
     pub marks: Marks,
+    /// The conjunctions that may follow the mark closing the last but one
+    /// paragraph or sub-paragraph of a list (`; and`, `; et`, `; y`, `; и`,
+    /// `؛ و`, `；以及`): the mark before them is the one checked.
+    pub list_conjunctions: &'static [&'static str],
     pub masthead: MastheadWords,
     pub kinds: KindWords,
 }

@@ -156,6 +156,7 @@ pub static TABLE: LangTable = LangTable {
     capitalised_openers: false,
     footnote_before_punctuation: true,
     marks: super::LATIN_MARKS,
+    list_conjunctions: &["и", "или"],
     masthead: MastheadWords {
         agenda_item: "Пункт {} предварительной повестки дня",
         annex: "Приложение",

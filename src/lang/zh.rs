@@ -183,6 +183,7 @@ pub static TABLE: LangTable = LangTable {
         full_stop: &['。', '.'],
         colon: &['：', ':'],
     },
+    list_conjunctions: &["以及", "和", "或"],
     masthead: MastheadWords {
         agenda_item: "临时议程项目{}",
         annex: "附件",
