@@ -127,3 +127,79 @@ mod stage {
             .bench(|| render::docx::render(black_box(&doc)));
     }
 }
+
+/// Inputs that were quadratic or exponential before the limits, compiled at
+/// two sizes: 4× the input should take about 4× the time (quadratic would be
+/// 16×). Measured here, not asserted in a test: a timed test fails on a busy
+/// machine. `cargo bench -- hostile` prints both sizes side by side.
+#[divan::bench_group(sample_count = 10, max_time = 2)]
+mod hostile {
+    use super::*;
+
+    const HEAD: &str = "symbol: UNEP/MC/COP.6/20\nlanguage: en\ntitle: Cooperation\n\n";
+    type Gen = fn(usize) -> String;
+    const CASES: &[(&str, Gen)] = &[
+        ("words", |n| format!("{HEAD}#. {}\n", "word ".repeat(n))),
+        ("unknown labels among many labels", |n| {
+            let labels: String = (0..n / 8).map(|i| format!("#. <l{i}> x\n")).collect();
+            let refs: String = (0..n / 8).map(|i| format!("@l{i}x ")).collect();
+            format!("{HEAD}{labels}\n{refs}\n")
+        }),
+        ("footnote references and definitions", |n| {
+            let refs: String = (0..n / 8).map(|i| format!("^f{i} ")).collect();
+            let defs: String = (0..n / 8).map(|i| format!("^f{i}: x\n")).collect();
+            format!("{HEAD}#. {refs}\n\n{defs}")
+        }),
+        ("leading escaped blanks", |n| {
+            format!("{HEAD}#. {}x\n", "\\ ".repeat(n))
+        }),
+        ("unclosed footnotes with unclosed markup", |n| {
+            format!("{HEAD}#. ^{{**a *b ^{{**a *b {}\n", "word ".repeat(n))
+        }),
+        ("unclosed markup in a footnote", |n| {
+            format!("{HEAD}#. ^{{ {}\n", "*a **b \\* ".repeat(n / 2))
+        }),
+        ("too deep: refused before parsing", |n| {
+            format!("{HEAD}#. {}\n", "^{ *a **b ".repeat(n / 2))
+        }),
+        ("brackets", |n| format!("{HEAD}#. {}\n", "[ ".repeat(n))),
+        ("sub-paragraphs", |n| {
+            let subs: String = (0..n / 8)
+                .map(|i| format!("{}(a) y\n", " ".repeat(i % 9)))
+                .collect();
+            format!("{HEAD}#. x:\n{subs}")
+        }),
+    ];
+    const NAMES: &[&str] = &[
+        "words",
+        "unknown labels among many labels",
+        "footnote references and definitions",
+        "leading escaped blanks",
+        "unclosed footnotes with unclosed markup",
+        "unclosed markup in a footnote",
+        "too deep: refused before parsing",
+        "brackets",
+        "sub-paragraphs",
+    ];
+
+    fn input(name: &str, n: usize) -> String {
+        let (_, generate) = CASES.iter().find(|(c, _)| *c == name).expect("a case");
+        generate(n)
+    }
+
+    #[divan::bench(args = NAMES)]
+    fn small(bencher: Bencher, name: &str) {
+        let src = input(name, 4_000);
+        bencher
+            .counter(BytesCount::new(src.len()))
+            .bench(|| draftdec::compile(black_box(&src)));
+    }
+
+    #[divan::bench(args = NAMES)]
+    fn large(bencher: Bencher, name: &str) {
+        let src = input(name, 16_000);
+        bencher
+            .counter(BytesCount::new(src.len()))
+            .bench(|| draftdec::compile(black_box(&src)));
+    }
+}

@@ -5,8 +5,7 @@
 mod common;
 
 use common::invariants;
-
-use std::time::{Duration, Instant};
+use std::time::Instant;
 
 use draftdec::ast::{Block, Document, FootnoteRef, Inline};
 use draftdec::diag::Code;
@@ -130,69 +129,6 @@ fn a_long_single_line_compiles() {
         "{:?}",
         &c.diagnostics[..1.min(c.diagnostics.len())]
     );
-}
-
-/// Inputs that were quadratic or exponential before the limits: each is
-/// compiled at two sizes, and 4× the input may take at most 10× the time
-/// (linear: 4×; quadratic: 16×).
-#[test]
-fn time_is_linear_in_the_input() {
-    type Gen = fn(usize) -> String;
-    let cases: &[(&str, Gen)] = &[
-        ("words", |n| format!("{HEAD}#. {}\n", "word ".repeat(n))),
-        ("unknown labels among many labels", |n| {
-            let labels: String = (0..n / 8).map(|i| format!("#. <l{i}> x\n")).collect();
-            let refs: String = (0..n / 8).map(|i| format!("@l{i}x ")).collect();
-            format!("{HEAD}{labels}\n{refs}\n")
-        }),
-        ("footnote references and definitions", |n| {
-            let refs: String = (0..n / 8).map(|i| format!("^f{i} ")).collect();
-            let defs: String = (0..n / 8).map(|i| format!("^f{i}: x\n")).collect();
-            format!("{HEAD}#. {refs}\n\n{defs}")
-        }),
-        ("leading escaped blanks", |n| {
-            format!("{HEAD}#. {}x\n", "\\ ".repeat(n))
-        }),
-        ("unclosed footnotes with unclosed markup", |n| {
-            format!("{HEAD}#. ^{{**a *b ^{{**a *b {}\n", "word ".repeat(n))
-        }),
-        ("unclosed markup in a footnote", |n| {
-            format!("{HEAD}#. ^{{ {}\n", "*a **b \\* ".repeat(n / 2))
-        }),
-        ("too deep: refused before parsing", |n| {
-            format!("{HEAD}#. {}\n", "^{ *a **b ".repeat(n / 2))
-        }),
-        ("brackets", |n| format!("{HEAD}#. {}\n", "[ ".repeat(n))),
-        ("sub-paragraphs", |n| {
-            let subs: String = (0..n / 8)
-                .map(|i| format!("{}(a) y\n", " ".repeat(i % 9)))
-                .collect();
-            format!("{HEAD}#. x:\n{subs}")
-        }),
-    ];
-    let time = |src: &str| {
-        (0..2)
-            .map(|_| {
-                let t = Instant::now();
-                std::hint::black_box(draftdec::compile(src));
-                t.elapsed()
-            })
-            .min()
-            .unwrap()
-    };
-    for (name, generate) in cases {
-        let small = generate(4_000);
-        let large = generate(16_000);
-        let (a, b) = (time(&small), time(&large));
-        eprintln!("{name}: {a:?} {b:?}");
-        let ratio = b.as_secs_f64() / a.max(Duration::from_millis(2)).as_secs_f64();
-        assert!(
-            ratio < 10.0,
-            "{name}: {} bytes in {a:?}, {} bytes in {b:?} (×{ratio:.1})",
-            small.len(),
-            large.len()
-        );
-    }
 }
 
 // ------------------------------------------------------------ properties
