@@ -203,6 +203,9 @@ impl Visitor for Punctuation<'_> {
 /// sentence's own mark (`…world.”`, `…(see annex).)`).
 const CLOSERS: &[char] = &['”', '’', '»', '"', '\'', ')', '」', '』'];
 
+/// Marks that end a quoted sentence as a full stop would.
+const ENDS_SENTENCE: &[char] = &['?', '!', '？', '！', '؟'];
+
 fn expect(
     cx: &Cx<'_>,
     content: &[Inline],
@@ -247,12 +250,16 @@ fn expect(
             format!("it ends with `{c}` and a conjunction"),
             Applicability::NeedsReview,
         )
-    } else if CLOSERS.contains(&c) && last > 0 && is_mark(chars[last - 1].0) {
+    } else if CLOSERS.contains(&c)
+        && last > 0
+        && (is_mark(chars[last - 1].0) || ENDS_SENTENCE.contains(&chars[last - 1].0))
+    {
         // A quotation that ends with its own mark: accepted when that is
-        // the mark wanted; otherwise the mark goes after the quotation, as
-        // a suggestion (the quotation's mark stays).
+        // the mark wanted, a quoted question or exclamation where a full
+        // stop is wanted (`…climate change?”`); otherwise the mark goes
+        // after the quotation, as a suggestion (the quotation's mark stays).
         let inner = chars[last - 1].0;
-        if ok(inner) {
+        if ok(inner) || (ENDS_SENTENCE.contains(&inner) && accepted.contains(&Mark::FullStop)) {
             return;
         }
         (
