@@ -16,7 +16,7 @@
 use std::collections::BTreeMap;
 use std::path::PathBuf;
 
-use draftdec::ast::{Block, OpeningSource};
+use draftdec::ast::{Block, Opening, OpeningSource};
 
 mod common;
 
@@ -171,37 +171,43 @@ fn recognised(preambular: &[String], operative: &[String]) -> (usize, usize, Vec
     };
     assert_eq!(decision.preamble.len(), preambular.len(), "{draft}");
     assert_eq!(decision.operative.len(), operative.len(), "{draft}");
-    let lexicon = |o: &Option<draftdec::ast::Opening>| {
-        o.as_ref()
-            .is_some_and(|o| o.source == OpeningSource::Lexicon)
-    };
     let mut missed = Vec::new();
-    let first_words = |text: &str| text.split(' ').take(4).collect::<Vec<_>>().join(" ");
-    let pre = decision
-        .preamble
-        .iter()
-        .zip(preambular)
-        .filter(|(c, text)| {
-            let ok = lexicon(&c.opening);
-            if !ok {
-                missed.push(format!("preambular: {}", first_words(text)));
-            }
-            ok
-        })
-        .count();
-    let op = decision
-        .operative
-        .iter()
-        .zip(operative)
-        .filter(|(p, text)| {
-            let ok = lexicon(&p.opening);
-            if !ok {
-                missed.push(format!("operative: {}", first_words(text)));
-            }
-            ok
-        })
-        .count();
+    let pre = count(
+        decision.preamble.iter().map(|c| &c.opening),
+        preambular,
+        "preambular",
+        &mut missed,
+    );
+    let op = count(
+        decision.operative.iter().map(|p| &p.opening),
+        operative,
+        "operative",
+        &mut missed,
+    );
     (pre, op, missed)
+}
+
+/// How many of `openings` come from the lexicon; the first words of the
+/// others go to `missed`.
+fn count<'a>(
+    openings: impl Iterator<Item = &'a Option<Opening>>,
+    texts: &[String],
+    kind: &str,
+    missed: &mut Vec<String>,
+) -> usize {
+    openings
+        .zip(texts)
+        .filter(|(opening, text)| {
+            let ok = opening
+                .as_ref()
+                .is_some_and(|o| o.source == OpeningSource::Lexicon);
+            if !ok {
+                let words: Vec<&str> = text.split(' ').take(4).collect();
+                missed.push(format!("{kind}: {}", words.join(" ")));
+            }
+            ok
+        })
+        .count()
 }
 
 #[test]
