@@ -180,13 +180,14 @@ codes! {
         E0110 Error   [Validate]         Reported      "unbalanced square brackets";
         W0111 Warning [Validate]         Reported      "unbalanced quotation marks";
         E0112 Error   [Resolve]          Reported      "footnote defined twice";
+        W0113 Warning [Lower]            Reported      "document symbol of an unknown organ";
         E0130 Error   [Resolve]          Reported      "footnote inside a footnote";
         W0141 Warning [Validate]         Reported      "label written in several scripts";
         W0142 Warning [Validate]         Reported      "label that looks like another";
-        W0201 Warning [Validate]         Reported      "preambular clause does not end with a comma";
+        W0201 Warning [Validate]         Reported      "preambular clause does not end with the house style's mark";
         W0202 Warning [Validate]         Reported      "operative paragraph does not end with a semicolon";
         W0203 Warning [Validate]         Reported      "last operative paragraph does not end with a full stop";
-        W0204 Warning [Validate]         Reported      "no colon before sub-paragraphs";
+        W0204 Warning [Validate]         Reported      "no colon or comma before sub-paragraphs";
         W0205 Warning [Validate]         Reported      "sub-paragraph punctuation";
         W0206 Warning [Validate]         Reported      "unknown opening words";
         W0207 Warning [Validate]         Reported      "capitalisation of opening words";

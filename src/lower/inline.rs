@@ -255,9 +255,22 @@ impl Lowerer<'_> {
         })
     }
 
-    /// `UNEP/MC/COP.6/INF/29`; empty parts and unnumbered series reported.
+    /// `UNEP/MC/COP.6/INF/29`; empty parts and unnumbered series reported,
+    /// and an organ draftdec does not know.
     fn lower_document_sym(&mut self, text: &str, span: Span) -> Inline {
         let parts: Vec<&str> = text.split('/').collect();
+        if parts.len() > 1 && !super::symbol::known_organ(parts[0]) {
+            let organ = parts[0];
+            self.diags.push(
+                Diagnostic::new(
+                    Code::W0113,
+                    Span::new(span.start, span.start + organ.len()),
+                    format!("`{organ}` is not an organ draftdec knows, in the document symbol `{text}`"),
+                )
+                .label("unknown organ")
+                .help("check the symbol against the official document; if the organ is right, the symbol is kept as written"),
+            );
+        }
         let mut problem = None;
         for part in &parts[1..] {
             if part.is_empty() {

@@ -5,6 +5,7 @@
 mod builder;
 mod inline;
 mod meta;
+mod symbol;
 
 use pest::iterators::{Pair, Pairs};
 use serde::Serialize;

@@ -17,7 +17,7 @@ use crate::visit::{Visitor, walk_subparagraph};
 pub fn validate(doc: &Document, src: &str, diags: &mut Vec<Diagnostic>) {
     let table = doc.language.table();
     metadata::check(doc, diags);
-    punctuation::check(doc, &table.marks, diags);
+    punctuation::check(doc, table, diags);
     openings::check(doc, table, diags);
     brackets::check(doc, src, diags);
     labels::check(doc, diags);
