@@ -14,7 +14,8 @@
 //!   ([`diag::codes`], what `draftdec explain` prints) and the renderings
 //!   of diagnostics ([`diag::render`]: human, short, JSON, narratable).
 //! - [`render`]: the backends, [`render::json`], [`render::html`],
-//!   [`render::docx`]. Give them only a document without errors.
+//!   [`render::docx`], [`render::akn`] (Akoma Ntoso). Give them only a
+//!   document without errors.
 //! - [`fmt`]: the formatter, [`fmt::format`] (source to canonical source),
 //!   [`fmt::print`] (a document and its comments to source) and
 //!   [`fmt::meaning`] (what formatting keeps).

@@ -37,7 +37,7 @@ Exit status:
     about = "Compile UN-style draft decisions written as plain text (.draft files)",
     long_about = "Compile UN-style draft decisions written as plain text (.draft files).\n\n\
                   `check` reports every problem in a draft; `build` turns a clean draft into \
-                  a Word document, an HTML page or JSON; `fmt` rewrites drafts \
+                  a Word document, an HTML page, JSON or Akoma Ntoso XML; `fmt` rewrites drafts \
                   in canonical form; `watch` rebuilds on every save; `explain` prints the \
                   page of a diagnostic code; `schema` prints the JSON Schema of the JSON output.",
     after_help = EXIT_STATUS_HELP,
@@ -186,6 +186,8 @@ pub(crate) enum Target {
     Html,
     /// A Word document
     Docx,
+    /// Akoma Ntoso 3.0 XML, in the UN's profile (AKN4UN)
+    Akn,
 }
 
 impl Target {
@@ -194,6 +196,7 @@ impl Target {
             Target::Json => "json",
             Target::Html => "html",
             Target::Docx => "docx",
+            Target::Akn => "akn.xml",
         }
     }
 }

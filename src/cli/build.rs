@@ -15,6 +15,7 @@ pub(crate) fn backend(target: Target) -> fn(&Document) -> Vec<u8> {
         Target::Json => |doc| draftdec::render::json::render(doc).into_bytes(),
         Target::Html => |doc| draftdec::render::html::render(doc).into_bytes(),
         Target::Docx => draftdec::render::docx::render,
+        Target::Akn => |doc| draftdec::render::akn::render(doc).into_bytes(),
     }
 }
 

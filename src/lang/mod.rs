@@ -60,6 +60,18 @@ impl Lang {
         }
     }
 
+    /// The ISO 639-2 (terminology) code Akoma Ntoso's IRIs use (`eng`).
+    pub fn iso639_2(self) -> &'static str {
+        match self {
+            Lang::Ar => "ara",
+            Lang::Zh => "zho",
+            Lang::En => "eng",
+            Lang::Fr => "fra",
+            Lang::Ru => "rus",
+            Lang::Es => "spa",
+        }
+    }
+
     /// The table of conventions of this language.
     pub(crate) fn table(self) -> &'static LangTable {
         match self {
