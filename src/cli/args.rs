@@ -37,7 +37,7 @@ Exit status:
     about = "Compile UN-style draft decisions written as plain text (.draft files)",
     long_about = "Compile UN-style draft decisions written as plain text (.draft files).\n\n\
                   `check` reports every problem in a draft; `build` turns a clean draft into \
-                  a Word document, an HTML page, JSON or Akoma Ntoso XML; `fmt` rewrites drafts \
+                  a Word document, a PDF, an HTML page, JSON or Akoma Ntoso XML; `fmt` rewrites drafts \
                   in canonical form; `watch` rebuilds on every save; `explain` prints the \
                   page of a diagnostic code; `schema` prints the JSON Schema of the JSON output.",
     after_help = EXIT_STATUS_HELP,
@@ -188,6 +188,8 @@ pub(crate) enum Target {
     Docx,
     /// Akoma Ntoso 3.0 XML, in the UN's profile (AKN4UN)
     Akn,
+    /// PDF/A of the Word document, A4, fonts embedded (needs LibreOffice)
+    Pdf,
 }
 
 impl Target {
@@ -197,7 +199,13 @@ impl Target {
             Target::Html => "html",
             Target::Docx => "docx",
             Target::Akn => "akn.xml",
+            Target::Pdf => "pdf",
         }
+    }
+
+    /// Whether the output is binary, not text for a terminal.
+    pub(crate) fn is_binary(self) -> bool {
+        matches!(self, Target::Docx | Target::Pdf)
     }
 }
 

@@ -8,6 +8,7 @@ pub(crate) mod events;
 pub(crate) mod explain;
 pub(crate) mod fmt;
 pub(crate) mod io;
+pub(crate) mod pdf;
 pub(crate) mod watch;
 
 pub(crate) use args::*;

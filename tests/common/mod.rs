@@ -276,10 +276,19 @@ pub const PDFINFO: Tool = Tool {
     installer: Installer::Apt,
     locate: Locate::Program,
 };
+/// poppler's `pdffonts`, to see that `build --to pdf` embeds every font.
+pub const PDFFONTS: Tool = Tool {
+    name: "pdffonts",
+    env: None,
+    package: "poppler-utils",
+    installer: Installer::Apt,
+    locate: Locate::Program,
+};
 pub const TOOLS: &[Tool] = &[
     SOFFICE,
     PDFTOTEXT,
     PDFINFO,
+    PDFFONTS,
     CHROMIUM,
     NODE,
     NPM,
