@@ -24,7 +24,10 @@ fn installed_packages(script: &str, installer: Installer) -> Vec<String> {
                 .collect::<Vec<_>>()
         })
         .collect();
-    assert!(!packages.is_empty(), ".ci/run installs packages with {command}");
+    assert!(
+        !packages.is_empty(),
+        ".ci/run installs packages with {command}"
+    );
     packages
 }
 
