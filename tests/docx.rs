@@ -503,6 +503,7 @@ fn masthead_lines() -> Vec<MastheadLine> {
 
 fn para(number: &str, content: Vec<Inline>) -> Block {
     Block::Paragraph(Paragraph {
+        inserted: false,
         numbered: true,
         label: None,
         typed_number: None,
@@ -535,6 +536,7 @@ fn hand_built() -> Document {
         ..Masthead::default()
     };
     let sub = |level: u8, text: &str, display: &str, body: &str, children| SubParagraph {
+        dash: false,
         level,
         label: None,
         typed_marker: None,
@@ -558,6 +560,7 @@ fn hand_built() -> Document {
             span: sp(),
         }),
         preamble: vec![PreambularClause {
+            headings: Vec::new(),
             label: None,
             number: des("1", ""),
             opening: Some(Opening {
@@ -583,6 +586,8 @@ fn hand_built() -> Document {
             span: sp(),
         }],
         operative: vec![OperativeParagraph {
+            headings: Vec::new(),
+            inserted: false,
             label: None,
             typed_number: None,
             number: des("1", ""),
@@ -630,6 +635,7 @@ fn hand_built() -> Document {
                 vec![
                     t("See "),
                     Inline::CrossRef(CrossRef {
+                        short: false,
                         label: Label {
                             name: "req".into(),
                             span: sp(),
@@ -685,6 +691,7 @@ fn hand_built() -> Document {
         heading: format!("Annex {n}"),
         title: field(title),
         content: vec![Block::Paragraph(Paragraph {
+            inserted: false,
             numbered: false,
             label: None,
             typed_number: None,
@@ -820,6 +827,7 @@ fn drafter_text_is_escaped_everywhere_and_forbidden_characters_removed() {
                 span: sp(),
             }));
             p.content.push(Inline::CrossRef(CrossRef {
+                short: false,
                 label: Label {
                     name: "x".into(),
                     span: sp(),
@@ -906,6 +914,7 @@ fn never_panics_on_sparse_or_odd_documents() {
         if let Block::Paragraph(p) = &mut s.content[0] {
             p.number = None;
             p.content.push(Inline::CrossRef(CrossRef {
+                short: false,
                 label: Label {
                     name: "missing".into(),
                     span: sp(),
@@ -921,12 +930,14 @@ fn never_panics_on_sparse_or_odd_documents() {
                 span: sp(),
             }));
             p.subparagraphs = vec![SubParagraph {
+                dash: false,
                 level: 0,
                 label: None,
                 typed_marker: None,
                 number: None,
                 content: vec![],
                 children: vec![SubParagraph {
+                    dash: false,
                     level: 200,
                     label: None,
                     typed_marker: None,

@@ -156,7 +156,7 @@ codes! {
         W0013 Warning [Hygiene]          Reported      "invisible formatting character";
         E0014 Error   [Syntax]           Unparsed      "markup nested too deeply";
         E0015 Error   [Lower]            Unformattable "heading without a title";
-        E0016 Error   [Lower]            Unformattable "heading more than two levels deep";
+        E0016 Error   [Lower]            Unformattable "heading more than three levels deep";
         E0017 Error   [Lower]            Unformattable "sub-section outside a section";
         E0018 Error   [Lower]            Unformattable "`:::` that closes nothing";
         E0019 Error   [Lower]            Unformattable "decision inside a decision";
@@ -167,6 +167,7 @@ codes! {
         E0024 Error   [Lower]            Unformattable "decision not closed";
         E0025 Error   [Lower]            Unformattable "backslash at the end of a line";
         E0026 Error   [Lower]            Unformattable "sub-paragraphs nested too deeply";
+        E0027 Error   [Lower]            Unformattable "heading in a decision with no paragraph under it";
         E0101 Error   [Resolve]          Reported      "duplicate label";
         E0102 Error   [Resolve]          Reported      "unknown label";
         E0103 Error   [Resolve]          Reported      "undefined footnote";
@@ -179,6 +180,8 @@ codes! {
         E0110 Error   [Validate]         Reported      "unbalanced square brackets";
         W0111 Warning [Validate]         Reported      "unbalanced quotation marks";
         E0112 Error   [Resolve]          Reported      "footnote defined twice";
+        E0114 Error   [Resolve]          Reported      "label on an unnumbered heading or dash item";
+        E0115 Error   [Resolve]          Reported      "inserted paragraph with no paragraph above it";
         W0201 Warning [Validate]         Reported      "preambular clause does not end with a comma";
         W0202 Warning [Validate]         Reported      "operative paragraph does not end with a semicolon";
         W0203 Warning [Validate]         Reported      "last operative paragraph does not end with a full stop";
