@@ -268,7 +268,14 @@ impl<'a> Printer<'a> {
                 label: clause.label.as_ref(),
                 content: with_opening(clause.opening.as_ref(), &clause.content),
             };
-            self.item(clause.span, item);
+            let own = [
+                clause.label.as_ref().map(|l| l.span),
+                clause.opening.as_ref().map(|o| o.span),
+            ];
+            self.item(
+                after_parts(&clause.headings, clause.span, own, &clause.content),
+                item,
+            );
             self.subs(&clause.subparagraphs);
         }
         for para in &d.operative {
@@ -284,7 +291,14 @@ impl<'a> Printer<'a> {
                 label: para.label.as_ref(),
                 content: with_opening(para.opening.as_ref(), &para.content),
             };
-            self.item(para.span, item);
+            let own = [
+                para.typed_number.as_ref().map(|t| t.span),
+                para.label.as_ref().map(|l| l.span),
+            ];
+            self.item(
+                after_parts(&para.headings, para.span, own, &para.content),
+                item,
+            );
             self.subs(&para.subparagraphs);
         }
         self.flush(d.span.end, 0);
@@ -531,6 +545,27 @@ fn with_opening(opening: Option<&crate::ast::Opening>, content: &[Inline]) -> Ve
     }
     out.extend_from_slice(content);
     out
+}
+
+/// Where a clause's own line starts (its span holds the headings above
+/// it): at the first of its parts, `own` and its text, that is written.
+fn after_parts<const N: usize>(
+    headings: &[Section],
+    span: Span,
+    own: [Option<Span>; N],
+    content: &[Inline],
+) -> Span {
+    if headings.is_empty() {
+        return span;
+    }
+    let first = own
+        .into_iter()
+        .flatten()
+        .chain(content.first().map(Inline::span))
+        .map(|s| s.start)
+        .min()
+        .unwrap_or(span.end);
+    Span::new(first, span.end)
 }
 
 /// `#.` or the resolved number (`4.`) when the drafter typed one; for an

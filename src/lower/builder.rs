@@ -285,9 +285,10 @@ impl Builder {
         span: Span,
     ) {
         self.flush_host();
+        let (headings, span) = self.take_parts(span);
         self.host = Some(if self.decision.is_some() {
             Host::Operative(OperativeParagraph {
-                headings: std::mem::take(&mut self.parts),
+                headings,
                 inserted,
                 label,
                 typed_number: typed,
@@ -347,8 +348,9 @@ impl Builder {
                             .help("number it (`#.`) to make it an operative paragraph, or move it above the first operative paragraph"),
                     );
                 }
+                let (headings, span) = self.take_parts(span);
                 self.host = Some(Host::Preambular(PreambularClause {
-                    headings: std::mem::take(&mut self.parts),
+                    headings,
                     label,
                     number: None,
                     opening: None,
@@ -438,6 +440,13 @@ impl Builder {
                 }
             }
         }
+    }
+
+    /// The headings waiting for the clause at `span`, and the clause's
+    /// span grown to hold them: they are part of it, written before it.
+    fn take_parts(&mut self, span: Span) -> (Vec<Section>, Span) {
+        let start = self.parts.first().map_or(span.start, |h| h.span.start);
+        (std::mem::take(&mut self.parts), Span::new(start, span.end))
     }
 
     /// Headings left at the end of a decision stand over nothing.
