@@ -139,11 +139,19 @@ pub fn describe(rule: Rule) -> &'static str {
         Rule::cross_ref | Rule::bare_mark | Rule::short_mark => "a reference (`@name`)",
         Rule::strong | Rule::fn_strong => "bold text (`**…**`)",
         Rule::emphasis | Rule::fn_emphasis => "italic text (`*…*`)",
-        Rule::escape | Rule::escaped => "an escaped character (`\\*`)",
-        Rule::decision_sym | Rule::convention | Rule::hyphen => "a decision symbol (`MC-3/11`)",
-        Rule::document_sym | Rule::organ | Rule::symbol_part => {
-            "a document symbol (`UNEP/MC/COP.6/1`)"
+        Rule::escape | Rule::escaped | Rule::escaped_word | Rule::escaped_run => {
+            "an escaped character (`\\*`)"
         }
+        Rule::decision_sym | Rule::convention | Rule::hyphen => "a decision symbol (`MC-3/11`)",
+        Rule::document_sym
+        | Rule::organ
+        | Rule::symbol_part
+        | Rule::symbol_piece
+        | Rule::symbol_char
+        | Rule::res_symbol
+        | Rule::slash_symbol
+        | Rule::dotted_symbol
+        | Rule::suffix_symbol => "a document symbol (`UNEP/MC/COP.6/1`)",
         Rule::block_inlines | Rule::line_inlines | Rule::soft_break => "text",
         Rule::plain | Rule::plain_word | Rule::plain_gap | Rule::latin_chars => "text",
         Rule::word | Rule::word_char | Rule::space | Rule::punct | Rule::stray => "text",

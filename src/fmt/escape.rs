@@ -91,14 +91,20 @@ pub(crate) fn escape(text: &str, lead: Lead, trail: Trail, footnote: bool) -> St
     loop {
         let (printed, offsets) = render(&chars, &escaped);
         let mut changed = false;
+        // The characters of a symbol right after an escaped letter or digit
+        // are text (`\UNEP/MC/…`, the grammar's `escaped_word`): no symbol
+        // starts there.
+        let mut after_escape = false;
         for i in 0..n {
-            let boundary = i == 0 || escaped[i - 1] || !is_word(chars[i - 1]);
-            if !escaped[i]
-                && boundary
-                && may_start_symbol(chars[i])
-                && is_symbol(&printed[offsets[i]..])
-            {
+            if escaped[i] {
+                after_escape = chars[i].is_ascii_alphanumeric();
+                continue;
+            }
+            after_escape &= is_symbol_char(chars[i]);
+            let boundary = !after_escape && (i == 0 || escaped[i - 1] || !is_word(chars[i - 1]));
+            if boundary && may_start_symbol(chars[i]) && is_symbol(&printed[offsets[i]..]) {
                 escaped[i] = true;
+                after_escape = true;
                 changed = true;
             }
         }
@@ -197,7 +203,7 @@ fn line_hazard(chars: &[char]) -> bool {
         return true;
     }
     // `9 bis. `
-    if (1..=4).contains(&digits) && chars.get(digits) == Some(&' ') {
+    if digits > 0 && chars.get(digits) == Some(&' ') {
         let rest: String = chars[digits + 1..].iter().take(11).collect();
         if let Some(word) = rest.split('.').next()
             && INSERTED_LATIN.contains(&word)
@@ -263,12 +269,16 @@ fn is_mark(c: char) -> bool {
     matches!(c as u32, 0x0300..=0x036F | 0x1AB0..=0x1AFF | 0x1DC0..=0x1DFF | 0x20D0..=0x20FF | 0xFE20..=0xFE2F)
 }
 
-/// First letters of the conventions and organs that start a symbol.
+/// First letters of the conventions and organs that start a symbol: any
+/// Latin capital (a document symbol's organ need not be known), and the
+/// Cyrillic decision prefixes.
 fn may_start_symbol(c: char) -> bool {
-    matches!(
-        c,
-        'M' | 'B' | 'R' | 'S' | 'U' | 'F' | 'I' | 'E' | 'C' | 'T' | 'A' | 'М' | 'Б' | 'Р' | 'С'
-    )
+    c.is_ascii_uppercase() || matches!(c, 'М' | 'Б' | 'Р' | 'С')
+}
+
+/// The grammar's `symbol_char`.
+fn is_symbol_char(c: char) -> bool {
+    c.is_ascii_alphanumeric() || matches!(c, '/' | '.' | '-' | '(' | ')')
 }
 
 fn is_symbol(s: &str) -> bool {
@@ -305,6 +315,8 @@ mod tests {
         assert_eq!(clean("see UNEP/MC/COP.6/1."), r"see \UNEP/MC/COP.6/1.");
         assert_eq!(clean("XMC-3/11"), "XMC-3/11");
         assert_eq!(clean("and/or"), "and/or");
+        assert_eq!(clean("WHA77.1 and N/A"), r"\WHA77.1 and N/A");
+        assert_eq!(clean("A/78/123 and Corr.1"), r"\A/78/123 and \Corr.1");
     }
 
     #[test]

@@ -578,9 +578,7 @@ fn number_marker(typed: Option<&Typed>, resolved: Option<&String>, inserted: boo
     };
     if inserted {
         let fits = typed.text.split_once(' ').is_some_and(|(n, word)| {
-            (1..=4).contains(&n.len())
-                && n.bytes().all(|b| b.is_ascii_digit())
-                && INSERTED_LATIN.contains(&word)
+            !n.is_empty() && n.bytes().all(|b| b.is_ascii_digit()) && INSERTED_LATIN.contains(&word)
         });
         return if fits {
             format!("{}.", typed.text)

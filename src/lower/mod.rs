@@ -5,6 +5,7 @@
 mod builder;
 mod inline;
 mod meta;
+mod symbol;
 
 use pest::iterators::{Pair, Pairs};
 use serde::Serialize;
@@ -231,12 +232,7 @@ impl<'s> Lowerer<'s> {
         let mut content = Vec::new();
         for p in pair.into_inner() {
             match p.as_rule() {
-                Rule::label_name => {
-                    label = Label {
-                        name: p.as_str().to_string(),
-                        span: span_of(&p),
-                    }
-                }
+                Rule::label_name => label = inline::label_of(&p),
                 Rule::block_inlines => content = inline::trim(self.lower_inlines(p.into_inner())),
                 _ => {}
             }

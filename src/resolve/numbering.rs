@@ -17,6 +17,11 @@ use crate::visit::mutable::{
     walk_preambular_clause, walk_section, walk_subparagraph,
 };
 
+/// The most sub-paragraphs under one paragraph or sub-paragraph: (a) to
+/// (z), (aa) to (zz), (aaa) to (zzz). Beyond, designations would grow with
+/// the list; E0040 refuses it instead.
+pub const MAX_SUBPARAGRAPHS: u32 = 26 * crate::lang::MAX_LETTER_REPEAT;
+
 struct Numberer<'a> {
     table: &'a LangTable,
     diags: &'a mut Vec<Diagnostic>,
@@ -377,6 +382,20 @@ impl VisitorMut for Numberer<'_> {
         let ordinal = *count;
         let words = *words;
         let style = self.table.sub_levels[(sub.level as usize).clamp(1, 4) - 1];
+        if ordinal == MAX_SUBPARAGRAPHS + 1 {
+            self.diags.push(
+                Diagnostic::new(
+                    Code::E0040,
+                    sub.span,
+                    format!(
+                        "more than {MAX_SUBPARAGRAPHS} sub-paragraphs at one level: letters run out at ({})",
+                        style.counter.format(MAX_SUBPARAGRAPHS)
+                    ),
+                )
+                .label("one sub-paragraph too many")
+                .help("split the list under two paragraphs, or make it a list in an annex"),
+            );
+        }
         let text = style.counter.format(ordinal);
         let display = style.display(ordinal);
         let path = if parent.path.is_empty() {
