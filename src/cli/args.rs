@@ -7,6 +7,8 @@ use clap::{Parser, Subcommand, ValueEnum};
 
 use draftdec::diag::render::Format;
 
+use super::TableFormat;
+
 /// Exit status: the drafts are clean (or only warned about).
 pub(crate) const CLEAN: u8 = 0;
 /// Exit status: a draft has errors (or warnings, with `--deny-warnings`).
@@ -146,6 +148,27 @@ pub(crate) enum Command {
     },
     /// Print the JSON Schema of `draftdec build --to json` output
     Schema,
+    /// The table of mandates: every request the drafts' decisions make of
+    /// the Executive Secretary, the secretariat, Parties…, one row each
+    #[command(after_help = EXIT_STATUS_HELP)]
+    Mandates {
+        /// The drafts whose decisions to read; `-` reads standard input
+        #[arg(required_unless_present = "schema", value_name = "FILE")]
+        files: Vec<PathBuf>,
+        /// The table's format
+        #[arg(long, value_enum, default_value_t = TableFormat::Csv)]
+        to: TableFormat,
+        /// Where to write [default: standard output]
+        #[arg(short, long, value_name = "PATH")]
+        output: Option<PathBuf>,
+        /// Print the JSON Schema of `--to json` instead
+        #[arg(long, conflicts_with_all = ["files", "to", "output"])]
+        schema: bool,
+        /// When to colour diagnostics: `auto` colours only a terminal and
+        /// honours NO_COLOR and CLICOLOR_FORCE
+        #[arg(long, value_enum, default_value_t = ColorArg::Auto)]
+        color: ColorArg,
+    },
 }
 
 #[derive(Clone, Copy, ValueEnum)]

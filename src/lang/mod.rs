@@ -10,6 +10,7 @@ mod ar;
 mod en;
 mod es;
 mod fr;
+pub mod mandates;
 mod ru;
 pub mod style;
 mod zh;
@@ -273,7 +274,7 @@ fn strip_marks(s: &str) -> String {
 }
 
 /// A CJK ideograph: Chinese writes no space between words.
-fn is_han(c: char) -> bool {
+pub(crate) fn is_han(c: char) -> bool {
     matches!(c, '\u{4E00}'..='\u{9FFF}' | '\u{3400}'..='\u{4DBF}')
 }
 
@@ -694,6 +695,8 @@ pub struct LangTable {
     pub list_conjunctions: &'static [&'static str],
     pub masthead: MastheadWords,
     pub kinds: KindWords,
+    /// What the table of mandates recognises (`crate::mandates`).
+    pub mandates: &'static mandates::MandateWords,
 }
 
 impl LangTable {
