@@ -2,6 +2,8 @@
 # Regenerates the rendered pages in docs/img/:
 #   seed-LANG-page1.png  first page of examples/cooperation.LANG.draft as
 #                        LibreOffice renders draftdec's DOCX
+#   seed-LANG-decision.png  its last page, where the draft decision ends the
+#                        note (the page with its operative paragraphs)
 #   seed-LANG-html.png   the top of the same document's HTML page in headless
 #                        Chromium (first screen, as a reader opens it)
 # for the Russian seed and the Arabic and Chinese versions (LANGS to change);
@@ -17,7 +19,7 @@ out=$(mktemp -d)
 trap 'rm -rf "$out"' EXIT
 langs=${LANGS:-ru ar zh}
 chromium=${CHROMIUM:-$(command -v chromium || command -v chromium-browser || true)}
-for tool in soffice pdftoppm; do
+for tool in soffice pdftoppm pdfinfo; do
   command -v "$tool" >/dev/null || { echo "$tool not found" >&2; exit 1; }
 done
 [ -n "$chromium" ] || { echo "chromium not found" >&2; exit 1; }
@@ -31,7 +33,9 @@ for lang in $langs; do
   soffice -env:UserInstallation="file://$out/profile" --headless \
     --convert-to pdf --outdir "$out" "$out/seed-$lang.docx" >/dev/null 2>&1
   pdftoppm -png -r 80 -f 1 -l 1 -singlefile "$out/seed-$lang.pdf" "docs/img/seed-$lang-page1"
-  echo "wrote docs/img/seed-$lang-page1.png"
+  last=$(pdfinfo "$out/seed-$lang.pdf" | awk '/^Pages:/ { print $2 }')
+  pdftoppm -png -r 80 -f "$last" -l "$last" -singlefile "$out/seed-$lang.pdf" "docs/img/seed-$lang-decision"
+  echo "wrote docs/img/seed-$lang-page1.png, docs/img/seed-$lang-decision.png (page $last)"
 done
 for lang in ${HTML_LANGS:-ar zh}; do
   ./target/debug/draftdec build --to html -o "$out/seed-$lang.html" "examples/cooperation.$lang.draft"

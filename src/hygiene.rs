@@ -135,14 +135,27 @@ pub fn classify(c: char) -> CharClass {
     match c {
         '\t' | '\n' | '\r' => CharClass::Ok,
         '\u{0}'..='\u{1F}' | '\u{7F}'..='\u{9F}' | '\u{FFFE}' | '\u{FFFF}' => CharClass::Forbidden,
+        // Unicode's Default_Ignorable_Code_Point set (DerivedCoreProperties),
+        // the line and paragraph separators, the interlinear annotation
+        // controls and the blank braille pattern: none shows as ink.
         '\u{AD}'
+        | '\u{34F}'
         | '\u{61C}'
-        | '\u{180E}'
+        | '\u{115F}'..='\u{1160}'
+        | '\u{17B4}'..='\u{17B5}'
+        | '\u{180B}'..='\u{180F}'
         | '\u{200B}'..='\u{200F}'
-        | '\u{202A}'..='\u{202E}'
-        | '\u{2060}'..='\u{2064}'
-        | '\u{2066}'..='\u{2069}'
-        | '\u{FEFF}' => CharClass::Invisible,
+        | '\u{2028}'..='\u{202E}'
+        | '\u{2060}'..='\u{206F}'
+        | '\u{2800}'
+        | '\u{3164}'
+        | '\u{FE00}'..='\u{FE0F}'
+        | '\u{FEFF}'
+        | '\u{FFA0}'
+        | '\u{FFF0}'..='\u{FFFB}'
+        | '\u{1BCA0}'..='\u{1BCA3}'
+        | '\u{1D173}'..='\u{1D17A}'
+        | '\u{E0000}'..='\u{E0FFF}' => CharClass::Invisible,
         _ => CharClass::Ok,
     }
 }
@@ -176,6 +189,24 @@ pub fn char_name(c: char) -> String {
         '\u{2068}' => "FIRST STRONG ISOLATE",
         '\u{2069}' => "POP DIRECTIONAL ISOLATE",
         '\u{FEFF}' => "ZERO WIDTH NO-BREAK SPACE (byte-order mark)",
+        '\u{34F}' => "COMBINING GRAPHEME JOINER",
+        '\u{115F}' => "HANGUL CHOSEONG FILLER",
+        '\u{1160}' => "HANGUL JUNGSEONG FILLER",
+        '\u{3164}' => "HANGUL FILLER",
+        '\u{FFA0}' => "HALFWIDTH HANGUL FILLER",
+        '\u{2028}' => "LINE SEPARATOR",
+        '\u{2029}' => "PARAGRAPH SEPARATOR",
+        '\u{2800}' => "BRAILLE PATTERN BLANK",
+        '\u{17B4}'..='\u{17B5}' => "a Khmer inherent vowel",
+        '\u{180B}'..='\u{180F}' => "a Mongolian free variation selector",
+        '\u{2061}'..='\u{2064}' => "an invisible mathematical operator",
+        '\u{206A}'..='\u{206F}' => "a deprecated format character",
+        '\u{FE00}'..='\u{FE0F}' | '\u{E0100}'..='\u{E01EF}' => "a variation selector",
+        '\u{FFF9}'..='\u{FFFB}' => "an interlinear annotation character",
+        '\u{E0000}'..='\u{E007F}' => "a tag character",
+        '\u{1D173}'..='\u{1D17A}' => "a musical symbol format character",
+        '\u{1BCA0}'..='\u{1BCA3}' => "a shorthand format control",
+        c if classify(c) == CharClass::Invisible => "an invisible (default-ignorable) code point",
         '\u{FFFE}' | '\u{FFFF}' => "a noncharacter",
         '\u{80}'..='\u{9F}' => "a C1 control character",
         _ => "a control character",

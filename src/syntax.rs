@@ -130,20 +130,28 @@ pub fn describe(rule: Rule) -> &'static str {
         Rule::fence | Rule::fence_kind => "a `:::` line",
         Rule::footnote_def => "a footnote definition (`^name: text`)",
         Rule::item | Rule::indent => "a paragraph",
-        Rule::num_marker => "a paragraph number (`4.` or `#.`)",
-        Rule::sub_marker | Rule::sub_letters => "a sub-paragraph marker (`(a)`, `a)` or `-`)",
+        Rule::num_marker | Rule::insert_word => "a paragraph number (`4.`, `#.`, `9 bis.`)",
+        Rule::sub_marker | Rule::sub_letters => "a sub-paragraph marker (`(a)`, `a)`, `-` or `–`)",
         Rule::label | Rule::label_name => "a label (`<name>`)",
         Rule::comment_line | Rule::comment_text => "a comment (`// …`)",
         Rule::footnote => "a footnote (`^{…}`)",
         Rule::footnote_ref => "a footnote reference (`^name`)",
-        Rule::cross_ref | Rule::bare_mark => "a reference (`@name`)",
+        Rule::cross_ref | Rule::bare_mark | Rule::short_mark => "a reference (`@name`)",
         Rule::strong | Rule::fn_strong => "bold text (`**…**`)",
         Rule::emphasis | Rule::fn_emphasis => "italic text (`*…*`)",
-        Rule::escape | Rule::escaped => "an escaped character (`\\*`)",
-        Rule::decision_sym | Rule::convention | Rule::hyphen => "a decision symbol (`MC-3/11`)",
-        Rule::document_sym | Rule::organ | Rule::symbol_part => {
-            "a document symbol (`UNEP/MC/COP.6/1`)"
+        Rule::escape | Rule::escaped | Rule::escaped_word | Rule::escaped_run => {
+            "an escaped character (`\\*`)"
         }
+        Rule::decision_sym | Rule::convention | Rule::hyphen => "a decision symbol (`MC-3/11`)",
+        Rule::document_sym
+        | Rule::organ
+        | Rule::symbol_part
+        | Rule::symbol_piece
+        | Rule::symbol_char
+        | Rule::res_symbol
+        | Rule::slash_symbol
+        | Rule::dotted_symbol
+        | Rule::suffix_symbol => "a document symbol (`UNEP/MC/COP.6/1`)",
         Rule::block_inlines | Rule::line_inlines | Rule::soft_break => "text",
         Rule::plain | Rule::plain_word | Rule::plain_gap | Rule::latin_chars => "text",
         Rule::word | Rule::word_char | Rule::space | Rule::punct | Rule::stray => "text",

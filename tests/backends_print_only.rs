@@ -11,6 +11,8 @@ use std::path::{Path, PathBuf};
 const TECHNICAL: &[&str] = &[
     // Word's built-in style ids and names.
     "Normal",
+    "DefaultParagraphFont",
+    "Default Paragraph Font",
     "FootnoteReference",
     "FootnoteText",
     "footnote reference",
@@ -20,6 +22,11 @@ const TECHNICAL: &[&str] = &[
     "cs",
     "separator",
     "continuationSeparator",
+    "eastAsia",
+    "left",
+    "right",
+    "paragraph",
+    "character",
     // HTML values.
     "ltr",
     "rtl",
@@ -155,6 +162,7 @@ fn is_markup(s: &str) -> bool {
         || s.starts_with('&')
         || s.starts_with("\\u{")
         || s.starts_with("http")
+        || s.starts_with("application/vnd.")
         || s.starts_with("; }")
 }
 

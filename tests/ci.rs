@@ -4,25 +4,38 @@
 
 mod common;
 
-/// The packages of the script's `apt-get install` command.
-fn installed_packages(script: &str) -> Vec<String> {
+use common::Installer;
+
+/// The packages of every `installer` command of the script (an install
+/// may be conditional: `command -v node || apt-get install nodejs`).
+fn installed_packages(script: &str, installer: Installer) -> Vec<String> {
     let joined = script.replace("\\\n", " ");
-    let line = joined
+    let command = installer.command();
+    let packages: Vec<String> = joined
         .lines()
-        .find(|l| l.trim_start().starts_with("apt-get install"))
-        .expect(".ci/run installs packages with apt-get install");
-    line.split_whitespace()
-        .skip(2)
-        .take_while(|w| !w.starts_with('>') && !w.starts_with('|') && *w != "&&")
-        .filter(|w| !w.starts_with('-'))
-        .map(str::to_string)
-        .collect()
+        .filter(|l| !l.trim_start().starts_with('#'))
+        .filter_map(|l| l.find(command).map(|at| &l[at + command.len()..]))
+        .flat_map(|rest| {
+            rest.split_whitespace()
+                .take_while(|w| !w.starts_with('>') && !w.starts_with('|') && *w != "&&")
+                .filter(|w| !w.starts_with('-'))
+                // A pinned version (`openxml-audit==0.8.0`) names its package.
+                .map(|w| w.split("==").next().unwrap_or(w).to_string())
+                .collect::<Vec<_>>()
+        })
+        .collect();
+    assert!(
+        !packages.is_empty(),
+        ".ci/run installs packages with {command}"
+    );
+    packages
 }
 
 #[test]
 fn ci_installs_every_program_the_tests_drive() {
-    let packages = installed_packages(&common::read(".ci/run"));
+    let script = common::read(".ci/run");
     for tool in common::TOOLS {
+        let packages = installed_packages(&script, tool.installer);
         assert!(
             packages.iter().any(|p| p == tool.package),
             "`{}` needs the package {}, which .ci/run does not install (it installs {packages:?})",

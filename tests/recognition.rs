@@ -66,3 +66,75 @@ fn an_at_sign_inside_a_word_is_not_a_reference() {
     let c = first_paragraph("en", "Write to secretariat@un.org for details.");
     assert!(c.iter().all(|n| matches!(n, Inline::Text { .. })), "{c:?}");
 }
+
+fn documents(content: &[Inline]) -> Vec<String> {
+    content
+        .iter()
+        .filter_map(|n| match n {
+            Inline::DocumentRef(r) => Some(r.symbol.clone()),
+            _ => None,
+        })
+        .collect()
+}
+
+/// Every series of the UN and the UN system is one symbol, whatever follows.
+#[test]
+fn every_symbol_series_is_one_symbol() {
+    let series = [
+        "S/RES/2231 (2015)",
+        "A/RES/1145 (XII)",
+        "EM/RC68/R.1",
+        "CE172.R5",
+        "WHA77.1",
+        "WHA77(1)",
+        "EB154.R1",
+        "FCCC/CP/2015/L.9/Rev.1",
+        "CBD/COP/DEC/16/31",
+        "UNEP/EA.6/Res.3",
+        "E/2023/L.12",
+        "ICCD/COP(15)/CST/1",
+        "GC(66)/RES/6",
+        "A/77/277-S/2022/606",
+        "IDB.51/Dec.3",
+    ];
+    for symbol in series {
+        for lang in ["en", "fr", "ru"] {
+            let c = first_paragraph(lang, &format!("See {symbol}, annex; and {symbol}."));
+            assert_eq!(documents(&c), [symbol, symbol], "{lang}: {c:?}");
+            assert!(decisions(&c).is_empty(), "{lang}: {c:?}");
+        }
+        let c = first_paragraph("zh", &format!("见{symbol}号文件。"));
+        assert_eq!(documents(&c), [symbol], "{c:?}");
+        let c = first_paragraph("ar", &format!("انظر {symbol}، المرفق."));
+        assert_eq!(documents(&c), [symbol], "{c:?}");
+    }
+}
+
+/// A change of script ends a symbol: the Arabic conjunction `و` joins two.
+#[test]
+fn a_change_of_script_ends_a_symbol() {
+    let c = first_paragraph("ar", "انظر A/78/123وCorr.1،");
+    assert_eq!(documents(&c), ["A/78/123", "Corr.1"]);
+    let text: String = c
+        .iter()
+        .filter_map(|n| match n {
+            Inline::Text { text, .. } => Some(text.as_str()),
+            _ => None,
+        })
+        .collect();
+    assert_eq!(text, "انظر و،");
+    let c = first_paragraph("en", "See A/78/123 and Corr.1 and Add.1/Rev.2.");
+    assert_eq!(documents(&c), ["A/78/123", "Corr.1", "Add.1/Rev.2"]);
+}
+
+/// Nothing inside a symbol is read as a decision, and words with a slash
+/// but no digit are words.
+#[test]
+fn no_decision_inside_a_symbol() {
+    let c = first_paragraph(
+        "en",
+        "See WHO/MC-3/11 and UNEP/MC/COP.3/MC-3/11, not N/A or EU/EEA.",
+    );
+    assert_eq!(documents(&c), ["WHO/MC-3/11", "UNEP/MC/COP.3/MC-3/11"]);
+    assert!(decisions(&c).is_empty(), "{c:?}");
+}

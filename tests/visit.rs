@@ -342,7 +342,7 @@ title: Title^{masthead **note**}
 # <intro> I. Introduction
 
 1. <p1> See @p1, @#intro and ^n1, **bold *both*** MC-3/11 UNEP/MC/COP.6/INF/1:
-(a) <sa> sub^{inline ^{nested}};
+(a) <sa> sub^{inline};
     (i) <si> deep.
 
 ^n1: Defined, citing @intro.

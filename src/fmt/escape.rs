@@ -6,6 +6,7 @@
 //! (`\x` reads as `x`), so every rule here errs towards escaping; leaving
 //! one out would change the document, which `fmt::format` checks anyway.
 
+use crate::lang::INSERTED_LATIN;
 use pest::Parser;
 
 use crate::syntax::{DraftParser, Rule};
@@ -90,14 +91,20 @@ pub(crate) fn escape(text: &str, lead: Lead, trail: Trail, footnote: bool) -> St
     loop {
         let (printed, offsets) = render(&chars, &escaped);
         let mut changed = false;
+        // The characters of a symbol right after an escaped letter or digit
+        // are text (`\UNEP/MC/…`, the grammar's `escaped_word`): no symbol
+        // starts there.
+        let mut after_escape = false;
         for i in 0..n {
-            let boundary = i == 0 || escaped[i - 1] || !is_word(chars[i - 1]);
-            if !escaped[i]
-                && boundary
-                && may_start_symbol(chars[i])
-                && is_symbol(&printed[offsets[i]..])
-            {
+            if escaped[i] {
+                after_escape = chars[i].is_ascii_alphanumeric();
+                continue;
+            }
+            after_escape &= is_symbol_char(chars[i]);
+            let boundary = !after_escape && (i == 0 || escaped[i - 1] || !is_word(chars[i - 1]));
+            if boundary && may_start_symbol(chars[i]) && is_symbol(&printed[offsets[i]..]) {
                 escaped[i] = true;
+                after_escape = true;
                 changed = true;
             }
         }
@@ -127,7 +134,7 @@ fn starts_reference(prev_word: bool, next: Option<char>, next_escaped: bool) -> 
     if next_escaped {
         return false;
     }
-    next == '#' || (may_join(next) && !prev_word)
+    next == '#' || next == '.' || (may_join(next) && !prev_word)
 }
 
 /// Would the word before `chars[at]` take the `@` as an e-mail address? A
@@ -186,7 +193,7 @@ fn line_hazard(chars: &[char]) -> bool {
     if c == ':' && chars.get(1) == Some(&':') && chars.get(2) == Some(&':') {
         return true;
     }
-    if c == '-' && followed_by_space(1) {
+    if matches!(c, '-' | '\u{2013}') && followed_by_space(1) {
         return true;
     }
     // `4. `
@@ -194,6 +201,17 @@ fn line_hazard(chars: &[char]) -> bool {
     if (1..=4).contains(&digits) && chars.get(digits) == Some(&'.') && followed_by_space(digits + 1)
     {
         return true;
+    }
+    // `9 bis. `
+    if digits > 0 && chars.get(digits) == Some(&' ') {
+        let rest: String = chars[digits + 1..].iter().take(11).collect();
+        if let Some(word) = rest.split('.').next()
+            && INSERTED_LATIN.contains(&word)
+            && followed_by_space(digits + 2 + word.len())
+            && chars.get(digits + 1 + word.len()) == Some(&'.')
+        {
+            return true;
+        }
     }
     // `(a) ` and `a) `
     let start = usize::from(c == '(');
@@ -251,12 +269,16 @@ fn is_mark(c: char) -> bool {
     matches!(c as u32, 0x0300..=0x036F | 0x1AB0..=0x1AFF | 0x1DC0..=0x1DFF | 0x20D0..=0x20FF | 0xFE20..=0xFE2F)
 }
 
-/// First letters of the conventions and organs that start a symbol.
+/// First letters of the conventions and organs that start a symbol: any
+/// Latin capital (a document symbol's organ need not be known), and the
+/// Cyrillic decision prefixes.
 fn may_start_symbol(c: char) -> bool {
-    matches!(
-        c,
-        'M' | 'B' | 'R' | 'S' | 'U' | 'F' | 'I' | 'E' | 'C' | 'T' | 'A' | 'М' | 'Б' | 'Р' | 'С'
-    )
+    c.is_ascii_uppercase() || matches!(c, 'М' | 'Б' | 'Р' | 'С')
+}
+
+/// The grammar's `symbol_char`.
+fn is_symbol_char(c: char) -> bool {
+    c.is_ascii_alphanumeric() || matches!(c, '/' | '.' | '-' | '(' | ')')
 }
 
 fn is_symbol(s: &str) -> bool {
@@ -293,6 +315,8 @@ mod tests {
         assert_eq!(clean("see UNEP/MC/COP.6/1."), r"see \UNEP/MC/COP.6/1.");
         assert_eq!(clean("XMC-3/11"), "XMC-3/11");
         assert_eq!(clean("and/or"), "and/or");
+        assert_eq!(clean("WHA77.1 and N/A"), r"\WHA77.1 and N/A");
+        assert_eq!(clean("A/78/123 and Corr.1"), r"\A/78/123 and \Corr.1");
     }
 
     #[test]

@@ -189,12 +189,21 @@ const AR_ORDINAL_ADJ: [&str; 20] = [
     "العشرون",
 ];
 
-/// Past the end of an alphabet, letters are doubled as in `aa`, `bb`.
+/// Past the end of an alphabet, letters are doubled as in `aa`, `bb`, then
+/// tripled; past that (a list longer than resolution allows, E0040) the
+/// number is written in digits, so that no designation grows with the list.
 fn repeat_from(alphabet: &[&str], n: u32) -> String {
     let len = alphabet.len() as u32;
     let n = n.max(1);
-    alphabet[((n - 1) % len) as usize].repeat(((n - 1) / len + 1) as usize)
+    let times = (n - 1) / len + 1;
+    if times > MAX_LETTER_REPEAT {
+        return n.to_string();
+    }
+    alphabet[((n - 1) % len) as usize].repeat(times as usize)
 }
+
+/// The longest run of one letter in a designation: `(zzz)`.
+pub const MAX_LETTER_REPEAT: u32 = 3;
 
 /// Past the end of a word list, the number is written in digits.
 fn word_from(words: &[&str], n: u32) -> String {
@@ -258,8 +267,13 @@ fn is_han(c: char) -> bool {
 
 /// `a`…`z`, then `aa`, `bb` … as in UN documents.
 fn latin(n: u32) -> String {
+    let n = n.max(1);
+    let times = (n - 1) / 26 + 1;
+    if times > MAX_LETTER_REPEAT {
+        return n.to_string();
+    }
     let letter = char::from(b'A' + ((n - 1) % 26) as u8);
-    std::iter::repeat_n(letter, ((n - 1) / 26 + 1) as usize).collect()
+    std::iter::repeat_n(letter, times as usize).collect()
 }
 
 fn roman(mut n: u32) -> String {
@@ -315,7 +329,36 @@ pub struct RefWords {
     pub decision: &'static str,
     /// A decision that has no number yet.
     pub draft_decision: &'static str,
+    /// A sub-paragraph named alone (`@.label`): "subparagraph {}", `{}`
+    /// being its own designation (`(d)`).
+    pub subparagraph: &'static str,
+    /// A reference into an annex from outside it: `{ref}` is the reference
+    /// as it reads inside the annex, `{}` the annex's numeral ("{ref} of
+    /// annex {}": "paragraph 2 of annex I").
+    pub in_annex: &'static str,
+    /// The same, into a document's only annex ("{ref} of the annex").
+    pub in_single_annex: &'static str,
+    /// The words of a paragraph inserted after another (`9 bis`, `9 ter`):
+    /// bis, ter, quater … in the language's form, up to decies.
+    pub inserted: [&'static str; 9],
 }
+
+/// The mark in front of a dash item (`– text`), in every language.
+pub const DASH_ITEM: &str = "\u{2013}";
+
+/// The words of inserted paragraphs as typed (`9 bis.`) and in anchors
+/// (`op-9-bis`): the Latin ones, in every language version.
+pub const INSERTED_LATIN: [&str; 9] = [
+    "bis",
+    "ter",
+    "quater",
+    "quinquies",
+    "sexies",
+    "septies",
+    "octies",
+    "novies",
+    "decies",
+];
 
 /// Fixed words of the masthead.
 #[derive(Clone, Copy, Debug)]
@@ -460,11 +503,15 @@ pub struct Typography {
     pub word_lang: [&'static str; 3],
     /// Word's `w:rFonts`: Latin (`w:ascii`, `w:hAnsi`), East Asian, complex script.
     pub fonts: [&'static str; 3],
-    /// `w:rFonts w:hint` for runs of the language's own script: `eastAsia`
-    /// makes Word set shared punctuation (“ ” ‘ ’ …) in the East Asian font,
-    /// full width; `cs` marks right-to-left runs (the DOCX layer adds
-    /// `w:rtl` to them).
-    pub run_hint: Option<&'static str>,
+    /// `w:rFonts w:hint="eastAsia"` on runs of the language's own script:
+    /// Word sets shared punctuation (“ ” ‘ ’ …) in the East Asian font, full
+    /// width. (Right-to-left runs need no hint: `w:rtl` makes them complex
+    /// script, and ISO/IEC 29500 knows no `cs` hint.)
+    pub east_asia_hint: bool,
+    /// The face of opening words when the script has no italics: Chinese
+    /// sets them upright in a Kai (楷体) face, never a slanted Song. `None`:
+    /// opening words are italic.
+    pub opening_face: Option<&'static str>,
     /// CSS `font-family` of the HTML page, most specific first.
     pub css_fonts: &'static str,
     /// Words are separated by spaces: the space between opening words and
@@ -561,10 +608,22 @@ pub const fn western(locale: &'static str) -> Typography {
         locale,
         word_lang: [locale, "zh-CN", "ar-SA"],
         fonts: [SERIF, SERIF, SERIF],
-        run_hint: None,
+        east_asia_hint: false,
+        opening_face: None,
         css_fonts: CSS_SERIF,
         word_spaces: true,
     }
+}
+
+/// Adverbs written before or after any entry of the opening-word lexicon:
+/// "*Also requests*", "*Requests also*", "*Stressing further*",
+/// "*Expressing deep concern also*". Before-adverbs are followed by a space
+/// unless they end in an ideograph (`又回顾`); after-adverbs follow the
+/// entry and a space.
+#[derive(Clone, Copy, Debug)]
+pub struct Adverbs {
+    pub before: &'static [&'static str],
+    pub after: &'static [&'static str],
 }
 
 /// Every convention of one language.
@@ -603,6 +662,9 @@ pub struct LangTable {
     pub preambular: &'static [&'static str],
     /// Opening words of operative paragraphs.
     pub operative: &'static [&'static str],
+    /// Adverbs that vary any opening words (`Also recalling`, `Recalling
+    /// also`, `又回顾`): the variant is italicised as a whole.
+    pub adverbs: Adverbs,
     /// Actors that a paragraph may address right after its opening words.
     pub actors: &'static [&'static str],
     /// Opening words start with a capital letter (English) or not (Russian).
@@ -614,6 +676,10 @@ pub struct LangTable {
     pub footnote_before_punctuation: bool,
     /// The closing punctuation marks the language writes.
     pub marks: Marks,
+    /// The conjunctions that may follow the mark closing the last but one
+    /// paragraph or sub-paragraph of a list (`; and`, `; et`, `; y`, `; и`,
+    /// `؛ و`, `；以及`): the mark before them is the one checked.
+    pub list_conjunctions: &'static [&'static str],
     pub masthead: MastheadWords,
     pub kinds: KindWords,
 }
@@ -627,7 +693,25 @@ impl LangTable {
         } else {
             self.operative
         };
-        longest_prefix(text, list)
+        // Where an entry may start: at the beginning, or after an adverb.
+        let mut starts = vec![0];
+        if let Some(len) = longest_prefix(text, self.adverbs.before) {
+            if text[..len].chars().last().is_some_and(is_han) {
+                starts.push(len);
+            } else if text[len..].starts_with(' ') {
+                starts.push(len + 1);
+            }
+        }
+        starts
+            .into_iter()
+            .filter_map(|start| {
+                let end = start + longest_prefix(&text[start..], list)?;
+                let after = text[end..]
+                    .strip_prefix(' ')
+                    .and_then(|rest| longest_prefix(rest, self.adverbs.after));
+                Some(after.map_or(end, |len| end + 1 + len))
+            })
+            .max()
     }
 
     /// The actor opening `text` (after the opening words and a space).
@@ -635,7 +719,8 @@ impl LangTable {
         longest_prefix(text, self.actors)
     }
 
-    /// The lexicon entry closest to `word` (for "did you mean").
+    /// The lexicon entry closest to the first word of `text`, when that
+    /// word looks like a typo of it (for "did you mean").
     pub fn closest_opening(&self, text: &str, preambular: bool) -> Option<&'static str> {
         let list = if preambular {
             self.preambular
@@ -657,7 +742,10 @@ impl LangTable {
                 let len = candidate.chars().count();
                 (crate::util::edit_distance(&candidate, &head), *entry, len)
             })
-            .filter(|(d, _, len)| *d <= 2.max(len / 4))
+            // Close means a typo: one edit in a short word, two in a long
+            // one, never the whole word; a first word that is right but
+            // followed by words no entry has gets no suggestion.
+            .filter(|&(d, _, len)| d >= 1 && d < len && d <= if len <= 7 { 1 } else { 2 })
             .min_by_key(|(d, entry, _)| (*d, entry.len()))
             .map(|(_, e, _)| e)
     }
@@ -696,7 +784,7 @@ impl LangTable {
     }
 
     /// The label before a numbered paragraph: `4.`, `4 -`.
-    pub fn paragraph_label(&self, n: u32) -> String {
+    pub fn paragraph_label(&self, n: impl std::fmt::Display) -> String {
         format!("{n}{}", self.paragraph_suffix)
     }
 
@@ -1138,6 +1226,118 @@ mod tests {
         );
     }
 
+    /// Multi-word phrases and their adverb variants match as a whole.
+    #[test]
+    fn adverb_variants_in_every_language() {
+        let whole = |l: Lang, text: &str, pre: bool, words: &str| {
+            assert_eq!(
+                l.table().match_opening(text, pre).map(|n| &text[..n]),
+                Some(words),
+                "{l:?}: {text}"
+            );
+        };
+        whole(
+            Lang::En,
+            "Expressing deep concern also at the",
+            true,
+            "Expressing deep concern also",
+        );
+        whole(
+            Lang::En,
+            "Stressing further that",
+            true,
+            "Stressing further",
+        );
+        whole(
+            Lang::En,
+            "Noting with satisfaction also the",
+            true,
+            "Noting with satisfaction also",
+        );
+        whole(
+            Lang::En,
+            "Also recalling its resolution",
+            true,
+            "Also recalling",
+        );
+        whole(
+            Lang::En,
+            "Requests also the Secretary-General",
+            false,
+            "Requests also",
+        );
+        whole(
+            Lang::En,
+            "Strongly condemns the attack",
+            false,
+            "Strongly condemns",
+        );
+        whole(
+            Lang::En,
+            "Demands once more that",
+            false,
+            "Demands once more",
+        );
+        whole(
+            Lang::En,
+            "Acting under Chapter VII of the Charter of the United Nations,",
+            true,
+            "Acting under Chapter VII of the Charter of the United Nations",
+        );
+        whole(
+            Lang::Fr,
+            "Rappelant également sa résolution",
+            true,
+            "Rappelant également",
+        );
+        whole(
+            Lang::Fr,
+            "Condamne de nouveau",
+            false,
+            "Condamne de nouveau",
+        );
+        whole(
+            Lang::Es,
+            "Recordando además su resolución",
+            true,
+            "Recordando además",
+        );
+        whole(
+            Lang::Es,
+            "Condena una vez más",
+            false,
+            "Condena una vez más",
+        );
+        whole(
+            Lang::Ru,
+            "ссылаясь также на свою резолюцию",
+            true,
+            "ссылаясь также на",
+        );
+        whole(Lang::Ru, "также постановляет", false, "также постановляет");
+        whole(Lang::Ru, "осуждает также", false, "осуждает также");
+        whole(Lang::Zh, "又回顾其决议", true, "又回顾");
+        whole(Lang::Zh, "还谴责", false, "还谴责");
+        whole(
+            Lang::Zh,
+            "根据《联合国宪章》第七章采取行动,",
+            true,
+            "根据《联合国宪章》第七章采取行动",
+        );
+        whole(Lang::Ar, "وإذ تشير أيضا إلى قرارها", true, "وإذ تشير أيضا");
+        whole(Lang::Ar, "وإذ تدين كذلك", true, "وإذ تدين كذلك");
+        // An adverb alone opens nothing, and a word that merely starts
+        // like one is no adverb.
+        assert_eq!(
+            Lang::En.table().match_opening("Also the Bureau", false),
+            None
+        );
+        assert_eq!(
+            Lang::En.table().match_opening("Requests alsoo", false),
+            Some("Requests".len())
+        );
+    }
+
     #[test]
     fn suggestions_for_unknown_openers() {
         assert_eq!(
@@ -1156,6 +1356,13 @@ mod tests {
             Lang::Zh.table().closest_opening("回故其决定", true),
             Some("回顾")
         );
+        // Only a likely typo: not a different verb, nor the right first
+        // word followed by words no entry has.
+        let en = Lang::En.table();
+        assert_eq!(en.closest_opening("Wonders whether", false), None);
+        assert_eq!(en.closest_opening("Taking steps", true), None);
+        assert_eq!(en.closest_opening("Requets the", false), Some("Requests"));
+        assert_eq!(Lang::Zh.table().closest_opening("注回其决定", true), None);
     }
 
     #[test]

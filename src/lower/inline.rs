@@ -51,6 +51,16 @@ impl Buf {
     }
 }
 
+/// A label as written, in Unicode's composed form (NFC): `é` typed as one
+/// character or as `e` and a combining accent is the same label.
+pub(super) fn label_of(pair: &Pair<'_, Rule>) -> Label {
+    use unicode_normalization::UnicodeNormalization;
+    Label {
+        name: pair.as_str().nfc().collect(),
+        span: span_of(pair),
+    }
+}
+
 pub(super) fn span_of(pair: &Pair<'_, Rule>) -> Span {
     let s = pair.as_span();
     Span::new(s.start(), s.end())
@@ -101,17 +111,13 @@ impl Lowerer<'_> {
                 }));
             }
             Rule::cross_ref => {
-                let mut bare = false;
+                let (mut bare, mut short) = (false, false);
                 let mut label = None;
                 for inner in pair.into_inner() {
                     match inner.as_rule() {
                         Rule::bare_mark => bare = true,
-                        _ => {
-                            label = Some(Label {
-                                name: inner.as_str().to_string(),
-                                span: span_of(&inner),
-                            })
-                        }
+                        Rule::short_mark => short = true,
+                        _ => label = Some(label_of(&inner)),
                     }
                 }
                 let label = label.unwrap_or(Label {
@@ -121,6 +127,7 @@ impl Lowerer<'_> {
                 buf.node(Inline::CrossRef(CrossRef {
                     label,
                     bare,
+                    short,
                     target: None,
                     span,
                 }));
@@ -173,10 +180,7 @@ impl Lowerer<'_> {
 
     pub(super) fn lower_label_name(&mut self, mut pairs: Pairs<'_, Rule>) -> Label {
         match pairs.next() {
-            Some(p) => Label {
-                name: p.as_str().to_string(),
-                span: span_of(&p),
-            },
+            Some(p) => label_of(&p),
             None => Label {
                 name: String::new(),
                 span: Span::default(),
@@ -253,9 +257,22 @@ impl Lowerer<'_> {
         })
     }
 
-    /// `UNEP/MC/COP.6/INF/29`; empty parts and unnumbered series reported.
+    /// `UNEP/MC/COP.6/INF/29`; empty parts and unnumbered series reported,
+    /// and an organ draftdec does not know.
     fn lower_document_sym(&mut self, text: &str, span: Span) -> Inline {
         let parts: Vec<&str> = text.split('/').collect();
+        if parts.len() > 1 && !super::symbol::known_organ(parts[0]) {
+            let organ = parts[0];
+            self.diags.push(
+                Diagnostic::new(
+                    Code::W0113,
+                    Span::new(span.start, span.start + organ.len()),
+                    format!("`{organ}` is not an organ draftdec knows, in the document symbol `{text}`"),
+                )
+                .label("unknown organ")
+                .help("check the symbol against the official document; if the organ is right, the symbol is kept as written"),
+            );
+        }
         let mut problem = None;
         for part in &parts[1..] {
             if part.is_empty() {

@@ -51,6 +51,13 @@ pub(super) fn number(doc: &mut Document, table: &LangTable, diags: &mut Vec<Diag
     refs.visit_document(doc);
     let numbers = refs.numbers;
 
+    // A footnote holds no footnote: UN documents have none, and its mark
+    // would print nothing, losing the text.
+    let mut nested = Nested(&mut *diags);
+    for note in &doc.footnotes {
+        crate::visit::Visitor::visit_content(&mut nested, &note.content);
+    }
+
     for (i, note) in doc.footnotes.iter().enumerate() {
         if numbers[i].is_some() {
             continue;
@@ -89,6 +96,23 @@ pub(super) fn number(doc: &mut Document, table: &LangTable, diags: &mut Vec<Diag
         }
     }
     print_order(doc);
+}
+
+/// References inside a footnote's text.
+struct Nested<'a>(&'a mut Vec<Diagnostic>);
+
+impl crate::visit::Visitor for Nested<'_> {
+    fn visit_footnote_ref(&mut self, r: &FootnoteRef) {
+        self.0.push(
+            Diagnostic::new(
+                Code::E0130,
+                r.span,
+                "a footnote cannot hold another footnote",
+            )
+            .label("footnote inside a footnote")
+            .help("write its text in the outer footnote (\"See also …\"), or put the reference in the text"),
+        );
+    }
 }
 
 /// Numbers the footnote references in print order.

@@ -22,13 +22,13 @@ const PROSE_FIELDS: [FieldKey; 8] = [
     FieldKey::Kind,
 ];
 
-pub(super) fn check(doc: &Document, diags: &mut Vec<Diagnostic>) {
-    Brackets(diags).visit_document(doc);
+pub(super) fn check(doc: &Document, src: &str, diags: &mut Vec<Diagnostic>) {
+    Brackets(diags, src).visit_document(doc);
 }
 
 /// Checks each unit: a field, a heading, a formula, a paragraph or clause
 /// with its sub-paragraphs, a footnote.
-struct Brackets<'a>(&'a mut Vec<Diagnostic>);
+struct Brackets<'a>(&'a mut Vec<Diagnostic>, &'a str);
 
 impl Visitor for Brackets<'_> {
     fn visit_masthead(&mut self, meta: &Masthead) {
@@ -40,43 +40,60 @@ impl Visitor for Brackets<'_> {
     }
 
     fn visit_field(&mut self, field: &Field) {
-        unit(&field.content, self.0);
+        unit(&field.content, self.1, self.0);
     }
 
     fn visit_section(&mut self, s: &Section) {
-        unit(&s.title, self.0);
+        unit(&s.title, self.1, self.0);
         walk_section(self, s);
     }
 
     fn visit_formula(&mut self, f: &Formula) {
-        unit(&f.content, self.0);
+        unit(&f.content, self.1, self.0);
     }
 
     fn visit_paragraph(&mut self, p: &Paragraph) {
-        tree(&p.content, &p.subparagraphs, self.0);
+        tree(&p.content, &p.subparagraphs, self.1, self.0);
     }
 
     fn visit_preambular_clause(&mut self, c: &PreambularClause) {
-        tree(&c.content, &c.subparagraphs, self.0);
+        for heading in &c.headings {
+            self.visit_section(heading);
+        }
+        tree(&c.content, &c.subparagraphs, self.1, self.0);
     }
 
     fn visit_operative_paragraph(&mut self, p: &OperativeParagraph) {
-        tree(&p.content, &p.subparagraphs, self.0);
+        for heading in &p.headings {
+            self.visit_section(heading);
+        }
+        tree(&p.content, &p.subparagraphs, self.1, self.0);
     }
 
     fn visit_footnote(&mut self, f: &Footnote) {
-        unit(&f.content, self.0);
+        unit(&f.content, self.1, self.0);
     }
 }
 
-fn unit(content: &[Inline], diags: &mut Vec<Diagnostic>) {
-    tree(content, &[], diags);
+fn unit(content: &[Inline], src: &str, diags: &mut Vec<Diagnostic>) {
+    tree(content, &[], src, diags);
 }
 
-fn tree(content: &[Inline], subs: &[SubParagraph], diags: &mut Vec<Diagnostic>) {
+/// Whether the character at `at` is written escaped (`\[`): an odd run of
+/// backslashes before it in the source (`\\[` is an escaped backslash
+/// and a bracket).
+fn escaped(src: &str, at: Span) -> bool {
+    let before = src.get(..at.start).unwrap_or("");
+    before.bytes().rev().take_while(|&b| b == b'\\').count() % 2 == 1
+}
+
+fn tree(content: &[Inline], subs: &[SubParagraph], src: &str, diags: &mut Vec<Diagnostic>) {
     let mut chars = Vec::new();
     chars_with_offsets(content, &mut chars);
     subs_chars(subs, &mut chars);
+    // A bracket written escaped is a literal character, not a negotiation
+    // bracket.
+    chars.retain(|&(c, at)| !matches!(c, '[' | ']') || !escaped(src, at));
     let mut open: Vec<(char, Span)> = Vec::new();
     for &(c, at) in &chars {
         match c {

@@ -2,7 +2,9 @@
 //! document. Each rule lives in its own module and only reads the AST.
 
 mod brackets;
+mod emphasis;
 mod footnote_placement;
+mod labels;
 mod metadata;
 mod openings;
 mod punctuation;
@@ -15,9 +17,11 @@ use crate::visit::{Visitor, walk_subparagraph};
 pub fn validate(doc: &Document, src: &str, diags: &mut Vec<Diagnostic>) {
     let table = doc.language.table();
     metadata::check(doc, diags);
-    punctuation::check(doc, &table.marks, diags);
+    punctuation::check(doc, table, diags);
     openings::check(doc, table, diags);
-    brackets::check(doc, diags);
+    brackets::check(doc, src, diags);
+    labels::check(doc, diags);
+    emphasis::check(doc, src, diags);
     footnote_placement::check(doc, src, table, diags);
 }
 

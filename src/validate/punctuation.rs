@@ -1,14 +1,22 @@
 //! Punctuation conventions of decisions: preambular clauses end with a
-//! comma; operative paragraphs with a semicolon, the last with a full stop;
-//! a paragraph that introduces sub-paragraphs with a colon; sub-paragraphs
-//! with a semicolon, the very last with the full stop.
+//! comma (a semicolon in the house styles that say so, WHO and PAHO);
+//! operative paragraphs with a semicolon, the last with a full stop; a
+//! paragraph that introduces sub-paragraphs with a colon (or a comma, as
+//! real resolutions also write); sub-paragraphs with a semicolon, the very
+//! last with the full stop.
+//!
+//! What real texts put after the mark is not a missing mark: a conjunction
+//! (`; and`, `; et`, `؛ و`), a closing quotation mark or bracket after a
+//! quoted sentence's own mark (`…world.”`). A fix never writes a second
+//! mark beside one.
 
 use super::chars_with_offsets;
 use crate::ast::{
     Decision, Document, Inline, OperativeParagraph, Paragraph, PreambularClause, Span, SubParagraph,
 };
 use crate::diag::{Applicability, Code, Diagnostic};
-use crate::lang::Marks;
+use crate::lang::style::PreambleEnd;
+use crate::lang::{LangTable, Marks};
 use crate::visit::{
     Visitor, walk_decision, walk_operative_paragraph, walk_preambular_clause, walk_subparagraph,
 };
@@ -45,9 +53,17 @@ impl Mark {
     }
 }
 
-pub(super) fn check(doc: &Document, marks: &Marks, diags: &mut Vec<Diagnostic>) {
+pub(super) fn check(doc: &Document, table: &LangTable, diags: &mut Vec<Diagnostic>) {
+    let preamble_end = match doc.house_style().preamble_end {
+        PreambleEnd::Comma => Mark::Comma,
+        PreambleEnd::Semicolon => Mark::Semicolon,
+    };
     Punctuation {
-        marks,
+        cx: Cx {
+            marks: &table.marks,
+            conjunctions: table.list_conjunctions,
+        },
+        preamble_end,
         diags,
         operative_left: 0,
         lists: Vec::new(),
@@ -55,9 +71,18 @@ pub(super) fn check(doc: &Document, marks: &Marks, diags: &mut Vec<Diagnostic>) 
     .visit_document(doc);
 }
 
-struct Punctuation<'a> {
+/// What the language writes at the end of a paragraph.
+struct Cx<'a> {
     /// The language's forms of each mark.
     marks: &'a Marks,
+    /// Conjunctions that may follow a mark (`; and`).
+    conjunctions: &'a [&'a str],
+}
+
+struct Punctuation<'a> {
+    cx: Cx<'a>,
+    /// The mark preambular clauses end with in the document's house style.
+    preamble_end: Mark,
     diags: &'a mut Vec<Diagnostic>,
     /// Operative paragraphs of the decision not yet visited: the last ends
     /// with a full stop.
@@ -66,6 +91,10 @@ struct Punctuation<'a> {
     /// are left, and the mark the last of them ends with.
     lists: Vec<(usize, Mark)>,
 }
+
+/// Before sub-paragraphs: a colon, or a comma (`Calls upon States,` then
+/// `(a) To …;`), which real resolutions write too. A fix writes the colon.
+const INTRODUCES: &[Mark] = &[Mark::Colon, Mark::Comma];
 
 impl Visitor for Punctuation<'_> {
     /// Only decisions follow these conventions.
@@ -79,24 +108,25 @@ impl Visitor for Punctuation<'_> {
     fn visit_preambular_clause(&mut self, clause: &PreambularClause) {
         if clause.subparagraphs.is_empty() {
             expect(
-                self.marks,
+                &self.cx,
                 &clause.content,
-                Mark::Comma,
+                &[self.preamble_end],
                 Code::W0201,
                 "this preambular clause",
                 self.diags,
             );
         } else {
             expect(
-                self.marks,
+                &self.cx,
                 &clause.content,
-                Mark::Colon,
+                INTRODUCES,
                 Code::W0204,
                 "a clause that introduces sub-paragraphs",
                 self.diags,
             );
         }
-        self.lists.push((clause.subparagraphs.len(), Mark::Comma));
+        self.lists
+            .push((clause.subparagraphs.len(), self.preamble_end));
         walk_preambular_clause(self, clause);
         self.lists.pop();
     }
@@ -109,12 +139,12 @@ impl Visitor for Punctuation<'_> {
             (Mark::Semicolon, Code::W0202, "this operative paragraph")
         };
         if para.subparagraphs.is_empty() {
-            expect(self.marks, &para.content, end, code, what, self.diags);
+            expect(&self.cx, &para.content, &[end], code, what, self.diags);
         } else {
             expect(
-                self.marks,
+                &self.cx,
                 &para.content,
-                Mark::Colon,
+                INTRODUCES,
                 Code::W0204,
                 "a paragraph that introduces sub-paragraphs",
                 self.diags,
@@ -145,12 +175,19 @@ impl Visitor for Punctuation<'_> {
             } else {
                 "the last sub-paragraph"
             };
-            expect(self.marks, &sub.content, end, Code::W0205, what, self.diags);
+            expect(
+                &self.cx,
+                &sub.content,
+                &[end],
+                Code::W0205,
+                what,
+                self.diags,
+            );
         } else {
             expect(
-                self.marks,
+                &self.cx,
                 &sub.content,
-                Mark::Colon,
+                INTRODUCES,
                 Code::W0204,
                 "a sub-paragraph that introduces sub-paragraphs",
                 self.diags,
@@ -162,48 +199,115 @@ impl Visitor for Punctuation<'_> {
     }
 }
 
+/// Closing quotation marks and brackets that may follow a quoted
+/// sentence's own mark (`…world.”`, `…(see annex).)`).
+const CLOSERS: &[char] = &['”', '’', '»', '"', '\'', ')', '」', '』'];
+
+/// Marks that end a quoted sentence as a full stop would.
+const ENDS_SENTENCE: &[char] = &['?', '!', '？', '！', '؟'];
+
 fn expect(
-    marks: &Marks,
+    cx: &Cx<'_>,
     content: &[Inline],
-    mark: Mark,
+    accepted: &[Mark],
     code: Code,
     what: &str,
     diags: &mut Vec<Diagnostic>,
 ) {
+    let marks = cx.marks;
     let mut chars = Vec::new();
     chars_with_offsets(content, &mut chars);
     // Footnote indicators, closing negotiation brackets and blanks may follow the mark.
-    let Some(&(c, at)) = chars
+    let Some(mut last) = chars
         .iter()
-        .rev()
-        .find(|(c, _)| !c.is_whitespace() && *c != ']')
+        .rposition(|(c, _)| !c.is_whitespace() && *c != ']')
     else {
         return;
     };
-    if mark.forms(marks).contains(&c) {
+    let is_mark = |c: char| {
+        [Mark::Comma, Mark::Semicolon, Mark::FullStop, Mark::Colon]
+            .iter()
+            .any(|m| m.forms(marks).contains(&c))
+    };
+    // `…; and`: the mark before the conjunction is the one checked; a fix
+    // replaces the mark and the conjunction, since the list goes on or not
+    // as only the drafter knows.
+    let mut conjunction = None;
+    if let Some((mark_at, conj)) = conjunction_after_mark(&chars[..=last], cx.conjunctions, is_mark)
+    {
+        conjunction = Some(Span::new(chars[mark_at].1.start, conj.end));
+        last = mark_at;
+    }
+    let (c, at) = chars[last];
+    let own = accepted[0].own(marks);
+    let ok = |c: char| accepted.iter().any(|m| m.forms(marks).contains(&c));
+    if ok(c) {
         return;
     }
-    let replaced = [Mark::Comma, Mark::Semicolon, Mark::FullStop, Mark::Colon]
-        .iter()
-        .any(|m| m.forms(marks).contains(&c));
-    let own = mark.own(marks);
-    let (fix_span, found) = if replaced {
-        (at, format!("it ends with `{c}`"))
-    } else {
-        let end = at.end;
+    let (fix_span, found, applicability) = if let Some(span) = conjunction {
         (
-            Span::new(end, end),
+            span,
+            format!("it ends with `{c}` and a conjunction"),
+            Applicability::NeedsReview,
+        )
+    } else if CLOSERS.contains(&c)
+        && last > 0
+        && (is_mark(chars[last - 1].0) || ENDS_SENTENCE.contains(&chars[last - 1].0))
+    {
+        // A quotation that ends with its own mark: accepted when that is
+        // the mark wanted, a quoted question or exclamation where a full
+        // stop is wanted (`…climate change?”`); otherwise the mark goes
+        // after the quotation, as a suggestion (the quotation's mark stays).
+        let inner = chars[last - 1].0;
+        if ok(inner) || (ENDS_SENTENCE.contains(&inner) && accepted.contains(&Mark::FullStop)) {
+            return;
+        }
+        (
+            Span::new(at.end, at.end),
+            format!("it ends with a quotation that ends with `{inner}`"),
+            Applicability::NeedsReview,
+        )
+    } else if is_mark(c) {
+        (at, format!("it ends with `{c}`"), Applicability::Safe)
+    } else {
+        (
+            Span::new(at.end, at.end),
             "it has no closing punctuation".to_string(),
+            Applicability::Safe,
         )
     };
+    let names: Vec<&str> = accepted.iter().map(|m| m.name()).collect();
     diags.push(
         Diagnostic::new(
             code,
             at,
-            format!("{what} should end with {}, but {found}", mark.name()),
+            format!("{what} should end with {}, but {found}", names.join(" or ")),
         )
         .label(format!("expected `{own}`"))
         .help(format!("end it with `{own}`"))
-        .fix(fix_span, own.to_string(), Applicability::Safe),
+        .fix(fix_span, own.to_string(), applicability),
     );
+}
+
+/// `…; and` at the end of `chars`: the position of the mark and the span
+/// of the conjunction, a whole word after the mark and any blanks (`; and`,
+/// `;and`, Chinese `；以及`).
+fn conjunction_after_mark(
+    chars: &[(char, Span)],
+    conjunctions: &[&str],
+    is_mark: impl Fn(char) -> bool,
+) -> Option<(usize, Span)> {
+    conjunctions.iter().find_map(|conj| {
+        let n = conj.chars().count();
+        let start = chars.len().checked_sub(n)?;
+        let word = &chars[start..];
+        if !word.iter().map(|(c, _)| *c).eq(conj.chars()) {
+            return None;
+        }
+        let span = Span::new(word[0].1.start, word[n - 1].1.end);
+        let mark_at = chars[..start]
+            .iter()
+            .rposition(|(c, _)| !c.is_whitespace())?;
+        is_mark(chars[mark_at].0).then_some((mark_at, span))
+    })
 }

@@ -168,41 +168,72 @@ pub fn golden(path: impl AsRef<Path>, actual: &str) -> Option<String> {
     Some(expected)
 }
 
-/// An external program a test drives, with the Debian package that has it.
+/// An external program a test drives, with the package that has it.
 /// `.ci/run` installs every package named here (tests/ci.rs checks it).
 pub struct Tool {
     pub name: &'static str,
     /// A variable that, when set, gives the program's path instead of `PATH`.
     pub env: Option<&'static str>,
     pub package: &'static str,
+    pub installer: Installer,
+}
+
+/// Where a tool's package comes from.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Installer {
+    /// Debian's `apt-get install`.
+    Apt,
+    /// PyPI, `python3 -m pip install` (the version pinned in `.ci/run`).
+    Pip,
+}
+
+impl Installer {
+    pub fn command(self) -> &'static str {
+        match self {
+            Installer::Apt => "apt-get install",
+            Installer::Pip => "python3 -m pip install",
+        }
+    }
 }
 
 pub const SOFFICE: Tool = Tool {
     name: "soffice",
     env: None,
     package: "libreoffice-writer-nogui",
+    installer: Installer::Apt,
 };
 pub const PDFTOTEXT: Tool = Tool {
     name: "pdftotext",
     env: None,
     package: "poppler-utils",
+    installer: Installer::Apt,
 };
 pub const CHROMIUM: Tool = Tool {
     name: "chromium",
     env: Some("CHROMIUM"),
     package: "chromium",
+    installer: Installer::Apt,
 };
 pub const NODE: Tool = Tool {
     name: "node",
     env: None,
     package: "nodejs",
+    installer: Installer::Apt,
 };
 pub const NPM: Tool = Tool {
     name: "npm",
     env: None,
     package: "npm",
+    installer: Installer::Apt,
 };
-pub const TOOLS: &[Tool] = &[SOFFICE, PDFTOTEXT, CHROMIUM, NODE, NPM];
+/// A port of the Open XML SDK validator (tests/docx.rs).
+pub const OPENXML_AUDIT: Tool = Tool {
+    name: "openxml-audit",
+    env: None,
+    package: "openxml-audit",
+    installer: Installer::Pip,
+};
+pub const TOOLS: &[Tool] = &[SOFFICE, PDFTOTEXT, CHROMIUM, NODE, NPM, OPENXML_AUDIT];
 
 /// Whether this is a CI run: `CI` set to anything but empty, `0` or
 /// `false` (CI services set `CI=true`; `.ci/run` sets it too).
@@ -227,7 +258,7 @@ impl Tool {
             Some((var, Ok(path))) => format!("`{}` is not at ${var} = {path}", self.name),
             _ => format!("`{}` is not on PATH", self.name),
         };
-        let install = format!("apt-get install {}", self.package);
+        let install = format!("{} {}", self.installer.command(), self.package);
         if in_ci() {
             panic!("{test}: {missing}; CI is set, so the test fails rather than skip ({install})");
         }

@@ -1,13 +1,12 @@
-//! The resolved AST as docx-rs paragraphs: the masthead, the body, the
-//! decisions and the annexes, in print order.
+//! The resolved AST as WordprocessingML paragraphs: the masthead, the body,
+//! the decisions and the annexes, in print order, and the footnotes.
 //!
 //! Numbers, designations, footnote numbers and reference texts are printed
 //! exactly as the resolver computed them; nothing here counts.
 
 use std::collections::BTreeSet;
 
-use docx_rs::{Docx, Footnote, Header, PageMargin, PageNum, Paragraph, Run, RunFonts};
-
+use super::ooxml::{Content, Fonts, Para, ParaProps, Run, RunProps};
 use super::styles::{self, id};
 use crate::ast::{
     Annex, Block, Decision, Document, Field, FieldKey, FootnoteRef, Inline, LineRole, Opening,
@@ -17,10 +16,12 @@ use crate::lang::LangTable;
 use crate::lang::style::OpeningFace;
 use crate::render::unbreakable_symbol;
 
-/// The docx-rs document and what the post-processing layer must know.
+/// The document's paragraphs, its footnotes and its later-page header.
 pub struct Built {
-    pub docx: Docx,
-    pub has_footnotes: bool,
+    pub body: Vec<Para>,
+    /// Each footnote's id and paragraph, in print order (ids 1, 2, 3 …).
+    pub footnotes: Vec<(usize, Para)>,
+    pub header: Para,
 }
 
 /// Removes what XML 1.0 forbids (C0 controls other than tab, line feed and
@@ -47,19 +48,21 @@ struct Fmt {
 struct Builder<'a> {
     doc: &'a Document,
     table: &'static LangTable,
-    paragraphs: Vec<Paragraph>,
+    paragraphs: Vec<Para>,
+    footnotes: Vec<(usize, Para)>,
     /// Footnotes already placed (a second reference prints the mark only:
     /// a Word footnote cannot be referenced twice).
     placed: BTreeSet<usize>,
 }
 
-/// Builds the docx-rs document for `doc`.
+/// Builds the paragraphs of `doc`.
 pub fn build(doc: &Document) -> Built {
     let table = doc.language.table();
     let mut b = Builder {
         doc,
         table,
         paragraphs: Vec::new(),
+        footnotes: Vec::new(),
         placed: BTreeSet::new(),
     };
     b.masthead();
@@ -79,33 +82,17 @@ pub fn build(doc: &Document) -> Built {
         .unwrap_or_default();
     // Later pages: the symbol and the page number; the first page carries
     // the masthead instead.
-    let header = Header::new().add_paragraph(
-        b.direction(Paragraph::new().style(id::HEADER), id::HEADER)
-            .add_run(Run::new().add_text(symbol).add_tab())
-            .add_page_num(PageNum::new()),
-    );
-    let first_header = Header::new().add_paragraph(Paragraph::new());
-
-    let mut docx = Docx::new()
-        .styles(styles::styles(table))
-        .page_size(styles::PAGE_WIDTH, styles::PAGE_HEIGHT)
-        .page_margin(
-            PageMargin::new()
-                .top(styles::MARGIN_TOP)
-                .bottom(styles::MARGIN_BOTTOM)
-                .left(styles::MARGIN_LEFT)
-                .right(styles::MARGIN_RIGHT)
-                .header(styles::MARGIN_HEADER)
-                .footer(styles::MARGIN_FOOTER),
-        )
-        .header(header)
-        .first_header(first_header);
-    for p in b.paragraphs {
-        docx = docx.add_paragraph(p);
-    }
+    let header = Para {
+        props: b.props(id::HEADER),
+        runs: vec![
+            Run::default().text(symbol).with(Content::Tab),
+            Run::default().with(Content::PageField),
+        ],
+    };
     Built {
-        docx,
-        has_footnotes: !b.placed.is_empty(),
+        body: b.paragraphs,
+        footnotes: b.footnotes,
+        header,
     }
 }
 
@@ -123,18 +110,23 @@ fn field_inlines(field: &Field) -> Vec<Inline> {
 /// A run of `text` with no script handling: for masthead lines in another
 /// language than the document's, which keep their own direction.
 fn plain_run(text: &str) -> Run {
-    Run::new().add_text(clean(text))
+    Run::default().text(clean(text))
 }
 
-fn fmt_run(fmt: Fmt) -> Run {
-    let mut run = Run::new();
-    if fmt.italic {
-        run = run.italic();
+/// The drafter's emphasis as run properties. A script without italics
+/// (the table's `opening_face`) sets `*…*` upright in that face, as it sets
+/// opening words: the same mark, the same look.
+fn fmt_props(fmt: Fmt, table: &LangTable) -> RunProps {
+    let face = table.typography.opening_face.filter(|_| fmt.italic);
+    RunProps {
+        fonts: face.map(|f| Fonts {
+            east_asia: Some(f),
+            ..Fonts::default()
+        }),
+        italic: fmt.italic && face.is_none(),
+        bold: fmt.bold,
+        ..RunProps::default()
     }
-    if fmt.bold {
-        run = run.bold();
-    }
-    run
 }
 
 /// A strong right-to-left character (Hebrew, Arabic and their presentation
@@ -187,43 +179,49 @@ fn segments(text: &str, rtl: bool) -> Vec<(&str, bool)> {
 }
 
 impl<'a> Builder<'a> {
-    /// `p` marked right-to-left when its style is (the style says so too;
-    /// the paragraph repeats it for readers that ignore style direction).
-    fn direction(&self, mut p: Paragraph, style: &str) -> Paragraph {
-        if styles::bidi_style(self.table, style) {
-            p.property = p.property.bidi(true);
+    /// A paragraph in `style`, marked right-to-left when its style is (the
+    /// style says so too; the paragraph repeats it for readers that ignore
+    /// style direction).
+    fn props(&self, style: &'static str) -> ParaProps {
+        ParaProps {
+            style: Some(style),
+            bidi: styles::bidi_style(self.table, style),
+            ..ParaProps::default()
         }
-        p
     }
 
-    /// Runs of `text`, one per direction, made by `base`: pieces in the
-    /// language's own script carry its `w:rFonts w:hint` (East Asian
-    /// punctuation set full width; right-to-left runs, which the layer makes
-    /// `w:rtl`).
-    fn script_runs(&self, text: &str, base: &dyn Fn() -> Run) -> Vec<Run> {
+    /// Runs of `text`, one per direction, with properties `base`: pieces
+    /// in the language's own script are `w:rtl` in a right-to-left
+    /// language and carry the `eastAsia` hint in an East Asian one (shared
+    /// punctuation set full width).
+    fn script_runs(&self, text: &str, base: &RunProps) -> Vec<Run> {
         let text = clean(text);
-        let hint = self.table.typography.run_hint;
+        let hint = self.table.typography.east_asia_hint;
         segments(&text, self.table.rtl)
             .into_iter()
             .map(|(piece, own_script)| {
-                let run = base().add_text(piece);
-                match hint {
-                    Some(h) if own_script => run.fonts(RunFonts::new().hint(h)),
-                    _ => run,
+                let mut props = base.clone();
+                if own_script && hint {
+                    props.fonts = Some(Fonts {
+                        east_asia_hint: true,
+                        ..props.fonts.unwrap_or_default()
+                    });
                 }
+                props.rtl = own_script && self.table.rtl;
+                Run::new(props).text(piece)
             })
             .collect()
     }
 
     fn text_runs(&self, text: &str, fmt: Fmt) -> Vec<Run> {
-        self.script_runs(text, &|| fmt_run(fmt))
+        self.script_runs(text, &fmt_props(fmt, self.table))
     }
 
-    fn push(&mut self, style: &str, runs: Vec<Run>) {
-        let mut p = self.direction(Paragraph::new().style(style), style);
-        for r in runs {
-            p = p.add_run(r);
-        }
+    fn push(&mut self, style: &'static str, runs: Vec<Run>) {
+        let p = Para {
+            props: self.props(style),
+            runs,
+        };
         self.paragraphs.push(p);
     }
 
@@ -268,34 +266,39 @@ impl<'a> Builder<'a> {
 
     /// The run referencing a footnote: a real Word footnote the first time,
     /// the bare mark afterwards. Word numbers footnotes in the order they
-    /// are placed, which is the order resolution numbered them in.
+    /// are placed, which is the order resolution numbered them in; should
+    /// the two ever differ, the resolved number is printed as a custom mark.
     fn footnote(&mut self, r: &FootnoteRef) -> Option<Run> {
         let (index, number) = (r.id?, r.number?);
         let note = self.doc.footnotes.get(index)?;
-        if !self.placed.insert(index) {
-            return Some(
-                Run::new()
-                    .style(id::FOOTNOTE_REFERENCE)
-                    .add_text(number.to_string()),
-            );
-        }
-        // Fixed ids in print order: never docx-rs's process-wide counter.
-        let footnote_id = self.placed.len();
-        let mut runs = vec![Run::new().add_tab()];
-        runs.extend(self.runs(&note.content));
-        let mut p = self.direction(Paragraph::new().style(id::FOOTNOTE_TEXT), id::FOOTNOTE_TEXT);
-        for r in runs {
-            p = p.add_run(r);
-        }
-        let note = Footnote {
-            id: footnote_id,
-            content: vec![p],
+        let mark = RunProps {
+            style: Some(id::FOOTNOTE_REFERENCE),
+            ..RunProps::default()
         };
-        Some(
-            Run::new()
-                .style(id::FOOTNOTE_REFERENCE)
-                .add_footnote_reference(note),
-        )
+        if !self.placed.insert(index) {
+            return Some(Run::new(mark).text(number.to_string()));
+        }
+        // Fixed ids in print order, so equal documents give equal bytes.
+        let footnote_id = self.placed.len();
+        let custom = (number as usize != footnote_id).then(|| number.to_string());
+        let own_mark = match &custom {
+            Some(n) => Content::Text(n.clone()),
+            None => Content::FootnoteMark,
+        };
+        let mut runs = vec![
+            Run::new(mark.clone()).with(own_mark),
+            Run::default().with(Content::Tab),
+        ];
+        runs.extend(self.runs(&note.content));
+        let p = Para {
+            props: self.props(id::FOOTNOTE_TEXT),
+            runs,
+        };
+        self.footnotes.push((footnote_id, p));
+        Some(Run::new(mark).with(Content::FootnoteReference {
+            id: footnote_id,
+            custom,
+        }))
     }
 
     /// Runs for resolved pieces; `fields` answers `Piece::Field`. Words
@@ -403,9 +406,9 @@ impl<'a> Builder<'a> {
     fn designation(&self, display: Option<&str>) -> Vec<Run> {
         match display {
             Some(d) if !d.is_empty() => {
-                let mut runs = self.script_runs(d, &Run::new);
-                if let Some(last) = runs.pop() {
-                    runs.push(last.add_tab());
+                let mut runs = self.script_runs(d, &RunProps::default());
+                if let Some(last) = runs.last_mut() {
+                    last.content.push(Content::Tab);
                 }
                 runs
             }
@@ -414,10 +417,10 @@ impl<'a> Builder<'a> {
     }
 
     fn section(&mut self, s: &Section) {
-        let style = if s.level <= 1 {
-            id::HEADING1
-        } else {
-            id::HEADING2
+        let style = match s.level {
+            0 | 1 => id::HEADING1,
+            2 => id::HEADING2,
+            _ => id::HEADING3,
         };
         let mut runs = self.designation(s.number.as_ref().map(|n| n.display.as_str()));
         runs.extend(self.runs(&s.title));
@@ -468,9 +471,11 @@ impl<'a> Builder<'a> {
             self.push(id::FORMULA, runs);
         }
         for clause in &d.preamble {
+            clause.headings.iter().for_each(|h| self.section(h));
             self.preambular(clause);
         }
         for op in &d.operative {
+            op.headings.iter().for_each(|h| self.section(h));
             self.operative(op);
         }
     }
@@ -485,11 +490,11 @@ impl<'a> Builder<'a> {
     ) -> Vec<Run> {
         let mut runs = Vec::new();
         if let Some(o) = opening {
-            if italic {
-                runs.extend(self.script_runs(&o.text, &|| Run::new().style(id::OPENING)));
-            } else {
-                runs.extend(self.script_runs(&o.text, &Run::new));
-            }
+            let opening = RunProps {
+                style: italic.then_some(id::OPENING),
+                ..RunProps::default()
+            };
+            runs.extend(self.script_runs(&o.text, &opening));
             if o.space_after {
                 runs.extend(self.text_runs(" ", Fmt::default()));
             }

@@ -1,12 +1,13 @@
 //! DOCX output: a Word document laid out like an official UN pre-session
 //! document (see `docs/docx.md`).
 //!
-//! Three steps: `body` turns the resolved AST into docx-rs paragraphs in the
-//! named styles of `styles`; docx-rs builds the XML parts; `layer` closes
-//! docx-rs's gaps on those parts and packs them deterministically.
+//! Three steps: `body` turns the resolved AST into paragraphs (`ooxml`'s
+//! plain values) in the named styles of `styles`; `package` writes every
+//! part in schema order and zips them deterministically.
 
 mod body;
-mod layer;
+mod ooxml;
+mod package;
 mod styles;
 
 use crate::ast::{Document, LineRole};
@@ -15,7 +16,7 @@ use body::clean;
 
 /// The DOCX file for `doc`. Deterministic: equal documents give equal bytes.
 pub fn render(doc: &Document) -> Vec<u8> {
-    layer::pack(&parts(doc))
+    package::pack(&parts(doc))
 }
 
 /// The package parts (path, bytes) in archive order, before zipping; the
@@ -24,6 +25,8 @@ pub fn parts(doc: &Document) -> Vec<(String, Vec<u8>)> {
     let built = body::build(doc);
     let meta = &doc.meta;
     let table = doc.language.table();
+    // The distribution block is in the language resolution gave its lines
+    // (English in the Arabic, Chinese and Russian versions).
     let distribution_lang = doc
         .presentation
         .masthead
@@ -37,30 +40,23 @@ pub fn parts(doc: &Document) -> Vec<(String, Vec<u8>)> {
                     | LineRole::Original
             )
         })
-        .map(|l| l.lang);
-    let fixes = layer::Fixes {
-        title: meta
-            .title
-            .as_ref()
-            .map(|f| clean(&f.text))
-            .unwrap_or_default(),
-        subject: meta
-            .symbol
-            .as_ref()
-            .map(|f| clean(&f.text))
-            .unwrap_or_default(),
-        language: doc.language.code().to_string(),
-        word_lang: table.typography.word_lang.map(str::to_string),
+        .map(|l| l.lang.table().typography.word_lang[0]);
+    let field =
+        |f: &Option<crate::ast::Field>| f.as_ref().map(|f| clean(&f.text)).unwrap_or_default();
+    let package = package::Meta {
+        title: field(&meta.title),
+        subject: field(&meta.symbol),
+        language: doc.language.code(),
+        styles: styles::styles(table, distribution_lang),
+        defaults: styles::defaults(table),
+        fonts: table.typography.fonts,
+        all_fonts: table
+            .typography
+            .fonts
+            .into_iter()
+            .chain(table.typography.opening_face)
+            .collect(),
         rtl: table.rtl,
-        // The distribution block is in the language resolution gave its
-        // lines (English in the Arabic, Chinese and Russian versions).
-        style_langs: distribution_lang
-            .map(|l| {
-                let lang = l.table().typography.word_lang[0].to_string();
-                vec![(styles::id::DISTRIBUTION, lang)]
-            })
-            .unwrap_or_default(),
-        has_footnotes: built.has_footnotes,
     };
-    layer::fix_parts(built.docx.build(), &fixes)
+    package::parts(&built, &package)
 }

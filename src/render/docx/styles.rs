@@ -5,12 +5,10 @@
 //! only picks a style; it never sets indents, sizes or fonts on a paragraph.
 //! Measurements are in twentieths of a point (twips): 567 twips = 1 cm.
 
-use crate::lang::LangTable;
-use docx_rs::{
-    AlignmentType, BorderType, LineSpacing, LineSpacingType, ParagraphBorder,
-    ParagraphBorderPosition, ParagraphBorders, RunFonts, SpecialIndentType, Style, StyleType,
-    Styles, Tab, TabValueType, VertAlignType,
+use super::ooxml::{
+    Fonts, Indent, Justify, ParaProps, RunProps, Spacing, Style, StyleKind, TabKind, WordLang,
 };
+use crate::lang::LangTable;
 
 /// A4 portrait.
 pub const PAGE_WIDTH: u32 = 11906;
@@ -37,7 +35,7 @@ const DISTR: i32 = TEXT_WIDTH - 2835;
 const MASTHEAD_RIGHT: i32 = 3402;
 
 /// 10 pt, in half-points.
-pub const BODY_SIZE: usize = 20;
+pub const BODY_SIZE: u32 = 20;
 
 /// Style ids (what `w:pStyle`/`w:rStyle` name) and display names.
 pub mod id {
@@ -51,6 +49,7 @@ pub mod id {
     pub const KIND: &str = "UNKind";
     pub const HEADING1: &str = "UNHeading1";
     pub const HEADING2: &str = "UNHeading2";
+    pub const HEADING3: &str = "UNHeading3";
     pub const PARAGRAPH: &str = "UNParagraph";
     pub const TEXT: &str = "UNText";
     pub const DECISION_HEADING: &str = "UNDecisionHeading";
@@ -80,52 +79,64 @@ pub fn sub_style(level: u8) -> &'static str {
     id::SUB[i]
 }
 
-fn para(id: &str, name: &str) -> Style {
-    Style::new(id, StyleType::Paragraph)
-        .name(name)
-        .based_on("Normal")
-        .next(id)
-}
+/// The default paragraph style, which every paragraph style is based on.
+pub const NORMAL: &str = "Normal";
+/// The default character style (Word's "Default Paragraph Font").
+const DEFAULT_FONT: &str = "DefaultParagraphFont";
 
-fn spacing(before: u32, after: u32) -> LineSpacing {
-    LineSpacing::new().before(before).after(after)
-}
-
-fn hanging(mut s: Style, left: i32) -> Style {
-    s = s.indent(
-        Some(left),
-        Some(SpecialIndentType::Hanging(STEP)),
-        None,
-        None,
-    );
-    // The tab after the number lands exactly on the text column.
-    s.paragraph_property = s
-        .paragraph_property
-        .add_tab(Tab::new().val(TabValueType::Left).pos(left as usize));
+fn para(id: &'static str, name: &str) -> Style {
+    let mut s = Style::new(StyleKind::Paragraph, id, name);
+    s.based_on = Some(NORMAL);
+    s.next = Some(id);
+    s.quick = true;
     s
 }
 
-fn keep_next(mut s: Style) -> Style {
-    s.paragraph_property = s.paragraph_property.keep_next(true);
-    s
+fn spacing(before: u32, after: u32) -> Option<Spacing> {
+    Some(Spacing {
+        before: Some(before),
+        after: Some(after),
+        line: None,
+    })
 }
 
-fn bottom_rule(mut s: Style, size: usize) -> Style {
-    // `with_empty`: docx-rs's default border set is a full box.
-    s.paragraph_property = s.paragraph_property.set_borders(
-        ParagraphBorders::with_empty().set(
-            ParagraphBorder::new(ParagraphBorderPosition::Bottom)
-                .val(BorderType::Single)
-                .size(size)
-                .space(1)
-                .color("auto"),
-        ),
-    );
-    s
+fn indent(start: i32, end: Option<i32>) -> Option<Indent> {
+    Some(Indent {
+        start: Some(start),
+        end,
+        ..Indent::default()
+    })
 }
 
-fn outline(mut s: Style, level: usize) -> Style {
-    s.paragraph_property = s.paragraph_property.outline_lvl(level);
+fn first_line(start: i32) -> Option<Indent> {
+    Some(Indent {
+        start: Some(start),
+        first_line: Some(STEP),
+        ..Indent::default()
+    })
+}
+
+/// The number hangs one step left of the text column at `start`, and the
+/// tab after it lands exactly on that column.
+fn hanging(s: &mut Style, start: i32) {
+    s.para.indent = Some(Indent {
+        start: Some(start),
+        hanging: Some(STEP),
+        ..Indent::default()
+    });
+    s.para.tabs = vec![(TabKind::Start, start)];
+}
+
+/// A heading: bold, `size` half-points, kept with the next paragraph,
+/// its number hanging, at outline `level`.
+fn heading(id: &'static str, name: &str, size: u32, before: u32, level: u8) -> Style {
+    let mut s = para(id, name);
+    s.run.bold = true;
+    s.run.size = Some(size);
+    s.para.keep_next = true;
+    s.para.spacing = spacing(before, 120);
+    s.para.outline = Some(level);
+    hanging(&mut s, TEXT);
     s
 }
 
@@ -141,199 +152,199 @@ pub fn bidi_style(table: &LangTable, style: &str) -> bool {
     }
 }
 
-/// The style sheet of a document in `table`'s language: document defaults
-/// and every named style.
+/// The document defaults (`w:docDefaults`): fonts, size and languages of
+/// every run; single spacing, nothing after, for every paragraph.
+pub fn defaults(table: &LangTable) -> (RunProps, ParaProps) {
+    let [latin, east_asia, cs] = table.typography.fonts;
+    let [val, east, bidi] = table.typography.word_lang;
+    let run = RunProps {
+        fonts: Some(Fonts {
+            latin: Some(latin),
+            east_asia: Some(east_asia),
+            cs: Some(cs),
+            east_asia_hint: false,
+        }),
+        size: Some(BODY_SIZE),
+        lang: Some(WordLang {
+            val: val.to_string(),
+            east_asia: Some(east.to_string()),
+            bidi: Some(bidi.to_string()),
+        }),
+        ..RunProps::default()
+    };
+    let para = ParaProps {
+        spacing: Some(Spacing {
+            before: None,
+            after: Some(0),
+            line: Some(240),
+        }),
+        ..ParaProps::default()
+    };
+    (run, para)
+}
+
+/// The style sheet of a document in `table`'s language, every named style
+/// in a fixed order. `distribution_lang` is the `w:lang` of the
+/// distribution block when its language is not the document's.
 ///
 /// A right-to-left language makes every style but the distribution lines
 /// `w:bidi`. Word and LibreOffice read `w:ind w:left` and `w:jc` of a bidi
 /// paragraph from its start (right) side, so the layout mirrors as Arabic
 /// UN documents are: numbers hang on the right, the symbol stands top left.
-pub fn styles(table: &LangTable) -> Styles {
-    let [latin, east_asia, complex] = table.typography.fonts;
-    let fonts = RunFonts::new()
-        .ascii(latin)
-        .hi_ansi(latin)
-        .east_asia(east_asia)
-        .cs(complex);
-    let mut s = Styles::new()
-        .default_fonts(fonts)
-        .default_size(BODY_SIZE)
-        // Single spacing, said in full: without `w:lineRule`, LibreOffice
-        // reads 240 as an exact 12 pt, and lines of a 14 pt title overlap.
-        .default_line_spacing(
-            LineSpacing::new()
-                .after(0)
-                .line(240)
-                .line_rule(LineSpacingType::Auto),
-        );
+pub fn styles(table: &LangTable, distribution_lang: Option<&str>) -> Vec<Style> {
+    // Normal stays left to right: the distribution lines are based on it
+    // and must not inherit the direction; every other style sets its own.
+    let mut normal = Style::new(StyleKind::Paragraph, NORMAL, "Normal");
+    normal.default = true;
+    normal.quick = true;
+    let mut default_font = Style::new(StyleKind::Character, DEFAULT_FONT, "Default Paragraph Font");
+    default_font.default = true;
+    default_font.semi_hidden = true;
 
-    let symbol = bottom_rule(
-        para(id::SYMBOL, "UN Symbol")
-            .align(AlignmentType::Right)
-            .bold()
-            .size(24)
-            .line_spacing(spacing(0, 120)),
-        12,
-    );
+    let mut symbol = para(id::SYMBOL, "UN Symbol");
+    symbol.run.bold = true;
+    symbol.run.size = Some(24);
+    symbol.para.justify = Some(Justify::End);
+    symbol.para.spacing = spacing(0, 120);
+    symbol.para.bottom_rule = Some(12);
+
     // Mirrored in a right-to-left document: the English lines stay
     // left-to-right and move to the left-hand column, across from the
     // symbol's old place, as in Arabic UN documents.
-    let distribution = if table.rtl {
-        para(id::DISTRIBUTION, "UN Distribution").indent(Some(0), None, Some(DISTR), None)
+    let mut distribution = para(id::DISTRIBUTION, "UN Distribution");
+    distribution.para.indent = if table.rtl {
+        indent(0, Some(DISTR))
     } else {
-        para(id::DISTRIBUTION, "UN Distribution").indent(Some(DISTR), None, None, None)
+        indent(DISTR, None)
     };
-    let rule = bottom_rule(
-        para(id::MASTHEAD_RULE, "UN Masthead Rule")
-            .size(4)
-            .line_spacing(spacing(0, 240)),
-        12,
-    );
-    let body = para(id::BODY, "UN Body")
-        .bold()
-        .indent(Some(0), None, Some(MASTHEAD_RIGHT), None);
-    let meeting = para(id::MEETING, "UN Meeting").indent(Some(0), None, Some(MASTHEAD_RIGHT), None);
-    let agenda_title = para(id::AGENDA_TITLE, "UN Agenda Title").bold().indent(
-        Some(0),
-        None,
-        Some(MASTHEAD_RIGHT),
-        None,
-    );
-    let title = keep_next(
-        para(id::TITLE, "UN Title")
-            .bold()
-            .size(28)
-            .indent(Some(TEXT), None, Some(TEXT), None)
-            .line_spacing(spacing(480, 240)),
-    );
-    let kind = keep_next(
-        para(id::KIND, "UN Kind")
-            .bold()
-            .size(24)
-            .indent(Some(TEXT), None, None, None)
-            .line_spacing(spacing(0, 240)),
-    );
-    let heading1 = outline(
-        keep_next(hanging(
-            para(id::HEADING1, "UN Heading 1")
-                .bold()
-                .size(24)
-                .line_spacing(spacing(240, 120)),
-            TEXT,
-        )),
-        0,
-    );
-    let heading2 = outline(
-        keep_next(hanging(
-            para(id::HEADING2, "UN Heading 2")
-                .bold()
-                .line_spacing(spacing(120, 120)),
-            TEXT,
-        )),
-        1,
-    );
-    let paragraph = hanging(
-        para(id::PARAGRAPH, "UN Paragraph").line_spacing(spacing(0, 120)),
-        TEXT,
-    );
-    let text = para(id::TEXT, "UN Text")
-        .indent(Some(TEXT), None, None, None)
-        .line_spacing(spacing(0, 120));
-    let decision_heading = keep_next(
-        para(id::DECISION_HEADING, "UN Decision Heading")
-            .bold()
-            .indent(Some(TEXT), None, None, None)
-            .line_spacing(spacing(120, 120)),
-    );
-    let formula = keep_next(
-        para(id::FORMULA, "UN Formula")
-            .indent(
-                Some(TEXT),
-                Some(SpecialIndentType::FirstLine(STEP)),
-                None,
-                None,
-            )
-            .line_spacing(spacing(0, 120)),
-    );
-    let preamble = para(id::PREAMBLE, "UN Preamble")
-        .indent(
-            Some(TEXT),
-            Some(SpecialIndentType::FirstLine(STEP)),
-            None,
-            None,
-        )
-        .line_spacing(spacing(0, 120));
-    let operative = hanging(
-        para(id::OPERATIVE, "UN Operative").line_spacing(spacing(0, 120)),
-        TEXT + STEP,
-    );
-    let operative_single = para(id::OPERATIVE_SINGLE, "UN Operative Unnumbered")
-        .indent(
-            Some(TEXT),
-            Some(SpecialIndentType::FirstLine(STEP)),
-            None,
-            None,
-        )
-        .line_spacing(spacing(0, 120));
-    let annex_heading = {
-        let mut h = keep_next(
-            para(id::ANNEX_HEADING, "UN Annex Heading")
-                .bold()
-                .size(24)
-                .indent(Some(TEXT), None, None, None)
-                .line_spacing(spacing(0, 120)),
-        );
-        h.paragraph_property = h.paragraph_property.page_break_before(true);
-        outline(h, 0)
+    distribution.run.lang = distribution_lang.map(|l| WordLang {
+        val: l.to_string(),
+        ..WordLang::default()
+    });
+
+    let mut rule = para(id::MASTHEAD_RULE, "UN Masthead Rule");
+    rule.run.size = Some(4);
+    rule.para.spacing = spacing(0, 240);
+    rule.para.bottom_rule = Some(12);
+
+    let masthead_left = |id, name, bold| {
+        let mut s = para(id, name);
+        s.run.bold = bold;
+        s.para.indent = indent(0, Some(MASTHEAD_RIGHT));
+        s
     };
-    let annex_title = keep_next(
-        para(id::ANNEX_TITLE, "UN Annex Title")
-            .bold()
-            .size(24)
-            .indent(Some(TEXT), None, Some(TEXT), None)
-            .line_spacing(spacing(0, 240)),
-    );
-    let header = {
-        let mut h = bottom_rule(
-            para(id::HEADER, "UN Header")
-                .bold()
-                .size(17)
-                .line_spacing(spacing(0, 0)),
-            4,
-        );
-        h.paragraph_property = h
-            .paragraph_property
-            .add_tab(Tab::new().val(TabValueType::Right).pos(TEXT_WIDTH as usize));
-        h
-    };
+    let body = masthead_left(id::BODY, "UN Body", true);
+    let meeting = masthead_left(id::MEETING, "UN Meeting", false);
+    let agenda_title = masthead_left(id::AGENDA_TITLE, "UN Agenda Title", true);
+
+    let mut title = para(id::TITLE, "UN Title");
+    title.run.bold = true;
+    title.run.size = Some(28);
+    title.para.keep_next = true;
+    title.para.spacing = spacing(480, 240);
+    title.para.indent = indent(TEXT, Some(TEXT));
+
+    let mut kind = para(id::KIND, "UN Kind");
+    kind.run.bold = true;
+    kind.run.size = Some(24);
+    kind.para.keep_next = true;
+    kind.para.spacing = spacing(0, 240);
+    kind.para.indent = indent(TEXT, None);
+
+    // The Editorial Manual's heading sizes: main headings 14 pt bold,
+    // first-degree subheadings 12 pt bold, second-degree 10 pt bold.
+    let heading1 = heading(id::HEADING1, "UN Heading 1", 28, 240, 0);
+    let heading2 = heading(id::HEADING2, "UN Heading 2", 24, 120, 1);
+    let heading3 = heading(id::HEADING3, "UN Heading 3", BODY_SIZE, 120, 2);
+
+    let mut paragraph = para(id::PARAGRAPH, "UN Paragraph");
+    paragraph.para.spacing = spacing(0, 120);
+    hanging(&mut paragraph, TEXT);
+
+    let mut text = para(id::TEXT, "UN Text");
+    text.para.spacing = spacing(0, 120);
+    text.para.indent = indent(TEXT, None);
+
+    let mut decision_heading = para(id::DECISION_HEADING, "UN Decision Heading");
+    decision_heading.run.bold = true;
+    decision_heading.para.keep_next = true;
+    decision_heading.para.spacing = spacing(120, 120);
+    decision_heading.para.indent = indent(TEXT, None);
+
+    let mut formula = para(id::FORMULA, "UN Formula");
+    formula.para.keep_next = true;
+    formula.para.spacing = spacing(0, 120);
+    formula.para.indent = first_line(TEXT);
+
+    let mut preamble = para(id::PREAMBLE, "UN Preamble");
+    preamble.para.spacing = spacing(0, 120);
+    preamble.para.indent = first_line(TEXT);
+
+    let mut operative = para(id::OPERATIVE, "UN Operative");
+    operative.para.spacing = spacing(0, 120);
+    hanging(&mut operative, TEXT + STEP);
+
+    let mut operative_single = para(id::OPERATIVE_SINGLE, "UN Operative Unnumbered");
+    operative_single.para.spacing = spacing(0, 120);
+    operative_single.para.indent = first_line(TEXT);
+
+    let subs = id::SUB.iter().enumerate().map(|(level, sid)| {
+        let mut s = para(sid, &format!("UN Subparagraph {}", level + 1));
+        s.para.spacing = spacing(0, 120);
+        hanging(&mut s, TEXT + STEP * (level as i32 + 2));
+        s
+    });
+
+    let mut annex_heading = para(id::ANNEX_HEADING, "UN Annex Heading");
+    annex_heading.run.bold = true;
+    annex_heading.run.size = Some(24);
+    annex_heading.para.keep_next = true;
+    annex_heading.para.page_break_before = true;
+    annex_heading.para.spacing = spacing(0, 120);
+    annex_heading.para.indent = indent(TEXT, None);
+    annex_heading.para.outline = Some(0);
+
+    let mut annex_title = para(id::ANNEX_TITLE, "UN Annex Title");
+    annex_title.run.bold = true;
+    annex_title.run.size = Some(24);
+    annex_title.para.keep_next = true;
+    annex_title.para.spacing = spacing(0, 240);
+    annex_title.para.indent = indent(TEXT, Some(TEXT));
+
+    let mut header = para(id::HEADER, "UN Header");
+    header.run.bold = true;
+    header.run.size = Some(17);
+    header.para.spacing = spacing(0, 0);
+    header.para.bottom_rule = Some(4);
+    header.para.tabs = vec![(TabKind::End, TEXT_WIDTH)];
+
     // Word's built-in names ("footnote text", "footnote reference"; the UI
     // shows them capitalised), so Word and LibreOffice map them onto their
     // own footnote styles instead of adding look-alikes.
-    let footnote_text = hanging(
-        para(id::FOOTNOTE_TEXT, "footnote text")
-            .size(18)
-            .line_spacing(spacing(0, 40)),
-        TEXT,
-    );
-    let mut footnote_reference =
-        Style::new(id::FOOTNOTE_REFERENCE, StyleType::Character).name("footnote reference");
-    footnote_reference.run_property = footnote_reference
-        .run_property
-        .vert_align(VertAlignType::SuperScript);
-    let opening = Style::new(id::OPENING, StyleType::Character)
-        .name("UN Opening")
-        .italic();
+    let mut footnote_text = para(id::FOOTNOTE_TEXT, "footnote text");
+    footnote_text.quick = false;
+    footnote_text.semi_hidden = true;
+    footnote_text.run.size = Some(18);
+    footnote_text.para.spacing = spacing(0, 40);
+    hanging(&mut footnote_text, TEXT);
 
-    let rtl = |mut style: Style| {
-        if bidi_style(table, &style.style_id) && style.style_type == StyleType::Paragraph {
-            style.paragraph_property = style.paragraph_property.bidi(true);
-        }
-        style
-    };
-    // docx-rs's own Normal style stays left to right: the distribution lines
-    // are based on it and must not inherit the direction; every other style
-    // sets its own.
-    for style in [
+    let mut footnote_reference = Style::new(
+        StyleKind::Character,
+        id::FOOTNOTE_REFERENCE,
+        "footnote reference",
+    );
+    footnote_reference.based_on = Some(DEFAULT_FONT);
+    footnote_reference.semi_hidden = true;
+    footnote_reference.run.superscript = true;
+
+    let mut opening = Style::new(StyleKind::Character, id::OPENING, "UN Opening");
+    opening.based_on = Some(DEFAULT_FONT);
+    opening.quick = true;
+    opening.run = opening_props(table);
+
+    let mut out = vec![
+        normal,
+        default_font,
         symbol,
         distribution,
         rule,
@@ -344,6 +355,7 @@ pub fn styles(table: &LangTable) -> Styles {
         kind,
         heading1,
         heading2,
+        heading3,
         paragraph,
         text,
         decision_heading,
@@ -351,26 +363,39 @@ pub fn styles(table: &LangTable) -> Styles {
         preamble,
         operative,
         operative_single,
-    ] {
-        s = s.add_style(rtl(style));
-    }
-    for (level, sid) in id::SUB.iter().enumerate() {
-        let left = TEXT + STEP * (level as i32 + 2);
-        let name = format!("UN Subparagraph {}", level + 1);
-        s = s.add_style(rtl(hanging(
-            para(sid, &name).line_spacing(spacing(0, 120)),
-            left,
-        )));
-    }
-    for style in [
+    ];
+    out.extend(subs);
+    out.extend([
         annex_heading,
         annex_title,
         header,
         footnote_text,
         footnote_reference,
         opening,
-    ] {
-        s = s.add_style(rtl(style));
+    ]);
+    for s in &mut out {
+        if s.kind == StyleKind::Paragraph && s.id != NORMAL && bidi_style(table, s.id) {
+            s.para.bidi = true;
+        }
     }
-    s
+    out
+}
+
+/// How opening words are set: italic, or upright in the face the
+/// language's table names for a script without italics (no oblique is
+/// synthesized from a CJK face).
+fn opening_props(table: &LangTable) -> RunProps {
+    match table.typography.opening_face {
+        Some(face) => RunProps {
+            fonts: Some(Fonts {
+                east_asia: Some(face),
+                ..Fonts::default()
+            }),
+            ..RunProps::default()
+        },
+        None => RunProps {
+            italic: true,
+            ..RunProps::default()
+        },
+    }
 }

@@ -1,0 +1,401 @@
+//! The package: every part of the DOCX, written directly in schema order,
+//! and the zip that holds them.
+//!
+//! The parts are exactly the ones the document uses: no comments,
+//! numbering or custom properties that nothing refers to, and the theme
+//! part Word requires of every main document (its fonts are the
+//! document's, so a theme font never overrides a style). Nothing here
+//! reads a clock or a counter: equal documents give equal bytes.
+
+use std::collections::BTreeSet;
+use std::fmt::Write as _;
+use std::io::{Cursor, Write};
+
+use super::body::Built;
+use super::ooxml::{Content, Para, ParaProps, Run, RunProps, Section, Spacing, Style, escape};
+use super::styles;
+
+const XML_DECL: &str = "<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"yes\"?>\n";
+const W_NS: &str = "http://schemas.openxmlformats.org/wordprocessingml/2006/main";
+const R_NS: &str = "http://schemas.openxmlformats.org/officeDocument/2006/relationships";
+const REL_NS: &str = "http://schemas.openxmlformats.org/package/2006/relationships";
+const OFFICE_REL: &str = "http://schemas.openxmlformats.org/officeDocument/2006/relationships";
+
+/// What the package needs besides the paragraphs.
+pub struct Meta<'a> {
+    pub title: String,
+    pub subject: String,
+    /// Language code (`ru`), for `dc:language`.
+    pub language: &'a str,
+    pub styles: Vec<Style>,
+    pub defaults: (RunProps, ParaProps),
+    /// The faces of the document's text (Latin, East Asian, complex script).
+    pub fonts: [&'static str; 3],
+    /// Every face a style names, for the font table.
+    pub all_fonts: Vec<&'static str>,
+    /// A right-to-left document: the section is `w:bidi` and the footnote
+    /// separators start on the right, like the notes.
+    pub rtl: bool,
+}
+
+/// A part's path, content type and relationship type (from the document),
+/// for the parts the main document relates.
+struct Related {
+    target: &'static str,
+    content_type: &'static str,
+    rel: &'static str,
+}
+
+const STYLES: Related = Related {
+    target: "styles.xml",
+    content_type: "application/vnd.openxmlformats-officedocument.wordprocessingml.styles+xml",
+    rel: "http://schemas.openxmlformats.org/officeDocument/2006/relationships/styles",
+};
+const SETTINGS: Related = Related {
+    target: "settings.xml",
+    content_type: "application/vnd.openxmlformats-officedocument.wordprocessingml.settings+xml",
+    rel: "http://schemas.openxmlformats.org/officeDocument/2006/relationships/settings",
+};
+const FONT_TABLE: Related = Related {
+    target: "fontTable.xml",
+    content_type: "application/vnd.openxmlformats-officedocument.wordprocessingml.fontTable+xml",
+    rel: "http://schemas.openxmlformats.org/officeDocument/2006/relationships/fontTable",
+};
+const THEME: Related = Related {
+    target: "theme/theme1.xml",
+    content_type: "application/vnd.openxmlformats-officedocument.theme+xml",
+    rel: "http://schemas.openxmlformats.org/officeDocument/2006/relationships/theme",
+};
+const FOOTNOTES: Related = Related {
+    target: "footnotes.xml",
+    content_type: "application/vnd.openxmlformats-officedocument.wordprocessingml.footnotes+xml",
+    rel: "http://schemas.openxmlformats.org/officeDocument/2006/relationships/footnotes",
+};
+const HEADER: &str = "application/vnd.openxmlformats-officedocument.wordprocessingml.header+xml";
+const HEADERS: [&str; 2] = ["header1.xml", "header2.xml"];
+
+/// The parts, in archive order, with their paths.
+pub fn parts(built: &Built, meta: &Meta) -> Vec<(String, Vec<u8>)> {
+    let has_footnotes = !built.footnotes.is_empty();
+    let mut related = vec![&STYLES, &SETTINGS, &FONT_TABLE, &THEME];
+    if has_footnotes {
+        related.push(&FOOTNOTES);
+    }
+    // Relationship ids: `rId1`… for `related`, then the two headers.
+    let header_ids = [1, 2].map(|i| format!("rId{}", related.len() + i));
+
+    let mut parts = vec![
+        ("[Content_Types].xml".to_string(), content_types(&related)),
+        ("_rels/.rels".to_string(), package_rels()),
+        ("docProps/core.xml".to_string(), core(meta)),
+        ("docProps/app.xml".to_string(), app()),
+        (
+            "word/document.xml".to_string(),
+            document(built, meta, &header_ids),
+        ),
+        (
+            "word/_rels/document.xml.rels".to_string(),
+            document_rels(&related, &header_ids),
+        ),
+        ("word/styles.xml".to_string(), styles_part(meta)),
+        ("word/settings.xml".to_string(), settings(has_footnotes)),
+        (
+            "word/fontTable.xml".to_string(),
+            font_table(&meta.all_fonts),
+        ),
+        ("word/theme/theme1.xml".to_string(), theme(meta.fonts)),
+    ];
+    if has_footnotes {
+        parts.push(("word/footnotes.xml".to_string(), footnotes(built, meta.rtl)));
+    }
+    // The later-page header carries the symbol and the page number; the
+    // first page's is empty, the masthead standing in its place.
+    let first = Para::default();
+    for (name, para) in HEADERS.iter().zip([&built.header, &first]) {
+        parts.push((format!("word/{name}"), header(para)));
+    }
+    parts
+}
+
+fn content_types(related: &[&Related]) -> Vec<u8> {
+    let mut out = String::from(XML_DECL);
+    out.push_str(concat!(
+        r#"<Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types">"#,
+        r#"<Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/>"#,
+        r#"<Default Extension="xml" ContentType="application/xml"/>"#,
+        r#"<Override PartName="/word/document.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml"/>"#,
+    ));
+    for r in related {
+        let _ = write!(
+            out,
+            r#"<Override PartName="/word/{}" ContentType="{}"/>"#,
+            r.target, r.content_type
+        );
+    }
+    for h in HEADERS {
+        let _ = write!(
+            out,
+            r#"<Override PartName="/word/{h}" ContentType="{HEADER}"/>"#
+        );
+    }
+    out.push_str(concat!(
+        r#"<Override PartName="/docProps/core.xml" ContentType="application/vnd.openxmlformats-package.core-properties+xml"/>"#,
+        r#"<Override PartName="/docProps/app.xml" ContentType="application/vnd.openxmlformats-officedocument.extended-properties+xml"/>"#,
+        "</Types>"
+    ));
+    out.into_bytes()
+}
+
+fn package_rels() -> Vec<u8> {
+    format!(
+        concat!(
+            "{decl}<Relationships xmlns=\"{rel}\">",
+            r#"<Relationship Id="rId1" Type="{office}/officeDocument" Target="word/document.xml"/>"#,
+            r#"<Relationship Id="rId2" Type="http://schemas.openxmlformats.org/package/2006/relationships/metadata/core-properties" Target="docProps/core.xml"/>"#,
+            r#"<Relationship Id="rId3" Type="{office}/extended-properties" Target="docProps/app.xml"/>"#,
+            "</Relationships>"
+        ),
+        decl = XML_DECL,
+        rel = REL_NS,
+        office = OFFICE_REL
+    )
+    .into_bytes()
+}
+
+fn document_rels(related: &[&Related], header_ids: &[String; 2]) -> Vec<u8> {
+    let mut out = format!("{XML_DECL}<Relationships xmlns=\"{REL_NS}\">");
+    for (i, r) in related.iter().enumerate() {
+        let _ = write!(
+            out,
+            r#"<Relationship Id="rId{}" Type="{}" Target="{}"/>"#,
+            i + 1,
+            r.rel,
+            r.target
+        );
+    }
+    for (id, target) in header_ids.iter().zip(HEADERS) {
+        let _ = write!(
+            out,
+            r#"<Relationship Id="{id}" Type="{OFFICE_REL}/header" Target="{target}"/>"#
+        );
+    }
+    out.push_str("</Relationships>");
+    out.into_bytes()
+}
+
+/// Title, subject (the symbol), creator and language; no dates, which
+/// would make two builds differ.
+fn core(meta: &Meta) -> Vec<u8> {
+    format!(
+        concat!(
+            "{}<cp:coreProperties xmlns:cp=\"http://schemas.openxmlformats.org/package/2006/metadata/core-properties\" ",
+            "xmlns:dc=\"http://purl.org/dc/elements/1.1/\" xmlns:dcterms=\"http://purl.org/dc/terms/\" ",
+            "xmlns:dcmitype=\"http://purl.org/dc/dcmitype/\" xmlns:xsi=\"http://www.w3.org/2001/XMLSchema-instance\">",
+            "<dc:title>{}</dc:title><dc:subject>{}</dc:subject><dc:creator>draftdec</dc:creator>",
+            "<dc:language>{}</dc:language><cp:revision>1</cp:revision></cp:coreProperties>"
+        ),
+        XML_DECL,
+        escape(&meta.title),
+        escape(&meta.subject),
+        escape(meta.language)
+    )
+    .into_bytes()
+}
+
+fn app() -> Vec<u8> {
+    format!(
+        concat!(
+            "{}<Properties xmlns=\"http://schemas.openxmlformats.org/officeDocument/2006/extended-properties\">",
+            "<Application>draftdec</Application></Properties>"
+        ),
+        XML_DECL
+    )
+    .into_bytes()
+}
+
+fn root(name: &str) -> String {
+    format!("{XML_DECL}<{name} xmlns:w=\"{W_NS}\" xmlns:r=\"{R_NS}\">")
+}
+
+fn document(built: &Built, meta: &Meta, header_ids: &[String; 2]) -> Vec<u8> {
+    let mut out = root("w:document");
+    out.push_str("<w:body>");
+    for p in &built.body {
+        p.write(&mut out);
+    }
+    Section {
+        width: styles::PAGE_WIDTH,
+        height: styles::PAGE_HEIGHT,
+        margins: [
+            styles::MARGIN_TOP,
+            styles::MARGIN_RIGHT,
+            styles::MARGIN_BOTTOM,
+            styles::MARGIN_LEFT,
+            styles::MARGIN_HEADER,
+            styles::MARGIN_FOOTER,
+        ],
+        header: &header_ids[0],
+        first_header: &header_ids[1],
+        bidi: meta.rtl,
+    }
+    .write(&mut out);
+    out.push_str("</w:body></w:document>");
+    out.into_bytes()
+}
+
+fn styles_part(meta: &Meta) -> Vec<u8> {
+    let mut out = root("w:styles");
+    out.push_str("<w:docDefaults><w:rPrDefault>");
+    meta.defaults.0.write(&mut out);
+    out.push_str("</w:rPrDefault><w:pPrDefault>");
+    meta.defaults.1.write(&mut out);
+    out.push_str("</w:pPrDefault></w:docDefaults>");
+    for s in &meta.styles {
+        s.write(&mut out);
+    }
+    out.push_str("</w:styles>");
+    out.into_bytes()
+}
+
+/// `w:settings` in `CT_Settings` order. The compatibility options are
+/// Word 2013's (mode 15) with the East Asian layout flags Word writes for
+/// documents that may hold CJK text.
+fn settings(has_footnotes: bool) -> Vec<u8> {
+    let mut out = root("w:settings");
+    out.push_str(concat!(
+        r#"<w:zoom w:percent="100"/><w:defaultTabStop w:val="720"/>"#,
+        r#"<w:characterSpacingControl w:val="doNotCompress"/>"#,
+    ));
+    if has_footnotes {
+        out.push_str(
+            r#"<w:footnotePr><w:footnote w:id="-1"/><w:footnote w:id="0"/></w:footnotePr>"#,
+        );
+    }
+    out.push_str(concat!(
+        "<w:compat><w:spaceForUL/><w:balanceSingleByteDoubleByteWidth/>",
+        "<w:doNotLeaveBackslashAlone/><w:ulTrailSpace/><w:doNotExpandShiftReturn/><w:useFELayout/>",
+        r#"<w:compatSetting w:name="compatibilityMode" w:uri="http://schemas.microsoft.com/office/word" w:val="15"/>"#,
+        r#"<w:compatSetting w:name="overrideTableStyleFontSizeAndJustification" w:uri="http://schemas.microsoft.com/office/word" w:val="1"/>"#,
+        r#"<w:compatSetting w:name="enableOpenTypeFeatures" w:uri="http://schemas.microsoft.com/office/word" w:val="1"/>"#,
+        r#"<w:compatSetting w:name="doNotFlipMirrorIndents" w:uri="http://schemas.microsoft.com/office/word" w:val="1"/>"#,
+        "</w:compat></w:settings>"
+    ));
+    out.into_bytes()
+}
+
+/// The faces the styles name, each once.
+fn font_table(fonts: &[&'static str]) -> Vec<u8> {
+    let mut out = root("w:fonts");
+    let unique: BTreeSet<&str> = fonts.iter().copied().collect();
+    for f in unique {
+        let _ = write!(out, r#"<w:font w:name="{}"/>"#, escape(f));
+    }
+    out.push_str("</w:fonts>");
+    out.into_bytes()
+}
+
+/// The smallest complete theme: Office's colours, the document's own faces
+/// as the theme fonts, plain fills and lines.
+fn theme(fonts: [&'static str; 3]) -> Vec<u8> {
+    let [latin, east_asia, cs] = fonts.map(escape);
+    let face = format!(
+        r#"<a:latin typeface="{latin}"/><a:ea typeface="{east_asia}"/><a:cs typeface="{cs}"/>"#
+    );
+    let fill = r#"<a:solidFill><a:schemeClr val="phClr"/></a:solidFill>"#;
+    let three = |s: &str| s.repeat(3);
+    let line = format!(r#"<a:ln w="6350">{fill}</a:ln>"#);
+    // Office's colours: a theme must name all twelve.
+    let colours = concat!(
+        r#"<a:dk2><a:srgbClr val="44546A"/></a:dk2><a:lt2><a:srgbClr val="E7E6E6"/></a:lt2>"#,
+        r#"<a:accent1><a:srgbClr val="4472C4"/></a:accent1><a:accent2><a:srgbClr val="ED7D31"/></a:accent2>"#,
+        r#"<a:accent3><a:srgbClr val="A5A5A5"/></a:accent3><a:accent4><a:srgbClr val="FFC000"/></a:accent4>"#,
+        r#"<a:accent5><a:srgbClr val="5B9BD5"/></a:accent5><a:accent6><a:srgbClr val="70AD47"/></a:accent6>"#,
+        r#"<a:hlink><a:srgbClr val="0563C1"/></a:hlink><a:folHlink><a:srgbClr val="954F72"/></a:folHlink>"#
+    );
+    format!(
+        concat!(
+            "{decl}<a:theme xmlns:a=\"http://schemas.openxmlformats.org/drawingml/2006/main\" name=\"draftdec\">",
+            "<a:themeElements><a:clrScheme name=\"Office\">",
+            "<a:dk1><a:sysClr val=\"windowText\" lastClr=\"000000\"/></a:dk1>",
+            "<a:lt1><a:sysClr val=\"window\" lastClr=\"FFFFFF\"/></a:lt1>{colours}</a:clrScheme>",
+            "<a:fontScheme name=\"draftdec\"><a:majorFont>{face}</a:majorFont><a:minorFont>{face}</a:minorFont></a:fontScheme>",
+            "<a:fmtScheme name=\"Office\"><a:fillStyleLst>{fills}</a:fillStyleLst><a:lnStyleLst>{lines}</a:lnStyleLst>",
+            "<a:effectStyleLst>{effects}</a:effectStyleLst><a:bgFillStyleLst>{fills}</a:bgFillStyleLst></a:fmtScheme>",
+            "</a:themeElements><a:objectDefaults/><a:extraClrSchemeLst/></a:theme>"
+        ),
+        decl = XML_DECL,
+        colours = colours,
+        face = face,
+        fills = three(fill),
+        lines = three(&line),
+        effects = three("<a:effectStyle><a:effectLst/></a:effectStyle>"),
+    )
+    .into_bytes()
+}
+
+/// Separator and continuation separator (Word draws the line above the
+/// notes with them), then the notes.
+fn footnotes(built: &Built, rtl: bool) -> Vec<u8> {
+    let mut out = root("w:footnotes");
+    for (id, kind, content) in [
+        (-1, "separator", Content::Separator),
+        (0, "continuationSeparator", Content::ContinuationSeparator),
+    ] {
+        let _ = write!(out, r#"<w:footnote w:type="{kind}" w:id="{id}">"#);
+        Para {
+            props: ParaProps {
+                bidi: rtl,
+                spacing: Some(Spacing {
+                    before: None,
+                    after: Some(0),
+                    line: Some(240),
+                }),
+                ..ParaProps::default()
+            },
+            runs: vec![Run::default().with(content)],
+        }
+        .write(&mut out);
+        out.push_str("</w:footnote>");
+    }
+    for (id, p) in &built.footnotes {
+        let _ = write!(out, r#"<w:footnote w:id="{id}">"#);
+        p.write(&mut out);
+        out.push_str("</w:footnote>");
+    }
+    out.push_str("</w:footnotes>");
+    out.into_bytes()
+}
+
+fn header(p: &Para) -> Vec<u8> {
+    let mut out = root("w:hdr");
+    p.write(&mut out);
+    out.push_str("</w:hdr>");
+    out.into_bytes()
+}
+
+/// The zip: entries in a fixed order with a fixed timestamp (1980-01-01)
+/// and permissions, so equal input gives equal bytes.
+pub fn pack(parts: &[(String, Vec<u8>)]) -> Vec<u8> {
+    let options = zip::write::SimpleFileOptions::default()
+        .compression_method(zip::CompressionMethod::Deflated)
+        .last_modified_time(zip::DateTime::default())
+        .unix_permissions(0o644);
+    // Setting up a deflate stream costs more than it saves on a part of a
+    // few hundred bytes (a quarter of a small note's build went into it):
+    // small parts are stored as they are.
+    let stored = options.compression_method(zip::CompressionMethod::Stored);
+    let mut zip = zip::ZipWriter::new(Cursor::new(Vec::new()));
+    for (path, bytes) in parts {
+        let options = if bytes.len() < 4096 { stored } else { options };
+        // Writing to memory cannot fail short of allocation failure; a
+        // failed entry would be reported by LibreOffice's repair prompt,
+        // which the tests check for.
+        if zip.start_file(path.as_str(), options).is_ok() {
+            let _ = zip.write_all(bytes);
+        }
+    }
+    match zip.finish() {
+        Ok(cursor) => cursor.into_inner(),
+        Err(_) => Vec::new(),
+    }
+}
