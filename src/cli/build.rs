@@ -18,28 +18,14 @@ pub(crate) fn backend(target: Target) -> fn(&Document) -> Vec<u8> {
     }
 }
 
-/// Runs `run` with a report on standard error: a failure it returns is
-/// reported like any other (a record, with `--format json`), and the report
-/// is finished.
+/// Runs `run` with a report on standard error (`Report::run`).
 fn reported(
     format: Format,
     color: ColorArg,
     run: impl FnOnce(&mut Report) -> Result<u8, Failure>,
 ) -> Result<u8, Failure> {
-    let mut report = Report::new(
-        format,
-        use_color(color, io::stderr().is_terminal()),
-        Stream::Stderr,
-    );
-    let status = match run(&mut report) {
-        Ok(status) => status,
-        Err(failure) => {
-            report.failure(None, failure);
-            USAGE_OR_IO
-        }
-    };
-    report.finish(true)?;
-    Ok(status)
+    let color = use_color(color, io::stderr().is_terminal());
+    Report::new(format, color, Stream::Stderr).run(run)
 }
 
 pub(crate) fn build(

@@ -25,16 +25,8 @@ pub(crate) fn check(
     color: ColorArg,
 ) -> Result<u8, Failure> {
     let color = use_color(color, io::stdout().is_terminal());
-    let mut report = Report::new(format, color, Stream::Stdout);
-    let status = match check_all(files, deny_warnings, versions, &mut report) {
-        Ok(status) => status,
-        Err(failure) => {
-            report.failure(None, failure);
-            USAGE_OR_IO
-        }
-    };
-    report.finish(true)?;
-    Ok(status)
+    Report::new(format, color, Stream::Stdout)
+        .run(|report| check_all(files, deny_warnings, versions, report))
 }
 
 fn check_all(

@@ -71,6 +71,20 @@ impl Report {
         }
     }
 
+    /// Runs a command's work: a failure it returns is reported like any
+    /// other (a record, with `--format json`), and the report is finished.
+    pub(crate) fn run(
+        mut self,
+        work: impl FnOnce(&mut Report) -> Result<u8, Failure>,
+    ) -> Result<u8, Failure> {
+        let status = work(&mut self).unwrap_or_else(|failure| {
+            self.failure(None, failure);
+            USAGE_OR_IO
+        });
+        self.finish(true)?;
+        Ok(status)
+    }
+
     pub(crate) fn is_json(&self) -> bool {
         self.format == Format::Json
     }
