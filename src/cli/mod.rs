@@ -10,10 +10,14 @@ pub(crate) mod fmt;
 pub(crate) mod io;
 pub(crate) mod mandates;
 pub(crate) mod pdf;
+pub(crate) mod report;
 pub(crate) mod watch;
+pub(crate) mod write;
 
 pub(crate) use args::*;
 pub(crate) use io::*;
+pub(crate) use report::{Report, Stream};
+pub(crate) use write::write_output;
 
 pub(crate) use build::{backend, build, build_many};
 pub(crate) use check::check;
