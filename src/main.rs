@@ -45,6 +45,7 @@ fn main() -> ExitCode {
             color,
         } => watch(&file, to, output.as_deref(), format.into(), color),
         Command::Explain { code, list } => explain(code.as_deref(), list),
+        Command::Lsp => lsp(),
         Command::Schema => {
             write_stdout(draftdec::render::json::schema().as_bytes()).map(|()| CLEAN)
         }

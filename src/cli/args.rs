@@ -146,6 +146,11 @@ pub(crate) enum Command {
     },
     /// Print the JSON Schema of `draftdec build --to json` output
     Schema,
+    /// Run the language server (LSP over standard input and output) that
+    /// editors start: diagnostics as you type, hover, go to definition,
+    /// references, rename, completion, outline, formatting, quick fixes
+    /// (see docs/editor.md)
+    Lsp,
 }
 
 #[derive(Clone, Copy, ValueEnum)]
