@@ -32,7 +32,7 @@ pub(crate) fn complete(a: &Analysis, offset: usize) -> Vec<CompletionItem> {
     if before.ends_with('^') {
         return footnotes(a, word);
     }
-    if before.trim().is_empty() && offset <= body_start(a) {
+    if before.trim().is_empty() && masthead_before(a, start).is_some() {
         return keys(a, word, start);
     }
     openings(a, start, prefix, offset)
@@ -85,31 +85,36 @@ fn footnotes(a: &Analysis, word: Span) -> Vec<CompletionItem> {
         .collect()
 }
 
-/// Where the body starts: metadata keys are completed before it.
-fn body_start(a: &Analysis) -> usize {
-    let document = a.document();
-    document
-        .body
-        .first()
-        .map(|b| match b {
-            draftdec::ast::Block::Section(s) => s.span.start,
-            draftdec::ast::Block::Paragraph(p) => p.span.start,
-            draftdec::ast::Block::Decision(d) => d.span.start,
-        })
-        .or_else(|| document.annexes.first().map(|x| x.span.start))
-        .unwrap_or(a.text.len())
+/// The lines of the metadata block before `line`, if `line` is in it:
+/// the block is the first run of lines that are not blank, after the
+/// comments and blank lines that may open the file. Read from the text,
+/// so that keys are offered while the block does not parse yet.
+fn masthead_before(a: &Analysis, line: usize) -> Option<Vec<&str>> {
+    let mut lines = a.text[..line].lines().skip_while(|l| {
+        let l = l.trim();
+        l.is_empty() || l.starts_with("//")
+    });
+    let block: Vec<&str> = lines.by_ref().collect();
+    (!block.iter().any(|l| l.trim().is_empty())).then_some(block)
 }
 
-/// The keys not yet set (the one on this line aside), in canonical order.
+/// The keys not yet set in the block, in canonical order.
 fn keys(a: &Analysis, word: Span, line: usize) -> Vec<CompletionItem> {
-    let meta = &a.document().meta;
+    let Some(block) = masthead_before(a, line) else {
+        return Vec::new();
+    };
+    let after = a.text[line..]
+        .lines()
+        .skip(1)
+        .take_while(|l| !l.trim().is_empty());
+    let set: Vec<&str> = block
+        .into_iter()
+        .chain(after)
+        .filter_map(|l| l.split_once(':').map(|(key, _)| key.trim()))
+        .collect();
     FieldKey::ALL
         .into_iter()
-        .filter(|&key| {
-            meta.get(key)
-                .as_ref()
-                .is_none_or(|field| field.span.start <= line && line <= field.span.end)
-        })
+        .filter(|key| !set.contains(&key.name()))
         .map(|key| {
             let name = key.name();
             let detail = "metadata key".to_string();
