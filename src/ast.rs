@@ -15,7 +15,7 @@ pub use crate::lower::plain_text;
 
 /// Version of the JSON format. Bumped on any change that could break a
 /// consumer (see `docs/json.md`).
-pub const FORMAT_VERSION: &str = "2.1";
+pub const FORMAT_VERSION: &str = "2.2";
 
 /// A byte range `[start, end)` in the source file.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash, Serialize, Deserialize, JsonSchema)]
@@ -436,8 +436,12 @@ pub enum Block {
     Decision(Decision),
 }
 
-/// A section (`# Introduction`, level 1, numbered I, II …) or sub-section
-/// (`## …`, level 2, lettered A, B …).
+/// A section (`# Introduction`, level 1, numbered I, II …), sub-section
+/// (`## …`, level 2, lettered A, B …) or unnumbered sub-heading (`### …`,
+/// level 3, no number). Inside a decision a heading has no blocks: it
+/// stands in [`PreambularClause::headings`] or
+/// [`OperativeParagraph::headings`] of the clause under it, and is
+/// numbered within the decision (the decision's parts I, II …).
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize, JsonSchema)]
 pub struct Section {
     pub level: u8,
@@ -454,6 +458,11 @@ pub struct Section {
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize, JsonSchema)]
 pub struct Paragraph {
     pub numbered: bool,
+    /// Inserted after the paragraph above it (`#+.`, `9 bis.`): it takes
+    /// that paragraph's number with `bis`, `ter` … and the paragraphs after
+    /// it keep theirs. Absent from the JSON when false.
+    #[serde(default, skip_serializing_if = "is_false")]
+    pub inserted: bool,
     pub label: Option<Label>,
     pub typed_number: Option<Typed>,
     /// *Resolved* (numbered paragraphs only).
@@ -520,6 +529,11 @@ pub struct Addressee {
 /// An unnumbered preambular clause (`Recalling …,`).
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize, JsonSchema)]
 pub struct PreambularClause {
+    /// The headings printed above the clause, when a part of the decision
+    /// starts with it (`# Technical guidelines`). Absent from the JSON
+    /// when empty.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub headings: Vec<Section>,
     pub label: Option<Label>,
     /// *Resolved*: ordinal among the preamble's clauses.
     pub number: Option<Designation>,
@@ -534,6 +548,13 @@ pub struct PreambularClause {
 /// A numbered operative paragraph (`1. Takes note …;`).
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize, JsonSchema)]
 pub struct OperativeParagraph {
+    /// The headings printed above the paragraph (see
+    /// [`PreambularClause::headings`]).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub headings: Vec<Section>,
+    /// Inserted after the paragraph above it (see [`Paragraph::inserted`]).
+    #[serde(default, skip_serializing_if = "is_false")]
+    pub inserted: bool,
     pub label: Option<Label>,
     pub typed_number: Option<Typed>,
     /// *Resolved.* A decision's only operative paragraph is not numbered in
@@ -554,6 +575,11 @@ pub struct OperativeParagraph {
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize, JsonSchema)]
 pub struct SubParagraph {
     pub level: u8,
+    /// An en-dash item (`– text`): printed with a dash, not lettered, and
+    /// not counted among its lettered siblings. Absent from the JSON when
+    /// false.
+    #[serde(default, skip_serializing_if = "is_false")]
+    pub dash: bool,
     pub label: Option<Label>,
     pub typed_marker: Option<Typed>,
     /// *Resolved.*
@@ -660,6 +686,10 @@ pub struct FootnoteRef {
 pub struct CrossRef {
     pub label: Label,
     pub bare: bool,
+    /// `@.label`: a sub-paragraph named alone ("subparagraph (d)"), not
+    /// with the paragraph that holds it. Absent from the JSON when false.
+    #[serde(default, skip_serializing_if = "is_false")]
+    pub short: bool,
     /// *Resolved.*
     pub target: Option<RefTarget>,
     pub span: Span,
@@ -713,4 +743,9 @@ pub struct DecisionRef {
 pub struct DocumentRef {
     pub symbol: String,
     pub span: Span,
+}
+
+/// Serde's test for a flag left out of the JSON when it is not set.
+fn is_false(b: &bool) -> bool {
+    !*b
 }

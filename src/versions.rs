@@ -405,14 +405,11 @@ impl Visitor for Items {
         } else {
             Kind::Subsection
         };
-        let path = s.number.as_ref().map_or("", |n| n.path.as_str());
-        self.push(
-            kind,
-            format!("{} {path}", kind_word(kind)),
-            s.span,
-            &s.label,
-            &s.title,
-        );
+        let name = match &s.number {
+            Some(n) => format!("{} {}", kind_word(kind), n.path),
+            None => "an unnumbered heading".to_string(),
+        };
+        self.push(kind, name, s.span, &s.label, &s.title);
         walk_section(self, s);
     }
 

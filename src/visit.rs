@@ -27,7 +27,8 @@
 //! for what is numbered as it is printed.
 //!
 //! A decision's heading (resolved pieces, with no span) comes after its
-//! label. An operative paragraph's addressee is found in the first words of
+//! label; the headings of its parts (`# Part` inside a decision) come with
+//! the clause under them, before it. An operative paragraph's addressee is found in the first words of
 //! its text and the words stay there: it is visited with the opening words,
 //! before the text that holds it.
 //!
@@ -292,11 +293,15 @@ macro_rules! visitor {
             v.visit_content(&$($m)? node.content);
         }
 
-        /// `<label> *Recalling* text`, then the sub-paragraphs.
+        /// The headings above it (`# Part`), `<label> *Recalling* text`,
+        /// then the sub-paragraphs.
         pub fn walk_preambular_clause<V: $Visitor + ?Sized>(
             v: &mut V,
             node: &$($m)? PreambularClause,
         ) {
+            for heading in &$($m)? node.headings {
+                v.visit_section(heading);
+            }
             if let Some(label) = &$($m)? node.label {
                 v.visit_label(label);
             }
@@ -309,13 +314,16 @@ macro_rules! visitor {
             }
         }
 
-        /// `2. <label> Requests the Executive Secretary text`, then the
-        /// sub-paragraphs. The addressee comes with the opening words,
-        /// before the text it is part of.
+        /// The headings above it, `2. <label> Requests the Executive
+        /// Secretary text`, then the sub-paragraphs. The addressee comes
+        /// with the opening words, before the text it is part of.
         pub fn walk_operative_paragraph<V: $Visitor + ?Sized>(
             v: &mut V,
             node: &$($m)? OperativeParagraph,
         ) {
+            for heading in &$($m)? node.headings {
+                v.visit_section(heading);
+            }
             if let Some(typed) = &$($m)? node.typed_number {
                 v.visit_typed(typed);
             }

@@ -6,21 +6,29 @@ mod common;
 
 use common::Installer;
 
-/// The packages of the script's first `installer` command.
+/// The packages of every `installer` command of the script (an install
+/// may be conditional: `command -v node || apt-get install nodejs`).
 fn installed_packages(script: &str, installer: Installer) -> Vec<String> {
     let joined = script.replace("\\\n", " ");
     let command = installer.command();
-    let line = joined
+    let packages: Vec<String> = joined
         .lines()
-        .find(|l| l.trim_start().starts_with(command))
-        .unwrap_or_else(|| panic!(".ci/run installs packages with {command}"));
-    line.split_whitespace()
-        .skip(command.split_whitespace().count())
-        .take_while(|w| !w.starts_with('>') && !w.starts_with('|') && *w != "&&")
-        .filter(|w| !w.starts_with('-'))
-        // A pinned version (`openxml-audit==0.8.0`) names its package.
-        .map(|w| w.split("==").next().unwrap_or(w).to_string())
-        .collect()
+        .filter(|l| !l.trim_start().starts_with('#'))
+        .filter_map(|l| l.find(command).map(|at| &l[at + command.len()..]))
+        .flat_map(|rest| {
+            rest.split_whitespace()
+                .take_while(|w| !w.starts_with('>') && !w.starts_with('|') && *w != "&&")
+                .filter(|w| !w.starts_with('-'))
+                // A pinned version (`openxml-audit==0.8.0`) names its package.
+                .map(|w| w.split("==").next().unwrap_or(w).to_string())
+                .collect::<Vec<_>>()
+        })
+        .collect();
+    assert!(
+        !packages.is_empty(),
+        ".ci/run installs packages with {command}"
+    );
+    packages
 }
 
 #[test]

@@ -618,6 +618,7 @@ fn masthead_lines() -> Vec<MastheadLine> {
 
 fn para(number: &str, content: Vec<Inline>) -> Block {
     Block::Paragraph(Paragraph {
+        inserted: false,
         numbered: true,
         label: None,
         typed_number: None,
@@ -650,6 +651,7 @@ fn hand_built() -> Document {
         ..Masthead::default()
     };
     let sub = |level: u8, text: &str, display: &str, body: &str, children| SubParagraph {
+        dash: false,
         level,
         label: None,
         typed_marker: None,
@@ -673,6 +675,7 @@ fn hand_built() -> Document {
             span: sp(),
         }),
         preamble: vec![PreambularClause {
+            headings: Vec::new(),
             label: None,
             number: des("1", ""),
             opening: Some(Opening {
@@ -698,6 +701,8 @@ fn hand_built() -> Document {
             span: sp(),
         }],
         operative: vec![OperativeParagraph {
+            headings: Vec::new(),
+            inserted: false,
             label: None,
             typed_number: None,
             number: des("1", ""),
@@ -745,6 +750,7 @@ fn hand_built() -> Document {
                 vec![
                     t("See "),
                     Inline::CrossRef(CrossRef {
+                        short: false,
                         label: Label {
                             name: "req".into(),
                             span: sp(),
@@ -800,6 +806,7 @@ fn hand_built() -> Document {
         heading: format!("Annex {n}"),
         title: field(title),
         content: vec![Block::Paragraph(Paragraph {
+            inserted: false,
             numbered: false,
             label: None,
             typed_number: None,
@@ -937,6 +944,7 @@ fn drafter_text_is_escaped_everywhere_and_forbidden_characters_removed() {
                 span: sp(),
             }));
             p.content.push(Inline::CrossRef(CrossRef {
+                short: false,
                 label: Label {
                     name: "x".into(),
                     span: sp(),
@@ -1015,6 +1023,7 @@ fn never_panics_on_sparse_or_odd_documents() {
         if let Block::Paragraph(p) = &mut s.content[0] {
             p.number = None;
             p.content.push(Inline::CrossRef(CrossRef {
+                short: false,
                 label: Label {
                     name: "missing".into(),
                     span: sp(),
@@ -1030,12 +1039,14 @@ fn never_panics_on_sparse_or_odd_documents() {
                 span: sp(),
             }));
             p.subparagraphs = vec![SubParagraph {
+                dash: false,
                 level: 0,
                 label: None,
                 typed_marker: None,
                 number: None,
                 content: vec![],
                 children: vec![SubParagraph {
+                    dash: false,
                     level: 200,
                     label: None,
                     typed_marker: None,

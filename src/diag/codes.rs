@@ -156,7 +156,7 @@ codes! {
         W0013 Warning [Hygiene]          Reported      "invisible formatting character";
         E0014 Error   [Syntax]           Unparsed      "markup nested too deeply";
         E0015 Error   [Lower]            Unformattable "heading without a title";
-        E0016 Error   [Lower]            Unformattable "heading more than two levels deep";
+        E0016 Error   [Lower]            Unformattable "heading more than three levels deep";
         E0017 Error   [Lower]            Unformattable "sub-section outside a section";
         E0018 Error   [Lower]            Unformattable "`:::` that closes nothing";
         E0019 Error   [Lower]            Unformattable "decision inside a decision";
@@ -167,6 +167,7 @@ codes! {
         E0024 Error   [Lower]            Unformattable "decision not closed";
         E0025 Error   [Lower]            Unformattable "backslash at the end of a line";
         E0026 Error   [Lower]            Unformattable "sub-paragraphs nested too deeply";
+        E0027 Error   [Lower]            Unformattable "heading in a decision with no paragraph under it";
         E0040 Error   [Resolve]          Reported      "too many sub-paragraphs at one level";
         E0101 Error   [Resolve]          Reported      "duplicate label";
         E0102 Error   [Resolve]          Reported      "unknown label";
@@ -181,6 +182,8 @@ codes! {
         W0111 Warning [Validate]         Reported      "unbalanced quotation marks";
         E0112 Error   [Resolve]          Reported      "footnote defined twice";
         W0113 Warning [Lower]            Reported      "document symbol of an unknown organ";
+        E0114 Error   [Resolve]          Reported      "label on an unnumbered heading or dash item";
+        E0115 Error   [Resolve]          Reported      "inserted paragraph with no paragraph above it";
         E0130 Error   [Resolve]          Reported      "footnote inside a footnote";
         W0141 Warning [Validate]         Reported      "label written in several scripts";
         W0142 Warning [Validate]         Reported      "label that looks like another";

@@ -6,6 +6,7 @@
 //! (`\x` reads as `x`), so every rule here errs towards escaping; leaving
 //! one out would change the document, which `fmt::format` checks anyway.
 
+use crate::lang::INSERTED_LATIN;
 use pest::Parser;
 
 use crate::syntax::{DraftParser, Rule};
@@ -133,7 +134,7 @@ fn starts_reference(prev_word: bool, next: Option<char>, next_escaped: bool) -> 
     if next_escaped {
         return false;
     }
-    next == '#' || (may_join(next) && !prev_word)
+    next == '#' || next == '.' || (may_join(next) && !prev_word)
 }
 
 /// Would the word before `chars[at]` take the `@` as an e-mail address? A
@@ -192,7 +193,7 @@ fn line_hazard(chars: &[char]) -> bool {
     if c == ':' && chars.get(1) == Some(&':') && chars.get(2) == Some(&':') {
         return true;
     }
-    if c == '-' && followed_by_space(1) {
+    if matches!(c, '-' | '\u{2013}') && followed_by_space(1) {
         return true;
     }
     // `4. `
@@ -200,6 +201,17 @@ fn line_hazard(chars: &[char]) -> bool {
     if (1..=4).contains(&digits) && chars.get(digits) == Some(&'.') && followed_by_space(digits + 1)
     {
         return true;
+    }
+    // `9 bis. `
+    if digits > 0 && chars.get(digits) == Some(&' ') {
+        let rest: String = chars[digits + 1..].iter().take(11).collect();
+        if let Some(word) = rest.split('.').next()
+            && INSERTED_LATIN.contains(&word)
+            && followed_by_space(digits + 2 + word.len())
+            && chars.get(digits + 1 + word.len()) == Some(&'.')
+        {
+            return true;
+        }
     }
     // `(a) ` and `a) `
     let start = usize::from(c == '(');

@@ -13,7 +13,7 @@ use crate::ast::{
     Annex, Block, Decision, Document, Field, Footnote, FootnoteOrigin, Inline, Label,
     OpeningSource, Paragraph, Section, Span, SubParagraph, Typed,
 };
-use crate::lang::LangTable;
+use crate::lang::{DASH_ITEM, INSERTED_LATIN, LangTable};
 use crate::lower::Comment;
 
 /// Spaces per sub-paragraph level below the first.
@@ -188,7 +188,7 @@ impl<'a> Printer<'a> {
 
     fn section(&mut self, s: &'a Section) {
         self.flush(s.span.start, 0);
-        let mut buf = "#".repeat(usize::from(s.level.clamp(1, 2)));
+        let mut buf = "#".repeat(usize::from(s.level.clamp(1, 3)));
         buf.push(' ');
         if let Some(label) = &s.label {
             buf.push_str(&format!("<{}> ", label.name));
@@ -208,9 +208,10 @@ impl<'a> Printer<'a> {
     }
 
     fn paragraph(&mut self, p: &'a Paragraph) {
-        let marker = p
-            .numbered
-            .then(|| number_marker(p.typed_number.as_ref(), p.number.as_ref().map(|d| &d.text)));
+        let marker = p.numbered.then(|| {
+            let resolved = p.number.as_ref().map(|d| &d.text);
+            number_marker(p.typed_number.as_ref(), resolved, p.inserted)
+        });
         self.item(
             p.span,
             Item {
@@ -260,31 +261,58 @@ impl<'a> Printer<'a> {
         }
         for clause in &d.preamble {
             next_gap(self);
+            self.parts(&clause.headings);
             let item = Item {
                 indent: 0,
                 marker: None,
                 label: clause.label.as_ref(),
                 content: with_opening(clause.opening.as_ref(), &clause.content),
             };
-            self.item(clause.span, item);
+            let own = [
+                clause.label.as_ref().map(|l| l.span),
+                clause.opening.as_ref().map(|o| o.span),
+            ];
+            self.item(
+                after_parts(&clause.headings, clause.span, own, &clause.content),
+                item,
+            );
             self.subs(&clause.subparagraphs);
         }
         for para in &d.operative {
             next_gap(self);
+            self.parts(&para.headings);
             let item = Item {
                 indent: 0,
                 marker: Some(number_marker(
                     para.typed_number.as_ref(),
                     para.number.as_ref().map(|d| &d.text),
+                    para.inserted,
                 )),
                 label: para.label.as_ref(),
                 content: with_opening(para.opening.as_ref(), &para.content),
             };
-            self.item(para.span, item);
+            let own = [
+                para.typed_number.as_ref().map(|t| t.span),
+                para.label.as_ref().map(|l| l.span),
+            ];
+            self.item(
+                after_parts(&para.headings, para.span, own, &para.content),
+                item,
+            );
             self.subs(&para.subparagraphs);
         }
         self.flush(d.span.end, 0);
         self.line(":::");
+    }
+
+    /// The headings of a decision's part, each after a blank line, and a
+    /// blank line before the clause under them.
+    fn parts(&mut self, headings: &'a [Section]) {
+        for heading in headings {
+            self.gap = true;
+            self.section(heading);
+            self.gap = true;
+        }
     }
 
     fn annex(&mut self, a: &'a Annex) {
@@ -311,6 +339,7 @@ impl<'a> Printer<'a> {
         for sub in subs {
             let level = usize::from(sub.level.clamp(1, 4));
             let marker = match (&sub.typed_marker, &sub.number) {
+                (None, _) if sub.dash => DASH_ITEM.to_string(),
                 (None, _) => "-".to_string(),
                 (Some(typed), number) => {
                     let text = number.as_ref().map_or(&typed.text, |n| &n.text);
@@ -456,6 +485,9 @@ impl<'a> Printer<'a> {
                 if r.bare {
                     buf.push('#');
                 }
+                if r.short {
+                    buf.push('.');
+                }
                 buf.push_str(&r.label.name);
                 Lead::Name { line: false }
             }
@@ -515,11 +547,45 @@ fn with_opening(opening: Option<&crate::ast::Opening>, content: &[Inline]) -> Ve
     out
 }
 
-/// `#.` or the resolved number (`4.`) when the drafter typed one.
-fn number_marker(typed: Option<&Typed>, resolved: Option<&String>) -> String {
+/// Where a clause's own line starts (its span holds the headings above
+/// it): at the first of its parts, `own` and its text, that is written.
+fn after_parts<const N: usize>(
+    headings: &[Section],
+    span: Span,
+    own: [Option<Span>; N],
+    content: &[Inline],
+) -> Span {
+    if headings.is_empty() {
+        return span;
+    }
+    let first = own
+        .into_iter()
+        .flatten()
+        .chain(content.first().map(Inline::span))
+        .map(|s| s.start)
+        .min()
+        .unwrap_or(span.end);
+    Span::new(first, span.end)
+}
+
+/// `#.` or the resolved number (`4.`) when the drafter typed one; for an
+/// inserted paragraph, `#+.` or the number as typed (`9 bis.`), whose
+/// Latin word the resolved number, in the document's language, may not have.
+fn number_marker(typed: Option<&Typed>, resolved: Option<&String>, inserted: bool) -> String {
+    let computed = if inserted { "#+." } else { "#." };
     let Some(typed) = typed else {
-        return "#.".to_string();
+        return computed.to_string();
     };
+    if inserted {
+        let fits = typed.text.split_once(' ').is_some_and(|(n, word)| {
+            !n.is_empty() && n.bytes().all(|b| b.is_ascii_digit()) && INSERTED_LATIN.contains(&word)
+        });
+        return if fits {
+            format!("{}.", typed.text)
+        } else {
+            computed.to_string()
+        };
+    }
     let text = resolved.unwrap_or(&typed.text);
     if (1..=4).contains(&text.len()) && text.bytes().all(|b| b.is_ascii_digit()) {
         format!("{text}.")

@@ -41,6 +41,10 @@ pub static TABLE: LangTable = LangTable {
         annex_single: "the annex",
         decision: "decision {}",
         draft_decision: "the draft decision",
+        subparagraph: "subparagraph {}",
+        in_annex: "{ref} of annex {}",
+        in_single_annex: "{ref} of the annex",
+        inserted: super::INSERTED_LATIN,
     },
     ibid: &["Ibid."],
     preambular: &[

@@ -58,6 +58,10 @@ pub static TABLE: LangTable = LangTable {
         annex_single: "el anexo",
         decision: "decisión {}",
         draft_decision: "el proyecto de decisión",
+        subparagraph: "apartado {}",
+        in_annex: "{ref} del anexo {}",
+        in_single_annex: "{ref} del anexo",
+        inserted: super::INSERTED_LATIN,
     },
     // UN Spanish documents print "Ibid."; "Ibíd." (RAE spelling) is accepted.
     ibid: &["Ibid.", "Ibíd."],

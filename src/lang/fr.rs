@@ -58,6 +58,10 @@ pub static TABLE: LangTable = LangTable {
         annex_single: "l’annexe",
         decision: "décision {}",
         draft_decision: "le projet de décision",
+        subparagraph: "alinéa {}",
+        in_annex: "{ref} de l’annexe {}",
+        in_single_annex: "{ref} de l’annexe",
+        inserted: super::INSERTED_LATIN,
     },
     ibid: &["Ibid."],
     // Participles agree with « la Conférence des Parties » (feminine).

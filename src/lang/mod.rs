@@ -329,7 +329,36 @@ pub struct RefWords {
     pub decision: &'static str,
     /// A decision that has no number yet.
     pub draft_decision: &'static str,
+    /// A sub-paragraph named alone (`@.label`): "subparagraph {}", `{}`
+    /// being its own designation (`(d)`).
+    pub subparagraph: &'static str,
+    /// A reference into an annex from outside it: `{ref}` is the reference
+    /// as it reads inside the annex, `{}` the annex's numeral ("{ref} of
+    /// annex {}": "paragraph 2 of annex I").
+    pub in_annex: &'static str,
+    /// The same, into a document's only annex ("{ref} of the annex").
+    pub in_single_annex: &'static str,
+    /// The words of a paragraph inserted after another (`9 bis`, `9 ter`):
+    /// bis, ter, quater … in the language's form, up to decies.
+    pub inserted: [&'static str; 9],
 }
+
+/// The mark in front of a dash item (`– text`), in every language.
+pub const DASH_ITEM: &str = "\u{2013}";
+
+/// The words of inserted paragraphs as typed (`9 bis.`) and in anchors
+/// (`op-9-bis`): the Latin ones, in every language version.
+pub const INSERTED_LATIN: [&str; 9] = [
+    "bis",
+    "ter",
+    "quater",
+    "quinquies",
+    "sexies",
+    "septies",
+    "octies",
+    "novies",
+    "decies",
+];
 
 /// Fixed words of the masthead.
 #[derive(Clone, Copy, Debug)]
@@ -775,7 +804,7 @@ impl LangTable {
     }
 
     /// The label before a numbered paragraph: `4.`, `4 -`.
-    pub fn paragraph_label(&self, n: u32) -> String {
+    pub fn paragraph_label(&self, n: impl std::fmt::Display) -> String {
         format!("{n}{}", self.paragraph_suffix)
     }
 

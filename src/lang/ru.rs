@@ -44,6 +44,10 @@ pub static TABLE: LangTable = LangTable {
         annex_single: "приложение",
         decision: "решение {}",
         draft_decision: "проект решения",
+        subparagraph: "подпункт {}",
+        in_annex: "{ref} приложения {}",
+        in_single_annex: "{ref} приложения",
+        inserted: super::INSERTED_LATIN,
     },
     ibid: &["Там же"],
     preambular: &[

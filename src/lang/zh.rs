@@ -56,6 +56,10 @@ pub static TABLE: LangTable = LangTable {
         annex_single: "附件",
         decision: "第{}号决定",
         draft_decision: "决定草案",
+        subparagraph: "{}分段",
+        in_annex: "附件{}{ref}",
+        in_single_annex: "附件{ref}",
+        inserted: super::INSERTED_LATIN,
     },
     ibid: &["同上"],
     preambular: &[

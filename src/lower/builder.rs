@@ -45,7 +45,12 @@ pub(super) struct Builder {
     annex: Option<Annex>,
     section: Option<Section>,
     subsection: Option<Section>,
+    /// An unnumbered sub-heading (`###`) and the blocks under it.
+    subhead: Option<Section>,
     decision: Option<Decision>,
+    /// Headings met inside the open decision, waiting for the clause
+    /// they stand over.
+    parts: Vec<Section>,
     host: Option<Host>,
     /// Open sub-paragraphs with their indentation, outermost first.
     subs: Vec<(usize, SubParagraph)>,
@@ -74,8 +79,22 @@ impl Builder {
                 content,
                 span,
             } => match marker {
-                Some(Marker::Sub(typed)) => self.sub(indent, label, typed, content, span, diags),
-                Some(Marker::Number(typed)) => self.numbered(label, typed, content, span),
+                Some(Marker::Sub(typed, dash)) => {
+                    let sub = SubParagraph {
+                        level: 1,
+                        dash,
+                        label,
+                        typed_marker: typed,
+                        number: None,
+                        content,
+                        children: Vec::new(),
+                        span,
+                    };
+                    self.sub(indent, sub, diags)
+                }
+                Some(Marker::Number(typed, inserted)) => {
+                    self.numbered(label, typed, inserted, content, span)
+                }
                 None => self.plain(label, content, span, diags),
             },
         }
@@ -99,7 +118,6 @@ impl Builder {
         span: Span,
         diags: &mut Vec<Diagnostic>,
     ) {
-        self.close_decision(diags);
         if title.is_empty() {
             diags.push(
                 Diagnostic::new(Code::E0015, span, "this heading has no title")
@@ -115,6 +133,26 @@ impl Builder {
             content: Vec::new(),
             span,
         };
+        if level > 3 {
+            diags.push(
+                Diagnostic::new(
+                    Code::E0016,
+                    span,
+                    format!(
+                        "headings have three levels, `#`, `##` and `###`; this one has {level}"
+                    ),
+                )
+                .label("too many `#`")
+                .help("use `###` for an unnumbered sub-heading"),
+            );
+        }
+        if self.decision.is_some() {
+            // A part of the decision: it stands over the next clause.
+            self.flush_host();
+            section.level = level.min(3) as u8;
+            self.parts.push(section);
+            return;
+        }
         match level {
             1 => {
                 self.close_sections();
@@ -140,23 +178,10 @@ impl Builder {
                 }
             }
             _ => {
-                diags.push(
-                    Diagnostic::new(
-                        Code::E0016,
-                        span,
-                        format!("headings have two levels, `#` and `##`; this one has {level}"),
-                    )
-                    .label("too many `#`")
-                    .help("use `##` for a sub-section"),
-                );
-                self.close_subsection();
-                section.level = 2;
-                if self.section.is_some() {
-                    self.subsection = Some(section);
-                } else {
-                    section.level = 1;
-                    self.section = Some(section);
-                }
+                // Under the section and sub-section it follows, if any.
+                self.close_subhead();
+                section.level = 3;
+                self.subhead = Some(section);
             }
         }
     }
@@ -171,6 +196,9 @@ impl Builder {
     ) {
         self.flush_host();
         let Some((kind, kind_span)) = kind else {
+            if self.decision.is_some() {
+                self.drop_parts(span, diags);
+            }
             match self.decision.take() {
                 Some(mut decision) => {
                     decision.span.end = span.end;
@@ -252,12 +280,16 @@ impl Builder {
         &mut self,
         label: Option<Label>,
         typed: Option<Typed>,
+        inserted: bool,
         content: Vec<Inline>,
         span: Span,
     ) {
         self.flush_host();
+        let (headings, span) = self.take_parts(span);
         self.host = Some(if self.decision.is_some() {
             Host::Operative(OperativeParagraph {
+                headings,
+                inserted,
                 label,
                 typed_number: typed,
                 number: None,
@@ -270,6 +302,7 @@ impl Builder {
         } else {
             Host::Paragraph(Paragraph {
                 numbered: true,
+                inserted,
                 label,
                 typed_number: typed,
                 number: None,
@@ -300,6 +333,10 @@ impl Builder {
                         .label("label on the formula"),
                     );
                 }
+                if let Some(part) = self.parts.first() {
+                    diags.push(unplaced_heading(part.span, span, "the organ's formula"));
+                }
+                self.parts.clear();
                 d.formula = Some(Formula { content, span });
             }
             Some(d) => {
@@ -311,7 +348,9 @@ impl Builder {
                             .help("number it (`#.`) to make it an operative paragraph, or move it above the first operative paragraph"),
                     );
                 }
+                let (headings, span) = self.take_parts(span);
                 self.host = Some(Host::Preambular(PreambularClause {
+                    headings,
                     label,
                     number: None,
                     opening: None,
@@ -323,6 +362,7 @@ impl Builder {
             None => {
                 self.host = Some(Host::Paragraph(Paragraph {
                     numbered: false,
+                    inserted: false,
                     label,
                     typed_number: None,
                     number: None,
@@ -334,15 +374,8 @@ impl Builder {
         }
     }
 
-    fn sub(
-        &mut self,
-        indent: usize,
-        label: Option<Label>,
-        typed: Option<Typed>,
-        content: Vec<Inline>,
-        span: Span,
-        diags: &mut Vec<Diagnostic>,
-    ) {
+    fn sub(&mut self, indent: usize, mut sub: SubParagraph, diags: &mut Vec<Diagnostic>) {
+        let span = sub.span;
         let Some(host) = &mut self.host else {
             diags.push(
                 Diagnostic::new(Code::E0107, span, "this sub-paragraph has no paragraph to belong to")
@@ -368,18 +401,8 @@ impl Builder {
             );
             return;
         }
-        self.subs.push((
-            indent,
-            SubParagraph {
-                level: level as u8,
-                label,
-                typed_marker: typed,
-                number: None,
-                content,
-                children: Vec::new(),
-                span,
-            },
-        ));
+        sub.level = level as u8;
+        self.subs.push((indent, sub));
     }
 
     fn pop_sub(&mut self) {
@@ -419,8 +442,27 @@ impl Builder {
         }
     }
 
+    /// The headings waiting for the clause at `span`, and the clause's
+    /// span grown to hold them: they are part of it, written before it.
+    fn take_parts(&mut self, span: Span) -> (Vec<Section>, Span) {
+        let start = self.parts.first().map_or(span.start, |h| h.span.start);
+        (std::mem::take(&mut self.parts), Span::new(start, span.end))
+    }
+
+    /// Headings left at the end of a decision stand over nothing.
+    fn drop_parts(&mut self, end: Span, diags: &mut Vec<Diagnostic>) {
+        if let Some(part) = self.parts.first() {
+            diags.push(unplaced_heading(part.span, end, "the end of the decision"));
+        }
+        self.parts.clear();
+    }
+
     fn close_decision(&mut self, diags: &mut Vec<Diagnostic>) {
         self.flush_host();
+        if let Some(d) = &self.decision {
+            let end = Span::new(d.span.start, d.span.start + 3);
+            self.drop_parts(end, diags);
+        }
         if let Some(decision) = self.decision.take() {
             let opener = Span::new(decision.span.start, decision.span.start + 3);
             diags.push(
@@ -432,8 +474,15 @@ impl Builder {
         }
     }
 
-    fn close_subsection(&mut self) {
+    fn close_subhead(&mut self) {
         self.flush_host();
+        if let Some(head) = self.subhead.take() {
+            self.push_block(Block::Section(head));
+        }
+    }
+
+    fn close_subsection(&mut self) {
+        self.close_subhead();
         if let Some(sub) = self.subsection.take() {
             match &mut self.section {
                 Some(section) => section.content.push(Block::Section(sub)),
@@ -457,7 +506,9 @@ impl Builder {
     }
 
     fn push_block(&mut self, block: Block) {
-        if let Some(sub) = &mut self.subsection {
+        if let Some(head) = &mut self.subhead {
+            head.content.push(block);
+        } else if let Some(sub) = &mut self.subsection {
             sub.content.push(block);
         } else if let Some(section) = &mut self.section {
             section.content.push(block);
@@ -503,4 +554,17 @@ fn field_of(content: Vec<Inline>) -> Option<Field> {
         content,
         span: first.to(last),
     })
+}
+
+/// E0027: a heading inside a decision with no clause under it, before
+/// `next` (the formula, or the end of the decision).
+fn unplaced_heading(heading: Span, next: Span, what: &str) -> Diagnostic {
+    Diagnostic::new(
+        Code::E0027,
+        heading,
+        "a heading inside a decision must stand over a preambular or operative paragraph",
+    )
+    .label("heading with no paragraph under it")
+    .secondary(next, format!("{what} follows it"))
+    .help("move the heading above the paragraph that starts its part, or delete it")
 }

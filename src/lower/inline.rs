@@ -111,11 +111,12 @@ impl Lowerer<'_> {
                 }));
             }
             Rule::cross_ref => {
-                let mut bare = false;
+                let (mut bare, mut short) = (false, false);
                 let mut label = None;
                 for inner in pair.into_inner() {
                     match inner.as_rule() {
                         Rule::bare_mark => bare = true,
+                        Rule::short_mark => short = true,
                         _ => label = Some(label_of(&inner)),
                     }
                 }
@@ -126,6 +127,7 @@ impl Lowerer<'_> {
                 buf.node(Inline::CrossRef(CrossRef {
                     label,
                     bare,
+                    short,
                     target: None,
                     span,
                 }));

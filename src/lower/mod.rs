@@ -80,10 +80,10 @@ pub(crate) struct Lowerer<'s> {
 
 /// A marker in front of an item.
 pub(crate) enum Marker {
-    /// `4.` or `#.`
-    Number(Option<Typed>),
-    /// `(a)`, `a)` or `-`
-    Sub(Option<Typed>),
+    /// `4.` or `#.`; inserted (`true`) for `9 bis.` or `#+.`.
+    Number(Option<Typed>, bool),
+    /// `(a)`, `a)` or `-`; a dash item (`true`) for `–`.
+    Sub(Option<Typed>, bool),
 }
 
 /// One line-level block, before the builder nests it.
@@ -198,8 +198,16 @@ impl<'s> Lowerer<'s> {
                         .map(|c| if c == '\t' { 4 } else { 1 })
                         .sum()
                 }
-                Rule::num_marker => marker = Some(Marker::Number(typed_marker(&p, &['.'][..]))),
-                Rule::sub_marker => marker = Some(Marker::Sub(typed_marker(&p, &['(', ')'][..]))),
+                Rule::num_marker => {
+                    let inserted = p.as_str().contains(['+', ' ']);
+                    let typed = typed_marker(&p, &['.'][..]);
+                    marker = Some(Marker::Number(typed, inserted));
+                }
+                Rule::sub_marker => {
+                    let dash = p.as_str() == "\u{2013}";
+                    let typed = typed_marker(&p, &['(', ')'][..]);
+                    marker = Some(Marker::Sub(typed, dash));
+                }
                 Rule::label => label = Some(self.lower_label(p)),
                 Rule::block_inlines => content = inline::trim(self.lower_inlines(p.into_inner())),
                 _ => {}
@@ -263,10 +271,11 @@ fn indent_bytes(span: &Span, src: &str) -> usize {
     s.len() - s.trim_start_matches([' ', '\t']).len()
 }
 
-/// The typed designation of a marker, or `None` for `#.` and `-`.
+/// The typed designation of a marker, or `None` for `#.`, `#+.`, `-` and `–`.
 fn typed_marker(pair: &Pair<'_, Rule>, punct: &[char]) -> Option<Typed> {
     let text = pair.as_str().trim_matches(punct);
-    (text != "#" && text != "-").then(|| Typed {
+    let computed = matches!(text, "#" | "#+" | "-" | "\u{2013}");
+    (!computed).then(|| Typed {
         text: text.to_string(),
         span: span_of(pair),
     })

@@ -9,7 +9,7 @@ mod presentation;
 
 use std::collections::HashMap;
 
-use crate::ast::{CrossRef, Document, RefTarget, Span, TargetKind};
+use crate::ast::{Annex, CrossRef, Document, RefTarget, Span, TargetKind};
 use crate::diag::{Applicability, Code, Diagnostic};
 use crate::lang::{Lang, LangTable};
 use crate::visit::mutable::VisitorMut;
@@ -22,6 +22,13 @@ pub(crate) struct LabelTarget {
     pub full: String,
     /// The bare designation ("4 (b)").
     pub bare: String,
+    /// A sub-paragraph named alone, with its noun ("subparagraph (b)") and
+    /// bare ("(b)"); for other nodes, `full` and `bare` again.
+    pub short: String,
+    pub short_bare: String,
+    /// The annex the node is in, outside any decision in it: its ordinal
+    /// and how a reference from elsewhere names it.
+    pub annex: Option<(u32, AnnexOf)>,
     pub anchor: String,
     /// The label where it is defined.
     pub span: Span,
@@ -33,7 +40,7 @@ pub fn resolve(doc: &mut Document, diags: &mut Vec<Diagnostic>) {
     let table = language(doc, diags);
     openings::recognise(doc, table);
     let labels = numbering::number(doc, table, diags);
-    cross_refs(doc, &labels, diags);
+    cross_refs(doc, table, &labels, diags);
     presentation::present(doc, table);
     footnotes::number(doc, table, diags);
 }
@@ -64,14 +71,26 @@ fn language(doc: &mut Document, diags: &mut Vec<Diagnostic>) -> &'static LangTab
     }
 }
 
+/// How a reference from outside an annex names it.
+#[derive(Clone, Debug)]
+pub(crate) enum AnnexOf {
+    /// The document's only annex.
+    Single,
+    /// Annex `{}`: its numeral.
+    Numbered(String),
+}
+
 fn cross_refs(
     doc: &mut Document,
+    table: &'static LangTable,
     labels: &HashMap<String, LabelTarget>,
     diags: &mut Vec<Diagnostic>,
 ) {
     let mut names: Vec<&str> = labels.keys().map(String::as_str).collect();
     names.sort_unstable();
     CrossRefs {
+        table,
+        annex: 0,
         labels,
         names,
         unknown: 0,
@@ -82,6 +101,9 @@ fn cross_refs(
 
 /// Fills every cross-reference's target.
 struct CrossRefs<'a> {
+    table: &'static LangTable,
+    /// The annex being visited (its ordinal), 0 in the body.
+    annex: u32,
     labels: &'a HashMap<String, LabelTarget>,
     /// The labels, sorted, for suggestions.
     names: Vec<&'a str>,
@@ -90,14 +112,36 @@ struct CrossRefs<'a> {
 }
 
 impl VisitorMut for CrossRefs<'_> {
+    fn visit_annex(&mut self, annex: &mut Annex) {
+        self.annex += 1;
+        crate::visit::mutable::walk_annex(self, annex);
+    }
+
     fn visit_cross_ref(&mut self, r: &mut CrossRef) {
         match self.labels.get(&r.label.name) {
             Some(t) => {
-                let text = if r.bare {
-                    t.bare.clone()
-                } else {
-                    t.full.clone()
+                let mut text = match (r.bare, r.short) {
+                    (false, false) => t.full.clone(),
+                    (true, false) => t.bare.clone(),
+                    (false, true) => t.short.clone(),
+                    (true, true) => t.short_bare.clone(),
                 };
+                // From outside its annex, a paragraph is named with the
+                // annex ("paragraph 2 of annex I"); a bare reference is
+                // the drafter's to complete.
+                if let Some((_, of)) = t.annex.as_ref().filter(|(n, _)| *n != self.annex)
+                    && !r.bare
+                {
+                    text = match of {
+                        AnnexOf::Single => self.table.refs.in_single_annex.replace("{ref}", &text),
+                        AnnexOf::Numbered(numeral) => self
+                            .table
+                            .refs
+                            .in_annex
+                            .replace("{ref}", &text)
+                            .replace("{}", numeral),
+                    };
+                }
                 r.target = Some(RefTarget {
                     kind: t.kind,
                     text,

@@ -4,13 +4,13 @@
 
 use std::collections::HashMap;
 
-use super::LabelTarget;
+use super::{AnnexOf, LabelTarget};
 use crate::ast::{
     Annex, Decision, Designation, Document, Label, OperativeParagraph, Paragraph, PreambularClause,
     Section, Span, SubParagraph, TargetKind, Typed,
 };
 use crate::diag::{Applicability, Code, Diagnostic};
-use crate::lang::{Counter, LangTable};
+use crate::lang::{Counter, DASH_ITEM, INSERTED_LATIN, LangTable};
 use crate::visit::Visitor;
 use crate::visit::mutable::{
     VisitorMut, walk_annex, walk_decision, walk_operative_paragraph, walk_paragraph,
@@ -53,6 +53,24 @@ struct Numberer<'a> {
     /// sub-paragraphs being numbered, innermost last: each designation, the
     /// words that name it in references, and its sub-paragraphs so far.
     holders: Vec<(Designation, &'static str, u32)>,
+    /// Dash items under the innermost holder so far, for their anchors.
+    dashes: Vec<u32>,
+    /// Inside a decision: its parts (`#`) so far and the open part with
+    /// its sub-parts (`##`).
+    in_decision: bool,
+    parts: u32,
+    part_open: Option<(Designation, u32)>,
+    /// Paragraphs inserted (`#+.`) since the last numbered one, in the
+    /// division and in the decision.
+    para_inserts: u32,
+    op_inserts: u32,
+}
+
+/// A paragraph's designation: `9`, or `9 bis` for the first inserted after
+/// paragraph 9; with the Latin form for its anchor and a typed number.
+struct Number {
+    text: String,
+    latin: String,
 }
 
 /// Counts the decisions.
@@ -89,6 +107,12 @@ pub(super) fn number(
         operative: 0,
         single_operative: false,
         holders: Vec::new(),
+        dashes: Vec::new(),
+        in_decision: false,
+        parts: 0,
+        part_open: None,
+        para_inserts: 0,
+        op_inserts: 0,
     };
     n.visit_document(doc);
     n.labels
@@ -111,7 +135,9 @@ impl VisitorMut for Numberer<'_> {
             };
             // A single annex has no numeral: `@#label` prints its name too.
             let bare = if single { full.clone() } else { path.clone() };
-            self.label(label, annex.span, TargetKind::Annex, full, bare, &anchor);
+            let mut target = self.target(label, annex.span, TargetKind::Annex, full, bare, &anchor);
+            target.annex = None;
+            self.label(label, target);
         }
         annex.number = Some(Designation {
             ordinal,
@@ -123,10 +149,23 @@ impl VisitorMut for Numberer<'_> {
         self.prefix = format!("{anchor}-");
         self.sections = 0;
         self.paragraphs = 0;
+        self.para_inserts = 0;
         walk_annex(self, annex);
     }
 
     fn visit_section(&mut self, s: &mut Section) {
+        if s.level >= 3 {
+            // An unnumbered sub-heading: nothing to count or to refer to.
+            if let Some(label) = &s.label {
+                self.unnumbered_label(label, "an unnumbered heading");
+            }
+            walk_section(self, s);
+            return;
+        }
+        if self.in_decision {
+            self.decision_part(s);
+            return;
+        }
         let prefix = &self.prefix;
         let (ordinal, text, display, path, anchor, kind, full) = match self.sections_open.last_mut()
         {
@@ -174,7 +213,8 @@ impl VisitorMut for Numberer<'_> {
             anchor,
         };
         if let Some(label) = &s.label {
-            self.label(label, s.span, kind, full, d.path.clone(), &d.anchor);
+            let target = self.target(label, s.span, kind, full, d.path.clone(), &d.anchor);
+            self.label(label, target);
         }
         self.sections_open.push((d, 0));
         walk_section(self, s);
@@ -183,16 +223,16 @@ impl VisitorMut for Numberer<'_> {
 
     fn visit_paragraph(&mut self, p: &mut Paragraph) {
         let base = if p.numbered {
-            self.paragraphs += 1;
-            let n = self.paragraphs;
-            let text = n.to_string();
-            self.check_typed(p.typed_number.as_ref(), &text, "paragraph");
+            let (mut count, mut inserts) = (self.paragraphs, self.para_inserts);
+            let n = self.count(p.inserted, p.span, &mut count, &mut inserts);
+            (self.paragraphs, self.para_inserts) = (count, inserts);
+            self.check_typed(p.typed_number.as_ref(), &n.latin, "paragraph");
             let d = Designation {
-                ordinal: n,
-                display: self.table.paragraph_label(n),
-                path: text.clone(),
-                anchor: format!("{}para-{text}", self.prefix),
-                text,
+                ordinal: self.paragraphs,
+                display: self.table.paragraph_label(&n.text),
+                path: n.text.clone(),
+                anchor: format!("{}para-{}", self.prefix, n.latin.replace(' ', "-")),
+                text: n.text,
             };
             let words = self.table.refs.paragraph;
             self.label_numbered(p.label.as_ref(), p.span, TargetKind::Paragraph, words, &d);
@@ -221,7 +261,9 @@ impl VisitorMut for Numberer<'_> {
             }
         };
         self.holders.push((base, self.table.refs.paragraph, 0));
+        self.dashes.push(0);
         walk_paragraph(self, p);
+        self.dashes.pop();
         self.holders.pop();
     }
 
@@ -233,6 +275,10 @@ impl VisitorMut for Numberer<'_> {
         } else {
             String::new()
         };
+        self.in_decision = true;
+        self.parts = 0;
+        self.part_open = None;
+        self.op_inserts = 0;
         if let Some(label) = &d.label {
             let (full, bare) = match &d.symbol {
                 Some(s) => (
@@ -244,13 +290,16 @@ impl VisitorMut for Numberer<'_> {
                     self.table.refs.draft_decision.to_string(),
                 ),
             };
-            self.label(label, d.span, TargetKind::Decision, full, bare, &anchor);
+            let mut target = self.target(label, d.span, TargetKind::Decision, full, bare, &anchor);
+            target.annex = None;
+            self.label(label, target);
         }
         d.anchor = Some(anchor);
         self.preambular = 0;
         self.operative = 0;
         self.single_operative = d.operative.len() == 1;
         walk_decision(self, d);
+        self.in_decision = false;
     }
 
     fn visit_preambular_clause(&mut self, clause: &mut PreambularClause) {
@@ -267,31 +316,36 @@ impl VisitorMut for Numberer<'_> {
         let (kind, words) = (TargetKind::PreambularClause, self.table.refs.preambular);
         self.label_numbered(clause.label.as_ref(), clause.span, kind, words, &des);
         self.holders.push((des, words, 0));
+        self.dashes.push(0);
         walk_preambular_clause(self, clause);
+        self.dashes.pop();
         clause.number = self.holders.pop().map(|(d, _, _)| d);
     }
 
     fn visit_operative_paragraph(&mut self, para: &mut OperativeParagraph) {
-        self.operative += 1;
+        let (mut count, mut inserts) = (self.operative, self.op_inserts);
+        let n = self.count(para.inserted, para.span, &mut count, &mut inserts);
+        (self.operative, self.op_inserts) = (count, inserts);
         let ordinal = self.operative;
-        let text = ordinal.to_string();
-        self.check_typed(para.typed_number.as_ref(), &text, "operative paragraph");
+        self.check_typed(para.typed_number.as_ref(), &n.latin, "operative paragraph");
         let display = if self.single_operative {
             String::new()
         } else {
-            self.table.paragraph_label(ordinal)
+            self.table.paragraph_label(&n.text)
         };
         let des = Designation {
             ordinal,
             display,
-            path: text.clone(),
-            anchor: format!("{}op-{text}", self.clause_prefix),
-            text,
+            path: n.text.clone(),
+            anchor: format!("{}op-{}", self.clause_prefix, n.latin.replace(' ', "-")),
+            text: n.text,
         };
         let (kind, words) = (TargetKind::OperativeParagraph, self.table.refs.paragraph);
         self.label_numbered(para.label.as_ref(), para.span, kind, words, &des);
         self.holders.push((des, words, 0));
+        self.dashes.push(0);
         walk_operative_paragraph(self, para);
+        self.dashes.pop();
         para.number = self.holders.pop().map(|(d, _, _)| d);
     }
 
@@ -301,6 +355,29 @@ impl VisitorMut for Numberer<'_> {
         let Some((parent, words, count)) = self.holders.last_mut() else {
             return;
         };
+        if sub.dash {
+            let (path, words, parent_anchor) = (parent.path.clone(), *words, parent.anchor.clone());
+            let dashes = self.dashes.last_mut().map_or(0, |n| {
+                *n += 1;
+                *n
+            });
+            let d = Designation {
+                ordinal: 0,
+                text: String::new(),
+                display: DASH_ITEM.to_string(),
+                path,
+                anchor: format!("{parent_anchor}-dash-{dashes}"),
+            };
+            if let Some(label) = &sub.label {
+                self.unnumbered_label(label, "a dash item");
+            }
+            self.holders.push((d, words, 0));
+            self.dashes.push(0);
+            walk_subparagraph(self, sub);
+            self.dashes.pop();
+            sub.number = self.holders.pop().map(|(d, _, _)| d);
+            return;
+        }
         *count += 1;
         let ordinal = *count;
         let words = *words;
@@ -339,30 +416,151 @@ impl VisitorMut for Numberer<'_> {
             path,
         };
         self.check_typed(sub.typed_marker.as_ref(), &d.text, "sub-paragraph");
-        self.label_numbered(
-            sub.label.as_ref(),
-            sub.span,
-            TargetKind::Subparagraph,
-            words,
-            &d,
-        );
+        if let Some(label) = &sub.label {
+            let full = words.replace("{}", &d.path);
+            let kind = TargetKind::Subparagraph;
+            let mut target = self.target(label, sub.span, kind, full, d.path.clone(), &d.anchor);
+            target.short = self.table.refs.subparagraph.replace("{}", &d.display);
+            target.short_bare = d.display.clone();
+            self.label(label, target);
+        }
         self.holders.push((d, words, 0));
+        self.dashes.push(0);
         walk_subparagraph(self, sub);
+        self.dashes.pop();
         sub.number = self.holders.pop().map(|(d, _, _)| d);
     }
 }
 
 impl Numberer<'_> {
-    /// Records `label` as naming the node spanning `node`.
-    fn label(
-        &mut self,
+    /// A part of a decision (`#`, `##` inside `::: decision`): numbered I,
+    /// II … and A, B … within the decision.
+    fn decision_part(&mut self, s: &mut Section) {
+        let prefix = self.clause_prefix.clone();
+        let (ordinal, text, display, path, anchor, kind) = match (&mut self.part_open, s.level) {
+            (Some((part, subparts)), 2) => {
+                *subparts += 1;
+                let n = *subparts;
+                let text = self.table.subsection.format(n);
+                let path = format!("{}.{}", part.path, text);
+                let anchor = format!("{}-{}", part.anchor, Counter::LowerLatin.format(n));
+                let display = self.table.subsection_label(n);
+                (n, text, display, path, anchor, TargetKind::Subsection)
+            }
+            _ => {
+                self.parts += 1;
+                let n = self.parts;
+                let text = self.table.section.format(n);
+                let anchor = format!("{prefix}part-{n}");
+                let display = self.table.section_label(n);
+                (n, text.clone(), display, text, anchor, TargetKind::Section)
+            }
+        };
+        let what = if kind == TargetKind::Section {
+            "part"
+        } else {
+            "sub-part"
+        };
+        self.check_typed(s.typed_number.as_ref(), &text, what);
+        let d = Designation {
+            ordinal,
+            text,
+            display,
+            path,
+            anchor,
+        };
+        if let Some(label) = &s.label {
+            let full = match kind {
+                TargetKind::Section => self.table.section_ref(ordinal),
+                _ => self.table.refs.subsection.replace("{}", &d.path),
+            };
+            let target = self.target(label, s.span, kind, full, d.path.clone(), &d.anchor);
+            self.label(label, target);
+        }
+        if kind == TargetKind::Section {
+            self.part_open = Some((d.clone(), 0));
+        }
+        s.number = Some(d);
+        walk_section(self, s);
+    }
+
+    /// The next paragraph's number in a sequence counted by `count`, with
+    /// `inserts` paragraphs inserted since the last numbered one.
+    fn count(&mut self, inserted: bool, span: Span, count: &mut u32, inserts: &mut u32) -> Number {
+        if inserted && *count == 0 {
+            self.diags.push(
+                Diagnostic::new(
+                    Code::E0115,
+                    Span::new(span.start, span.start + 3.min(span.end - span.start)),
+                    "an inserted paragraph must follow a numbered paragraph",
+                )
+                .label("nothing above it to insert after")
+                .help("number it `#.`: it is the first paragraph of its sequence"),
+            );
+        }
+        if !inserted || *count == 0 {
+            *count += 1;
+            *inserts = 0;
+            let text = count.to_string();
+            return Number {
+                latin: text.clone(),
+                text,
+            };
+        }
+        *inserts += 1;
+        let k = (*inserts as usize).min(INSERTED_LATIN.len()) - 1;
+        Number {
+            text: format!("{count} {}", self.table.refs.inserted[k]),
+            latin: format!("{count} {}", INSERTED_LATIN[k]),
+        }
+    }
+
+    /// E0114: a label on a node printed without a number.
+    fn unnumbered_label(&mut self, label: &Label, what: &str) {
+        self.diags.push(
+            Diagnostic::new(
+                Code::E0114,
+                label.span,
+                format!("{what} cannot carry a label"),
+            )
+            .label("nothing to refer to")
+            .help("label the numbered paragraph, section or sub-paragraph it belongs to"),
+        );
+    }
+
+    /// The target of `label`, naming the node spanning `node`.
+    fn target(
+        &self,
         label: &Label,
         node: Span,
         kind: TargetKind,
         full: String,
         bare: String,
         anchor: &str,
-    ) {
+    ) -> LabelTarget {
+        let annex = (self.annex_index > 0 && !self.in_decision).then(|| {
+            let of = if self.annexes == 1 {
+                AnnexOf::Single
+            } else {
+                AnnexOf::Numbered(self.table.annex_counter.format(self.annex_index))
+            };
+            (self.annex_index, of)
+        });
+        LabelTarget {
+            kind,
+            short: full.clone(),
+            short_bare: bare.clone(),
+            full,
+            bare,
+            anchor: anchor.to_string(),
+            span: label.span,
+            node,
+            annex,
+        }
+    }
+
+    /// Records `label` as naming `target`.
+    fn label(&mut self, label: &Label, target: LabelTarget) {
         if let Some(first) = self.labels.get(&label.name) {
             self.diags.push(
                 Diagnostic::new(
@@ -376,17 +574,7 @@ impl Numberer<'_> {
             );
             return;
         }
-        self.labels.insert(
-            label.name.clone(),
-            LabelTarget {
-                kind,
-                full,
-                bare,
-                anchor: anchor.to_string(),
-                span: label.span,
-                node,
-            },
-        );
+        self.labels.insert(label.name.clone(), target);
     }
 
     /// Records the label of a paragraph, clause or sub-paragraph numbered
@@ -401,7 +589,8 @@ impl Numberer<'_> {
     ) {
         if let Some(label) = label {
             let full = words.replace("{}", &d.path);
-            self.label(label, node, kind, full, d.path.clone(), &d.anchor);
+            let target = self.target(label, node, kind, full, d.path.clone(), &d.anchor);
+            self.label(label, target);
         }
     }
 

@@ -57,10 +57,16 @@ impl Visitor for Brackets<'_> {
     }
 
     fn visit_preambular_clause(&mut self, c: &PreambularClause) {
+        for heading in &c.headings {
+            self.visit_section(heading);
+        }
         tree(&c.content, &c.subparagraphs, self.1, self.0);
     }
 
     fn visit_operative_paragraph(&mut self, p: &OperativeParagraph) {
+        for heading in &p.headings {
+            self.visit_section(heading);
+        }
         tree(&p.content, &p.subparagraphs, self.1, self.0);
     }
 

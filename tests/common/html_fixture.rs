@@ -163,6 +163,7 @@ fn masthead(t: &Fill, language: Lang) -> Vec<MastheadLine> {
 
 fn xref(t: &Fill, lbl: &str, shown: &str, anchor: &str, kind: TargetKind) -> Inline {
     Inline::CrossRef(CrossRef {
+        short: false,
         label: label(t, lbl).unwrap(),
         bare: false,
         target: Some(RefTarget {
@@ -178,6 +179,7 @@ fn xref(t: &Fill, lbl: &str, shown: &str, anchor: &str, kind: TargetKind) -> Inl
 
 fn sub(t: &Fill, level: u8, d: Designation, s: &str, children: Vec<SubParagraph>) -> SubParagraph {
     SubParagraph {
+        dash: false,
         level,
         label: None,
         typed_marker: None,
@@ -191,6 +193,7 @@ fn sub(t: &Fill, level: u8, d: Designation, s: &str, children: Vec<SubParagraph>
 fn para(t: &Fill, n: u32, content: Vec<Inline>, subs: Vec<SubParagraph>) -> Block {
     let s = n.to_string();
     Block::Paragraph(Paragraph {
+        inserted: false,
         numbered: true,
         label: None,
         typed_number: None,
@@ -292,6 +295,7 @@ pub fn document(language: Lang, fill: &mut dyn FnMut(&str) -> String) -> Documen
                 vec![],
             ),
             Block::Paragraph(Paragraph {
+                inserted: false,
                 numbered: false,
                 label: None,
                 typed_number: None,
@@ -387,6 +391,7 @@ pub fn document(language: Lang, fill: &mut dyn FnMut(&str) -> String) -> Documen
         }),
         preamble: vec![
             PreambularClause {
+                headings: Vec::new(),
                 label: None,
                 number: Some(des(t, 1, "1", "", "1", "pp-1")),
                 opening: Some(Opening {
@@ -400,6 +405,7 @@ pub fn document(language: Lang, fill: &mut dyn FnMut(&str) -> String) -> Documen
                 span: SP,
             },
             PreambularClause {
+                headings: Vec::new(),
                 label: None,
                 number: Some(des(t, 2, "2", "", "2", "pp-2")),
                 opening: Some(Opening {
@@ -421,6 +427,8 @@ pub fn document(language: Lang, fill: &mut dyn FnMut(&str) -> String) -> Documen
         ],
         operative: vec![
             OperativeParagraph {
+                headings: Vec::new(),
+                inserted: false,
                 label: None,
                 typed_number: None,
                 number: Some(des(t, 1, "1", "1.", "1", "op-1")),
@@ -440,6 +448,8 @@ pub fn document(language: Lang, fill: &mut dyn FnMut(&str) -> String) -> Documen
                 span: SP,
             },
             OperativeParagraph {
+                headings: Vec::new(),
+                inserted: false,
                 label: label(t, "requests"),
                 typed_number: None,
                 number: Some(des(t, 2, "2", "2.", "2", "op-2")),
@@ -515,6 +525,7 @@ pub fn document(language: Lang, fill: &mut dyn FnMut(&str) -> String) -> Documen
             heading: t.s("Annex I"),
             title: field(t, "Activities planned for 2026–2027"),
             content: vec![Block::Paragraph(Paragraph {
+                inserted: false,
                 numbered: false,
                 label: None,
                 typed_number: None,

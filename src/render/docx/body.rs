@@ -471,9 +471,11 @@ impl<'a> Builder<'a> {
             self.push(id::FORMULA, runs);
         }
         for clause in &d.preamble {
+            clause.headings.iter().for_each(|h| self.section(h));
             self.preambular(clause);
         }
         for op in &d.operative {
+            op.headings.iter().for_each(|h| self.section(h));
             self.operative(op);
         }
     }

@@ -420,21 +420,47 @@ impl<'a> Renderer<'a> {
             self.inlines(&f.content);
             self.push("</p>\n");
         }
+        // The heading of a part of the decision is one level below the
+        // decision's own heading, if it has one.
+        let part_level = if titled {
+            level.saturating_add(1)
+        } else {
+            level
+        };
         if !d.preamble.is_empty() {
             self.push("<div class=\"preamble\">\n");
             for c in &d.preamble {
+                self.parts(&c.headings, part_level);
                 self.preambular(c);
             }
             self.push("</div>\n");
         }
-        if !d.operative.is_empty() {
-            self.push("<ol class=\"operative\">\n");
-            for p in &d.operative {
-                self.operative(p);
+        // A heading cannot stand inside a list: the list of operative
+        // paragraphs stops for it and goes on after it.
+        let mut open = false;
+        for p in &d.operative {
+            if open && !p.headings.is_empty() {
+                self.push("</ol>\n");
+                open = false;
             }
+            self.parts(&p.headings, part_level);
+            if !open {
+                self.push("<ol class=\"operative\">\n");
+                open = true;
+            }
+            self.operative(p);
+        }
+        if open {
             self.push("</ol>\n");
         }
         self.push(if titled { "</section>\n" } else { "</div>\n" });
+    }
+
+    /// The headings of a part of a decision (they hold no blocks).
+    fn parts(&mut self, headings: &[Section], level: u8) {
+        for h in headings {
+            self.section(h, level);
+        }
     }
 
     fn preambular(&mut self, c: &PreambularClause) {
@@ -634,6 +660,7 @@ mod tests {
 
     fn numbered(anchor: &str, content: Vec<Inline>) -> Block {
         Block::Paragraph(Paragraph {
+            inserted: false,
             numbered: true,
             label: None,
             typed_number: None,
