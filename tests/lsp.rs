@@ -803,3 +803,12 @@ fn latency_of_diagnostics() {
     }
     server.shutdown();
 }
+
+/// The protocol's exit status: 1 when the client exits without a shutdown.
+#[test]
+fn exit_without_shutdown_is_status_1() {
+    let mut server = Server::start();
+    server.notify("exit", Value::Null);
+    let status = server.child.wait().expect("the server exits");
+    assert_eq!(status.code(), Some(1));
+}

@@ -33,7 +33,7 @@ use lsp_types::{
 };
 
 use self::analysis::Analysis;
-use super::{CLEAN, Failure};
+use super::{CLEAN, DRAFT_ERRORS, Failure};
 
 /// Runs the server until the client says `exit`.
 pub(crate) fn lsp() -> Result<u8, Failure> {
@@ -54,16 +54,18 @@ pub(crate) fn lsp() -> Result<u8, Failure> {
     let status = read(&connection, &shared, jobs);
     // The worker ends when its queue is dropped, after the jobs in it.
     let _ = worker.join();
+    // The protocol: status 0 after `shutdown` then `exit`, 1 when the
+    // client exits (or goes) without asking for a shutdown.
     let status = status.map(|request| match request {
-        Some(shutdown) => connection.handle_shutdown(&shutdown).map(|_| ()),
-        None => Ok(()),
+        Some(shutdown) => connection.handle_shutdown(&shutdown).map(|_| CLEAN),
+        None => Ok(DRAFT_ERRORS),
     });
     drop(connection);
     io_threads
         .join()
         .map_err(|e| Failure(format!("lsp: {e}")))?;
     match status {
-        Ok(Ok(())) => Ok(CLEAN),
+        Ok(Ok(status)) => Ok(status),
         Ok(Err(e)) | Err(e) => Err(Failure(format!("lsp: {e}"))),
     }
 }
