@@ -9,6 +9,8 @@ pub(crate) mod explain;
 pub(crate) mod fmt;
 pub(crate) mod io;
 pub(crate) mod lsp;
+pub(crate) mod mandates;
+pub(crate) mod pdf;
 pub(crate) mod watch;
 
 pub(crate) use args::*;
@@ -19,6 +21,7 @@ pub(crate) use check::check;
 pub(crate) use explain::explain;
 pub(crate) use fmt::fmt_files;
 pub(crate) use lsp::lsp;
+pub(crate) use mandates::{TableFormat, mandates};
 pub(crate) use watch::watch;
 
 use draftdec::ast::Document;
