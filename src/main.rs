@@ -65,6 +65,7 @@ fn main() -> ExitCode {
                 mandates(&files, to, output.as_deref(), color)
             }
         }
+        Command::Lsp => lsp(),
         Command::Schema => {
             write_stdout(draftdec::render::json::schema().as_bytes()).map(|()| CLEAN)
         }

@@ -184,6 +184,11 @@ pub(crate) enum Command {
         #[arg(long, value_enum, default_value_t = ColorArg::Auto)]
         color: ColorArg,
     },
+    /// Run the language server (LSP over standard input and output) that
+    /// editors start: diagnostics as you type, hover, go to definition,
+    /// references, rename, completion, outline, formatting, quick fixes
+    /// (see docs/editor.md)
+    Lsp,
 }
 
 #[derive(Clone, Copy, ValueEnum)]
