@@ -20,6 +20,8 @@
 //!   [`fmt::meaning`] (what formatting keeps).
 //! - [`versions`]: the language versions of one document compared
 //!   ([`versions::compare`]).
+//! - [`negotiation`]: what a draft leaves to negotiate, the final gate
+//!   ([`negotiation::final_gate`]).
 //! - [`visit`]: the one traversal of the AST, [`visit::Visitor`] (and
 //!   [`visit::mutable::VisitorMut`]), for a program that reads the document.
 //!
@@ -31,6 +33,7 @@
 pub mod ast;
 pub mod diag;
 pub mod fmt;
+pub mod negotiation;
 pub mod render;
 pub mod versions;
 pub mod visit;

@@ -19,8 +19,18 @@ fn main() -> ExitCode {
             format,
             deny_warnings,
             versions,
+            final_text,
             color,
-        } => check(&files, format.into(), deny_warnings, versions, color),
+        } => check(
+            &files,
+            format.into(),
+            deny_warnings,
+            CheckMode {
+                versions,
+                final_text,
+            },
+            color,
+        ),
         Command::Build {
             files,
             to,

@@ -66,6 +66,10 @@ pub(crate) enum Command {
         /// each has the structure, labels and symbols of the first (E0302-E0307)
         #[arg(long)]
         versions: bool,
+        /// The drafts are final texts: every negotiation bracket and set of
+        /// alternatives left is an error (E0116, E0117), counted at the end
+        #[arg(long = "final")]
+        final_text: bool,
         /// When to colour the human and short forms: `auto` colours only a
         /// terminal and honours NO_COLOR and CLICOLOR_FORCE
         #[arg(long, value_enum, default_value_t = ColorArg::Auto)]

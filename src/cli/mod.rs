@@ -14,7 +14,7 @@ pub(crate) use args::*;
 pub(crate) use io::*;
 
 pub(crate) use build::{backend, build, build_many};
-pub(crate) use check::check;
+pub(crate) use check::{CheckMode, check};
 pub(crate) use explain::explain;
 pub(crate) use fmt::fmt_files;
 pub(crate) use watch::watch;
