@@ -20,6 +20,8 @@
 //!   [`fmt::meaning`] (what formatting keeps).
 //! - [`versions`]: the language versions of one document compared
 //!   ([`versions::compare`]).
+//! - [`diff`]: two revisions of a draft compared ([`diff::diff`]), the
+//!   edit script and the aligned steps a redline prints.
 //! - [`negotiation`]: what a draft leaves to negotiate, the final gate
 //!   ([`negotiation::final_gate`]).
 //! - [`visit`]: the one traversal of the AST, [`visit::Visitor`] (and
@@ -32,6 +34,7 @@
 
 pub mod ast;
 pub mod diag;
+pub mod diff;
 pub mod fmt;
 pub mod negotiation;
 pub mod render;

@@ -42,6 +42,14 @@ fn main() -> ExitCode {
             [file] => build(file, to, output.as_deref(), format.into(), color),
             _ => build_many(&files, to, output.as_deref(), format.into(), color, jobs),
         },
+        Command::Diff {
+            old,
+            new,
+            to,
+            output,
+            format,
+            color,
+        } => diff(&old, &new, to, output.as_deref(), format.into(), color),
         Command::Fmt {
             files,
             check,

@@ -31,6 +31,7 @@ const TECHNICAL: &[&str] = &[
     "ltr",
     "rtl",
     "page.css",
+    "redline.css",
     "body { font-family: ",
     // Build metadata and JSON Schema text.
     "CARGO_PKG_VERSION",

@@ -41,7 +41,10 @@ fn plain(content: &[Inline]) -> String {
 
 /// `[text]`, and its note in parentheses.
 fn bracket(b: &Bracket) -> String {
-    let note = b.note.as_ref().map_or(String::new(), |n| format!(" ({})", n.text));
+    let note = b
+        .note
+        .as_ref()
+        .map_or(String::new(), |n| format!(" ({})", n.text));
     format!("[{}]{note}", plain(&b.content))
 }
 

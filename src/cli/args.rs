@@ -101,6 +101,30 @@ pub(crate) enum Command {
         #[arg(long, value_enum, default_value_t = ColorArg::Auto)]
         color: ColorArg,
     },
+    /// Compare two revisions of a draft: paragraphs matched by label and
+    /// content, words within them; renumbering is no change
+    #[command(after_help = EXIT_STATUS_HELP)]
+    Diff {
+        /// The earlier revision; `-` reads standard input
+        #[arg(value_name = "OLD")]
+        old: PathBuf,
+        /// The later revision; `-` reads standard input
+        #[arg(value_name = "NEW")]
+        new: PathBuf,
+        /// What to print: the edit script (`json`) or a redline page (`html`)
+        #[arg(long, value_enum, default_value_t = DiffTarget::Json)]
+        to: DiffTarget,
+        /// Where to write [default: standard output]
+        #[arg(short, long, value_name = "PATH")]
+        output: Option<PathBuf>,
+        /// How to print diagnostics (on standard error)
+        #[arg(long, value_enum, default_value_t = FormatArg::Human)]
+        format: FormatArg,
+        /// When to colour diagnostics: `auto` colours only a terminal and
+        /// honours NO_COLOR and CLICOLOR_FORCE
+        #[arg(long, value_enum, default_value_t = ColorArg::Auto)]
+        color: ColorArg,
+    },
     /// Rewrite drafts in canonical layout (see docs/fmt.md); refuses drafts
     /// with syntax errors
     #[command(after_help = FMT_STATUS_HELP)]
@@ -206,4 +230,13 @@ impl fmt::Display for Target {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.write_str(self.extension())
     }
+}
+
+/// What `diff` prints.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
+pub(crate) enum DiffTarget {
+    /// The edit script: insertions, deletions, replacements and moves
+    Json,
+    /// A redline page: the new revision with `<ins>` and `<del>`
+    Html,
 }

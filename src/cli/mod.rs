@@ -4,6 +4,7 @@
 pub(crate) mod args;
 pub(crate) mod build;
 pub(crate) mod check;
+pub(crate) mod diff;
 pub(crate) mod events;
 pub(crate) mod explain;
 pub(crate) mod fmt;
@@ -15,6 +16,7 @@ pub(crate) use io::*;
 
 pub(crate) use build::{backend, build, build_many};
 pub(crate) use check::{CheckMode, check};
+pub(crate) use diff::diff;
 pub(crate) use explain::explain;
 pub(crate) use fmt::fmt_files;
 pub(crate) use watch::watch;

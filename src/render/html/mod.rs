@@ -7,6 +7,8 @@
 //! so nothing the drafter writes can become markup; the only unescaped
 //! strings are the literals of this module and numbers it formats.
 
+pub mod redline;
+
 use std::collections::{BTreeMap, BTreeSet};
 
 use crate::ast::{
