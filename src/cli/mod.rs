@@ -9,6 +9,8 @@ pub(crate) mod events;
 pub(crate) mod explain;
 pub(crate) mod fmt;
 pub(crate) mod io;
+pub(crate) mod mandates;
+pub(crate) mod pdf;
 pub(crate) mod watch;
 
 pub(crate) use args::*;
@@ -19,6 +21,7 @@ pub(crate) use check::{CheckMode, check};
 pub(crate) use diff::diff;
 pub(crate) use explain::explain;
 pub(crate) use fmt::fmt_files;
+pub(crate) use mandates::{TableFormat, mandates};
 pub(crate) use watch::watch;
 
 use draftdec::ast::Document;

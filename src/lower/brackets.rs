@@ -108,7 +108,9 @@ pub(super) fn pair(src: &str, content: Vec<Inline>) -> Vec<Inline> {
         }
         for node in out {
             match node {
-                Inline::Text { text, span } => push_text(src, parent, &text, span.start),
+                Inline::Text { text, span } if exact(src, &text, span) => {
+                    push_text(src, parent, &text, span.start)
+                }
                 other => parent.push(other),
             }
         }

@@ -31,7 +31,7 @@ pub fn render(doc: &Document) -> String {
 
 /// Appends `s` with the five HTML-significant characters replaced, which is
 /// safe both in text and in double- or single-quoted attribute values.
-fn esc_into(out: &mut String, s: &str) {
+pub(crate) fn esc_into(out: &mut String, s: &str) {
     for c in s.chars() {
         match c {
             '&' => out.push_str("&amp;"),
