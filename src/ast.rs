@@ -15,7 +15,7 @@ pub use crate::lower::plain_text;
 
 /// Version of the JSON format. Bumped on any change that could break a
 /// consumer (see `docs/json.md`).
-pub const FORMAT_VERSION: &str = "2.2";
+pub const FORMAT_VERSION: &str = "2.3";
 
 /// A byte range `[start, end)` in the source file.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash, Serialize, Deserialize, JsonSchema)]
@@ -653,6 +653,11 @@ pub enum Inline {
     CrossRef(CrossRef),
     DecisionRef(DecisionRef),
     DocumentRef(DocumentRef),
+    /// `[text]`: text in negotiation brackets, not yet agreed.
+    Bracket(Bracket),
+    /// `[shall][should]`, `[A] [B]`: bracketed texts side by side, of
+    /// which the negotiators will keep one.
+    Alternatives(Alternatives),
 }
 
 impl Inline {
@@ -665,8 +670,45 @@ impl Inline {
             Inline::CrossRef(r) => r.span,
             Inline::DecisionRef(r) => r.span,
             Inline::DocumentRef(r) => r.span,
+            Inline::Bracket(b) => b.span,
+            Inline::Alternatives(a) => a.span,
         }
     }
+}
+
+/// Text in negotiation brackets (`[text]`), which may hold brackets of its
+/// own. The brackets are the negotiators': nothing of draftdec's syntax is
+/// written inside them, so a note about the bracket follows it
+/// (`[text]{EU}`).
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize, JsonSchema)]
+pub struct Bracket {
+    pub content: Vec<Inline>,
+    /// Who proposed the text, or a note on it: `{EU}` right after `]`.
+    pub note: Option<BracketNote>,
+    /// From `[` to `]`, the note included.
+    pub span: Span,
+}
+
+/// The note after a bracket (`{G77 and China}`), printed after it.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize, JsonSchema)]
+pub struct BracketNote {
+    /// The note's text, without its braces.
+    pub text: String,
+    /// The whole `{…}`.
+    pub span: Span,
+}
+
+/// Bracketed alternatives written side by side (`[shall][should]`), or
+/// separated by one space (`[A] [B]`).
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize, JsonSchema)]
+pub struct Alternatives {
+    /// Two or more, in source order.
+    pub options: Vec<Bracket>,
+    /// The options are separated by a space (`[A] [B]`), not written
+    /// together (`[A][B]`). Absent from the JSON when false.
+    #[serde(default, skip_serializing_if = "is_false")]
+    pub spaced: bool,
+    pub span: Span,
 }
 
 /// A footnote reference: inline (`^{text}`) or labelled (`^label`).

@@ -25,6 +25,10 @@
 //!   request to an addressee, and its printers.
 //! - [`versions`]: the language versions of one document compared
 //!   ([`versions::compare`]).
+//! - [`diff`]: two revisions of a draft compared ([`diff::diff`]), the
+//!   edit script and the aligned steps a redline prints.
+//! - [`negotiation`]: what a draft leaves to negotiate, the final gate
+//!   ([`negotiation::final_gate`]).
 //! - [`visit`]: the one traversal of the AST, [`visit::Visitor`] (and
 //!   [`visit::mutable::VisitorMut`]), for a program that reads the document.
 //!
@@ -35,8 +39,10 @@
 
 pub mod ast;
 pub mod diag;
+pub mod diff;
 pub mod fmt;
 pub mod mandates;
+pub mod negotiation;
 pub mod render;
 pub mod versions;
 pub mod visit;

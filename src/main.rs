@@ -19,8 +19,18 @@ fn main() -> ExitCode {
             format,
             deny_warnings,
             versions,
+            final_text,
             color,
-        } => check(&files, format.into(), deny_warnings, versions, color),
+        } => check(
+            &files,
+            format.into(),
+            deny_warnings,
+            CheckMode {
+                versions,
+                final_text,
+            },
+            color,
+        ),
         Command::Build {
             files,
             to,
@@ -39,6 +49,14 @@ fn main() -> ExitCode {
                 jobs.map(usize::from),
             ),
         },
+        Command::Diff {
+            old,
+            new,
+            to,
+            output,
+            format,
+            color,
+        } => diff(&old, &new, to, output.as_deref(), format.into(), color),
         Command::Fmt {
             files,
             check,

@@ -270,7 +270,6 @@ fn compare_pair(
 
 /// Weighted LCS: the matched index pairs, in order.
 fn align(xs: &[Item], ys: &[Item]) -> Vec<(usize, usize)> {
-    let (n, m) = (xs.len(), ys.len());
     let mean = |items: &[Item]| {
         items.iter().map(|i| i.len).sum::<usize>().max(1) as f64 / items.len().max(1) as f64
     };
@@ -290,27 +289,40 @@ fn align(xs: &[Item], ys: &[Item]) -> Vec<(usize, usize)> {
                 + label,
         )
     };
-    // dp[i][j]: best score aligning xs[i..] with ys[j..].
-    let mut dp = vec![vec![0.0f64; m + 1]; n + 1];
+    align_by(xs, ys, score)
+}
+
+/// Weighted LCS of two sequences under `score` (`None`: the two never
+/// match): the matched index pairs, in order. `diff` aligns revisions with
+/// it too.
+pub(crate) fn align_by<T>(
+    xs: &[T],
+    ys: &[T],
+    score: impl Fn(&T, &T) -> Option<f64>,
+) -> Vec<(usize, usize)> {
+    let (n, m) = (xs.len(), ys.len());
+    // dp[i * (m + 1) + j]: best score aligning xs[i..] with ys[j..].
+    let w = m + 1;
+    let mut dp = vec![0.0f64; (n + 1) * w];
     for i in (0..n).rev() {
         for j in (0..m).rev() {
-            let mut best = dp[i + 1][j].max(dp[i][j + 1]);
+            let mut best = dp[(i + 1) * w + j].max(dp[i * w + j + 1]);
             if let Some(s) = score(&xs[i], &ys[j]) {
-                best = best.max(s + dp[i + 1][j + 1]);
+                best = best.max(s + dp[(i + 1) * w + j + 1]);
             }
-            dp[i][j] = best;
+            dp[i * w + j] = best;
         }
     }
     let mut pairs = Vec::new();
     let (mut i, mut j) = (0, 0);
     while i < n && j < m {
         if let Some(s) = score(&xs[i], &ys[j])
-            && (dp[i][j] - (s + dp[i + 1][j + 1])).abs() < 1e-9
+            && (dp[i * w + j] - (s + dp[(i + 1) * w + j + 1])).abs() < 1e-9
         {
             pairs.push((i, j));
             i += 1;
             j += 1;
-        } else if (dp[i][j] - dp[i + 1][j]).abs() < 1e-9 {
+        } else if (dp[i * w + j] - dp[(i + 1) * w + j]).abs() < 1e-9 {
             i += 1;
         } else {
             j += 1;
@@ -320,7 +332,7 @@ fn align(xs: &[Item], ys: &[Item]) -> Vec<(usize, usize)> {
 }
 
 /// Similarity of two multisets: |a ∩ b| / |a ∪ b|, counting repeats.
-fn jaccard(a: &[String], b: &[String]) -> f64 {
+pub(crate) fn jaccard(a: &[String], b: &[String]) -> f64 {
     if a.is_empty() && b.is_empty() {
         return 1.0;
     }

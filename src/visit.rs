@@ -42,10 +42,10 @@
 //! of the page), so each keeps the structure of what it prints.
 
 use crate::ast::{
-    Addressee, Annex, Block, CrossRef, Decision, DecisionRef, Document, DocumentRef, Field,
-    Footnote, FootnoteRef, Formula, Inline, Label, Masthead, MastheadLine, Opening,
-    OperativeParagraph, Paragraph, Piece, PreambularClause, Presentation, Section, Span,
-    SubParagraph, Typed,
+    Addressee, Alternatives, Annex, Block, Bracket, BracketNote, CrossRef, Decision, DecisionRef,
+    Document, DocumentRef, Field, Footnote, FootnoteRef, Formula, Inline, Label, Masthead,
+    MastheadLine, Opening, OperativeParagraph, Paragraph, Piece, PreambularClause, Presentation,
+    Section, Span, SubParagraph, Typed,
 };
 
 /// Both visitors from one definition. `$m` is `mut` or nothing; `$Content`
@@ -144,6 +144,15 @@ macro_rules! visitor {
             }
             fn visit_cross_ref(&mut self, node: &$($m)? CrossRef) {
                 walk_cross_ref(self, node)
+            }
+            /// `[text]{note}`: the text, then the note.
+            fn visit_bracket(&mut self, node: &$($m)? Bracket) {
+                walk_bracket(self, node)
+            }
+            fn visit_bracket_note(&mut self, _node: &$($m)? BracketNote) {}
+            /// `[A][B]`: each option in turn.
+            fn visit_alternatives(&mut self, node: &$($m)? Alternatives) {
+                walk_alternatives(self, node)
             }
             fn visit_decision_ref(&mut self, _node: &$($m)? DecisionRef) {}
             fn visit_document_ref(&mut self, _node: &$($m)? DocumentRef) {}
@@ -417,6 +426,21 @@ macro_rules! visitor {
                 Inline::CrossRef(r) => v.visit_cross_ref(r),
                 Inline::DecisionRef(r) => v.visit_decision_ref(r),
                 Inline::DocumentRef(r) => v.visit_document_ref(r),
+                Inline::Bracket(b) => v.visit_bracket(b),
+                Inline::Alternatives(a) => v.visit_alternatives(a),
+            }
+        }
+
+        pub fn walk_bracket<V: $Visitor + ?Sized>(v: &mut V, node: &$($m)? Bracket) {
+            v.visit_content(&$($m)? node.content);
+            if let Some(note) = &$($m)? node.note {
+                v.visit_bracket_note(note);
+            }
+        }
+
+        pub fn walk_alternatives<V: $Visitor + ?Sized>(v: &mut V, node: &$($m)? Alternatives) {
+            for option in &$($m)? node.options {
+                v.visit_bracket(option);
             }
         }
 

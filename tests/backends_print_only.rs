@@ -31,6 +31,12 @@ const TECHNICAL: &[&str] = &[
     "ltr",
     "rtl",
     "page.css",
+    // The redline's elements and classes.
+    "ins",
+    "del",
+    " moved",
+    " deleted",
+    "redline.css",
     "body { font-family: ",
     // Akoma Ntoso: the agent that marks the document up, and the naming
     // convention's component for "no number".

@@ -322,7 +322,7 @@ fn standard_input() {
     );
     assert_eq!(status(&built), 0, "{}", stderr(&built));
     let value: serde_json::Value = serde_json::from_str(&stdout(&built)).expect("JSON");
-    assert_eq!(value["format_version"], "2.2");
+    assert_eq!(value["format_version"], "2.3");
 }
 
 #[test]
@@ -361,7 +361,7 @@ fn build_json_next_to_the_input() {
     assert_eq!(status(&out), 0, "{}", stderr(&out));
     let written = std::fs::read_to_string(dir.path().join("note.en.json")).expect("output written");
     let value: serde_json::Value = serde_json::from_str(&written).expect("JSON");
-    assert_eq!(value["format_version"], "2.2");
+    assert_eq!(value["format_version"], "2.3");
     // The temporary file was renamed, not left behind.
     let names: Vec<String> = std::fs::read_dir(dir.path())
         .expect("list")
@@ -495,7 +495,7 @@ fn schema_matches_the_shipped_file() {
         common::BLESS
     );
     let schema: serde_json::Value = serde_json::from_str(&printed).expect("JSON");
-    assert_eq!(schema["properties"]["format_version"]["const"], "2.2");
+    assert_eq!(schema["properties"]["format_version"]["const"], "2.3");
 }
 
 #[test]
@@ -541,6 +541,7 @@ const NO_EXAMPLE: &[Code] = &[Code::E0001, Code::E0011, Code::E0012];
 /// second version fixed. Other pages hold one draft, then fixed ones.
 fn run_example(code: Code, drafts: &[(usize, &str)]) -> (String, Vec<String>) {
     let versions = code.stages() == [Stage::Versions];
+    let final_text = code.stages() == [Stage::Negotiation];
     let files: &[&str] = if versions {
         &["note.en.draft", "note.ru.draft"]
     } else {
@@ -554,6 +555,9 @@ fn run_example(code: Code, drafts: &[(usize, &str)]) -> (String, Vec<String>) {
         cmd.args(["check", "--format", format]);
         if versions {
             cmd.arg("--versions");
+        }
+        if final_text {
+            cmd.arg("--final");
         }
         stdout(&run(cmd.args(files)))
     };
@@ -574,6 +578,9 @@ fn run_example(code: Code, drafts: &[(usize, &str)]) -> (String, Vec<String>) {
         cmd.args(["check", "--format", "short"]);
         if versions {
             cmd.arg("--versions");
+        }
+        if final_text {
+            cmd.arg("--final");
         }
         let out = run(cmd.args(files));
         assert_eq!(stdout(&out), "", "{code}: the fixed example is not clean");

@@ -29,9 +29,23 @@ fn plain(content: &[Inline]) -> String {
             }
             Inline::DecisionRef(r) => out.push_str(&r.text),
             Inline::DocumentRef(r) => out.push_str(&r.symbol),
+            Inline::Bracket(b) => out.push_str(&bracket(b)),
+            Inline::Alternatives(a) => {
+                let options: Vec<String> = a.options.iter().map(bracket).collect();
+                out.push_str(&options.join(if a.spaced { " " } else { "" }));
+            }
         }
     }
     out
+}
+
+/// `[text]`, and its note in parentheses.
+fn bracket(b: &Bracket) -> String {
+    let note = b
+        .note
+        .as_ref()
+        .map_or(String::new(), |n| format!(" ({})", n.text));
+    format!("[{}]{note}", plain(&b.content))
 }
 
 /// Opening words and the clause's text, joined as printed.

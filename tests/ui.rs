@@ -73,12 +73,18 @@ fn render(src: &str, diags: &[Diagnostic]) -> String {
     out
 }
 
-/// One test: a single draft, compiled.
-fn single(path: &Path) -> (String, Vec<Code>) {
+/// One test: a single draft, compiled; checked as a final text
+/// (`check --final`) when its code is the final gate's.
+fn single(path: &Path, final_text: bool) -> (String, Vec<Code>) {
     let src = common::read(path);
     let compiled = draftdec::compile(&src);
-    let codes = compiled.diagnostics.iter().map(|d| d.code).collect();
-    (render(&src, &compiled.diagnostics), codes)
+    let mut diags = compiled.diagnostics;
+    if final_text {
+        diags.extend(draftdec::negotiation::final_gate(&compiled.document, &src).0);
+        diag::sort(&mut diags);
+    }
+    let codes = diags.iter().map(|d| d.code).collect();
+    (render(&src, &diags), codes)
 }
 
 /// One test: the language versions in a directory, each compiled, then
@@ -132,14 +138,14 @@ fn ui() {
         .iter()
         .filter(|p| p.is_dir() || p.extension().is_some_and(|e| e == "draft"))
     {
-        let (actual, codes) = if path.is_dir() {
-            versions(path)
-        } else {
-            single(path)
-        };
         let name = path.file_stem().unwrap().to_string_lossy().to_string();
         let code = Code::parse(&name[..5])
             .unwrap_or_else(|| panic!("{name}: the name does not start with a code"));
+        let (actual, codes) = if path.is_dir() {
+            versions(path)
+        } else {
+            single(path, code.stages() == [Stage::Negotiation])
+        };
         assert!(
             codes.contains(&code),
             "{name}: expected a {code} diagnostic, got:\n{actual}"

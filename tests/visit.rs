@@ -149,6 +149,17 @@ macro_rules! recorder {
                 self.log("cross_ref", Some(n.span));
                 $walk::walk_cross_ref(self, n);
             }
+            fn visit_bracket(&mut self, n: &$($m)? Bracket) {
+                self.log("bracket", Some(n.span));
+                $walk::walk_bracket(self, n);
+            }
+            fn visit_bracket_note(&mut self, n: &$($m)? BracketNote) {
+                self.log("bracket_note", Some(n.span));
+            }
+            fn visit_alternatives(&mut self, n: &$($m)? Alternatives) {
+                self.log("alternatives", Some(n.span));
+                $walk::walk_alternatives(self, n);
+            }
             fn visit_decision_ref(&mut self, n: &$($m)? DecisionRef) {
                 self.log("decision_ref", Some(n.span));
             }
@@ -289,7 +300,7 @@ fn examples_are_visited_whole_in_source_order() {
 }
 
 /// Every `visit_*` method, as the recorders name them.
-const ALL_KINDS: [&str; 29] = [
+const ALL_KINDS: [&str; 32] = [
     "document",
     "masthead",
     "field",
@@ -319,6 +330,9 @@ const ALL_KINDS: [&str; 29] = [
     "cross_ref",
     "decision_ref",
     "document_ref",
+    "bracket",
+    "bracket_note",
+    "alternatives",
 ];
 
 /// Drafts with errors: whatever lowering could read is visited the same way.
@@ -356,7 +370,7 @@ The Conference of the Parties,
 (a) <opa> to act;
 (b) to report;
 
-2. Decides to act.
+2. Decides [to act [now]]{EU} [here][there].
 :::
 
 ::: annex <ax> Annex title

@@ -73,6 +73,10 @@ pub(crate) enum Command {
         /// each has the structure, labels and symbols of the first (E0302-E0307)
         #[arg(long)]
         versions: bool,
+        /// The drafts are final texts: every negotiation bracket and set of
+        /// alternatives left is an error (E0116, E0117), counted at the end
+        #[arg(long = "final")]
+        final_text: bool,
         /// When to colour the human and short forms: `auto` colours only a
         /// terminal and honours NO_COLOR and CLICOLOR_FORCE
         #[arg(long, value_enum, default_value_t = ColorArg::Auto)]
@@ -101,6 +105,30 @@ pub(crate) enum Command {
         #[arg(short, long, value_name = "N",
               value_parser = clap::value_parser!(u16).range(1..=MAX_JOBS as i64))]
         jobs: Option<u16>,
+        /// How to print diagnostics (on standard error)
+        #[arg(long, value_enum, default_value_t = FormatArg::Human)]
+        format: FormatArg,
+        /// When to colour diagnostics: `auto` colours only a terminal and
+        /// honours NO_COLOR and CLICOLOR_FORCE
+        #[arg(long, value_enum, default_value_t = ColorArg::Auto)]
+        color: ColorArg,
+    },
+    /// Compare two revisions of a draft: paragraphs matched by label and
+    /// content, words within them; renumbering is no change
+    #[command(after_help = EXIT_STATUS_HELP)]
+    Diff {
+        /// The earlier revision; `-` reads standard input
+        #[arg(value_name = "OLD")]
+        old: PathBuf,
+        /// The later revision; `-` reads standard input
+        #[arg(value_name = "NEW")]
+        new: PathBuf,
+        /// What to print: the edit script (`json`) or a redline page (`html`)
+        #[arg(long, value_enum, default_value_t = DiffTarget::Json)]
+        to: DiffTarget,
+        /// Where to write [default: standard output]
+        #[arg(short, long, value_name = "PATH")]
+        output: Option<PathBuf>,
         /// How to print diagnostics (on standard error)
         #[arg(long, value_enum, default_value_t = FormatArg::Human)]
         format: FormatArg,
@@ -256,4 +284,13 @@ impl fmt::Display for Target {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.write_str(self.extension())
     }
+}
+
+/// What `diff` prints.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
+pub(crate) enum DiffTarget {
+    /// The edit script: insertions, deletions, replacements and moves
+    Json,
+    /// A redline page: the new revision with `<ins>` and `<del>`
+    Html,
 }

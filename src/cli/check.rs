@@ -6,6 +6,7 @@ use std::path::PathBuf;
 use draftdec::ast::Document;
 use draftdec::diag::render::Format;
 use draftdec::diag::{self, Diagnostic};
+use draftdec::negotiation::Outstanding;
 
 use super::*;
 
@@ -15,24 +16,34 @@ pub(crate) struct Checked {
     source: String,
     document: Document,
     diagnostics: Vec<Diagnostic>,
+    /// With `--final`: what the draft leaves to negotiate.
+    outstanding: Option<Outstanding>,
+}
+
+/// What `check` checks besides each draft alone.
+pub(crate) struct CheckMode {
+    /// The drafts are language versions of one document.
+    pub(crate) versions: bool,
+    /// The drafts are final texts (the final gate).
+    pub(crate) final_text: bool,
 }
 
 pub(crate) fn check(
     files: &[PathBuf],
     format: Format,
     deny_warnings: bool,
-    versions: bool,
+    mode: CheckMode,
     color: ColorArg,
 ) -> Result<u8, Failure> {
     let color = use_color(color, io::stdout().is_terminal());
     Report::new(format, color, Stream::Stdout)
-        .run(|report| check_all(files, deny_warnings, versions, report))
+        .run(|report| check_all(files, deny_warnings, &mode, report))
 }
 
 fn check_all(
     files: &[PathBuf],
     deny_warnings: bool,
-    versions: bool,
+    mode: &CheckMode,
     report: &mut Report,
 ) -> Result<u8, Failure> {
     if files.iter().filter(|f| is_stdin(f)).count() > 1 {
@@ -46,12 +57,20 @@ fn check_all(
         // One unreadable file does not stop the others from being checked.
         match read_draft(path) {
             Ok(source) => {
-                let (document, diagnostics) = compile(&source);
+                let (document, mut diagnostics) = compile(&source);
+                let outstanding = mode.final_text.then(|| {
+                    let (found, outstanding) =
+                        draftdec::negotiation::final_gate(&document, &source);
+                    diagnostics.extend(found);
+                    diag::sort(&mut diagnostics);
+                    outstanding
+                });
                 drafts.push(Checked {
                     name: display_name(path),
                     source,
                     document,
                     diagnostics,
+                    outstanding,
                 });
             }
             Err(unread) => {
@@ -60,7 +79,7 @@ fn check_all(
             }
         }
     }
-    if versions {
+    if mode.versions {
         // All files are compiled first so that each finding can be shown
         // in the file it concerns, among that file's own diagnostics.
         let list: Vec<draftdec::versions::Version<'_>> = drafts
@@ -90,6 +109,29 @@ fn check_all(
             status = DRAFT_ERRORS;
         }
         report.diagnostics(&draft.name, &draft.source, &draft.diagnostics)?;
+        if let Some(left) = draft.outstanding.filter(|l| !l.is_empty()) {
+            report.note(&final_summary(&draft.name, left));
+        }
     }
     Ok(status)
+}
+
+/// The line after a draft's diagnostics that counts what `--final` found.
+fn final_summary(name: &str, left: Outstanding) -> String {
+    let count = |n: usize, one: &str, many: &str| match n {
+        1 => format!("1 {one}"),
+        n => format!("{n} {many}"),
+    };
+    let mut parts = Vec::new();
+    if left.brackets > 0 {
+        parts.push(count(left.brackets, "bracketed text", "bracketed texts"));
+    }
+    if left.alternatives > 0 {
+        parts.push(count(
+            left.alternatives,
+            "set of alternatives",
+            "sets of alternatives",
+        ));
+    }
+    format!("{name}: not final: {} left", parts.join(" and "))
 }

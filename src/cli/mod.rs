@@ -4,6 +4,7 @@
 pub(crate) mod args;
 pub(crate) mod build;
 pub(crate) mod check;
+pub(crate) mod diff;
 pub(crate) mod events;
 pub(crate) mod explain;
 pub(crate) mod fmt;
@@ -21,7 +22,8 @@ pub(crate) use report::{Report, Stream};
 pub(crate) use write::write_output;
 
 pub(crate) use build::{backend, build, build_many};
-pub(crate) use check::check;
+pub(crate) use check::{CheckMode, check};
+pub(crate) use diff::diff;
 pub(crate) use explain::explain;
 pub(crate) use fmt::fmt_files;
 pub(crate) use lsp::lsp;

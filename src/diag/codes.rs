@@ -23,6 +23,8 @@ pub enum Stage {
     Resolve,
     Validate,
     Versions,
+    /// The final gate (`check --final`).
+    Negotiation,
 }
 
 impl Stage {
@@ -35,6 +37,7 @@ impl Stage {
             Stage::Resolve => "resolve",
             Stage::Validate => "validate",
             Stage::Versions => "versions",
+            Stage::Negotiation => "negotiation",
         }
     }
 }
@@ -184,6 +187,8 @@ codes! {
         W0113 Warning [Lower]            Reported      "document symbol of an unknown organ";
         E0114 Error   [Resolve]          Reported      "label on an unnumbered heading or dash item";
         E0115 Error   [Resolve]          Reported      "inserted paragraph with no paragraph above it";
+        E0116 Error   [Negotiation]      Reported      "square brackets left in a final text";
+        E0117 Error   [Negotiation]      Reported      "alternatives left in a final text";
         E0130 Error   [Resolve]          Reported      "footnote inside a footnote";
         W0141 Warning [Validate]         Reported      "label written in several scripts";
         W0142 Warning [Validate]         Reported      "label that looks like another";

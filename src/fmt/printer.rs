@@ -10,7 +10,7 @@ use std::collections::VecDeque;
 
 use super::escape::{Lead, Trail, escape};
 use crate::ast::{
-    Annex, Block, Decision, Document, Field, Footnote, FootnoteOrigin, Inline, Label,
+    Annex, Block, Bracket, Decision, Document, Field, Footnote, FootnoteOrigin, Inline, Label,
     OpeningSource, Paragraph, Section, Span, SubParagraph, Typed,
 };
 use crate::lang::{DASH_ITEM, INSERTED_LATIN, LangTable};
@@ -403,6 +403,16 @@ impl<'a> Printer<'a> {
         let mut run = String::new();
         for node in nodes {
             match node {
+                // An escaped bracket (`\[`, one character from two) stays
+                // escaped: written bare it would open a negotiation bracket.
+                Inline::Text { text, span }
+                    if matches!(text.as_str(), "[" | "]" | "{") && span.end - span.start == 2 =>
+                {
+                    flush_run(&mut run, buf, lead, Trail::Clean, footnote);
+                    buf.push('\\');
+                    buf.push_str(text);
+                    lead = Lead::Clean;
+                }
                 Inline::Text { text, span } => {
                     let inside: Vec<&Comment> = self.comments_in(*span);
                     if inside.is_empty() {
@@ -491,6 +501,19 @@ impl<'a> Printer<'a> {
                 buf.push_str(&r.label.name);
                 Lead::Name { line: false }
             }
+            Inline::Bracket(b) => {
+                self.bracket(b, buf, footnote, indent);
+                Lead::Clean
+            }
+            Inline::Alternatives(a) => {
+                for (i, option) in a.options.iter().enumerate() {
+                    if i > 0 && a.spaced {
+                        buf.push(' ');
+                    }
+                    self.bracket(option, buf, footnote, indent);
+                }
+                Lead::Clean
+            }
             Inline::DecisionRef(r) => {
                 buf.push_str(&r.text);
                 Lead::Symbol
@@ -499,6 +522,18 @@ impl<'a> Printer<'a> {
                 buf.push_str(&r.symbol);
                 Lead::Symbol
             }
+        }
+    }
+
+    /// `[text]{note}`.
+    fn bracket(&mut self, b: &Bracket, buf: &mut String, footnote: bool, indent: usize) {
+        buf.push('[');
+        self.inlines(&b.content, buf, Lead::Clean, footnote, indent);
+        buf.push(']');
+        if let Some(note) = &b.note {
+            buf.push('{');
+            buf.push_str(&note.text);
+            buf.push('}');
         }
     }
 

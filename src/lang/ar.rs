@@ -1,7 +1,7 @@
 //! Arabic: conventions of UN Arabic documents (see `docs/languages.md`).
 //! Right to left; Western digits, as UN Arabic documents print them.
 
-use super::{Counter, EN_MASTHEAD, LangTable, MastheadWords, RefWords, SubStyle};
+use super::{Counter, EN_MASTHEAD, LangTable, MastheadWords, RedlineWords, RefWords, SubStyle};
 
 pub static TABLE: LangTable = LangTable {
     rtl: true,
@@ -276,5 +276,12 @@ pub static TABLE: LangTable = LangTable {
             "كانون الأول/ديسمبر",
         ],
         date_pattern: "{d} {m} {y}",
+    },
+    redline: RedlineWords {
+        title: "التغييرات",
+        inserted: "إدراج",
+        deleted: "حذف",
+        moved_from: "نُقل من",
+        moved_to: "نُقل إلى",
     },
 };

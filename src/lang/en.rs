@@ -1,6 +1,6 @@
 //! English: the UN Editorial Manual's conventions (see `docs/languages.md`).
 
-use super::{Counter, EN_MASTHEAD, LangTable, RefWords, SubStyle};
+use super::{Counter, EN_MASTHEAD, LangTable, RedlineWords, RefWords, SubStyle};
 
 pub static TABLE: LangTable = LangTable {
     rtl: false,
@@ -282,5 +282,12 @@ pub static TABLE: LangTable = LangTable {
         ],
         months: super::EN_MONTHS,
         date_pattern: "{d} {m} {y}",
+    },
+    redline: RedlineWords {
+        title: "Changes",
+        inserted: "inserted",
+        deleted: "deleted",
+        moved_from: "moved from",
+        moved_to: "moved to",
     },
 };

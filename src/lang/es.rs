@@ -1,7 +1,7 @@
 //! Spanish: UN Editorial Manual (Spanish sub-paragraphs `a)`, `i)`) and UN
 //! Spanish documents (see `docs/languages.md`).
 
-use super::{Counter, Lang, LangTable, MastheadWords, RefWords, SubStyle};
+use super::{Counter, Lang, LangTable, MastheadWords, RedlineWords, RefWords, SubStyle};
 
 /// The months, for the masthead date and dates in the text.
 const MONTHS: [&str; 12] = [
@@ -237,5 +237,12 @@ pub static TABLE: LangTable = LangTable {
         ordinal_words: &[],
         months: MONTHS,
         date_pattern: "{d} de {m} de {y}",
+    },
+    redline: RedlineWords {
+        title: "Cambios",
+        inserted: "inserción",
+        deleted: "supresión",
+        moved_from: "trasladado desde",
+        moved_to: "trasladado a",
     },
 };

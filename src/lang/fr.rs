@@ -1,7 +1,7 @@
 //! French: UN Editorial Manual (French sub-paragraphs `a)`, `i)`) and UNEP
 //! French documents (see `docs/languages.md`).
 
-use super::{Counter, Lang, LangTable, MastheadWords, RefWords, SubStyle};
+use super::{Counter, Lang, LangTable, MastheadWords, RedlineWords, RefWords, SubStyle};
 
 /// The months, for the masthead date and dates in the text.
 const MONTHS: [&str; 12] = [
@@ -251,5 +251,12 @@ pub static TABLE: LangTable = LangTable {
         ordinal_words: &[],
         months: MONTHS,
         date_pattern: "{d} {m} {y}",
+    },
+    redline: RedlineWords {
+        title: "Modifications",
+        inserted: "ajout",
+        deleted: "suppression",
+        moved_from: "déplacé depuis",
+        moved_to: "déplacé vers",
     },
 };

@@ -717,6 +717,21 @@ pub struct LangTable {
     pub kinds: KindWords,
     /// What the table of mandates recognises (`crate::mandates`).
     pub mandates: &'static mandates::MandateWords,
+    pub redline: RedlineWords,
+}
+
+/// The words of a redline (`draftdec diff --to html`): its title, and what
+/// a screen reader hears, and a printed page shows, around each change,
+/// so that a change is not told by colour alone.
+#[derive(Debug)]
+pub struct RedlineWords {
+    pub title: &'static str,
+    pub inserted: &'static str,
+    pub deleted: &'static str,
+    /// Before the old place of a paragraph moved here (`moved from 4.`).
+    pub moved_from: &'static str,
+    /// Before the new place of a paragraph moved away (`moved to 2.`).
+    pub moved_to: &'static str,
 }
 
 impl LangTable {

@@ -1,7 +1,7 @@
 //! Russian: conventions of the seed document and of Russian UN documents
 //! (see `docs/languages.md`).
 
-use super::{Counter, EN_MASTHEAD, LangTable, MastheadWords, RefWords, SubStyle};
+use super::{Counter, EN_MASTHEAD, LangTable, MastheadWords, RedlineWords, RefWords, SubStyle};
 
 pub static TABLE: LangTable = LangTable {
     rtl: false,
@@ -199,5 +199,12 @@ pub static TABLE: LangTable = LangTable {
             "декабря",
         ],
         date_pattern: "{d} {m} {y} года",
+    },
+    redline: RedlineWords {
+        title: "Изменения",
+        inserted: "вставка",
+        deleted: "исключение",
+        moved_from: "перенесено из",
+        moved_to: "перенесено в",
     },
 };

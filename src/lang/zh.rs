@@ -1,7 +1,7 @@
 //! Chinese: conventions of UN Chinese documents (see `docs/languages.md`).
 //! Full-width punctuation; no spaces between words.
 
-use super::{Counter, EN_MASTHEAD, LangTable, MastheadWords, RefWords, SubStyle};
+use super::{Counter, EN_MASTHEAD, LangTable, MastheadWords, RedlineWords, RefWords, SubStyle};
 
 pub static TABLE: LangTable = LangTable {
     rtl: false,
@@ -218,5 +218,12 @@ pub static TABLE: LangTable = LangTable {
             "1", "2", "3", "4", "5", "6", "7", "8", "9", "10", "11", "12",
         ],
         date_pattern: "{y}年{m}月{d}日",
+    },
+    redline: RedlineWords {
+        title: "修改",
+        inserted: "插入",
+        deleted: "删除",
+        moved_from: "移自",
+        moved_to: "移至",
     },
 };

@@ -5,7 +5,8 @@ use pest::iterators::{Pair, Pairs};
 
 use super::Lowerer;
 use crate::ast::{
-    CrossRef, DecisionRef, DocumentRef, FootnoteOrigin, FootnoteRef, Inline, Label, Span,
+    Alternatives, Bracket, CrossRef, DecisionRef, DocumentRef, FootnoteOrigin, FootnoteRef, Inline,
+    Label, Span,
 };
 use crate::diag::{Applicability, Code, Diagnostic};
 use crate::syntax::Rule;
@@ -72,7 +73,7 @@ impl Lowerer<'_> {
         for pair in pairs {
             self.lower_inline(pair, &mut buf);
         }
-        buf.out
+        super::brackets::pair(self.src, buf.out)
     }
 
     fn lower_inline(&mut self, pair: Pair<'_, Rule>, buf: &mut Buf) {
@@ -383,4 +384,20 @@ impl Visitor for PlainText {
 
     /// An indicator prints no words of the text.
     fn visit_footnote_ref(&mut self, _: &FootnoteRef) {}
+
+    /// The brackets are printed; the note is not part of the text.
+    fn visit_bracket(&mut self, b: &Bracket) {
+        self.0.push('[');
+        self.visit_content(&b.content);
+        self.0.push(']');
+    }
+
+    fn visit_alternatives(&mut self, a: &Alternatives) {
+        for (i, option) in a.options.iter().enumerate() {
+            if i > 0 && a.spaced {
+                self.0.push(' ');
+            }
+            self.visit_bracket(option);
+        }
+    }
 }

@@ -2,6 +2,7 @@
 //! function per grammar rule; `Builder` assembles the line-level blocks into
 //! sections, decisions and annexes.
 
+mod brackets;
 mod builder;
 mod inline;
 mod meta;

@@ -564,6 +564,15 @@ impl Writer<'_> {
                     self.text(&r.text);
                     self.push("</ref>");
                 }
+                Inline::Bracket(b) => self.bracket(b),
+                Inline::Alternatives(a) => {
+                    for (i, option) in a.options.iter().enumerate() {
+                        if i > 0 && a.spaced {
+                            self.push(" ");
+                        }
+                        self.bracket(option);
+                    }
+                }
                 Inline::DocumentRef(r) => {
                     self.push("<ref class=\"document\" href=\"/akn/un/doc/");
                     self.push(&iri_component(&r.symbol));
@@ -572,6 +581,18 @@ impl Writer<'_> {
                     self.push("</ref>");
                 }
             }
+        }
+    }
+
+    /// Negotiation brackets in bold, as the HTML page prints them.
+    fn bracket(&mut self, b: &crate::ast::Bracket) {
+        self.push("<b>[</b>");
+        self.inlines(&b.content);
+        self.push("<b>]</b>");
+        if let Some(note) = &b.note {
+            self.push(" (<i>");
+            self.text(&note.text);
+            self.push("</i>)");
         }
     }
 

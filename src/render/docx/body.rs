@@ -9,8 +9,9 @@ use std::collections::BTreeSet;
 use super::ooxml::{Content, Fonts, Para, ParaProps, Run, RunProps};
 use super::styles::{self, id};
 use crate::ast::{
-    Annex, Block, Decision, Document, Field, FieldKey, FootnoteRef, Inline, LineRole, Opening,
-    OperativeParagraph, Paragraph as AstParagraph, Piece, PreambularClause, Section, SubParagraph,
+    Annex, Block, Bracket, Decision, Document, Field, FieldKey, FootnoteRef, Inline, LineRole,
+    Opening, OperativeParagraph, Paragraph as AstParagraph, Piece, PreambularClause, Section,
+    SubParagraph,
 };
 use crate::lang::LangTable;
 use crate::lang::style::OpeningFace;
@@ -254,7 +255,36 @@ impl<'a> Builder<'a> {
                     out.extend(self.text_runs(&unbreakable_symbol(&r.text), fmt))
                 }
                 Inline::DocumentRef(r) => out.extend(self.text_runs(&r.symbol, fmt)),
+                Inline::Bracket(b) => self.bracket(b, fmt, out),
+                Inline::Alternatives(a) => {
+                    for (i, option) in a.options.iter().enumerate() {
+                        if i > 0 && a.spaced {
+                            out.extend(self.text_runs(" ", fmt));
+                        }
+                        self.bracket(option, fmt, out);
+                    }
+                }
             }
+        }
+    }
+
+    /// Negotiation brackets in bold, as UN negotiating texts print them;
+    /// the note after them in parentheses, in italics.
+    fn bracket(&mut self, b: &Bracket, fmt: Fmt, out: &mut Vec<Run>) {
+        let bold = Fmt { bold: true, ..fmt };
+        out.extend(self.text_runs("[", bold));
+        self.inlines(&b.content, fmt, out);
+        out.extend(self.text_runs("]", bold));
+        if let Some(note) = &b.note {
+            out.extend(self.text_runs(" (", fmt));
+            out.extend(self.text_runs(
+                &note.text,
+                Fmt {
+                    italic: true,
+                    ..fmt
+                },
+            ));
+            out.extend(self.text_runs(")", fmt));
         }
     }
 

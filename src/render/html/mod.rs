@@ -7,11 +7,13 @@
 //! so nothing the drafter writes can become markup; the only unescaped
 //! strings are the literals of this module and numbers it formats.
 
+pub mod redline;
+
 use std::collections::{BTreeMap, BTreeSet};
 
 use crate::ast::{
-    Annex, Block, Decision, Document, Field, FieldKey, Inline, LineRole, MastheadLine, Opening,
-    OperativeParagraph, Paragraph, Piece, PreambularClause, Section, SubParagraph,
+    Annex, Block, Bracket, Decision, Document, Field, FieldKey, Inline, LineRole, MastheadLine,
+    Opening, OperativeParagraph, Paragraph, Piece, PreambularClause, Section, SubParagraph,
 };
 use crate::lang::LangTable;
 use crate::lang::style::OpeningFace;
@@ -565,6 +567,17 @@ impl<'a> Renderer<'a> {
                 // text; `translate` keeps page translators off the symbols.
                 // `dir="ltr"` isolates the symbol, so that in Arabic text
                 // "MC-3/11" keeps its order and its neighbours theirs.
+                Inline::Bracket(b) => self.bracket(b),
+                Inline::Alternatives(a) => {
+                    self.push("<span class=\"alternatives\">");
+                    for (i, option) in a.options.iter().enumerate() {
+                        if i > 0 && a.spaced {
+                            self.push(" ");
+                        }
+                        self.bracket(option);
+                    }
+                    self.push("</span>");
+                }
                 Inline::DecisionRef(r) => {
                     self.push("<span class=\"symbol\" translate=\"no\" dir=\"ltr\">");
                     self.text(&crate::render::unbreakable_symbol(&r.text));
@@ -577,6 +590,20 @@ impl<'a> Renderer<'a> {
                 }
             }
         }
+    }
+
+    /// Negotiation brackets are printed bold, as in UN negotiating texts;
+    /// a bracket's note follows it, in parentheses and italics.
+    fn bracket(&mut self, b: &Bracket) {
+        self.push("<span class=\"bracket\"><b class=\"bk\">[</b>");
+        self.inlines(&b.content);
+        self.push("<b class=\"bk\">]</b>");
+        if let Some(note) = &b.note {
+            self.push(" <i class=\"bracket-note\">(");
+            self.text(&note.text);
+            self.push(")</i>");
+        }
+        self.push("</span>");
     }
 
     fn footnote_ref(&mut self, n: u32) {
