@@ -32,6 +32,7 @@ const TECHNICAL: &[&str] = &[
     "rtl",
     "page.css",
     "body { font-family: ",
+    "em, em.opening { font-style: normal; font-family: ",
     // Build metadata and JSON Schema text.
     "CARGO_PKG_VERSION",
     "draftdec ",

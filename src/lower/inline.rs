@@ -98,6 +98,8 @@ impl Lowerer<'_> {
                     label: None,
                     id: Some(id),
                     number: None,
+                    mark: None,
+                    separator: None,
                     span,
                 }));
             }
@@ -107,6 +109,8 @@ impl Lowerer<'_> {
                     label: Some(label),
                     id: None,
                     number: None,
+                    mark: None,
+                    separator: None,
                     span,
                 }));
             }

@@ -53,6 +53,9 @@ struct Builder<'a> {
     /// Footnotes already placed (a second reference prints the mark only:
     /// a Word footnote cannot be referenced twice).
     placed: BTreeSet<usize>,
+    /// Footnotes placed with Word's own number (no custom mark): the next
+    /// is Word's `numbered + 1`.
+    numbered: usize,
 }
 
 /// Builds the paragraphs of `doc`.
@@ -64,6 +67,7 @@ pub fn build(doc: &Document) -> Built {
         paragraphs: Vec::new(),
         footnotes: Vec::new(),
         placed: BTreeSet::new(),
+        numbered: 0,
     };
     b.masthead();
     for block in &doc.body {
@@ -264,41 +268,62 @@ impl<'a> Builder<'a> {
         out
     }
 
-    /// The run referencing a footnote: a real Word footnote the first time,
-    /// the bare mark afterwards. Word numbers footnotes in the order they
-    /// are placed, which is the order resolution numbered them in; should
-    /// the two ever differ, the resolved number is printed as a custom mark.
-    fn footnote(&mut self, r: &FootnoteRef) -> Option<Run> {
-        let (index, number) = (r.id?, r.number?);
-        let note = self.doc.footnotes.get(index)?;
+    /// The runs referencing a footnote: the separator resolution put
+    /// before it, if any, then a real Word footnote the first time, the
+    /// bare mark afterwards. Word numbers the footnotes without a custom
+    /// mark in the order they are placed, which is the order resolution
+    /// numbered them in; a symbol (`*`), or a number that ever differed
+    /// from Word's, is printed as a custom mark.
+    fn footnote(&mut self, r: &FootnoteRef) -> Vec<Run> {
+        let mut runs = Vec::new();
+        let Some(index) = r.id else { return runs };
+        let shown = match (&r.mark, r.number) {
+            (Some(m), _) => m.clone(),
+            (None, Some(n)) => n.to_string(),
+            (None, None) => return runs,
+        };
+        let Some(note) = self.doc.footnotes.get(index) else {
+            return runs;
+        };
         let mark = RunProps {
             style: Some(id::FOOTNOTE_REFERENCE),
             ..RunProps::default()
         };
+        if let Some(sep) = &r.separator {
+            runs.push(Run::new(mark.clone()).text(sep.clone()));
+        }
         if !self.placed.insert(index) {
-            return Some(Run::new(mark).text(number.to_string()));
+            runs.push(Run::new(mark).text(shown));
+            return runs;
         }
         // Fixed ids in print order, so equal documents give equal bytes.
         let footnote_id = self.placed.len();
-        let custom = (number as usize != footnote_id).then(|| number.to_string());
+        let auto = r.mark.is_none() && r.number == Some(self.numbered as u32 + 1);
+        let custom = if auto {
+            self.numbered += 1;
+            None
+        } else {
+            Some(shown)
+        };
         let own_mark = match &custom {
             Some(n) => Content::Text(n.clone()),
             None => Content::FootnoteMark,
         };
-        let mut runs = vec![
+        let mut text = vec![
             Run::new(mark.clone()).with(own_mark),
             Run::default().with(Content::Tab),
         ];
-        runs.extend(self.runs(&note.content));
+        text.extend(self.runs(&note.content));
         let p = Para {
             props: self.props(id::FOOTNOTE_TEXT),
-            runs,
+            runs: text,
         };
         self.footnotes.push((footnote_id, p));
-        Some(Run::new(mark).with(Content::FootnoteReference {
+        runs.push(Run::new(mark).with(Content::FootnoteReference {
             id: footnote_id,
             custom,
-        }))
+        }));
+        runs
     }
 
     /// Runs for resolved pieces; `fields` answers `Piece::Field`. Words
@@ -355,10 +380,36 @@ impl<'a> Builder<'a> {
     fn masthead(&mut self) {
         let doc = self.doc;
         let meta = |key| doc.meta.get(key).as_ref();
+        let lines = &doc.presentation.masthead;
+        // The agency and the symbol share the top line, one at each end:
+        // each run in its character style, a tab between them.
+        let top: Vec<_> = lines
+            .iter()
+            .filter(|l| matches!(l.role, LineRole::Agency | LineRole::Symbol))
+            .collect();
+        if !top.is_empty() {
+            let mut runs = Vec::new();
+            for (i, line) in top.iter().enumerate() {
+                let character = match line.role {
+                    LineRole::Agency => id::AGENCY,
+                    _ => id::SYMBOL_TEXT,
+                };
+                let mut line_runs = self.pieces(&line.pieces, &meta, line.lang == doc.language);
+                for run in &mut line_runs {
+                    run.props.style.get_or_insert(character);
+                }
+                if i > 0 {
+                    runs.push(Run::default().with(Content::Tab));
+                }
+                runs.extend(line_runs);
+            }
+            self.push(id::MASTHEAD_TOP, runs);
+        }
         let mut ruled = false;
-        for line in &doc.presentation.masthead {
+        for line in lines {
             let style = match line.role {
-                LineRole::Symbol => id::SYMBOL,
+                LineRole::Agency | LineRole::Symbol => continue,
+                LineRole::Organ => id::ORGAN,
                 LineRole::Distribution
                 | LineRole::Date
                 | LineRole::VersionLanguage
@@ -371,8 +422,8 @@ impl<'a> Builder<'a> {
                 LineRole::Kind | LineRole::Adoption => id::KIND,
                 LineRole::ClosingMeeting | LineRole::ClosingDate => id::TEXT,
             };
-            // The rule under the symbol and distribution block.
-            if !ruled && !matches!(style, id::SYMBOL | id::DISTRIBUTION) {
+            // The rule under the organ and the distribution block.
+            if !ruled && !matches!(style, id::ORGAN | id::DISTRIBUTION) {
                 self.push(id::MASTHEAD_RULE, Vec::new());
                 ruled = true;
             }

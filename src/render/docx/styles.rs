@@ -6,7 +6,8 @@
 //! Measurements are in twentieths of a point (twips): 567 twips = 1 cm.
 
 use super::ooxml::{
-    Fonts, Indent, Justify, ParaProps, RunProps, Spacing, Style, StyleKind, TabKind, WordLang,
+    Fonts, Frame, Indent, Justify, ParaProps, RunProps, Spacing, Style, StyleKind, TabKind,
+    WordLang,
 };
 use crate::lang::LangTable;
 
@@ -40,6 +41,11 @@ pub const BODY_SIZE: u32 = 20;
 /// Style ids (what `w:pStyle`/`w:rStyle` name) and display names.
 pub mod id {
     pub const SYMBOL: &str = "UNSymbol";
+    pub const MASTHEAD_TOP: &str = "UNMastheadTop";
+    /// Character styles of the top line's two ends.
+    pub const AGENCY: &str = "UNAgency";
+    pub const SYMBOL_TEXT: &str = "UNSymbolText";
+    pub const ORGAN: &str = "UNOrgan";
     pub const DISTRIBUTION: &str = "UNDistribution";
     pub const MASTHEAD_RULE: &str = "UNMastheadRule";
     pub const BODY: &str = "UNBody";
@@ -208,6 +214,31 @@ pub fn styles(table: &LangTable, distribution_lang: Option<&str>) -> Vec<Style> 
     symbol.para.spacing = spacing(0, 120);
     symbol.para.bottom_rule = Some(12);
 
+    // The top line: the agency at the start, the symbol at the end (a
+    // tab), the rule under both; LibreOffice and Word mirror it in a
+    // right-to-left paragraph, as Arabic UN documents are.
+    let mut top = para(id::MASTHEAD_TOP, "UN Masthead Top");
+    top.para.spacing = spacing(0, 120);
+    top.para.bottom_rule = Some(12);
+    top.para.tabs = vec![(TabKind::End, TEXT_WIDTH)];
+    let mut agency = Style::new(StyleKind::Character, id::AGENCY, "UN Agency");
+    agency.based_on = Some(DEFAULT_FONT);
+    agency.run.size = Some(24);
+    let mut symbol_text = Style::new(StyleKind::Character, id::SYMBOL_TEXT, "UN Symbol Text");
+    symbol_text.based_on = Some(DEFAULT_FONT);
+    symbol_text.run.bold = true;
+    symbol_text.run.size = Some(24);
+
+    // The organ or programme, in a frame at the start side so that the
+    // distribution block stands beside it.
+    let mut organ = para(id::ORGAN, "UN Organ");
+    organ.run.bold = true;
+    organ.run.size = Some(28);
+    organ.para.frame = Some(Frame {
+        width: DISTR - 284,
+        right: table.rtl,
+    });
+
     // Mirrored in a right-to-left document: the English lines stay
     // left-to-right and move to the left-hand column, across from the
     // symbol's old place, as in Arabic UN documents.
@@ -372,6 +403,12 @@ pub fn styles(table: &LangTable, distribution_lang: Option<&str>) -> Vec<Style> 
         footnote_text,
         footnote_reference,
         opening,
+        // Added after the first set, so that the seed's styles.xml only
+        // grows.
+        top,
+        agency,
+        symbol_text,
+        organ,
     ]);
     for s in &mut out {
         if s.kind == StyleKind::Paragraph && s.id != NORMAL && bidi_style(table, s.id) {

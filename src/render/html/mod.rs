@@ -10,8 +10,8 @@
 use std::collections::{BTreeMap, BTreeSet};
 
 use crate::ast::{
-    Annex, Block, Decision, Document, Field, FieldKey, Inline, LineRole, MastheadLine, Opening,
-    OperativeParagraph, Paragraph, Piece, PreambularClause, Section, SubParagraph,
+    Annex, Block, Decision, Document, Field, FieldKey, FootnoteRef, Inline, LineRole, MastheadLine,
+    Opening, OperativeParagraph, Paragraph, Piece, PreambularClause, Section, SubParagraph,
 };
 use crate::lang::LangTable;
 use crate::lang::style::OpeningFace;
@@ -52,10 +52,10 @@ struct Renderer<'a> {
     /// Ids already written: a malformed AST with a repeated anchor must still
     /// give a page whose ids are unique, so repeats are dropped.
     ids: BTreeSet<String>,
-    /// Footnote numbers that have a note to link to.
-    notes: BTreeSet<u32>,
+    /// Footnotes that have a note to link to, by [`note_key`].
+    notes: BTreeSet<String>,
     /// References written so far to each footnote, to give each its own id.
-    refs: BTreeMap<u32, u32>,
+    refs: BTreeMap<String, u32>,
 }
 
 impl<'a> Renderer<'a> {
@@ -66,7 +66,11 @@ impl<'a> Renderer<'a> {
             table,
             out: String::with_capacity(64 * 1024),
             ids: BTreeSet::new(),
-            notes: doc.footnotes.iter().filter_map(|f| f.number).collect(),
+            notes: doc
+                .footnotes
+                .iter()
+                .filter_map(|f| note_key(f.number, f.mark.as_deref()))
+                .collect(),
             refs: BTreeMap::new(),
         }
     }
@@ -110,6 +114,13 @@ impl<'a> Renderer<'a> {
         self.push("body { font-family: ");
         self.push(self.table.typography.css_fonts);
         self.push("; }\n");
+        // A script without italics sets opening words and emphasis
+        // upright in its own face (the table's, as the Word document).
+        if let Some(face) = self.table.typography.css_opening_face {
+            self.push("em, em.opening { font-style: normal; font-family: ");
+            self.push(face);
+            self.push("; }\n");
+        }
         self.push("</style>\n</head>\n<body>\n");
         self.masthead();
         self.push("<main>\n");
@@ -148,11 +159,7 @@ impl<'a> Renderer<'a> {
                     self.text(&crate::render::unbreakable_symbol(text));
                     self.push("</span>");
                 }
-                Piece::FootnoteRef(r) => {
-                    if let Some(n) = r.number {
-                        self.footnote_ref(n);
-                    }
-                }
+                Piece::FootnoteRef(r) => self.footnote_ref(r),
             }
         }
     }
@@ -170,8 +177,11 @@ impl<'a> Renderer<'a> {
         self.push("<header class=\"masthead\">\n");
 
         self.push("<div class=\"mh-top\">");
-        for line in of(lines, &[LineRole::Symbol]) {
-            self.push("<p class=\"mh-symbol\">");
+        for line in of(lines, &[LineRole::Agency, LineRole::Symbol]) {
+            self.push(match line.role {
+                LineRole::Agency => "<p class=\"mh-agency\">",
+                _ => "<p class=\"mh-symbol\">",
+            });
             self.pieces(&line.pieces, &meta);
             self.push("</p>");
         }
@@ -188,6 +198,11 @@ impl<'a> Renderer<'a> {
         )
         .collect();
         self.push("<div class=\"mh-distr\">");
+        for line in of(lines, &[LineRole::Organ]) {
+            self.push("<p class=\"mh-organ\">");
+            self.pieces(&line.pieces, &meta);
+            self.push("</p>");
+        }
         if let Some(first) = distr.first() {
             self.push("<div class=\"mh-distr-lines\"");
             let table = first.lang.table();
@@ -539,11 +554,7 @@ impl<'a> Renderer<'a> {
                     self.inlines(content);
                     self.push("</strong>");
                 }
-                Inline::FootnoteRef(f) => {
-                    if let Some(n) = f.number {
-                        self.footnote_ref(n);
-                    }
-                }
+                Inline::FootnoteRef(f) => self.footnote_ref(f),
                 Inline::CrossRef(r) => match &r.target {
                     Some(t) if !t.anchor.is_empty() => {
                         self.push("<a class=\"xref\" href=\"#");
@@ -579,25 +590,36 @@ impl<'a> Renderer<'a> {
         }
     }
 
-    fn footnote_ref(&mut self, n: u32) {
-        let count = self.refs.entry(n).or_insert(0);
+    /// A footnote's indicator, after the separator resolution put
+    /// between it and an indicator right before it.
+    fn footnote_ref(&mut self, r: &FootnoteRef) {
+        let Some(key) = note_key(r.number, r.mark.as_deref()) else {
+            return;
+        };
+        let count = self.refs.entry(key.clone()).or_insert(0);
         *count += 1;
         let id = if *count == 1 {
-            format!("fnref-{n}")
+            format!("fnref-{key}")
         } else {
-            format!("fnref-{n}-{count}")
+            format!("fnref-{key}-{count}")
         };
+        if let Some(sep) = &r.separator {
+            self.push("<sup class=\"fnsep\">");
+            self.text(sep);
+            self.push("</sup>");
+        }
+        let shown = printed_mark(r.number, r.mark.as_deref());
         self.push("<sup class=\"fnref\">");
-        if self.notes.contains(&n) {
+        if self.notes.contains(&key) {
             self.push("<a href=\"#fn-");
-            self.push(&n.to_string());
+            self.push(&key);
             self.push("\"");
             self.id_attr(&id);
             self.push(" role=\"doc-noteref\">");
-            self.push(&n.to_string());
+            self.text(&shown);
             self.push("</a>");
         } else {
-            self.push(&n.to_string());
+            self.text(&shown);
         }
         self.push("</sup>");
     }
@@ -610,23 +632,48 @@ impl<'a> Renderer<'a> {
         self.push("<footer class=\"footnotes\">\n<ol>\n");
         for f in &doc.footnotes {
             // Never referenced: validation has reported it (W0104).
-            let Some(n) = f.number else { continue };
+            let Some(n) = note_key(f.number, f.mark.as_deref()) else {
+                continue;
+            };
+            let shown = printed_mark(f.number, f.mark.as_deref());
             self.push("<li");
             self.id_attr(&format!("fn-{n}"));
             self.push("><span class=\"num\">");
             // The back link goes to the first reference, if there is one.
             if self.ids.contains(&format!("fnref-{n}")) {
-                self.push(&format!(
-                    "<a href=\"#fnref-{n}\" role=\"doc-backlink\">{n}</a>"
-                ));
+                self.push(&format!("<a href=\"#fnref-{n}\" role=\"doc-backlink\">"));
+                self.text(&shown);
+                self.push("</a>");
             } else {
-                self.push(&n.to_string());
+                self.text(&shown);
             }
             self.push("</span> ");
             self.inlines(&f.content);
             self.push("</li>\n");
         }
         self.push("</ol>\n</footer>\n");
+    }
+}
+
+/// A footnote's part of its ids: its number (`fn-2`), or its symbol's
+/// code points (`fn-m2a` for `*`). `None`: it is printed nowhere.
+fn note_key(number: Option<u32>, mark: Option<&str>) -> Option<String> {
+    match (mark, number) {
+        (Some(m), _) => Some(m.chars().fold(String::from("m"), |mut key, c| {
+            key.push_str(&format!("{:x}", c as u32));
+            key
+        })),
+        (None, Some(n)) => Some(n.to_string()),
+        (None, None) => None,
+    }
+}
+
+/// What a footnote's indicator prints: its symbol, or its number.
+fn printed_mark(number: Option<u32>, mark: Option<&str>) -> String {
+    match (mark, number) {
+        (Some(m), _) => m.to_string(),
+        (None, Some(n)) => n.to_string(),
+        (None, None) => String::new(),
     }
 }
 
@@ -700,6 +747,8 @@ mod tests {
             label: None,
             id: None,
             number: Some(7),
+            mark: None,
+            separator: None,
             span: Span::default(),
         });
         doc.body = vec![
