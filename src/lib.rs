@@ -14,10 +14,13 @@
 //!   ([`diag::codes`], what `draftdec explain` prints) and the renderings
 //!   of diagnostics ([`diag::render`]: human, short, JSON, narratable).
 //! - [`render`]: the backends, [`render::json`], [`render::html`],
-//!   [`render::docx`]. Give them only a document without errors.
+//!   [`render::docx`], [`render::akn`] (Akoma Ntoso). Give them only a
+//!   document without errors.
 //! - [`fmt`]: the formatter, [`fmt::format`] (source to canonical source),
 //!   [`fmt::print`] (a document and its comments to source) and
 //!   [`fmt::meaning`] (what formatting keeps).
+//! - [`mandates`]: the table of the mandates decisions give, one row per
+//!   request to an addressee, and its printers.
 //! - [`versions`]: the language versions of one document compared
 //!   ([`versions::compare`]).
 //! - [`visit`]: the one traversal of the AST, [`visit::Visitor`] (and
@@ -31,6 +34,7 @@
 pub mod ast;
 pub mod diag;
 pub mod fmt;
+pub mod mandates;
 pub mod render;
 pub mod versions;
 pub mod visit;

@@ -45,6 +45,19 @@ fn main() -> ExitCode {
             color,
         } => watch(&file, to, output.as_deref(), format.into(), color),
         Command::Explain { code, list } => explain(code.as_deref(), list),
+        Command::Mandates {
+            files,
+            to,
+            output,
+            schema,
+            color,
+        } => {
+            if schema {
+                write_stdout(draftdec::mandates::schema().as_bytes()).map(|()| CLEAN)
+            } else {
+                mandates(&files, to, output.as_deref(), color)
+            }
+        }
         Command::Schema => {
             write_stdout(draftdec::render::json::schema().as_bytes()).map(|()| CLEAN)
         }

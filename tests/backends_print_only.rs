@@ -33,6 +33,10 @@ const TECHNICAL: &[&str] = &[
     "page.css",
     "body { font-family: ",
     "em, em.opening { font-style: normal; font-family: ",
+    // Akoma Ntoso: the agent that marks the document up, and the naming
+    // convention's component for "no number".
+    "draftdec",
+    "nn",
     // Build metadata and JSON Schema text.
     "CARGO_PKG_VERSION",
     "draftdec ",
@@ -160,6 +164,8 @@ fn is_markup(s: &str) -> bool {
         || s.starts_with("UN")
         || s.starts_with(" dir=")
         || s.starts_with(" lang=")
+        || s.starts_with(" eId=")
+        || s.starts_with(" xml:lang=")
         || s.starts_with('&')
         || s.starts_with("\\u{")
         || s.starts_with("http")

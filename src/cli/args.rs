@@ -7,6 +7,8 @@ use clap::{Parser, Subcommand, ValueEnum};
 
 use draftdec::diag::render::Format;
 
+use super::TableFormat;
+
 /// Exit status: the drafts are clean (or only warned about).
 pub(crate) const CLEAN: u8 = 0;
 /// Exit status: a draft has errors (or warnings, with `--deny-warnings`).
@@ -37,7 +39,7 @@ Exit status:
     about = "Compile UN-style draft decisions written as plain text (.draft files)",
     long_about = "Compile UN-style draft decisions written as plain text (.draft files).\n\n\
                   `check` reports every problem in a draft; `build` turns a clean draft into \
-                  a Word document, an HTML page or JSON; `fmt` rewrites drafts \
+                  a Word document, a PDF, an HTML page, JSON or Akoma Ntoso XML; `fmt` rewrites drafts \
                   in canonical form; `watch` rebuilds on every save; `explain` prints the \
                   page of a diagnostic code; `schema` prints the JSON Schema of the JSON output.",
     after_help = EXIT_STATUS_HELP,
@@ -146,6 +148,27 @@ pub(crate) enum Command {
     },
     /// Print the JSON Schema of `draftdec build --to json` output
     Schema,
+    /// The table of mandates: every request the drafts' decisions make of
+    /// the Executive Secretary, the secretariat, Parties…, one row each
+    #[command(after_help = EXIT_STATUS_HELP)]
+    Mandates {
+        /// The drafts whose decisions to read; `-` reads standard input
+        #[arg(required_unless_present = "schema", value_name = "FILE")]
+        files: Vec<PathBuf>,
+        /// The table's format
+        #[arg(long, value_enum, default_value_t = TableFormat::Csv)]
+        to: TableFormat,
+        /// Where to write [default: standard output]
+        #[arg(short, long, value_name = "PATH")]
+        output: Option<PathBuf>,
+        /// Print the JSON Schema of `--to json` instead
+        #[arg(long, conflicts_with_all = ["files", "to", "output"])]
+        schema: bool,
+        /// When to colour diagnostics: `auto` colours only a terminal and
+        /// honours NO_COLOR and CLICOLOR_FORCE
+        #[arg(long, value_enum, default_value_t = ColorArg::Auto)]
+        color: ColorArg,
+    },
 }
 
 #[derive(Clone, Copy, ValueEnum)]
@@ -186,6 +209,10 @@ pub(crate) enum Target {
     Html,
     /// A Word document
     Docx,
+    /// Akoma Ntoso 3.0 XML, in the UN's profile (AKN4UN)
+    Akn,
+    /// PDF/A of the Word document, A4, fonts embedded (needs LibreOffice)
+    Pdf,
 }
 
 impl Target {
@@ -194,7 +221,14 @@ impl Target {
             Target::Json => "json",
             Target::Html => "html",
             Target::Docx => "docx",
+            Target::Akn => "akn.xml",
+            Target::Pdf => "pdf",
         }
+    }
+
+    /// Whether the output is binary, not text for a terminal.
+    pub(crate) fn is_binary(self) -> bool {
+        matches!(self, Target::Docx | Target::Pdf)
     }
 }
 

@@ -9,12 +9,14 @@ use draftdec::diag::render::{self as diag_render, Format};
 
 use super::*;
 
-/// The backend for `target`.
-pub(crate) fn backend(target: Target) -> fn(&Document) -> Vec<u8> {
+/// The backend for `target`. Only the PDF can fail: it needs LibreOffice.
+pub(crate) fn backend(target: Target) -> fn(&Document) -> Result<Vec<u8>, Failure> {
     match target {
-        Target::Json => |doc| draftdec::render::json::render(doc).into_bytes(),
-        Target::Html => |doc| draftdec::render::html::render(doc).into_bytes(),
-        Target::Docx => draftdec::render::docx::render,
+        Target::Json => |doc| Ok(draftdec::render::json::render(doc).into_bytes()),
+        Target::Html => |doc| Ok(draftdec::render::html::render(doc).into_bytes()),
+        Target::Docx => |doc| Ok(draftdec::render::docx::render(doc)),
+        Target::Akn => |doc| Ok(draftdec::render::akn::render(doc).into_bytes()),
+        Target::Pdf => super::pdf::render,
     }
 }
 
@@ -32,10 +34,10 @@ pub(crate) fn build(
         None if is_stdin(input) => None,
         None => Some(input.with_extension(target.extension())),
     };
-    if destination.is_none() && target == Target::Docx && io::stdout().is_terminal() {
-        return Err(Failure(
-            "a .docx file is binary and standard output is a terminal; give -o PATH".to_string(),
-        ));
+    if destination.is_none() && target.is_binary() && io::stdout().is_terminal() {
+        return Err(Failure(format!(
+            "a .{target} file is binary and standard output is a terminal; give -o PATH"
+        )));
     }
     if let Some(dest) = &destination
         && !is_stdin(input)
@@ -62,7 +64,7 @@ pub(crate) fn build(
         return Ok(DRAFT_ERRORS);
     }
 
-    let bytes = render(&document);
+    let bytes = render(&document)?;
     match destination {
         None => write_stdout(&bytes)?,
         Some(dest) => write_atomically(&dest, &bytes)?,
@@ -156,7 +158,7 @@ pub(crate) fn build_many(
                     ));
                     return Ok((report, DRAFT_ERRORS));
                 }
-                write_atomically(&dest, &render(&document))?;
+                write_atomically(&dest, &render(&document)?)?;
                 Ok((report, CLEAN))
             })
             .collect()

@@ -8,6 +8,8 @@ pub(crate) mod events;
 pub(crate) mod explain;
 pub(crate) mod fmt;
 pub(crate) mod io;
+pub(crate) mod mandates;
+pub(crate) mod pdf;
 pub(crate) mod watch;
 
 pub(crate) use args::*;
@@ -17,6 +19,7 @@ pub(crate) use build::{backend, build, build_many};
 pub(crate) use check::check;
 pub(crate) use explain::explain;
 pub(crate) use fmt::fmt_files;
+pub(crate) use mandates::{TableFormat, mandates};
 pub(crate) use watch::watch;
 
 use draftdec::ast::Document;

@@ -68,7 +68,7 @@ impl WatchState {
         input: &Path,
         dest: &Path,
         name: &str,
-        render: fn(&Document) -> Vec<u8>,
+        render: fn(&Document) -> Result<Vec<u8>, Failure>,
         format: Format,
         color: bool,
     ) -> Result<(), Failure> {
@@ -100,7 +100,7 @@ impl WatchState {
             ));
             return Ok(());
         }
-        write_atomically(dest, &render(&document))?;
+        write_atomically(dest, &render(&document)?)?;
         write_stderr(&format!("draftdec: wrote {}\n", dest.display()));
         Ok(())
     }

@@ -249,6 +249,7 @@ pub static TABLE: LangTable = LangTable {
         list_separator: "\u{060C} ",
         ..EN_MASTHEAD
     },
+    mandates: &super::mandates::AR,
     kinds: super::KindWords {
         agenda_item: "البند {} من جدول الأعمال",
         sponsors_resolution: "{}: مشروع قرار",

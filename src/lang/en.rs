@@ -244,6 +244,7 @@ pub static TABLE: LangTable = LangTable {
     marks: super::LATIN_MARKS,
     list_conjunctions: &["and", "or"],
     masthead: EN_MASTHEAD,
+    mandates: &super::mandates::EN,
     kinds: super::KindWords {
         agenda_item: "Agenda item {}",
         sponsors_resolution: "{}: draft resolution",

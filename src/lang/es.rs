@@ -221,6 +221,7 @@ pub static TABLE: LangTable = LangTable {
         months: MONTHS,
         date_pattern: "{d} de {m} de {y}",
     },
+    mandates: &super::mandates::ES,
     kinds: super::KindWords {
         agenda_item: "Tema {} del programa",
         sponsors_resolution: "{}: proyecto de resolución",

@@ -235,6 +235,7 @@ pub static TABLE: LangTable = LangTable {
         months: MONTHS,
         date_pattern: "{d} {m} {y}",
     },
+    mandates: &super::mandates::FR,
     kinds: super::KindWords {
         agenda_item: "Point {} de l'ordre du jour",
         sponsors_resolution: "{}\u{A0}: projet de résolution",

@@ -10,6 +10,7 @@ mod ar;
 mod en;
 mod es;
 mod fr;
+pub mod mandates;
 mod ru;
 pub mod style;
 mod zh;
@@ -57,6 +58,18 @@ impl Lang {
             Lang::Fr => "fr",
             Lang::Ru => "ru",
             Lang::Es => "es",
+        }
+    }
+
+    /// The ISO 639-2 (terminology) code Akoma Ntoso's IRIs use (`eng`).
+    pub fn iso639_2(self) -> &'static str {
+        match self {
+            Lang::Ar => "ara",
+            Lang::Zh => "zho",
+            Lang::En => "eng",
+            Lang::Fr => "fra",
+            Lang::Ru => "rus",
+            Lang::Es => "spa",
         }
     }
 
@@ -261,7 +274,7 @@ fn strip_marks(s: &str) -> String {
 }
 
 /// A CJK ideograph: Chinese writes no space between words.
-fn is_han(c: char) -> bool {
+pub(crate) fn is_han(c: char) -> bool {
     matches!(c, '\u{4E00}'..='\u{9FFF}' | '\u{3400}'..='\u{4DBF}')
 }
 
@@ -695,6 +708,8 @@ pub struct LangTable {
     pub list_conjunctions: &'static [&'static str],
     pub masthead: MastheadWords,
     pub kinds: KindWords,
+    /// What the table of mandates recognises (`crate::mandates`).
+    pub mandates: &'static mandates::MandateWords,
 }
 
 impl LangTable {

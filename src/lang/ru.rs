@@ -170,6 +170,7 @@ pub static TABLE: LangTable = LangTable {
         language_line: "Russian",
         ..EN_MASTHEAD
     },
+    mandates: &super::mandates::RU,
     kinds: super::KindWords {
         agenda_item: "Пункт {} повестки дня",
         sponsors_resolution: "{}: проект резолюции",

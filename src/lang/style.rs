@@ -370,6 +370,19 @@ impl DocKind {
         DocKind::ALL.into_iter().find(|k| k.key() == key.trim())
     }
 
+    /// The document's class in Akoma Ntoso as the UN's profile (AKN4UN)
+    /// names it: the AKN document type, the subtype of its IRI and the
+    /// `name` of its root element (`docs/akn.md`).
+    pub fn akn_class(self) -> (&'static str, &'static str, &'static str) {
+        match self {
+            DocKind::Note => ("doc", "note", "note"),
+            DocKind::DraftResolution => ("statement", "resolution", "resolutionDraft"),
+            DocKind::Resolution => ("statement", "resolution", "resolution"),
+            DocKind::DraftDecision => ("statement", "decision", "decisionDraft"),
+            DocKind::Decision => ("statement", "decision", "decision"),
+        }
+    }
+
     /// The values `type:` accepts.
     pub fn keys() -> String {
         DocKind::ALL.map(DocKind::key).join(", ")

@@ -206,6 +206,7 @@ pub static TABLE: LangTable = LangTable {
         list_separator: "\u{FF0C}",
         ..EN_MASTHEAD
     },
+    mandates: &super::mandates::ZH,
     kinds: super::KindWords {
         agenda_item: "议程项目{}",
         sponsors_resolution: "{}：决议草案",

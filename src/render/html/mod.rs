@@ -29,7 +29,7 @@ pub fn render(doc: &Document) -> String {
 
 /// Appends `s` with the five HTML-significant characters replaced, which is
 /// safe both in text and in double- or single-quoted attribute values.
-fn esc_into(out: &mut String, s: &str) {
+pub(crate) fn esc_into(out: &mut String, s: &str) {
     for c in s.chars() {
         match c {
             '&' => out.push_str("&amp;"),
@@ -69,7 +69,7 @@ impl<'a> Renderer<'a> {
             notes: doc
                 .footnotes
                 .iter()
-                .filter_map(|f| note_key(f.number, f.mark.as_deref()))
+                .filter_map(|f| crate::render::note_key(f.number, f.mark.as_deref()))
                 .collect(),
             refs: BTreeMap::new(),
         }
@@ -593,7 +593,7 @@ impl<'a> Renderer<'a> {
     /// A footnote's indicator, after the separator resolution put
     /// between it and an indicator right before it.
     fn footnote_ref(&mut self, r: &FootnoteRef) {
-        let Some(key) = note_key(r.number, r.mark.as_deref()) else {
+        let Some(key) = crate::render::note_key(r.number, r.mark.as_deref()) else {
             return;
         };
         let count = self.refs.entry(key.clone()).or_insert(0);
@@ -608,7 +608,7 @@ impl<'a> Renderer<'a> {
             self.text(sep);
             self.push("</sup>");
         }
-        let shown = printed_mark(r.number, r.mark.as_deref());
+        let shown = crate::render::printed_mark(r.number, r.mark.as_deref());
         self.push("<sup class=\"fnref\">");
         if self.notes.contains(&key) {
             self.push("<a href=\"#fn-");
@@ -632,10 +632,10 @@ impl<'a> Renderer<'a> {
         self.push("<footer class=\"footnotes\">\n<ol>\n");
         for f in &doc.footnotes {
             // Never referenced: validation has reported it (W0104).
-            let Some(n) = note_key(f.number, f.mark.as_deref()) else {
+            let Some(n) = crate::render::note_key(f.number, f.mark.as_deref()) else {
                 continue;
             };
-            let shown = printed_mark(f.number, f.mark.as_deref());
+            let shown = crate::render::printed_mark(f.number, f.mark.as_deref());
             self.push("<li");
             self.id_attr(&format!("fn-{n}"));
             self.push("><span class=\"num\">");
@@ -652,28 +652,6 @@ impl<'a> Renderer<'a> {
             self.push("</li>\n");
         }
         self.push("</ol>\n</footer>\n");
-    }
-}
-
-/// A footnote's part of its ids: its number (`fn-2`), or its symbol's
-/// code points (`fn-m2a` for `*`). `None`: it is printed nowhere.
-fn note_key(number: Option<u32>, mark: Option<&str>) -> Option<String> {
-    match (mark, number) {
-        (Some(m), _) => Some(m.chars().fold(String::from("m"), |mut key, c| {
-            key.push_str(&format!("{:x}", c as u32));
-            key
-        })),
-        (None, Some(n)) => Some(n.to_string()),
-        (None, None) => None,
-    }
-}
-
-/// What a footnote's indicator prints: its symbol, or its number.
-fn printed_mark(number: Option<u32>, mark: Option<&str>) -> String {
-    match (mark, number) {
-        (Some(m), _) => m.to_string(),
-        (None, Some(n)) => n.to_string(),
-        (None, None) => String::new(),
     }
 }
 
