@@ -1096,3 +1096,36 @@ fn without_an_agenda_line_the_masthead_footnote_hangs_on_the_title() {
         "{texts:?}"
     );
 }
+
+/// A decision's parts have their own styles, within the decision's text
+/// column; an unnumbered sub-heading sits on the text column; an inserted
+/// paragraph keeps the operative column ("2 bis." fits the hanging indent).
+#[test]
+fn decision_parts_and_inserted_paragraphs_have_their_own_styles() {
+    let doc = common::compile_file("tests/fixtures/decision-parts.en.draft");
+    let xml = &docx_parts(&doc)["word/document.xml"];
+    let lines: Vec<(String, String)> = paragraph_styles(xml)
+        .into_iter()
+        .zip(paragraph_texts(xml))
+        .filter(|(s, _)| {
+            s.starts_with("UNDecision") || s.ends_with("Inserted") || s == "UNSubheading"
+        })
+        .collect();
+    let expect = [
+        ("UNSubheading", "Background"),
+        ("UNDecisionHeading", "BC\u{2011}16/[…]: Technical guidelines"),
+        ("UNDecisionPart", "I.\tTechnical guidelines on wastes"),
+        ("UNDecisionSubpart", "A.\tUpdated guidelines"),
+        (
+            "UNOperativeInserted",
+            "2 bis.\tInvites Parties to use the guidelines;",
+        ),
+        ("UNDecisionPart", "II.\tElectronic waste"),
+        ("UNDecisionSubheading", "Amendments to the annexes"),
+    ];
+    let got: Vec<(&str, &str)> = lines
+        .iter()
+        .map(|(s, t)| (s.as_str(), t.as_str()))
+        .collect();
+    assert_eq!(got, expect);
+}

@@ -468,9 +468,12 @@ impl<'a> Builder<'a> {
     }
 
     fn section(&mut self, s: &Section) {
+        let numbered = s.number.as_ref().is_some_and(|n| !n.display.is_empty());
         let style = match s.level {
             0 | 1 => id::HEADING1,
             2 => id::HEADING2,
+            // `###`: unnumbered, at the text column.
+            _ if !numbered => id::SUBHEADING,
             _ => id::HEADING3,
         };
         let mut runs = self.designation(s.number.as_ref().map(|n| n.display.as_str()));
@@ -481,13 +484,28 @@ impl<'a> Builder<'a> {
         }
     }
 
+    /// The heading of a part of a decision (`#`, `##`, `###` inside
+    /// `::: decision`): set within the decision's text column, smaller
+    /// than the document's section headings.
+    fn part(&mut self, s: &Section) {
+        let style = match s.level {
+            0 | 1 => id::DECISION_PART,
+            2 => id::DECISION_SUBPART,
+            _ => id::DECISION_SUBHEADING,
+        };
+        let mut runs = self.designation(s.number.as_ref().map(|n| n.display.as_str()));
+        runs.extend(self.runs(&s.title));
+        self.push(style, runs);
+    }
+
     fn paragraph(&mut self, p: &AstParagraph) {
         let number = p.number.as_ref().map(|n| n.display.as_str());
         let style = match number {
+            Some(d) if p.numbered && !d.is_empty() && p.inserted => id::PARAGRAPH_INSERTED,
             Some(d) if p.numbered && !d.is_empty() => id::PARAGRAPH,
             _ => id::TEXT,
         };
-        let mut runs = if style == id::PARAGRAPH {
+        let mut runs = if style != id::TEXT {
             self.designation(number)
         } else {
             Vec::new()
@@ -522,11 +540,11 @@ impl<'a> Builder<'a> {
             self.push(id::FORMULA, runs);
         }
         for clause in &d.preamble {
-            clause.headings.iter().for_each(|h| self.section(h));
+            clause.headings.iter().for_each(|h| self.part(h));
             self.preambular(clause);
         }
         for op in &d.operative {
-            op.headings.iter().for_each(|h| self.section(h));
+            op.headings.iter().for_each(|h| self.part(h));
             self.operative(op);
         }
     }
@@ -568,10 +586,12 @@ impl<'a> Builder<'a> {
         runs.extend(self.opening_runs(op.opening.as_ref(), &op.content, italic));
         // A decision's only operative paragraph is unnumbered and set like
         // a preambular clause.
-        let style = if numbered {
-            id::OPERATIVE
-        } else {
-            id::OPERATIVE_SINGLE
+        // "9 bis." is wider than one step: its number hangs further out,
+        // its text stays on the column.
+        let style = match (numbered, op.inserted) {
+            (true, false) => id::OPERATIVE,
+            (true, true) => id::OPERATIVE_INSERTED,
+            (false, _) => id::OPERATIVE_SINGLE,
         };
         self.push(style, runs);
         self.subparagraphs(&op.subparagraphs, 1);

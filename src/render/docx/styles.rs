@@ -46,6 +46,12 @@ pub mod id {
     pub const AGENCY: &str = "UNAgency";
     pub const SYMBOL_TEXT: &str = "UNSymbolText";
     pub const ORGAN: &str = "UNOrgan";
+    pub const SUBHEADING: &str = "UNSubheading";
+    pub const DECISION_PART: &str = "UNDecisionPart";
+    pub const DECISION_SUBPART: &str = "UNDecisionSubpart";
+    pub const DECISION_SUBHEADING: &str = "UNDecisionSubheading";
+    pub const PARAGRAPH_INSERTED: &str = "UNParagraphInserted";
+    pub const OPERATIVE_INSERTED: &str = "UNOperativeInserted";
     pub const DISTRIBUTION: &str = "UNDistribution";
     pub const MASTHEAD_RULE: &str = "UNMastheadRule";
     pub const BODY: &str = "UNBody";
@@ -239,6 +245,50 @@ pub fn styles(table: &LangTable, distribution_lang: Option<&str>) -> Vec<Style> 
         right: table.rtl,
     });
 
+    // `###` outside a decision: an unnumbered sub-heading at the text
+    // column (a hanging indent would set it in the numbers' column).
+    let mut subheading = para(id::SUBHEADING, "UN Subheading");
+    subheading.run.bold = true;
+    subheading.para.keep_next = true;
+    subheading.para.spacing = spacing(120, 120);
+    subheading.para.indent = indent(TEXT, None);
+
+    // The parts of a decision (`#`, `##`, `###` inside it), as COP
+    // decisions set them: within the decision's text column, the number
+    // where operative numbers stand and the title on the operative text,
+    // smaller than the document's own headings (14 and 12 pt).
+    let part = |sid, name, size| {
+        let mut s = para(sid, name);
+        s.run.bold = true;
+        s.run.size = Some(size);
+        s.para.keep_next = true;
+        s.para.spacing = spacing(120, 120);
+        hanging(&mut s, TEXT + STEP);
+        s
+    };
+    let decision_part = part(id::DECISION_PART, "UN Decision Part", 22);
+    let decision_subpart = part(id::DECISION_SUBPART, "UN Decision Subpart", BODY_SIZE);
+    let mut decision_subheading = para(id::DECISION_SUBHEADING, "UN Decision Subheading");
+    decision_subheading.run.bold = true;
+    decision_subheading.para.keep_next = true;
+    decision_subheading.para.spacing = spacing(120, 120);
+    decision_subheading.para.indent = indent(TEXT + STEP, None);
+
+    // An inserted paragraph ("9 bis."): numbered where the others are,
+    // its text on the same column. "9 bis." and "10 ter." fit in the step
+    // at 10 pt; a longer number ("10 quinquies.") goes on to a second stop
+    // one step further for the first line only, never to Word's default
+    // stops.
+    let inserted = |sid, name, start| {
+        let mut s = para(sid, name);
+        s.para.spacing = spacing(0, 120);
+        hanging(&mut s, start);
+        s.para.tabs.push((TabKind::Start, start + STEP));
+        s
+    };
+    let paragraph_inserted = inserted(id::PARAGRAPH_INSERTED, "UN Paragraph Inserted", TEXT);
+    let operative_inserted = inserted(id::OPERATIVE_INSERTED, "UN Operative Inserted", TEXT + STEP);
+
     // Mirrored in a right-to-left document: the English lines stay
     // left-to-right and move to the left-hand column, across from the
     // symbol's old place, as in Arabic UN documents.
@@ -409,6 +459,12 @@ pub fn styles(table: &LangTable, distribution_lang: Option<&str>) -> Vec<Style> 
         agency,
         symbol_text,
         organ,
+        subheading,
+        decision_part,
+        decision_subpart,
+        decision_subheading,
+        paragraph_inserted,
+        operative_inserted,
     ]);
     for s in &mut out {
         if s.kind == StyleKind::Paragraph && s.id != NORMAL && bidi_style(table, s.id) {
