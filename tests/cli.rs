@@ -699,3 +699,25 @@ fn build_several_files_in_parallel() {
     let out = run(draftdec(dir.path()).args(["build", "a.draft", "-", "--to", "json"]));
     assert_eq!(status(&out), 2);
 }
+
+/// `check --versions` across kinds: an adopted WHO resolution and its
+/// French version agree; a French version that lost its operative
+/// paragraph does not.
+#[test]
+fn language_versions_of_a_resolution() {
+    let en = common::read("examples/resolution-who.en.draft");
+    let fr = common::read("tests/fixtures/versions/resolution-who.fr.draft");
+    let cut = fr[..fr.find("#. DÉCIDE").expect("operative paragraph")].to_string() + ":::\n";
+    let dir = workspace(&[
+        ("who.en.draft", en.as_str()),
+        ("who.fr.draft", fr.as_str()),
+        ("cut.fr.draft", cut.as_str()),
+    ]);
+    let out =
+        run(draftdec(dir.path()).args(["check", "--versions", "who.en.draft", "who.fr.draft"]));
+    assert_eq!(status(&out), 0, "{}", stdout(&out));
+    let out =
+        run(draftdec(dir.path()).args(["check", "--versions", "who.en.draft", "cut.fr.draft"]));
+    assert_eq!(status(&out), 1, "{}", stdout(&out));
+    assert!(stdout(&out).contains("E0304"), "{}", stdout(&out));
+}

@@ -1113,7 +1113,10 @@ fn decision_parts_and_inserted_paragraphs_have_their_own_styles() {
         .collect();
     let expect = [
         ("UNSubheading", "Background"),
-        ("UNDecisionHeading", "BC\u{2011}16/[…]: Technical guidelines"),
+        (
+            "UNDecisionHeading",
+            "BC\u{2011}16/[…]: Technical guidelines",
+        ),
         ("UNDecisionPart", "I.\tTechnical guidelines on wastes"),
         ("UNDecisionSubpart", "A.\tUpdated guidelines"),
         (
