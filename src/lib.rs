@@ -7,6 +7,8 @@
 //!   diagnostic, and the source's [`Comment`]s. [`decode`] is the text
 //!   `compile_bytes` compiles (render its diagnostics against it);
 //!   [`line_col`] turns a byte offset into a 1-based line and column.
+//! - [`lexicon`]: the opening words a language's drafting rules know
+//!   ([`Lexicon`]), for editors that complete and explain them.
 //! - [`ast`]: the document's types, [`ast::Lang`] among them, and
 //!   [`ast::plain_text`]. Every node carries its [`ast::Span`] in the
 //!   source.
@@ -50,6 +52,7 @@ mod validate;
 
 pub use driver::{Compiled, compile, compile_bytes};
 pub use hygiene::{decode, line_col};
+pub use lang::{Lexicon, lexicon};
 pub use lower::Comment;
 
 /// The stages one at a time, for the benchmarks (`benches/pipeline.rs` and

@@ -30,7 +30,14 @@ fn main() -> ExitCode {
             jobs,
         } => match files.as_slice() {
             [file] => build(file, to, output.as_deref(), format.into(), color),
-            _ => build_many(&files, to, output.as_deref(), format.into(), color, jobs),
+            _ => build_many(
+                &files,
+                to,
+                output.as_deref(),
+                format.into(),
+                color,
+                jobs.map(usize::from),
+            ),
         },
         Command::Fmt {
             files,
@@ -58,6 +65,7 @@ fn main() -> ExitCode {
                 mandates(&files, to, output.as_deref(), color)
             }
         }
+        Command::Lsp => lsp(),
         Command::Schema => {
             write_stdout(draftdec::render::json::schema().as_bytes()).map(|()| CLEAN)
         }

@@ -12,9 +12,10 @@
 use schemars::JsonSchema;
 use serde::Serialize;
 
-use crate::ast::{Block, Decision, Document, Inline, OperativeParagraph, Piece, plain_text};
+use crate::ast::{Decision, Document, Inline, OperativeParagraph, Piece, plain_text};
 use crate::lang::mandates::{Forms, MandateWords};
 use crate::lang::{Lang, LangTable};
+use crate::visit::Visitor;
 
 /// One mandate.
 #[derive(Clone, Debug, PartialEq, Serialize, JsonSchema)]
@@ -80,24 +81,40 @@ pub fn table(docs: &[&Document]) -> Table {
 /// The mandates of one document: those of its decisions, in the body and
 /// in the annexes.
 pub fn mandates(doc: &Document) -> Vec<Mandate> {
-    let mut decisions = Decisions(Vec::new());
-    decisions.visit_document(doc);
-    let table = doc.language.table();
     let document = doc
         .meta
         .symbol
         .as_ref()
         .map(|f| f.text.trim().to_string())
         .unwrap_or_default();
-    let mut rows = Vec::new();
-    for d in decisions.0 {
+    let mut rows = Rows {
+        language: doc.language,
+        table: doc.language.table(),
+        document,
+        rows: Vec::new(),
+    };
+    rows.visit_document(doc);
+    rows.rows
+}
+
+/// The rows of every decision, in the body and in the annexes, in order.
+struct Rows {
+    language: Lang,
+    table: &'static LangTable,
+    document: String,
+    rows: Vec<Mandate>,
+}
+
+impl Visitor for Rows {
+    fn visit_decision(&mut self, d: &Decision) {
+        let table = self.table;
         let decision = decision_name(d, table);
         let decision_anchor = d.anchor.clone().unwrap_or_default();
         for p in &d.operative {
             for found in paragraph_mandates(p, table.mandates) {
-                rows.push(Mandate {
-                    language: doc.language,
-                    document: document.clone(),
+                self.rows.push(Mandate {
+                    language: self.language,
+                    document: self.document.clone(),
                     decision: decision.clone(),
                     decision_anchor: decision_anchor.clone(),
                     conditions: all_terms(&found.text, table.mandates.conditions),
@@ -108,29 +125,6 @@ pub fn mandates(doc: &Document) -> Vec<Mandate> {
                     action: found.action,
                     text: found.text,
                 });
-            }
-        }
-    }
-    rows
-}
-
-/// The decisions of a document, in the body and in the annexes, in order.
-struct Decisions<'a>(Vec<&'a Decision>);
-
-impl<'a> Decisions<'a> {
-    fn visit_document(&mut self, doc: &'a Document) {
-        self.blocks(&doc.body);
-        for annex in &doc.annexes {
-            self.blocks(&annex.content);
-        }
-    }
-
-    fn blocks(&mut self, blocks: &'a [Block]) {
-        for block in blocks {
-            match block {
-                Block::Decision(d) => self.0.push(d),
-                Block::Section(s) => self.blocks(&s.content),
-                Block::Paragraph(_) => {}
             }
         }
     }

@@ -95,3 +95,32 @@ fn a_missing_file_is_an_input_error() {
     assert_eq!(out.status.code(), Some(2));
     assert!(text(&out.stderr).contains("cannot read"));
 }
+
+#[test]
+fn crlf_line_endings_are_kept() {
+    let crlf = |s: &str| s.replace('\n', "\r\n");
+    let dir = workspace(&[("tidy.draft", &crlf(TIDY)), ("messy.draft", &crlf(MESSY))]);
+    let (tidy, messy) = (
+        dir.path().join("tidy.draft"),
+        dir.path().join("messy.draft"),
+    );
+    // A canonical draft with CRLF endings is canonical: no diff.
+    let out = draftdec(&["fmt", "--check", path_str(&tidy)], None);
+    assert_eq!(out.status.code(), Some(0), "{}", text(&out.stdout));
+    assert!(out.stdout.is_empty());
+    // Only the lines that change are in the diff.
+    let out = draftdec(&["fmt", "--check", path_str(&messy)], None);
+    assert_eq!(out.status.code(), Some(1));
+    assert!(
+        !text(&out.stdout).contains("-language: en"),
+        "{}",
+        text(&out.stdout)
+    );
+    // Rewritten with CRLF endings.
+    let out = draftdec(&["fmt", path_str(&messy)], None);
+    assert_eq!(out.status.code(), Some(0), "{}", text(&out.stderr));
+    assert_eq!(fs::read_to_string(&messy).expect("read back"), crlf(TIDY));
+    // Standard input too.
+    let out = draftdec(&["fmt", "-"], Some(&crlf(MESSY)));
+    assert_eq!(text(&out.stdout), crlf(TIDY));
+}

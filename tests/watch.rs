@@ -157,3 +157,56 @@ fn a_missing_draft_is_reported_at_once() {
     assert_eq!(out.status.code(), Some(2));
     assert!(String::from_utf8_lossy(&out.stderr).contains("cannot read"));
 }
+
+/// Waits until `out` holds `text`, or panics with what the watcher printed.
+fn wait_for_output(w: &Watcher, out: &Path, text: &str) {
+    if !poll(|| read(out).contains(text)) {
+        let log = w.stderr.lock().map(|s| s.clone()).unwrap_or_default();
+        panic!(
+            "timed out waiting for {text:?} in {}; watch printed:\n{log}",
+            out.display()
+        );
+    }
+}
+
+#[test]
+fn keeps_watching_when_the_directory_is_removed_and_made_again() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let sub = dir.path().join("drafts");
+    fs::create_dir(&sub).expect("mkdir");
+    let file = sub.join("d.draft");
+    let out = dir.path().join("d.json");
+    fs::write(&file, draft("First title")).expect("write draft");
+    let w = start(&file, &out);
+    wait_for_output(&w, &out, "First title");
+    assert!(poll(|| w.stderr.lock().expect("lock").contains("watching")));
+
+    // A checkout or sync tool replaces the whole directory.
+    fs::remove_dir_all(&sub).expect("remove the directory");
+    thread::sleep(Duration::from_millis(300));
+    fs::create_dir(&sub).expect("mkdir again");
+    fs::write(&file, draft("Second title")).expect("write draft");
+    wait_for_output(&w, &out, "Second title");
+    // And it goes on after that.
+    fs::write(&file, draft("Third title")).expect("write draft");
+    wait_for_output(&w, &out, "Third title");
+}
+
+#[test]
+fn sees_edits_to_a_symbolic_links_target() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let real = dir.path().join("real");
+    fs::create_dir(&real).expect("mkdir");
+    let target = real.join("target.draft");
+    fs::write(&target, draft("First title")).expect("write draft");
+    let link = dir.path().join("link.draft");
+    std::os::unix::fs::symlink(&target, &link).expect("symlink");
+    let out = dir.path().join("out.json");
+    let w = start(&link, &out);
+    wait_for_output(&w, &out, "First title");
+    assert!(poll(|| w.stderr.lock().expect("lock").contains("watching")));
+    fs::write(&target, draft("Second title")).expect("write draft");
+    wait_for_output(&w, &out, "Second title");
+    save(&target, &draft("Third title"));
+    wait_for_output(&w, &out, "Third title");
+}

@@ -16,6 +16,10 @@ pub(crate) const DRAFT_ERRORS: u8 = 1;
 /// Exit status: bad command line, or a file could not be read or written.
 pub(crate) const USAGE_OR_IO: u8 = 2;
 
+/// The most drafts `build` compiles at once (`-j`): each holds its draft
+/// (up to `MAX_INPUT`) and its output in memory.
+pub(crate) const MAX_JOBS: usize = 64;
+
 /// The name diagnostics use for a draft read from standard input.
 pub(crate) const STDIN_NAME: &str = "<stdin>";
 
@@ -55,7 +59,8 @@ pub(crate) enum Command {
     /// Check drafts and print every problem found
     #[command(after_help = EXIT_STATUS_HELP)]
     Check {
-        /// Draft files to check; `-` reads standard input (named `<stdin>`)
+        /// Draft files to check, at most 128 MiB each; `-` reads standard
+        /// input (named `<stdin>`)
         #[arg(required = true, value_name = "FILE")]
         files: Vec<PathBuf>,
         /// How to print diagnostics (on standard output)
@@ -76,21 +81,26 @@ pub(crate) enum Command {
     /// Compile a draft into an output document; writes nothing if it has errors
     #[command(after_help = EXIT_STATUS_HELP)]
     Build {
-        /// The drafts to compile; `-` reads standard input (alone). Several
-        /// files are built in parallel, on every core
+        /// The drafts to compile, at most 128 MiB each; `-` reads standard
+        /// input (alone). Several files are built in parallel (see --jobs)
         #[arg(required = true, value_name = "FILE")]
         files: Vec<PathBuf>,
         /// The output format
         #[arg(long, value_enum)]
         to: Target,
         /// Where to write [default: FILE with the extension of --to; standard
-        /// output for `-` input]; `-` writes to standard output. With
-        /// several files: an existing directory to write them all into
+        /// output for `-` input]; `-` writes to standard output. A device or
+        /// named pipe is written into and a symbolic link written through;
+        /// an existing file keeps its mode and owner, a read-only one is
+        /// refused. With several files: an existing directory to write them
+        /// all into
         #[arg(short, long, value_name = "PATH")]
         output: Option<PathBuf>,
-        /// With several files: how many to build at once [default: two per core]
-        #[arg(short, long, value_name = "N")]
-        jobs: Option<usize>,
+        /// With several files: how many to build at once, 1 to 64 [default:
+        /// two per core, at most 64; never more than the files]
+        #[arg(short, long, value_name = "N",
+              value_parser = clap::value_parser!(u16).range(1..=MAX_JOBS as i64))]
+        jobs: Option<u16>,
         /// How to print diagnostics (on standard error)
         #[arg(long, value_enum, default_value_t = FormatArg::Human)]
         format: FormatArg,
@@ -103,8 +113,11 @@ pub(crate) enum Command {
     /// with syntax errors
     #[command(after_help = FMT_STATUS_HELP)]
     Fmt {
-        /// Drafts to format in place; `-` reads standard input and writes
-        /// the formatted draft to standard output
+        /// Drafts to format in place (regular files, at most 128 MiB; a
+        /// symbolic link's target is rewritten; mode and owner are kept;
+        /// read-only files are refused; CRLF line endings are kept); `-`
+        /// reads standard input and writes the formatted draft to standard
+        /// output
         #[arg(required = true, value_name = "FILE")]
         files: Vec<PathBuf>,
         /// Write nothing: print a diff for each draft that is not in
@@ -119,13 +132,15 @@ pub(crate) enum Command {
     /// Rebuild a draft on every save and print its problems as they change;
     /// stop with Ctrl-C
     Watch {
-        /// The draft to watch
+        /// The draft to watch (at most 128 MiB; a symbolic link's target is
+        /// watched)
         #[arg(value_name = "FILE")]
         file: PathBuf,
         /// The output format
         #[arg(long, value_enum)]
         to: Target,
-        /// Where to write [default: FILE with the extension of --to]
+        /// Where to write [default: FILE with the extension of --to]; `-`
+        /// writes each build to standard output. Written as by `build -o`
         #[arg(short, long, value_name = "PATH")]
         output: Option<PathBuf>,
         /// How to print diagnostics (on standard error)
@@ -169,6 +184,11 @@ pub(crate) enum Command {
         #[arg(long, value_enum, default_value_t = ColorArg::Auto)]
         color: ColorArg,
     },
+    /// Run the language server (LSP over standard input and output) that
+    /// editors start: diagnostics as you type, hover, go to definition,
+    /// references, rename, completion, outline, formatting, quick fixes
+    /// (see docs/editor.md)
+    Lsp,
 }
 
 #[derive(Clone, Copy, ValueEnum)]

@@ -5,11 +5,11 @@ use std::path::{Path, PathBuf};
 
 use draftdec::ast::Document;
 use draftdec::diag::Diagnostic;
-use draftdec::diag::render::{self as diag_render, Format};
+use draftdec::diag::render::Format;
 
 use super::*;
 
-/// The backend for `target`. Only the PDF can fail: it needs LibreOffice.
+/// The backend for `target`.
 pub(crate) fn backend(target: Target) -> fn(&Document) -> Result<Vec<u8>, Failure> {
     match target {
         Target::Json => |doc| Ok(draftdec::render::json::render(doc).into_bytes()),
@@ -20,6 +20,16 @@ pub(crate) fn backend(target: Target) -> fn(&Document) -> Result<Vec<u8>, Failur
     }
 }
 
+/// Runs `run` with a report on standard error (`Report::run`).
+fn reported(
+    format: Format,
+    color: ColorArg,
+    run: impl FnOnce(&mut Report) -> Result<u8, Failure>,
+) -> Result<u8, Failure> {
+    let color = use_color(color, io::stderr().is_terminal());
+    Report::new(format, color, Stream::Stderr).run(run)
+}
+
 pub(crate) fn build(
     input: &Path,
     target: Target,
@@ -27,54 +37,61 @@ pub(crate) fn build(
     format: Format,
     color: ColorArg,
 ) -> Result<u8, Failure> {
-    let render = backend(target);
-    let destination = match output {
-        Some(path) if is_stdin(path) => None,
-        Some(path) => Some(path.to_path_buf()),
-        None if is_stdin(input) => None,
-        None => Some(input.with_extension(target.extension())),
-    };
-    if destination.is_none() && target.is_binary() && io::stdout().is_terminal() {
-        return Err(Failure(format!(
-            "a .{target} file is binary and standard output is a terminal; give -o PATH"
-        )));
-    }
-    if let Some(dest) = &destination
-        && !is_stdin(input)
-        && same_file(input, dest)
-    {
-        return Err(Failure(format!(
-            "refusing to overwrite the input {} with the output; give another -o PATH",
-            input.display()
-        )));
-    }
+    reported(format, color, |report| {
+        let destination = match output {
+            Some(path) => path.to_path_buf(),
+            None if is_stdin(input) => PathBuf::from("-"),
+            None => input.with_extension(target.extension()),
+        };
+        if is_stdin(&destination) && target.is_binary() && io::stdout().is_terminal() {
+            return Err(Failure(format!(
+                "a .{target} file is binary and standard output is a terminal; give -o PATH"
+            )));
+        }
+        build_one(input, &destination, target, report)
+    })
+}
 
-    let source = read_draft(input)?;
+/// Reads, compiles and writes one draft; its diagnostics and failures go
+/// to `report`.
+fn build_one(
+    input: &Path,
+    dest: &Path,
+    target: Target,
+    report: &mut Report,
+) -> Result<u8, Failure> {
     let name = display_name(input);
-    let (document, diagnostics) = compile(&source);
-    if !diagnostics.is_empty() {
-        let color = use_color(color, io::stderr().is_terminal());
-        let text = diag_render::render(format, &name, &source, &diagnostics, color);
-        write_stderr(&text);
+    if !is_stdin(input) && !is_stdin(dest) && same_file(input, dest) {
+        report.failure(
+            Some(&name),
+            Failure(format!(
+                "refusing to overwrite the input {} with the output; give another -o PATH",
+                shown(input)
+            )),
+        );
+        return Ok(USAGE_OR_IO);
     }
+    let source = match read_draft(input) {
+        Ok(source) => source,
+        Err(unread) => {
+            report.unread(&name, unread);
+            return Ok(USAGE_OR_IO);
+        }
+    };
+    let (document, diagnostics) = compile(&source);
+    report.diagnostics(&name, &source, &diagnostics)?;
     if diagnostics.iter().any(Diagnostic::is_error) {
-        write_stderr(&format!(
-            "draftdec: {name} has errors; nothing was written\n"
-        ));
+        report.note(&format!("{} has errors; nothing was written", shown(input)));
         return Ok(DRAFT_ERRORS);
     }
-
-    let bytes = render(&document)?;
-    match destination {
-        None => write_stdout(&bytes)?,
-        Some(dest) => write_atomically(&dest, &bytes)?,
+    let written = backend(target)(&document).and_then(|bytes| write_output(dest, &bytes));
+    if let Err(failure) = written {
+        report.failure(Some(&name), failure);
+        return Ok(USAGE_OR_IO);
     }
     Ok(CLEAN)
 }
 
-/// Whether two paths name the same file, including through links and
-/// `./` detours. A path that does not exist yet is compared through its
-/// canonical parent directory.
 /// `build` over several files: each is compiled and written by a worker of
 /// a rayon pool, and its diagnostics are printed in the order the files were
 /// given, so the output does not depend on scheduling. A file with errors
@@ -89,92 +106,75 @@ pub(crate) fn build_many(
 ) -> Result<u8, Failure> {
     use rayon::prelude::*;
 
-    if inputs.iter().any(|p| is_stdin(p)) {
-        return Err(Failure(
-            "`-` (standard input) can only be built alone".to_string(),
-        ));
-    }
-    let dir = match output {
-        None => None,
-        Some(dir) if dir.is_dir() => Some(dir),
-        Some(path) => {
-            return Err(Failure(format!(
-                "with several files, -o must be an existing directory; {} is not",
-                path.display()
-            )));
+    reported(format, color, |report| {
+        if inputs.iter().any(|p| is_stdin(p)) {
+            return Err(Failure(
+                "`-` (standard input) can only be built alone".to_string(),
+            ));
         }
-    };
-    let destination = |input: &Path| match dir {
-        Some(dir) => dir.join(
-            input
-                .with_extension(target.extension())
-                .file_name()
-                .unwrap_or_default(),
-        ),
-        None => input.with_extension(target.extension()),
-    };
-    let mut seen = std::collections::HashMap::new();
-    for input in inputs {
-        if let Some(first) = seen.insert(destination(input), input) {
-            return Err(Failure(format!(
-                "{} and {} would both be written to {}; build them separately",
-                first.display(),
-                input.display(),
-                destination(input).display()
-            )));
-        }
-    }
-    // Each output is flushed to disk before it is renamed, and a worker
-    // waiting on the disk leaves its core idle: two workers a core keep the
-    // cores busy (measured in docs/performance.md).
-    let cores = std::thread::available_parallelism().map_or(1, |n| n.get());
-    let pool = rayon::ThreadPoolBuilder::new()
-        .num_threads(jobs.unwrap_or(2 * cores).max(1))
-        .build()
-        .map_err(|e| Failure(format!("cannot start the build threads: {e}")))?;
-    let color = use_color(color, io::stderr().is_terminal());
-    let render = backend(target);
-    let results: Vec<Result<(String, u8), Failure>> = pool.install(|| {
-        inputs
-            .par_iter()
-            .map(|input| {
-                let dest = destination(input);
-                if same_file(input, &dest) {
-                    return Err(Failure(format!(
-                        "refusing to overwrite the input {} with the output",
-                        input.display()
-                    )));
-                }
-                let source = read_draft(input)?;
-                let name = display_name(input);
-                let (document, diagnostics) = compile(&source);
-                let mut report = String::new();
-                if !diagnostics.is_empty() {
-                    report = diag_render::render(format, &name, &source, &diagnostics, color);
-                }
-                if diagnostics.iter().any(Diagnostic::is_error) {
-                    report.push_str(&format!(
-                        "draftdec: {name} has errors; nothing was written\n"
-                    ));
-                    return Ok((report, DRAFT_ERRORS));
-                }
-                write_atomically(&dest, &render(&document)?)?;
-                Ok((report, CLEAN))
-            })
-            .collect()
-    });
-    let mut status = CLEAN;
-    for result in results {
-        match result {
-            Ok((report, file_status)) => {
-                write_stderr(&report);
-                status = status.max(file_status);
+        let dir = match output {
+            None => None,
+            Some(dir) if dir.is_dir() => Some(dir),
+            Some(path) => {
+                return Err(Failure(format!(
+                    "with several files, -o must be an existing directory; {} is not",
+                    shown(path)
+                )));
             }
-            Err(Failure(message)) => {
-                write_stderr(&format!("draftdec: {message}\n"));
-                status = status.max(USAGE_OR_IO);
+        };
+        let destination = |input: &Path| match dir {
+            Some(dir) => dir.join(
+                input
+                    .with_extension(target.extension())
+                    .file_name()
+                    .unwrap_or_default(),
+            ),
+            None => input.with_extension(target.extension()),
+        };
+        let mut seen = std::collections::HashMap::new();
+        for input in inputs {
+            if let Some(first) = seen.insert(destination(input), input) {
+                return Err(Failure(format!(
+                    "{} and {} would both be written to {}; build them separately",
+                    shown(first),
+                    shown(input),
+                    shown(&destination(input))
+                )));
             }
         }
-    }
-    Ok(status)
+        // Each output is flushed to disk before it is renamed, and a worker
+        // waiting on the disk leaves its core idle: two workers a core keep
+        // the cores busy (measured in docs/performance.md). Never more
+        // workers than files.
+        let cores = std::thread::available_parallelism().map_or(1, |n| n.get());
+        let threads = jobs
+            .unwrap_or(2 * cores)
+            .clamp(1, MAX_JOBS)
+            .min(inputs.len());
+        let pool = rayon::ThreadPoolBuilder::new()
+            .num_threads(threads)
+            .build()
+            .map_err(|e| Failure(format!("cannot start the build threads: {e}")))?;
+        let template = report.held();
+        let results: Vec<(Report, u8)> = pool.install(|| {
+            inputs
+                .par_iter()
+                .map(|input| {
+                    let mut held = template.held();
+                    let status = build_one(input, &destination(input), target, &mut held)
+                        .unwrap_or_else(|failure| {
+                            held.failure(Some(&display_name(input)), failure);
+                            USAGE_OR_IO
+                        });
+                    (held, status)
+                })
+                .collect()
+        });
+        let mut status = CLEAN;
+        for (held, file_status) in results {
+            report.absorb(held)?;
+            status = status.max(file_status);
+        }
+        Ok(status)
+    })
 }

@@ -4,7 +4,7 @@ use std::io::{self, IsTerminal};
 use std::path::PathBuf;
 
 use draftdec::ast::Document;
-use draftdec::diag::render::{self as diag_render, Format};
+use draftdec::diag::render::Format;
 use draftdec::diag::{self, Diagnostic};
 
 use super::*;
@@ -24,12 +24,22 @@ pub(crate) fn check(
     versions: bool,
     color: ColorArg,
 ) -> Result<u8, Failure> {
+    let color = use_color(color, io::stdout().is_terminal());
+    Report::new(format, color, Stream::Stdout)
+        .run(|report| check_all(files, deny_warnings, versions, report))
+}
+
+fn check_all(
+    files: &[PathBuf],
+    deny_warnings: bool,
+    versions: bool,
+    report: &mut Report,
+) -> Result<u8, Failure> {
     if files.iter().filter(|f| is_stdin(f)).count() > 1 {
         return Err(Failure(
             "`-` (standard input) can be given only once".to_string(),
         ));
     }
-    let color = use_color(color, io::stdout().is_terminal());
     let mut status = CLEAN;
     let mut drafts = Vec::new();
     for path in files {
@@ -44,8 +54,8 @@ pub(crate) fn check(
                     diagnostics,
                 });
             }
-            Err(Failure(message)) => {
-                write_stderr(&format!("draftdec: {message}\n"));
+            Err(unread) => {
+                report.unread(&display_name(path), unread);
                 status = USAGE_OR_IO;
             }
         }
@@ -71,7 +81,6 @@ pub(crate) fn check(
             diag::sort(&mut draft.diagnostics);
         }
     }
-    let mut json = Vec::new();
     for draft in &drafts {
         let fails = draft
             .diagnostics
@@ -80,26 +89,7 @@ pub(crate) fn check(
         if fails && status == CLEAN {
             status = DRAFT_ERRORS;
         }
-        if format == Format::Json {
-            // One array for the whole run, so tools parse a single value.
-            json.extend(diag_render::json_records(
-                &draft.name,
-                &draft.source,
-                &draft.diagnostics,
-            ));
-        } else {
-            let text = diag_render::render(
-                format,
-                &draft.name,
-                &draft.source,
-                &draft.diagnostics,
-                color,
-            );
-            write_stdout(text.as_bytes())?;
-        }
-    }
-    if format == Format::Json {
-        write_stdout(diag_render::json_array(&json).as_bytes())?;
+        report.diagnostics(&draft.name, &draft.source, &draft.diagnostics)?;
     }
     Ok(status)
 }

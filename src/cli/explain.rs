@@ -34,7 +34,10 @@ pub(crate) fn explain(code: Option<&str>, list: bool) -> Result<u8, Failure> {
         write_stdout(page.as_bytes())?;
         return Ok(CLEAN);
     }
-    let mut message = format!("no diagnostic code `{}`", code.trim());
+    let mut message = format!(
+        "no diagnostic code `{}`",
+        draftdec::diag::visible(code.trim())
+    );
     if let Some(near) = codes::closest(code) {
         message.push_str(&format!("; did you mean `{near}`?"));
     }

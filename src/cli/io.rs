@@ -1,21 +1,54 @@
-//! Files, standard streams and the terminal: every I/O of the command.
-//! Outputs are written atomically (a temporary file in the same directory,
-//! then a rename), so a failure never leaves half a file.
+//! Reading drafts, standard streams and the terminal. Writing outputs is
+//! `cli/write.rs`; reporting diagnostics and failures is `cli/report.rs`.
 
-use std::ffi::OsString;
 use std::fs;
 use std::io::{self, Read, Write};
 use std::path::{Path, PathBuf};
 
+use draftdec::diag::{Diagnostic, visible};
+
 use super::*;
 
+/// The largest draft read, in bytes (128 MiB). Real drafts are well under
+/// 1 MiB; the benchmarks go to 100 MiB. A larger input, or one that never
+/// ends (`/dev/zero`), is refused with status 2 once this much is read.
+pub(crate) const MAX_INPUT: u64 = 128 << 20;
+
 /// A failure that ends the command with status 2, already worded for the
-/// drafter: what was being done, to which path, and why.
+/// drafter: what was being done, to which path, and why. File names in it
+/// are `shown`, so it can go to a terminal as it is.
 pub(crate) struct Failure(pub(crate) String);
 
 impl Failure {
-    fn io(action: &str, path: &Path, err: &io::Error) -> Failure {
-        Failure(format!("cannot {action} {}: {err}", path.display()))
+    pub(crate) fn io(action: &str, path: &Path, err: &io::Error) -> Failure {
+        Failure(format!("cannot {action} {}: {err}", shown(path)))
+    }
+}
+
+/// A draft that could not be read. A file that is not UTF-8 keeps its
+/// E0011 diagnostics, so that JSON reports carry them as records.
+pub(crate) struct Unread {
+    pub(crate) failure: Failure,
+    /// E0011 diagnostics (empty for other failures), with spans in `text`.
+    pub(crate) diagnostics: Vec<Diagnostic>,
+    /// The bytes read, each invalid byte replaced by `?`, so that offsets,
+    /// lines and columns are those of the file.
+    pub(crate) text: String,
+}
+
+impl From<Failure> for Unread {
+    fn from(failure: Failure) -> Unread {
+        Unread {
+            failure,
+            diagnostics: Vec::new(),
+            text: String::new(),
+        }
+    }
+}
+
+impl From<Unread> for Failure {
+    fn from(unread: Unread) -> Failure {
+        unread.failure
     }
 }
 
@@ -23,6 +56,8 @@ pub(crate) fn is_stdin(path: &Path) -> bool {
     path.as_os_str() == "-"
 }
 
+/// The name diagnostics and JSON records give a draft, as it is; renderers
+/// of human-readable text escape it.
 pub(crate) fn display_name(path: &Path) -> String {
     if is_stdin(path) {
         STDIN_NAME.to_string()
@@ -31,28 +66,85 @@ pub(crate) fn display_name(path: &Path) -> String {
     }
 }
 
-/// Reads a draft as UTF-8 text.
-pub(crate) fn read_draft(path: &Path) -> Result<String, Failure> {
+/// A path as the command's messages print it: control characters (an ESC
+/// in a file name) as their pictures, so a name cannot act on the terminal.
+pub(crate) fn shown(path: &Path) -> String {
+    visible(&display_name(path))
+}
+
+/// Reads a draft as UTF-8 text, at most [`MAX_INPUT`] bytes.
+pub(crate) fn read_draft(path: &Path) -> Result<String, Unread> {
     let bytes = if is_stdin(path) {
-        let mut bytes = Vec::new();
-        io::stdin()
-            .read_to_end(&mut bytes)
-            .map_err(|e| Failure(format!("cannot read standard input: {e}")))?;
-        bytes
+        read_limited(io::stdin().lock(), path)?
     } else {
-        fs::read(path).map_err(|e| Failure::io("read", path, &e))?
+        let file = fs::File::open(path).map_err(|e| Failure::io("read", path, &e))?;
+        let meta = file.metadata().map_err(|e| Failure::io("read", path, &e))?;
+        if meta.is_dir() {
+            return Err(Failure(format!("cannot read {}: it is a directory", shown(path))).into());
+        }
+        if meta.is_file() && meta.len() > MAX_INPUT {
+            return Err(too_large(path).into());
+        }
+        read_limited(file, path)?
     };
     // Lone CRs become LFs (same offsets); invalid UTF-8 is named by byte
     // offset, line and column (E0011).
     match draftdec::decode(&bytes) {
         Ok(text) => Ok(text.into_owned()),
-        Err(diags) => Err(Failure(format!(
-            "cannot read {}: not UTF-8 text: {}; save the draft as UTF-8",
-            display_name(path),
-            diags
-                .first()
-                .map_or("not UTF-8 text", |d| d.message.as_str())
-        ))),
+        Err(diagnostics) => Err(Unread {
+            failure: Failure(format!(
+                "cannot read {}: not UTF-8 text: {}; save the draft as UTF-8",
+                shown(path),
+                diagnostics
+                    .first()
+                    .map_or("not UTF-8 text".to_string(), |d| visible(&d.message))
+            )),
+            diagnostics,
+            text: placeholder(&bytes),
+        }),
+    }
+}
+
+/// Reads to the end, but no further than one byte past the limit: a device
+/// or pipe that never ends is refused, not read into all the memory there is.
+fn read_limited(reader: impl Read, path: &Path) -> Result<Vec<u8>, Failure> {
+    let mut bytes = Vec::new();
+    reader
+        .take(MAX_INPUT + 1)
+        .read_to_end(&mut bytes)
+        .map_err(|e| Failure::io("read", path, &e))?;
+    if bytes.len() as u64 > MAX_INPUT {
+        return Err(too_large(path));
+    }
+    Ok(bytes)
+}
+
+fn too_large(path: &Path) -> Failure {
+    Failure(format!(
+        "cannot read {}: a draft may have at most {} MiB",
+        shown(path),
+        MAX_INPUT >> 20
+    ))
+}
+
+/// `bytes` as text of the same length: every byte of an invalid sequence
+/// becomes `?`.
+fn placeholder(mut bytes: &[u8]) -> String {
+    let mut text = String::with_capacity(bytes.len());
+    loop {
+        match std::str::from_utf8(bytes) {
+            Ok(valid) => {
+                text.push_str(valid);
+                return text;
+            }
+            Err(e) => {
+                let (valid, rest) = bytes.split_at(e.valid_up_to());
+                text.push_str(std::str::from_utf8(valid).unwrap_or_default());
+                let bad = e.error_len().unwrap_or(rest.len());
+                text.extend(std::iter::repeat_n('?', bad));
+                bytes = &rest[bad..];
+            }
+        }
     }
 }
 
@@ -93,6 +185,9 @@ pub(crate) fn write_stderr(text: &str) {
     let _ = io::stderr().lock().write_all(text.as_bytes());
 }
 
+/// Whether two paths name the same file, including through links and
+/// `./` detours. A path that does not exist yet is compared through its
+/// canonical parent directory.
 pub(crate) fn same_file(a: &Path, b: &Path) -> bool {
     fn canonical(path: &Path) -> Option<PathBuf> {
         if let Ok(path) = fs::canonicalize(path) {
@@ -107,77 +202,5 @@ pub(crate) fn same_file(a: &Path, b: &Path) -> bool {
     match (canonical(a), canonical(b)) {
         (Some(a), Some(b)) => a == b,
         _ => a == b,
-    }
-}
-
-/// Writes `bytes` to `dest` so that a reader never sees a half-written file
-/// and a failed build leaves the previous output intact: write a temporary
-/// file in the same directory (so the rename cannot cross file systems),
-/// flush it to disk, then rename it over `dest`.
-pub(crate) fn write_atomically(dest: &Path, bytes: &[u8]) -> Result<(), Failure> {
-    let dir = match dest.parent() {
-        Some(p) if !p.as_os_str().is_empty() => p,
-        _ => Path::new("."),
-    };
-    let Some(file_name) = dest.file_name() else {
-        return Err(Failure(format!(
-            "cannot write {}: not a file name",
-            dest.display()
-        )));
-    };
-    if dest.is_dir() {
-        return Err(Failure(format!(
-            "cannot write {}: it is a directory",
-            dest.display()
-        )));
-    }
-    let (temp, mut file) = create_temp(dir, file_name)?;
-    let written = file
-        .write_all(bytes)
-        .and_then(|()| file.sync_all())
-        .map_err(|e| Failure::io("write", &temp, &e));
-    drop(file);
-    let renamed = written.and_then(|()| {
-        fs::rename(&temp, dest).map_err(|e| {
-            Failure(format!(
-                "cannot replace {} with {}: {e}",
-                dest.display(),
-                temp.display()
-            ))
-        })
-    });
-    if renamed.is_err() {
-        // Best effort: the error that matters is the one being returned.
-        let _ = fs::remove_file(&temp);
-    }
-    renamed
-}
-
-/// A new, exclusively created temporary file next to the destination.
-pub(crate) fn create_temp(
-    dir: &Path,
-    file_name: &std::ffi::OsStr,
-) -> Result<(PathBuf, fs::File), Failure> {
-    let mut attempt = 0u32;
-    loop {
-        let mut name = OsString::from(".");
-        name.push(file_name);
-        name.push(format!(".{}-{attempt}.tmp", std::process::id()));
-        let temp = dir.join(name);
-        match fs::OpenOptions::new()
-            .write(true)
-            .create_new(true)
-            .open(&temp)
-        {
-            Ok(file) => return Ok((temp, file)),
-            // A stale file from a crashed run: try the next name.
-            Err(e) if e.kind() == io::ErrorKind::AlreadyExists && attempt < 100 => attempt += 1,
-            Err(e) => {
-                return Err(Failure(format!(
-                    "cannot create a temporary file in {}: {e}",
-                    dir.display()
-                )));
-            }
-        }
     }
 }

@@ -38,7 +38,7 @@ pub(crate) fn mandates(
         if diagnostics.iter().any(Diagnostic::is_error) {
             let text = diag_render::render(Format::Human, &name, &source, &diagnostics, color);
             write_stderr(&text);
-            write_stderr(&format!("draftdec: {name} has errors\n"));
+            write_stderr(&format!("draftdec: {} has errors\n", shown(file)));
             status = DRAFT_ERRORS;
         }
         documents.push(document);
@@ -55,8 +55,8 @@ pub(crate) fn mandates(
         TableFormat::Html => draftdec::mandates::html(&table).into_bytes(),
     };
     match output {
-        Some(path) if !is_stdin(path) => write_atomically(path, &bytes)?,
-        _ => write_stdout(&bytes)?,
+        Some(path) => write_output(path, &bytes)?,
+        None => write_stdout(&bytes)?,
     }
     Ok(CLEAN)
 }

@@ -8,17 +8,23 @@ pub(crate) mod events;
 pub(crate) mod explain;
 pub(crate) mod fmt;
 pub(crate) mod io;
+pub(crate) mod lsp;
 pub(crate) mod mandates;
 pub(crate) mod pdf;
+pub(crate) mod report;
 pub(crate) mod watch;
+pub(crate) mod write;
 
 pub(crate) use args::*;
 pub(crate) use io::*;
+pub(crate) use report::{Report, Stream};
+pub(crate) use write::write_output;
 
 pub(crate) use build::{backend, build, build_many};
 pub(crate) use check::check;
 pub(crate) use explain::explain;
 pub(crate) use fmt::fmt_files;
+pub(crate) use lsp::lsp;
 pub(crate) use mandates::{TableFormat, mandates};
 pub(crate) use watch::watch;
 

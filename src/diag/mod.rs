@@ -10,6 +10,9 @@ mod excerpt;
 pub mod render;
 
 pub use codes::Code;
+/// Text with control characters shown as their pictures (`␛`), for
+/// anything echoed to a terminal: the command's own messages use it too.
+pub use excerpt::visible;
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Serialize)]
 #[serde(rename_all = "lowercase")]

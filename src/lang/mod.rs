@@ -611,6 +611,26 @@ pub fn language_codes() -> String {
     Lang::ALL.map(Lang::code).join(", ")
 }
 
+/// The opening words the drafting rules know in one language (W0206,
+/// W0207 check clauses against them). Public for editors, which complete
+/// and explain opening words; [`lexicon`] gives it.
+#[derive(Clone, Copy, Debug)]
+pub struct Lexicon {
+    /// Opening words of preambular clauses (`Recalling`).
+    pub preambular: &'static [&'static str],
+    /// Opening words of operative paragraphs (`Requests`).
+    pub operative: &'static [&'static str],
+}
+
+/// The opening-word lexicon of `lang`, as validation reads it.
+pub fn lexicon(lang: Lang) -> Lexicon {
+    let table = lang.table();
+    Lexicon {
+        preambular: table.preambular,
+        operative: table.operative,
+    }
+}
+
 /// A template with one `{}` cut around it: the words before and after.
 pub fn split_template(template: &str) -> (&str, &str) {
     template.split_once("{}").unwrap_or((template, ""))

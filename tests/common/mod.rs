@@ -428,3 +428,24 @@ impl LibreOffice {
         String::from_utf8(out.stdout).expect("pdftotext writes UTF-8")
     }
 }
+
+/// The npm packages of `dir` (a relative path is taken from the repository
+/// root), which `.ci/run` installs with `npm ci` from its
+/// `package-lock.json`: the directory, or `None` to skip. Like
+/// [`Tool::require`], a CI run fails instead of skipping.
+pub fn npm_installed(dir: &str) -> Option<PathBuf> {
+    let dir = root().join(dir);
+    if dir.join("node_modules").is_dir() {
+        return Some(dir);
+    }
+    let test = std::thread::current()
+        .name()
+        .unwrap_or("this test")
+        .to_string();
+    let missing = format!("{}/node_modules is missing (npm ci there)", dir.display());
+    if in_ci() {
+        panic!("{test}: {missing}; CI is set, so the test fails rather than skip");
+    }
+    eprintln!("SKIPPED {test}: {missing}; with CI set this fails");
+    None
+}

@@ -1,0 +1,244 @@
+//! Writing outputs: what `build`, `fmt` and `watch` do to the destination.
+//!
+//! - A regular file is replaced atomically (a temporary file in the same
+//!   directory, flushed to disk, renamed over it), so a reader never sees
+//!   half a file and a failure leaves the old one whole. The new file keeps
+//!   the old one's mode and owner; a read-only file (no write bit at all)
+//!   is refused, even for root.
+//! - A symbolic link is written through: its target is replaced, the link
+//!   stays.
+//! - A file with several hard links is rewritten in place, so that every
+//!   link still names it (not atomic: see docs/reliability.md); so is one
+//!   whose owner this process cannot give to a new file.
+//! - A device, FIFO or socket (`/dev/null`, `/dev/stdout`, a named pipe) is
+//!   opened and written into, never replaced.
+//!
+//! Temporary files are removed if the command is stopped by SIGINT, SIGTERM
+//! or SIGHUP (SIGKILL cannot be caught).
+
+use std::ffi::OsString;
+use std::fs;
+use std::io::{self, Write};
+use std::os::unix::ffi::{OsStrExt, OsStringExt};
+use std::os::unix::fs::{MetadataExt, PermissionsExt};
+use std::path::{Path, PathBuf};
+use std::sync::{Mutex, MutexGuard, Once, PoisonError};
+
+use tempfile::NamedTempFile;
+
+use super::*;
+
+/// Bytes of the destination's name kept in a temporary file's name: the
+/// whole name may already be as long as the file system allows.
+const TEMP_NAME_KEEPS: usize = 64;
+
+/// Symbolic links followed to find the file a link names (Linux's own
+/// limit is 40).
+const MAX_LINKS: usize = 40;
+
+/// Writes `bytes` to `dest` (see the module's comment); `-` is standard
+/// output.
+pub(crate) fn write_output(dest: &Path, bytes: &[u8]) -> Result<(), Failure> {
+    if is_stdin(dest) {
+        return write_stdout(bytes);
+    }
+    // `metadata` follows links the way the kernel does, `/proc/self/fd`
+    // included, so `/dev/stdout` is seen as the pipe or terminal it is.
+    match fs::metadata(dest) {
+        Ok(meta) if meta.is_dir() => Err(Failure(format!(
+            "cannot write {}: it is a directory",
+            shown(dest)
+        ))),
+        Ok(meta) if !meta.is_file() => write_into(dest, bytes),
+        Ok(meta) => {
+            let target = fs::canonicalize(dest).map_err(|e| Failure::io("write", dest, &e))?;
+            replace(&target, &meta, bytes)
+        }
+        Err(e) if e.kind() == io::ErrorKind::NotFound => create(&link_target(dest)?, bytes),
+        Err(e) => Err(Failure::io("write", dest, &e)),
+    }
+}
+
+/// The path a chain of symbolic links ends at, which need not exist (a
+/// dangling link to the output of a first build).
+fn link_target(path: &Path) -> Result<PathBuf, Failure> {
+    let mut path = path.to_path_buf();
+    for _ in 0..MAX_LINKS {
+        match fs::read_link(&path) {
+            Ok(next) => path = path.parent().unwrap_or(Path::new("")).join(next),
+            Err(_) => return Ok(path),
+        }
+    }
+    Err(Failure(format!(
+        "cannot write {}: more than {MAX_LINKS} symbolic links",
+        shown(&path)
+    )))
+}
+
+/// A device, FIFO or socket: written into as it is.
+fn write_into(dest: &Path, bytes: &[u8]) -> Result<(), Failure> {
+    let mut file = fs::OpenOptions::new()
+        .write(true)
+        .open(dest)
+        .map_err(|e| Failure::io("write", dest, &e))?;
+    file.write_all(bytes)
+        .and_then(|()| file.flush())
+        .map_err(|e| Failure::io("write", dest, &e))
+}
+
+/// An existing regular file (links resolved).
+fn replace(target: &Path, meta: &fs::Metadata, bytes: &[u8]) -> Result<(), Failure> {
+    let mode = meta.permissions().mode() & 0o7777;
+    if mode & 0o222 == 0 {
+        return Err(Failure(format!(
+            "cannot write {}: it is read-only (mode {mode:04o}); make it writable first if it \
+             should be replaced",
+            shown(target)
+        )));
+    }
+    // Not writable by this user although a bit is set: the rename below
+    // needs only the directory, so ask the file itself.
+    fs::OpenOptions::new()
+        .write(true)
+        .open(target)
+        .map_err(|e| Failure::io("write", target, &e))?;
+    if meta.nlink() > 1 {
+        return write_in_place(target, bytes);
+    }
+    let temp = Temp::new(target, fs::Permissions::from_mode(0o600))?;
+    let owner = (meta.uid(), meta.gid());
+    let kept = {
+        let file = temp.file.as_file();
+        let now = file.metadata().map(|m| (m.uid(), m.gid())).ok();
+        (now == Some(owner) || std::os::unix::fs::fchown(file, Some(owner.0), Some(owner.1)).is_ok())
+            // After the owner: changing it clears set-user-ID bits.
+            && file.set_permissions(fs::Permissions::from_mode(mode)).is_ok()
+    };
+    if !kept {
+        // Only root may give a file away; rather than change the owner,
+        // write the old file itself.
+        temp.discard();
+        return write_in_place(target, bytes);
+    }
+    temp.finish(target, bytes)
+}
+
+/// A new file, with the default mode (0666 less the umask).
+fn create(target: &Path, bytes: &[u8]) -> Result<(), Failure> {
+    Temp::new(target, fs::Permissions::from_mode(0o666))?.finish(target, bytes)
+}
+
+/// Rewrites a file's contents, keeping its inode (mode, owner, links).
+fn write_in_place(target: &Path, bytes: &[u8]) -> Result<(), Failure> {
+    let mut file = fs::OpenOptions::new()
+        .write(true)
+        .open(target)
+        .map_err(|e| Failure::io("write", target, &e))?;
+    file.write_all(bytes)
+        .and_then(|()| file.set_len(bytes.len() as u64))
+        .and_then(|()| file.sync_all())
+        .map_err(|e| Failure::io("write", target, &e))
+}
+
+/// Temporary files not yet renamed or removed, for the signal handler.
+static LIVE: Mutex<Vec<PathBuf>> = Mutex::new(Vec::new());
+
+fn live() -> MutexGuard<'static, Vec<PathBuf>> {
+    LIVE.lock().unwrap_or_else(PoisonError::into_inner)
+}
+
+/// On SIGINT, SIGTERM or SIGHUP: remove the temporary files, then die of
+/// the signal as if there were no handler (the shell sees the same status).
+/// The lock is kept to the end, so no new temporary file can appear.
+fn remove_temps_on_signals() {
+    use signal_hook::consts::{SIGHUP, SIGINT, SIGTERM};
+    static INSTALL: Once = Once::new();
+    INSTALL.call_once(|| {
+        let Ok(mut signals) = signal_hook::iterator::Signals::new([SIGINT, SIGTERM, SIGHUP]) else {
+            return;
+        };
+        std::thread::spawn(move || {
+            if let Some(signal) = signals.forever().next() {
+                let live = live();
+                for path in live.iter() {
+                    let _ = fs::remove_file(path);
+                }
+                let _ = signal_hook::low_level::emulate_default_handler(signal);
+                std::process::exit(128 + signal);
+            }
+        });
+    });
+}
+
+/// A temporary file next to a destination, registered for removal on a
+/// signal until it is renamed or dropped.
+struct Temp {
+    file: NamedTempFile,
+}
+
+impl Temp {
+    fn new(target: &Path, mode: fs::Permissions) -> Result<Temp, Failure> {
+        remove_temps_on_signals();
+        let dir = match target.parent() {
+            Some(p) if !p.as_os_str().is_empty() => p,
+            _ => Path::new("."),
+        };
+        let Some(name) = target.file_name() else {
+            return Err(Failure(format!(
+                "cannot write {}: not a file name",
+                shown(target)
+            )));
+        };
+        // `.NAME.XXXXXX.tmp`, with NAME cut so that a name near the file
+        // system's limit still leaves room.
+        let mut prefix = b".".to_vec();
+        prefix.extend(name.as_bytes().iter().take(TEMP_NAME_KEEPS));
+        prefix.push(b'.');
+        let prefix = OsString::from_vec(prefix);
+        let mut live = live();
+        let file = tempfile::Builder::new()
+            .prefix(&prefix)
+            .suffix(".tmp")
+            .permissions(mode)
+            .tempfile_in(dir)
+            .map_err(|e| {
+                Failure(format!(
+                    "cannot write {}: cannot create a temporary file in {}: {e}",
+                    shown(target),
+                    shown(dir)
+                ))
+            })?;
+        live.push(file.path().to_path_buf());
+        Ok(Temp { file })
+    }
+
+    /// Writes, flushes to disk and renames over `target`.
+    fn finish(mut self, target: &Path, bytes: &[u8]) -> Result<(), Failure> {
+        let written = self
+            .file
+            .write_all(bytes)
+            .and_then(|()| self.file.as_file().sync_all());
+        if let Err(e) = written {
+            let failure = Failure::io("write", target, &e);
+            self.discard();
+            return Err(failure);
+        }
+        let mut live = live();
+        let path = self.file.path().to_path_buf();
+        // On failure the temporary file is removed with the error.
+        let renamed = self
+            .file
+            .persist(target)
+            .map_err(|e| Failure::io("write", target, &e.error));
+        live.retain(|p| *p != path);
+        renamed.map(drop)
+    }
+
+    /// Removes the file.
+    fn discard(self) {
+        let mut live = live();
+        let path = self.file.path().to_path_buf();
+        drop(self.file);
+        live.retain(|p| *p != path);
+    }
+}
