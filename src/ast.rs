@@ -15,7 +15,7 @@ pub use crate::lower::plain_text;
 
 /// Version of the JSON format. Bumped on any change that could break a
 /// consumer (see `docs/json.md`).
-pub const FORMAT_VERSION: &str = "2.3";
+pub const FORMAT_VERSION: &str = "2.4";
 
 /// A byte range `[start, end)` in the source file.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash, Serialize, Deserialize, JsonSchema)]
@@ -138,8 +138,15 @@ pub struct MastheadLine {
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
 #[serde(rename_all = "snake_case")]
 pub enum LineRole {
+    /// `United Nations` (or a specialized agency's name: `World Health
+    /// Organization`), top left, across from the symbol.
+    Agency,
     /// The document symbol, top right.
     Symbol,
+    /// The organ or programme under the agency line (`General Assembly`,
+    /// `United Nations Environment Programme`), left of the distribution
+    /// block.
+    Organ,
     /// `Distr.: General`.
     Distribution,
     /// The date of the document, in words.
@@ -609,8 +616,14 @@ pub struct Footnote {
     /// The name of a named footnote (`^agenda: …`).
     pub label: Option<Label>,
     /// *Resolved*: the printed number; `None` for a footnote that is never
-    /// referenced from the text.
+    /// referenced from the text, or that the house style marks with a
+    /// symbol instead.
     pub number: Option<u32>,
+    /// *Resolved*: the printed mark when it is a symbol, not a number
+    /// (`*`: the masthead's footnote in a UN Secretariat or WHO document,
+    /// `HouseStyle::masthead_note`). Absent from the JSON otherwise.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub mark: Option<String>,
     pub content: Vec<Inline>,
     /// *Resolved*: the footnote starts with the language's word for *Ibid.*
     pub ibid: bool,
@@ -720,6 +733,15 @@ pub struct FootnoteRef {
     pub id: Option<usize>,
     /// *Resolved.*
     pub number: Option<u32>,
+    /// *Resolved*: the footnote's mark when it is a symbol (see
+    /// [`Footnote::mark`]).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub mark: Option<String>,
+    /// *Resolved*: printed before the mark when the reference follows
+    /// another with nothing between (`1,2`, never `12`): the Editorial
+    /// Manual separates indicators at one place by a comma.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub separator: Option<String>,
     pub span: Span,
 }
 

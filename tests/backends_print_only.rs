@@ -38,6 +38,7 @@ const TECHNICAL: &[&str] = &[
     " deleted",
     "redline.css",
     "body { font-family: ",
+    "em, em.opening { font-style: normal; font-family: ",
     // Akoma Ntoso: the agent that marks the document up, and the naming
     // convention's component for "no number".
     "draftdec",

@@ -322,7 +322,7 @@ fn standard_input() {
     );
     assert_eq!(status(&built), 0, "{}", stderr(&built));
     let value: serde_json::Value = serde_json::from_str(&stdout(&built)).expect("JSON");
-    assert_eq!(value["format_version"], "2.3");
+    assert_eq!(value["format_version"], "2.4");
 }
 
 #[test]
@@ -361,7 +361,7 @@ fn build_json_next_to_the_input() {
     assert_eq!(status(&out), 0, "{}", stderr(&out));
     let written = std::fs::read_to_string(dir.path().join("note.en.json")).expect("output written");
     let value: serde_json::Value = serde_json::from_str(&written).expect("JSON");
-    assert_eq!(value["format_version"], "2.3");
+    assert_eq!(value["format_version"], "2.4");
     // The temporary file was renamed, not left behind.
     let names: Vec<String> = std::fs::read_dir(dir.path())
         .expect("list")
@@ -495,7 +495,7 @@ fn schema_matches_the_shipped_file() {
         common::BLESS
     );
     let schema: serde_json::Value = serde_json::from_str(&printed).expect("JSON");
-    assert_eq!(schema["properties"]["format_version"]["const"], "2.3");
+    assert_eq!(schema["properties"]["format_version"]["const"], "2.4");
 }
 
 #[test]
@@ -705,4 +705,26 @@ fn build_several_files_in_parallel() {
     );
     let out = run(draftdec(dir.path()).args(["build", "a.draft", "-", "--to", "json"]));
     assert_eq!(status(&out), 2);
+}
+
+/// `check --versions` across kinds: an adopted WHO resolution and its
+/// French version agree; a French version that lost its operative
+/// paragraph does not.
+#[test]
+fn language_versions_of_a_resolution() {
+    let en = common::read("examples/resolution-who.en.draft");
+    let fr = common::read("tests/fixtures/versions/resolution-who.fr.draft");
+    let cut = fr[..fr.find("#. DÉCIDE").expect("operative paragraph")].to_string() + ":::\n";
+    let dir = workspace(&[
+        ("who.en.draft", en.as_str()),
+        ("who.fr.draft", fr.as_str()),
+        ("cut.fr.draft", cut.as_str()),
+    ]);
+    let out =
+        run(draftdec(dir.path()).args(["check", "--versions", "who.en.draft", "who.fr.draft"]));
+    assert_eq!(status(&out), 0, "{}", stdout(&out));
+    let out =
+        run(draftdec(dir.path()).args(["check", "--versions", "who.en.draft", "cut.fr.draft"]));
+    assert_eq!(status(&out), 1, "{}", stdout(&out));
+    assert!(stdout(&out).contains("E0304"), "{}", stdout(&out));
 }

@@ -276,7 +276,14 @@ fn seed_masthead_and_body_in_order() {
     let styles = paragraph_styles(&p["word/document.xml"]);
     assert_eq!(texts.len(), styles.len(), "every paragraph has a style");
     let expect = [
-        ("UNSymbol", "UNEP/MC/COP.6/21"),
+        (
+            "UNMastheadTop",
+            "Организация Объединенных Наций\tUNEP/MC/COP.6/21",
+        ),
+        (
+            "UNOrgan",
+            "Программа Организации Объединенных Наций по окружающей среде",
+        ),
         ("UNDistribution", "Distr.: General"),
         ("UNDistribution", "20 August 2025"),
         ("UNDistribution", "Russian"),
@@ -294,20 +301,20 @@ fn seed_masthead_and_body_in_order() {
             "line {i}"
         );
     }
-    assert_eq!(styles[10], "UNAgendaTitle");
-    assert_eq!(styles[11], "UNTitle");
-    assert!(texts[11].starts_with("Сотрудничество и координация"));
+    assert_eq!(styles[11], "UNAgendaTitle");
+    assert_eq!(styles[12], "UNTitle");
+    assert!(texts[12].starts_with("Сотрудничество и координация"));
     assert_eq!(
-        (styles[12].as_str(), texts[12].as_str()),
+        (styles[13].as_str(), texts[13].as_str()),
         ("UNKind", "Записка секретариата")
     );
     assert_eq!(
-        (styles[13].as_str(), texts[13].as_str()),
+        (styles[14].as_str(), texts[14].as_str()),
         ("UNHeading1", "I.\tВведение")
     );
     // Decision symbols print Word's no-break hyphen.
-    assert!(texts[14].starts_with("1.\tВ решениях МК\u{2011}3/11"));
-    assert_eq!(styles[14], "UNParagraph");
+    assert!(texts[15].starts_with("1.\tВ решениях МК\u{2011}3/11"));
+    assert_eq!(styles[15], "UNParagraph");
 
     // The draft decision: formula, two preambular clauses, four operative
     // paragraphs numbered as resolved, three sub-paragraphs `a)`…`c)`.
@@ -557,6 +564,8 @@ fn fref(n: u32) -> Inline {
         label: None,
         id: Some(n as usize - 1),
         number: Some(n),
+        mark: None,
+        separator: None,
         span: sp(),
     })
 }
@@ -565,6 +574,7 @@ fn note(n: u32, text: &str) -> Footnote {
     Footnote {
         origin: FootnoteOrigin::Inline,
         number: Some(n),
+        mark: None,
         label: None,
         content: vec![t(text)],
         ibid: false,
@@ -606,6 +616,8 @@ fn masthead_lines() -> Vec<MastheadLine> {
                     label: None,
                     id: Some(0),
                     number: Some(1),
+                    mark: None,
+                    separator: None,
                     span: sp(),
                 }),
             ],
@@ -1036,6 +1048,8 @@ fn never_panics_on_sparse_or_odd_documents() {
                 label: None,
                 id: None,
                 number: None,
+                mark: None,
+                separator: None,
                 span: sp(),
             }));
             p.subparagraphs = vec![SubParagraph {
@@ -1081,4 +1095,40 @@ fn without_an_agenda_line_the_masthead_footnote_hangs_on_the_title() {
         texts.iter().any(|t| t == "Hand-built document[fn]"),
         "{texts:?}"
     );
+}
+
+/// A decision's parts have their own styles, within the decision's text
+/// column; an unnumbered sub-heading sits on the text column; an inserted
+/// paragraph keeps the operative column ("2 bis." fits the hanging indent).
+#[test]
+fn decision_parts_and_inserted_paragraphs_have_their_own_styles() {
+    let doc = common::compile_file("tests/fixtures/decision-parts.en.draft");
+    let xml = &docx_parts(&doc)["word/document.xml"];
+    let lines: Vec<(String, String)> = paragraph_styles(xml)
+        .into_iter()
+        .zip(paragraph_texts(xml))
+        .filter(|(s, _)| {
+            s.starts_with("UNDecision") || s.ends_with("Inserted") || s == "UNSubheading"
+        })
+        .collect();
+    let expect = [
+        ("UNSubheading", "Background"),
+        (
+            "UNDecisionHeading",
+            "BC\u{2011}16/[…]: Technical guidelines",
+        ),
+        ("UNDecisionPart", "I.\tTechnical guidelines on wastes"),
+        ("UNDecisionSubpart", "A.\tUpdated guidelines"),
+        (
+            "UNOperativeInserted",
+            "2 bis.\tInvites Parties to use the guidelines;",
+        ),
+        ("UNDecisionPart", "II.\tElectronic waste"),
+        ("UNDecisionSubheading", "Amendments to the annexes"),
+    ];
+    let got: Vec<(&str, &str)> = lines
+        .iter()
+        .map(|(s, t)| (s.as_str(), t.as_str()))
+        .collect();
+    assert_eq!(got, expect);
 }

@@ -77,6 +77,12 @@ fn docx_paragraphs(xml: &str) -> Vec<(String, String)> {
                 r = &tag[1..];
                 continue;
             }
+            // A tab separates the two ends of the top line.
+            if tag.starts_with("<w:tab/>") {
+                text.push('\t');
+                r = &tag[1..];
+                continue;
+            }
             if tag.starts_with("<w:tab") || !(tag.starts_with("<w:t>") || tag.starts_with("<w:t "))
             {
                 r = &tag[1..];
@@ -94,7 +100,8 @@ fn docx_paragraphs(xml: &str) -> Vec<(String, String)> {
 }
 
 const MASTHEAD_STYLES: &[&str] = &[
-    "UNSymbol",
+    "UNMastheadTop",
+    "UNOrgan",
     "UNDistribution",
     "UNBody",
     "UNMeeting",
@@ -115,7 +122,10 @@ fn every_example_prints_the_same_masthead_in_html_and_docx() {
                 MASTHEAD_STYLES.contains(&style.as_str()) || style == "UNMastheadRule"
             })
             .filter(|(style, _)| style != "UNMastheadRule")
-            .map(|(_, text)| text)
+            .flat_map(|(style, text)| match style.as_str() {
+                "UNMastheadTop" => text.split('\t').map(str::to_string).collect(),
+                _ => vec![text],
+            })
             .collect();
         assert_eq!(from_html, from_docx, "{name}");
         // The closing lines of an adopted text: the same in both, after
@@ -193,6 +203,45 @@ fn french_and_spanish_mastheads_are_in_their_own_language() {
     ] {
         let page = html::render(&common::compile_file(format!("examples/{file}")));
         let got = html_lines(&page);
-        assert_eq!(&got[1..5], &lines, "{file}");
+        assert_eq!(&got[3..7], &lines, "{file}");
+    }
+}
+
+/// The line over the masthead names the United Nations, or the agency of a
+/// house style that has its own, in the document's language; the line
+/// under it the organ, or the programme the symbol's series names.
+#[test]
+fn the_agency_and_organ_lines_follow_the_house_style_and_the_symbol() {
+    for (file, agency, organ) in [
+        (
+            "cooperation.en.draft",
+            "United Nations",
+            Some("United Nations Environment Programme"),
+        ),
+        (
+            "cooperation.fr.draft",
+            "Nations Unies",
+            Some("Programme des Nations Unies pour l'environnement"),
+        ),
+        ("cooperation.zh.draft", "联合国", Some("联合国环境规划署")),
+        (
+            "resolution-ga.en.draft",
+            "United Nations",
+            Some("General Assembly"),
+        ),
+        (
+            "resolution-sc.en.draft",
+            "United Nations",
+            Some("Security Council"),
+        ),
+        ("resolution-who.en.draft", "World Health Organization", None),
+    ] {
+        let page = html::render(&common::compile_file(format!("examples/{file}")));
+        let got = html_lines(&page);
+        assert_eq!(got[0], agency, "{file}");
+        let organ_line = page
+            .find("<p class=\"mh-organ\">")
+            .map(|i| strip(&page[i..i + page[i..].find("</p>").unwrap()]));
+        assert_eq!(organ_line.as_deref(), organ, "{file}");
     }
 }

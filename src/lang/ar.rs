@@ -17,6 +17,7 @@ pub static TABLE: LangTable = LangTable {
         opening_face: None,
         word_spaces: true,
         css_fonts: "\"Simplified Arabic\", \"Noto Naskh Arabic\", \"Traditional Arabic\", \"Times New Roman\", Times, \"Liberation Serif\", serif",
+        css_opening_face: None,
     },
     // `أولاً - مقدمة`, `ألف - …`, `1 - يطلب …`.
     section: Counter::ArabicOrdinal,
@@ -235,9 +236,11 @@ pub static TABLE: LangTable = LangTable {
         semicolon: &['؛', ';'],
         full_stop: &['.'],
         colon: &[':'],
+        footnote_separator: ",",
     },
     list_conjunctions: &["و", "أو"],
     masthead: MastheadWords {
+        united_nations: "الأمم المتحدة",
         agenda_item: "البند {} من جدول الأعمال المؤقت",
         annex: "المرفق",
         annex_numbered: "المرفق {}",

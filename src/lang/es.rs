@@ -206,6 +206,7 @@ pub static TABLE: LangTable = LangTable {
     marks: super::LATIN_MARKS,
     list_conjunctions: &["y", "e", "o", "u"],
     masthead: MastheadWords {
+        united_nations: "Naciones Unidas",
         agenda_item: "Tema {} del programa provisional",
         annex: "Anexo",
         annex_numbered: "Anexo {}",

@@ -213,6 +213,7 @@ pub static TABLE: LangTable = LangTable {
     marks: super::LATIN_MARKS,
     list_conjunctions: &["et", "ou"],
     masthead: MastheadWords {
+        united_nations: "Nations Unies",
         agenda_item: "Point {} de l'ordre du jour provisoire",
         annex: "Annexe",
         annex_numbered: "Annexe {}",

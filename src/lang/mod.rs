@@ -376,6 +376,10 @@ pub const INSERTED_LATIN: [&str; 9] = [
 /// Fixed words of the masthead.
 #[derive(Clone, Copy, Debug)]
 pub struct MastheadWords {
+    /// The line over the masthead of a UN document, left of the symbol
+    /// (`United Nations`, `Nations Unies`); a specialized agency's house
+    /// style names the agency instead ([`style::HouseStyle::agency`]).
+    pub united_nations: &'static str,
     /// `Item {} of the provisional agenda`; `{}` stands for the item with its
     /// sub-item as [`LangTable::agenda_item`] prints it (`5 (c)`, `5 c)`).
     pub agenda_item: &'static str,
@@ -527,6 +531,10 @@ pub struct Typography {
     pub opening_face: Option<&'static str>,
     /// CSS `font-family` of the HTML page, most specific first.
     pub css_fonts: &'static str,
+    /// CSS `font-family` of [`Typography::opening_face`], for the HTML
+    /// page: opening words and emphasis upright in that face. `None`: in
+    /// italics.
+    pub css_opening_face: Option<&'static str>,
     /// Words are separated by spaces: the space between opening words and
     /// the rest of a clause is put back. Chinese runs words together
     /// ("回顾其决定"), so none is.
@@ -544,6 +552,9 @@ pub struct Marks {
     pub semicolon: &'static [char],
     pub full_stop: &'static [char],
     pub colon: &'static [char],
+    /// Between footnote indicators at one place (`1,2`): the Editorial
+    /// Manual's comma (*Footnotes*, IX.B).
+    pub footnote_separator: &'static str,
 }
 
 /// The Latin marks, used by the languages written in Latin or Cyrillic.
@@ -552,6 +563,7 @@ pub const LATIN_MARKS: Marks = Marks {
     semicolon: &[';'],
     full_stop: &['.'],
     colon: &[':'],
+    footnote_separator: ",",
 };
 
 /// The distribution of a document, as the `distribution:` key writes it.
@@ -644,6 +656,7 @@ pub const fn western(locale: &'static str) -> Typography {
         east_asia_hint: false,
         opening_face: None,
         css_fonts: CSS_SERIF,
+        css_opening_face: None,
         word_spaces: true,
     }
 }
@@ -938,6 +951,7 @@ const EN_LANGUAGE_NAMES: [&str; 6] = [
 /// printed in English (English, Arabic, Chinese, Russian); each table
 /// overrides the words that are translated.
 const EN_MASTHEAD: MastheadWords = MastheadWords {
+    united_nations: "United Nations",
     agenda_item: "Item {} of the provisional agenda",
     annex: "Annex",
     annex_numbered: "Annex {}",

@@ -162,6 +162,7 @@ pub static TABLE: LangTable = LangTable {
     marks: super::LATIN_MARKS,
     list_conjunctions: &["и", "или"],
     masthead: MastheadWords {
+        united_nations: "Организация Объединенных Наций",
         agenda_item: "Пункт {} предварительной повестки дня",
         annex: "Приложение",
         annex_numbered: "Приложение {}",

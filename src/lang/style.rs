@@ -63,6 +63,104 @@ pub enum Adoption {
     ClosingOnly,
 }
 
+/// How the masthead's footnote (the provisional agenda) is marked.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum MastheadNote {
+    /// Numbered with the text's footnotes, as their first: UNEP-serviced
+    /// meetings' documents (`UNEP/MC/COP.6/21`: "Item 5 (c) of the
+    /// provisional agenda¹", the text's footnotes from 2).
+    Numbered,
+    /// An asterisk, the text's footnotes numbered from 1: the Secretariat's
+    /// masthead documents (`E/CN.7/2003/10`: "Item 5 of the provisional
+    /// agenda*"), WHO's.
+    Asterisk,
+}
+
+impl MastheadNote {
+    /// The printed mark when it is not a number.
+    pub fn mark(self) -> Option<&'static str> {
+        match self {
+            MastheadNote::Numbered => None,
+            MastheadNote::Asterisk => Some("*"),
+        }
+    }
+}
+
+/// A name in the six languages, in [`super::Lang::ALL`] order.
+pub type Names = [&'static str; 6];
+
+pub static GENERAL_ASSEMBLY: Names = [
+    "الجمعية العامة",
+    "大会",
+    "General Assembly",
+    "Assemblée générale",
+    "Генеральная Ассамблея",
+    "Asamblea General",
+];
+pub static SECURITY_COUNCIL: Names = [
+    "مجلس الأمن",
+    "安全理事会",
+    "Security Council",
+    "Conseil de sécurité",
+    "Совет Безопасности",
+    "Consejo de Seguridad",
+];
+pub static ECONOMIC_AND_SOCIAL_COUNCIL: Names = [
+    "المجلس الاقتصادي والاجتماعي",
+    "经济及社会理事会",
+    "Economic and Social Council",
+    "Conseil économique et social",
+    "Экономический и Социальный Совет",
+    "Consejo Económico y Social",
+];
+pub static UNEP: Names = [
+    "برنامج الأمم المتحدة للبيئة",
+    "联合国环境规划署",
+    "United Nations Environment Programme",
+    "Programme des Nations Unies pour l'environnement",
+    "Программа Организации Объединенных Наций по окружающей среде",
+    "Programa de las Naciones Unidas para el Medio Ambiente",
+];
+pub static WHO: Names = [
+    "منظمة الصحة العالمية",
+    "世界卫生组织",
+    "World Health Organization",
+    "Organisation mondiale de la Santé",
+    "Всемирная организация здравоохранения",
+    "Organización Mundial de la Salud",
+];
+pub static PAHO: Names = [
+    "منظمة الصحة للبلدان الأمريكية",
+    "泛美卫生组织",
+    "Pan American Health Organization",
+    "Organisation panaméricaine de la Santé",
+    "Панамериканская организация здравоохранения",
+    "Organización Panamericana de la Salud",
+];
+
+/// The organ or programme a document's symbol names, for the masthead
+/// line under "United Nations" when the house style names none: the
+/// documents of meetings UNEP services print "United Nations Environment
+/// Programme" (UNEP/OzL.Pro.27/1/Add.1, UNEP/MC/COP.1/29), the principal
+/// organs their own name (E/CN.7/2003/10: "Economic and Social Council").
+/// The longest prefix that starts the symbol wins.
+pub static SYMBOL_ORGANS: [(&str, &Names); 4] = [
+    ("UNEP/", &UNEP),
+    ("A/", &GENERAL_ASSEMBLY),
+    ("S/", &SECURITY_COUNCIL),
+    ("E/", &ECONOMIC_AND_SOCIAL_COUNCIL),
+];
+
+/// The organ or programme [`SYMBOL_ORGANS`] gives `symbol`.
+pub fn organ_of_symbol(symbol: &str) -> Option<&'static Names> {
+    let symbol = symbol.trim();
+    SYMBOL_ORGANS
+        .iter()
+        .filter(|(prefix, _)| symbol.starts_with(prefix))
+        .max_by_key(|(prefix, _)| prefix.len())
+        .map(|(_, names)| *names)
+}
+
 /// One organ's house style.
 #[derive(Debug)]
 pub struct HouseStyle {
@@ -79,6 +177,15 @@ pub struct HouseStyle {
     /// Between a resolution's number and its title in its heading: `. `
     /// (`78/5. Culture of peace`), two spaces in WHO's (`WHA77.1  Title`).
     pub number_separator: &'static str,
+    /// The agency over the masthead, where the UN's documents print
+    /// "United Nations" (`LangTable.masthead.united_nations`): WHO's and
+    /// PAHO's own name. `None`: the United Nations.
+    pub agency: Option<&'static Names>,
+    /// The organ under it (`General Assembly`). `None`: the organ or
+    /// programme the symbol names ([`organ_of_symbol`]), if any.
+    pub masthead_organ: Option<&'static Names>,
+    /// How the masthead's footnote is marked.
+    pub masthead_note: MastheadNote,
 }
 
 /// The organs draftdec knows. The first is the default: a draft with no
@@ -100,6 +207,9 @@ pub static HOUSE_STYLES: [HouseStyle; 6] = [
         adoption: Adoption::AdoptedOn,
         closing: Closing::None,
         number_separator: ". ",
+        agency: None,
+        masthead_organ: None,
+        masthead_note: MastheadNote::Numbered,
     },
     HouseStyle {
         key: "ga",
@@ -116,6 +226,9 @@ pub static HOUSE_STYLES: [HouseStyle; 6] = [
         adoption: Adoption::AdoptedOn,
         closing: Closing::PlenaryTwoLines,
         number_separator: ". ",
+        agency: None,
+        masthead_organ: Some(&GENERAL_ASSEMBLY),
+        masthead_note: MastheadNote::Asterisk,
     },
     HouseStyle {
         key: "sc",
@@ -132,6 +245,9 @@ pub static HOUSE_STYLES: [HouseStyle; 6] = [
         adoption: Adoption::AdoptedAtMeeting,
         closing: Closing::None,
         number_separator: ". ",
+        agency: None,
+        masthead_organ: Some(&SECURITY_COUNCIL),
+        masthead_note: MastheadNote::Asterisk,
     },
     HouseStyle {
         key: "ecosoc",
@@ -148,6 +264,9 @@ pub static HOUSE_STYLES: [HouseStyle; 6] = [
         adoption: Adoption::AdoptedOn,
         closing: Closing::PlenaryTwoLines,
         number_separator: ". ",
+        agency: None,
+        masthead_organ: Some(&ECONOMIC_AND_SOCIAL_COUNCIL),
+        masthead_note: MastheadNote::Asterisk,
     },
     HouseStyle {
         key: "who",
@@ -164,6 +283,9 @@ pub static HOUSE_STYLES: [HouseStyle; 6] = [
         adoption: Adoption::ClosingOnly,
         closing: Closing::PlenaryOneLine,
         number_separator: "  ",
+        agency: Some(&WHO),
+        masthead_organ: None,
+        masthead_note: MastheadNote::Asterisk,
     },
     HouseStyle {
         key: "paho",
@@ -180,6 +302,9 @@ pub static HOUSE_STYLES: [HouseStyle; 6] = [
         adoption: Adoption::ClosingOnly,
         closing: Closing::PlenaryOneLine,
         number_separator: "  ",
+        agency: Some(&PAHO),
+        masthead_organ: None,
+        masthead_note: MastheadNote::Asterisk,
     },
 ];
 

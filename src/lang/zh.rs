@@ -17,6 +17,11 @@ pub static TABLE: LangTable = LangTable {
         opening_face: Some("KaiTi"),
         word_spaces: false,
         css_fonts: "SimSun, \"Songti SC\", \"Noto Serif CJK SC\", \"Source Han Serif SC\", \"Times New Roman\", Times, \"Liberation Serif\", serif",
+        // KaiTi, as in the Word document; the Kai faces of macOS and of
+        // free systems (AR PL UKai) stand in.
+        css_opening_face: Some(
+            "KaiTi, \"Kaiti SC\", STKaiti, \"AR PL UKai CN\", \"AR PL KaitiM GB\", serif",
+        ),
     },
     // `一、导言`, `A. …`, `1. …`.
     section: Counter::ChineseNumeral,
@@ -187,9 +192,11 @@ pub static TABLE: LangTable = LangTable {
         semicolon: &['；', ';'],
         full_stop: &['。', '.'],
         colon: &['：', ':'],
+        footnote_separator: ",",
     },
     list_conjunctions: &["以及", "和", "或"],
     masthead: MastheadWords {
+        united_nations: "联合国",
         agenda_item: "临时议程项目{}",
         annex: "附件",
         annex_numbered: "附件{}",

@@ -99,6 +99,8 @@ impl Lowerer<'_> {
                     label: None,
                     id: Some(id),
                     number: None,
+                    mark: None,
+                    separator: None,
                     span,
                 }));
             }
@@ -108,6 +110,8 @@ impl Lowerer<'_> {
                     label: Some(label),
                     id: None,
                     number: None,
+                    mark: None,
+                    separator: None,
                     span,
                 }));
             }

@@ -251,6 +251,7 @@ impl<'s> Lowerer<'s> {
             origin,
             label: None,
             number: None,
+            mark: None,
             content: Vec::new(),
             ibid: false,
             span,

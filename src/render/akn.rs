@@ -10,8 +10,8 @@
 use std::collections::BTreeSet;
 
 use crate::ast::{
-    Annex, Block, Decision, Document, Field, FieldKey, Inline, LineRole, MastheadLine, Opening,
-    OperativeParagraph, Paragraph, Piece, PreambularClause, Section, SubParagraph,
+    Annex, Block, Decision, Document, Field, FieldKey, FootnoteRef, Inline, LineRole, MastheadLine,
+    Opening, OperativeParagraph, Paragraph, Piece, PreambularClause, Section, SubParagraph,
 };
 use crate::lang::style::{DocKind, OpeningFace};
 
@@ -82,7 +82,7 @@ struct Writer<'a> {
     /// anchor (a malformed AST) is dropped rather than repeated.
     ids: BTreeSet<String>,
     /// Footnotes already written in full; a later reference points to them.
-    notes_written: BTreeSet<u32>,
+    notes_written: BTreeSet<String>,
 }
 
 impl Writer<'_> {
@@ -268,11 +268,7 @@ impl Writer<'_> {
                     }
                 }
                 Piece::Symbol { text } => self.text(text),
-                Piece::FootnoteRef(r) => {
-                    if let Some(n) = r.number {
-                        self.note(n, r.id);
-                    }
-                }
+                Piece::FootnoteRef(r) => self.note(r),
             }
         }
     }
@@ -537,11 +533,7 @@ impl Writer<'_> {
                     self.inlines(content);
                     self.push("</b>");
                 }
-                Inline::FootnoteRef(f) => {
-                    if let Some(n) = f.number {
-                        self.note(n, f.id);
-                    }
-                }
+                Inline::FootnoteRef(f) => self.note(f),
                 Inline::CrossRef(r) => match &r.target {
                     Some(t) if !t.anchor.is_empty() => {
                         self.push("<ref href=\"#");
@@ -598,21 +590,31 @@ impl Writer<'_> {
 
     /// A footnote: written in full where it is first referenced, as an
     /// `authorialNote` with the HTML page's id; later references point to it.
-    fn note(&mut self, n: u32, id: Option<usize>) {
+    /// The marker is the printed number, or the symbol resolution gave
+    /// (`*`); the id is the HTML page's (`fn-2`, `fn-m2a`).
+    fn note(&mut self, r: &FootnoteRef) {
         let doc = self.doc;
-        let Some(footnote) = id.and_then(|i| doc.footnotes.get(i)) else {
+        let Some(key) = crate::render::note_key(r.number, r.mark.as_deref()) else {
             return;
         };
-        if !self.notes_written.insert(n) {
+        let Some(footnote) = r.id.and_then(|i| doc.footnotes.get(i)) else {
+            return;
+        };
+        let mut marker = String::new();
+        esc_into(
+            &mut marker,
+            &crate::render::printed_mark(r.number, r.mark.as_deref()),
+        );
+        if !self.notes_written.insert(key.clone()) {
             self.push(&format!(
-                "<noteRef href=\"#fn-{n}\" marker=\"{n}\" placement=\"bottom\"/>"
+                "<noteRef href=\"#fn-{key}\" marker=\"{marker}\" placement=\"bottom\"/>"
             ));
             return;
         }
         self.push(&format!(
-            "<authorialNote marker=\"{n}\" placement=\"bottom\""
+            "<authorialNote marker=\"{marker}\" placement=\"bottom\""
         ));
-        self.eid(&format!("fn-{n}"));
+        self.eid(&format!("fn-{key}"));
         self.push("><p>");
         self.inlines(&footnote.content);
         self.push("</p></authorialNote>");
@@ -633,7 +635,9 @@ fn sole_decision(doc: &Document) -> Option<&Decision> {
 /// JSON output.
 fn role_class(role: LineRole) -> &'static str {
     match role {
+        LineRole::Agency => "<p class=\"agency\"",
         LineRole::Symbol => "<p class=\"symbol\"",
+        LineRole::Organ => "<p class=\"organ\"",
         LineRole::Distribution => "<p class=\"distribution\"",
         LineRole::Date => "<p class=\"date\"",
         LineRole::VersionLanguage => "<p class=\"version_language\"",

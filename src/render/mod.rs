@@ -13,6 +13,28 @@ pub(crate) fn unbreakable_symbol(symbol: &str) -> String {
     symbol.replace(['-', '\u{2010}'], "\u{2011}")
 }
 
+/// A footnote's part of its ids: its number (`fn-2`), or its symbol's
+/// code points (`fn-m2a` for `*`). `None`: it is printed nowhere.
+pub(crate) fn note_key(number: Option<u32>, mark: Option<&str>) -> Option<String> {
+    match (mark, number) {
+        (Some(m), _) => Some(m.chars().fold(String::from("m"), |mut key, c| {
+            key.push_str(&format!("{:x}", c as u32));
+            key
+        })),
+        (None, Some(n)) => Some(n.to_string()),
+        (None, None) => None,
+    }
+}
+
+/// What a footnote's indicator prints: its symbol, or its number.
+pub(crate) fn printed_mark(number: Option<u32>, mark: Option<&str>) -> String {
+    match (mark, number) {
+        (Some(m), _) => m.to_string(),
+        (None, Some(n)) => n.to_string(),
+        (None, None) => String::new(),
+    }
+}
+
 #[cfg(test)]
 mod tests {
     #[test]

@@ -4,11 +4,11 @@
 
 use std::collections::HashMap;
 
-use crate::ast::{Document, Footnote, FootnoteRef, Label};
+use crate::ast::{Document, Footnote, FootnoteOrigin, FootnoteRef, Inline, Label};
 use crate::diag::{Applicability, Code, Diagnostic};
 use crate::lang::LangTable;
 use crate::lower::plain_text;
-use crate::visit::mutable::{VisitorMut, walk_print_order};
+use crate::visit::mutable::{VisitorMut, walk_content, walk_print_order};
 
 pub(super) fn number(doc: &mut Document, table: &LangTable, diags: &mut Vec<Diagnostic>) {
     // Named footnotes by name: the first definition wins, a second is E0112.
@@ -40,16 +40,29 @@ pub(super) fn number(doc: &mut Document, table: &LangTable, diags: &mut Vec<Diag
     // Numbers in print order: the masthead's lines, then the text. A
     // footnote's own text is not part of that order: a reference inside it
     // numbers nothing.
+    // The house style may mark the masthead's footnote with a symbol
+    // (`*`): it is placed first and takes no number.
+    let masthead_mark = doc.house_style().masthead_note.mark();
+    let marks: Vec<Option<&str>> = doc
+        .footnotes
+        .iter()
+        .map(|f| masthead_mark.filter(|_| f.origin == FootnoteOrigin::Masthead))
+        .collect();
     let mut refs = Refs {
         defs: &defs,
         def_names,
+        marks: &marks,
         numbers: vec![None; doc.footnotes.len()],
+        placed: vec![None; doc.footnotes.len()],
         next: 0,
+        next_placed: 0,
         unknown: 0,
         diags: &mut *diags,
     };
     refs.visit_document(doc);
     let numbers = refs.numbers;
+    let placed = refs.placed;
+    Adjacent(table.marks.footnote_separator).visit_document(doc);
 
     // A footnote holds no footnote: UN documents have none, and its mark
     // would print nothing, losing the text.
@@ -59,7 +72,7 @@ pub(super) fn number(doc: &mut Document, table: &LangTable, diags: &mut Vec<Diag
     }
 
     for (i, note) in doc.footnotes.iter().enumerate() {
-        if numbers[i].is_some() {
+        if placed[i].is_some() {
             continue;
         }
         if let Some(label) = &note.label
@@ -80,8 +93,9 @@ pub(super) fn number(doc: &mut Document, table: &LangTable, diags: &mut Vec<Diag
         }
     }
 
-    for (note, number) in doc.footnotes.iter_mut().zip(&numbers) {
+    for (i, (note, number)) in doc.footnotes.iter_mut().zip(&numbers).enumerate() {
         note.number = *number;
+        note.mark = placed[i].and(marks[i]).map(str::to_string);
         note.ibid = table.is_ibid(&plain_text(&note.content));
         if note.ibid && *number == Some(1) {
             diags.push(
@@ -95,7 +109,22 @@ pub(super) fn number(doc: &mut Document, table: &LangTable, diags: &mut Vec<Diag
             );
         }
     }
-    print_order(doc);
+    print_order(doc, &placed);
+}
+
+/// Separates a footnote reference from the one right before it (`1,2`).
+struct Adjacent(&'static str);
+
+impl VisitorMut for Adjacent {
+    fn visit_content(&mut self, node: &mut Vec<Inline>) {
+        for i in 1..node.len() {
+            let follows = matches!(node[i - 1], Inline::FootnoteRef(_));
+            if let Inline::FootnoteRef(r) = &mut node[i] {
+                r.separator = follows.then(|| self.0.to_string());
+            }
+        }
+        walk_content(self, node);
+    }
 }
 
 /// References inside a footnote's text.
@@ -121,9 +150,15 @@ struct Refs<'a> {
     defs: &'a HashMap<String, usize>,
     /// The names, sorted, for suggestions.
     def_names: Vec<&'a str>,
+    /// The symbol that marks a footnote of the list instead of a number.
+    marks: &'a [Option<&'a str>],
     /// The number of each footnote of the list, once referenced.
     numbers: Vec<Option<u32>>,
+    /// Where each footnote of the list is placed (first referenced) among
+    /// all, numbered or marked.
+    placed: Vec<Option<u32>>,
     next: u32,
+    next_placed: u32,
     unknown: usize,
     diags: &'a mut Vec<Diagnostic>,
 }
@@ -148,14 +183,19 @@ impl VisitorMut for Refs<'_> {
             (None, None) => return,
         };
         r.id = Some(id);
-        let Some(slot) = self.numbers.get_mut(id) else {
+        let Some(place) = self.placed.get_mut(id) else {
             return;
         };
-        if slot.is_none() {
-            self.next += 1;
-            *slot = Some(self.next);
+        if place.is_none() {
+            self.next_placed += 1;
+            *place = Some(self.next_placed);
+            if self.marks[id].is_none() {
+                self.next += 1;
+                self.numbers[id] = Some(self.next);
+            }
         }
-        r.number = *slot;
+        r.number = self.numbers[id];
+        r.mark = self.marks[id].map(str::to_string);
     }
 }
 
@@ -182,17 +222,12 @@ fn undefined(label: &Label, unknown: usize, names: &[&str]) -> Diagnostic {
     }
 }
 
-/// Puts the footnotes in print order (by number, the unnumbered after in
-/// source order) and points every reference at its footnote's new place.
-fn print_order(doc: &mut Document) {
+/// Puts the footnotes in print order (by first reference, the unreferenced
+/// after in source order) and points every reference at its footnote's new
+/// place.
+fn print_order(doc: &mut Document, placed: &[Option<u32>]) {
     let mut order: Vec<usize> = (0..doc.footnotes.len()).collect();
-    order.sort_by_key(|&i| {
-        (
-            doc.footnotes[i].number.is_none(),
-            doc.footnotes[i].number,
-            i,
-        )
-    });
+    order.sort_by_key(|&i| (placed[i].is_none(), placed[i], i));
     let mut place = vec![0; order.len()];
     for (new, &old) in order.iter().enumerate() {
         place[old] = new;

@@ -7,7 +7,7 @@ use crate::ast::{
     Decision, Document, Field, FieldKey, Footnote, FootnoteOrigin, FootnoteRef, Inline, LineRole,
     MastheadLine, Piece, Span,
 };
-use crate::lang::style::{Adoption, Closing, DocKind};
+use crate::lang::style::{Adoption, Closing, DocKind, organ_of_symbol};
 use crate::lang::{Distribution, Lang, LangTable, split_template};
 use crate::lower::plain_text;
 use crate::visit::mutable::VisitorMut;
@@ -66,8 +66,21 @@ fn masthead(doc: &mut Document, table: &LangTable) -> Vec<MastheadLine> {
     let mut line = |role, lang, pieces| {
         lines.push(MastheadLine { role, lang, pieces });
     };
+    let style = doc.house_style();
+    let names = |n: &[&str; 6]| vec![words(n[own.index()])];
+    let agency = match style.agency {
+        Some(agency) => names(agency),
+        None => vec![words(table.masthead.united_nations)],
+    };
+    line(LineRole::Agency, own, agency);
     if m.symbol.is_some() {
         line(LineRole::Symbol, own, vec![field(FieldKey::Symbol)]);
+    }
+    let organ = style
+        .masthead_organ
+        .or_else(|| m.symbol.as_ref().and_then(|s| organ_of_symbol(&s.text)));
+    if let Some(organ) = organ {
+        line(LineRole::Organ, own, names(organ));
     }
     if let Some(d) = &m.distribution {
         let pieces = match Distribution::from_key(d.text.trim()) {
@@ -97,7 +110,10 @@ fn masthead(doc: &mut Document, table: &LangTable) -> Vec<MastheadLine> {
         };
         line(LineRole::Original, distr, pieces);
     }
-    if m.body.is_some() {
+    // A body the organ line already names ("General Assembly") is not
+    // printed twice.
+    let body_is_organ = |b: &Field| organ.is_some_and(|o| o[own.index()] == field_plain(b));
+    if m.body.as_ref().is_some_and(|b| !body_is_organ(b)) {
         line(LineRole::Body, own, vec![field(FieldKey::Body)]);
     }
     if m.meeting.is_some() {
@@ -148,7 +164,6 @@ fn masthead(doc: &mut Document, table: &LangTable) -> Vec<MastheadLine> {
             around(template, FieldKey::Sponsors),
         );
     }
-    let style = doc.house_style();
     let adopted = kind.is_adopted();
     if adopted && style.adoption == Adoption::AdoptedOn {
         let template = match kind {
@@ -185,6 +200,8 @@ fn masthead(doc: &mut Document, table: &LangTable) -> Vec<MastheadLine> {
             label: None,
             id: Some(doc.footnotes.len() - 1),
             number: None,
+            mark: None,
+            separator: None,
             span: agenda.span,
         });
         // The footnote hangs on the agenda line; without one, on the first
@@ -295,6 +312,7 @@ fn agenda_footnote(agenda: &Field) -> Footnote {
         origin: FootnoteOrigin::Masthead,
         label: None,
         number: None,
+        mark: None,
         content: vec![
             Inline::DocumentRef(crate::ast::DocumentRef {
                 symbol: agenda.text.clone(),

@@ -65,6 +65,7 @@ pub(super) fn check(doc: &Document, table: &LangTable, diags: &mut Vec<Diagnosti
         },
         preamble_end,
         diags,
+        preamble_left: 0,
         operative_left: 0,
         lists: Vec::new(),
     }
@@ -84,6 +85,10 @@ struct Punctuation<'a> {
     /// The mark preambular clauses end with in the document's house style.
     preamble_end: Mark,
     diags: &'a mut Vec<Diagnostic>,
+    /// Preambular clauses of the decision not yet visited: in a house style
+    /// whose clauses end with ";", the last may end with a comma before the
+    /// operative part, as WHA55.15's does ("… by the end of 2002,").
+    preamble_left: usize,
     /// Operative paragraphs of the decision not yet visited: the last ends
     /// with a full stop.
     operative_left: usize,
@@ -101,16 +106,24 @@ impl Visitor for Punctuation<'_> {
     fn visit_paragraph(&mut self, _: &Paragraph) {}
 
     fn visit_decision(&mut self, d: &Decision) {
+        self.preamble_left = d.preamble.len();
         self.operative_left = d.operative.len();
         walk_decision(self, d);
     }
 
     fn visit_preambular_clause(&mut self, clause: &PreambularClause) {
+        self.preamble_left = self.preamble_left.saturating_sub(1);
+        let last = [self.preamble_end, Mark::Comma];
+        let ends: &[Mark] = if self.preamble_left == 0 && self.preamble_end != Mark::Comma {
+            &last
+        } else {
+            &last[..1]
+        };
         if clause.subparagraphs.is_empty() {
             expect(
                 &self.cx,
                 &clause.content,
-                &[self.preamble_end],
+                ends,
                 Code::W0201,
                 "this preambular clause",
                 self.diags,

@@ -101,6 +101,8 @@ fn fnref(n: u32, t: &Fill, lbl: Option<&str>) -> Inline {
         label: lbl.and_then(|l| label(t, l)),
         id: Some(n as usize - 1),
         number: Some(n),
+        mark: None,
+        separator: None,
         span: SP,
     })
 }
@@ -147,6 +149,8 @@ fn masthead(t: &Fill, language: Lang) -> Vec<MastheadLine> {
                     label: None,
                     id: Some(0),
                     number: Some(1),
+                    mark: None,
+                    separator: None,
                     span: SP,
                 }),
             ],
@@ -555,6 +559,7 @@ pub fn document(language: Lang, fill: &mut dyn FnMut(&str) -> String) -> Documen
         Footnote {
             origin: FootnoteOrigin::Masthead,
             number: Some(1),
+            mark: None,
             label: None,
             content: vec![Inline::DocumentRef(DocumentRef {
                 symbol: t.s("UNEP/MC/COP.6/1"),
@@ -566,6 +571,7 @@ pub fn document(language: Lang, fill: &mut dyn FnMut(&str) -> String) -> Documen
         Footnote {
             origin: FootnoteOrigin::Named,
             number: Some(2),
+            mark: None,
             label: label(t, "inf29"),
             content: vec![text(t, "UNEP/MC/COP.6/INF/29, annex I.")],
             ibid: false,
@@ -574,6 +580,7 @@ pub fn document(language: Lang, fill: &mut dyn FnMut(&str) -> String) -> Documen
         Footnote {
             origin: FootnoteOrigin::Inline,
             number: Some(3),
+            mark: None,
             label: None,
             content: vec![text(t, "Ibid., annex II.")],
             ibid: true,

@@ -54,6 +54,9 @@ struct Builder<'a> {
     /// Footnotes already placed (a second reference prints the mark only:
     /// a Word footnote cannot be referenced twice).
     placed: BTreeSet<usize>,
+    /// Footnotes placed with Word's own number (no custom mark): the next
+    /// is Word's `numbered + 1`.
+    numbered: usize,
 }
 
 /// Builds the paragraphs of `doc`.
@@ -65,6 +68,7 @@ pub fn build(doc: &Document) -> Built {
         paragraphs: Vec::new(),
         footnotes: Vec::new(),
         placed: BTreeSet::new(),
+        numbered: 0,
     };
     b.masthead();
     for block in &doc.body {
@@ -294,41 +298,62 @@ impl<'a> Builder<'a> {
         out
     }
 
-    /// The run referencing a footnote: a real Word footnote the first time,
-    /// the bare mark afterwards. Word numbers footnotes in the order they
-    /// are placed, which is the order resolution numbered them in; should
-    /// the two ever differ, the resolved number is printed as a custom mark.
-    fn footnote(&mut self, r: &FootnoteRef) -> Option<Run> {
-        let (index, number) = (r.id?, r.number?);
-        let note = self.doc.footnotes.get(index)?;
+    /// The runs referencing a footnote: the separator resolution put
+    /// before it, if any, then a real Word footnote the first time, the
+    /// bare mark afterwards. Word numbers the footnotes without a custom
+    /// mark in the order they are placed, which is the order resolution
+    /// numbered them in; a symbol (`*`), or a number that ever differed
+    /// from Word's, is printed as a custom mark.
+    fn footnote(&mut self, r: &FootnoteRef) -> Vec<Run> {
+        let mut runs = Vec::new();
+        let Some(index) = r.id else { return runs };
+        let shown = match (&r.mark, r.number) {
+            (Some(m), _) => m.clone(),
+            (None, Some(n)) => n.to_string(),
+            (None, None) => return runs,
+        };
+        let Some(note) = self.doc.footnotes.get(index) else {
+            return runs;
+        };
         let mark = RunProps {
             style: Some(id::FOOTNOTE_REFERENCE),
             ..RunProps::default()
         };
+        if let Some(sep) = &r.separator {
+            runs.push(Run::new(mark.clone()).text(sep.clone()));
+        }
         if !self.placed.insert(index) {
-            return Some(Run::new(mark).text(number.to_string()));
+            runs.push(Run::new(mark).text(shown));
+            return runs;
         }
         // Fixed ids in print order, so equal documents give equal bytes.
         let footnote_id = self.placed.len();
-        let custom = (number as usize != footnote_id).then(|| number.to_string());
+        let auto = r.mark.is_none() && r.number == Some(self.numbered as u32 + 1);
+        let custom = if auto {
+            self.numbered += 1;
+            None
+        } else {
+            Some(shown)
+        };
         let own_mark = match &custom {
             Some(n) => Content::Text(n.clone()),
             None => Content::FootnoteMark,
         };
-        let mut runs = vec![
+        let mut text = vec![
             Run::new(mark.clone()).with(own_mark),
             Run::default().with(Content::Tab),
         ];
-        runs.extend(self.runs(&note.content));
+        text.extend(self.runs(&note.content));
         let p = Para {
             props: self.props(id::FOOTNOTE_TEXT),
-            runs,
+            runs: text,
         };
         self.footnotes.push((footnote_id, p));
-        Some(Run::new(mark).with(Content::FootnoteReference {
+        runs.push(Run::new(mark).with(Content::FootnoteReference {
             id: footnote_id,
             custom,
-        }))
+        }));
+        runs
     }
 
     /// Runs for resolved pieces; `fields` answers `Piece::Field`. Words
@@ -385,10 +410,36 @@ impl<'a> Builder<'a> {
     fn masthead(&mut self) {
         let doc = self.doc;
         let meta = |key| doc.meta.get(key).as_ref();
+        let lines = &doc.presentation.masthead;
+        // The agency and the symbol share the top line, one at each end:
+        // each run in its character style, a tab between them.
+        let top: Vec<_> = lines
+            .iter()
+            .filter(|l| matches!(l.role, LineRole::Agency | LineRole::Symbol))
+            .collect();
+        if !top.is_empty() {
+            let mut runs = Vec::new();
+            for (i, line) in top.iter().enumerate() {
+                let character = match line.role {
+                    LineRole::Agency => id::AGENCY,
+                    _ => id::SYMBOL_TEXT,
+                };
+                let mut line_runs = self.pieces(&line.pieces, &meta, line.lang == doc.language);
+                for run in &mut line_runs {
+                    run.props.style.get_or_insert(character);
+                }
+                if i > 0 {
+                    runs.push(Run::default().with(Content::Tab));
+                }
+                runs.extend(line_runs);
+            }
+            self.push(id::MASTHEAD_TOP, runs);
+        }
         let mut ruled = false;
-        for line in &doc.presentation.masthead {
+        for line in lines {
             let style = match line.role {
-                LineRole::Symbol => id::SYMBOL,
+                LineRole::Agency | LineRole::Symbol => continue,
+                LineRole::Organ => id::ORGAN,
                 LineRole::Distribution
                 | LineRole::Date
                 | LineRole::VersionLanguage
@@ -401,8 +452,8 @@ impl<'a> Builder<'a> {
                 LineRole::Kind | LineRole::Adoption => id::KIND,
                 LineRole::ClosingMeeting | LineRole::ClosingDate => id::TEXT,
             };
-            // The rule under the symbol and distribution block.
-            if !ruled && !matches!(style, id::SYMBOL | id::DISTRIBUTION) {
+            // The rule under the organ and the distribution block.
+            if !ruled && !matches!(style, id::ORGAN | id::DISTRIBUTION) {
                 self.push(id::MASTHEAD_RULE, Vec::new());
                 ruled = true;
             }
@@ -447,9 +498,12 @@ impl<'a> Builder<'a> {
     }
 
     fn section(&mut self, s: &Section) {
+        let numbered = s.number.as_ref().is_some_and(|n| !n.display.is_empty());
         let style = match s.level {
             0 | 1 => id::HEADING1,
             2 => id::HEADING2,
+            // `###`: unnumbered, at the text column.
+            _ if !numbered => id::SUBHEADING,
             _ => id::HEADING3,
         };
         let mut runs = self.designation(s.number.as_ref().map(|n| n.display.as_str()));
@@ -460,13 +514,28 @@ impl<'a> Builder<'a> {
         }
     }
 
+    /// The heading of a part of a decision (`#`, `##`, `###` inside
+    /// `::: decision`): set within the decision's text column, smaller
+    /// than the document's section headings.
+    fn part(&mut self, s: &Section) {
+        let style = match s.level {
+            0 | 1 => id::DECISION_PART,
+            2 => id::DECISION_SUBPART,
+            _ => id::DECISION_SUBHEADING,
+        };
+        let mut runs = self.designation(s.number.as_ref().map(|n| n.display.as_str()));
+        runs.extend(self.runs(&s.title));
+        self.push(style, runs);
+    }
+
     fn paragraph(&mut self, p: &AstParagraph) {
         let number = p.number.as_ref().map(|n| n.display.as_str());
         let style = match number {
+            Some(d) if p.numbered && !d.is_empty() && p.inserted => id::PARAGRAPH_INSERTED,
             Some(d) if p.numbered && !d.is_empty() => id::PARAGRAPH,
             _ => id::TEXT,
         };
-        let mut runs = if style == id::PARAGRAPH {
+        let mut runs = if style != id::TEXT {
             self.designation(number)
         } else {
             Vec::new()
@@ -501,11 +570,11 @@ impl<'a> Builder<'a> {
             self.push(id::FORMULA, runs);
         }
         for clause in &d.preamble {
-            clause.headings.iter().for_each(|h| self.section(h));
+            clause.headings.iter().for_each(|h| self.part(h));
             self.preambular(clause);
         }
         for op in &d.operative {
-            op.headings.iter().for_each(|h| self.section(h));
+            op.headings.iter().for_each(|h| self.part(h));
             self.operative(op);
         }
     }
@@ -547,10 +616,12 @@ impl<'a> Builder<'a> {
         runs.extend(self.opening_runs(op.opening.as_ref(), &op.content, italic));
         // A decision's only operative paragraph is unnumbered and set like
         // a preambular clause.
-        let style = if numbered {
-            id::OPERATIVE
-        } else {
-            id::OPERATIVE_SINGLE
+        // "9 bis." is wider than one step: its number hangs further out,
+        // its text stays on the column.
+        let style = match (numbered, op.inserted) {
+            (true, false) => id::OPERATIVE,
+            (true, true) => id::OPERATIVE_INSERTED,
+            (false, _) => id::OPERATIVE_SINGLE,
         };
         self.push(style, runs);
         self.subparagraphs(&op.subparagraphs, 1);

@@ -155,12 +155,22 @@ pub enum Justify {
     End,
 }
 
+/// `w:framePr`: a paragraph set in a frame of its own, `width` wide, at
+/// the page's left margin (or right, `right`), which the paragraphs after
+/// it flow beside: a masthead's organ line beside the distribution block.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct Frame {
+    pub width: i32,
+    pub right: bool,
+}
+
 /// Paragraph properties (`CT_PPrBase`): what a style or a paragraph sets.
 #[derive(Clone, Debug, Default, PartialEq)]
 pub struct ParaProps {
     pub style: Option<&'static str>,
     pub keep_next: bool,
     pub page_break_before: bool,
+    pub frame: Option<Frame>,
     /// `w:pBdr/w:bottom`: a single rule this thick, in eighths of a point.
     pub bottom_rule: Option<u32>,
     pub tabs: Vec<(TabKind, i32)>,
@@ -183,6 +193,14 @@ impl ParaProps {
         }
         if self.page_break_before {
             inner.push_str("<w:pageBreakBefore/>");
+        }
+        if let Some(f) = self.frame {
+            let side = if f.right { "right" } else { "left" };
+            let _ = write!(
+                inner,
+                r#"<w:framePr w:w="{}" w:hSpace="284" w:wrap="around" w:vAnchor="text" w:hAnchor="margin" w:xAlign="{side}"/>"#,
+                f.width
+            );
         }
         if let Some(sz) = self.bottom_rule {
             let _ = write!(
@@ -523,6 +541,10 @@ mod tests {
                 style: Some("S"),
                 keep_next: true,
                 page_break_before: true,
+                frame: Some(Frame {
+                    width: 4000,
+                    right: false,
+                }),
                 bottom_rule: Some(12),
                 tabs: vec![(TabKind::Start, 1247)],
                 bidi: true,
@@ -546,6 +568,7 @@ mod tests {
             "pStyle",
             "keepNext",
             "pageBreakBefore",
+            "framePr",
             "pBdr",
             "tabs",
             "bidi",

@@ -6,7 +6,8 @@
 //! Measurements are in twentieths of a point (twips): 567 twips = 1 cm.
 
 use super::ooxml::{
-    Fonts, Indent, Justify, ParaProps, RunProps, Spacing, Style, StyleKind, TabKind, WordLang,
+    Fonts, Frame, Indent, Justify, ParaProps, RunProps, Spacing, Style, StyleKind, TabKind,
+    WordLang,
 };
 use crate::lang::LangTable;
 
@@ -40,6 +41,17 @@ pub const BODY_SIZE: u32 = 20;
 /// Style ids (what `w:pStyle`/`w:rStyle` name) and display names.
 pub mod id {
     pub const SYMBOL: &str = "UNSymbol";
+    pub const MASTHEAD_TOP: &str = "UNMastheadTop";
+    /// Character styles of the top line's two ends.
+    pub const AGENCY: &str = "UNAgency";
+    pub const SYMBOL_TEXT: &str = "UNSymbolText";
+    pub const ORGAN: &str = "UNOrgan";
+    pub const SUBHEADING: &str = "UNSubheading";
+    pub const DECISION_PART: &str = "UNDecisionPart";
+    pub const DECISION_SUBPART: &str = "UNDecisionSubpart";
+    pub const DECISION_SUBHEADING: &str = "UNDecisionSubheading";
+    pub const PARAGRAPH_INSERTED: &str = "UNParagraphInserted";
+    pub const OPERATIVE_INSERTED: &str = "UNOperativeInserted";
     pub const DISTRIBUTION: &str = "UNDistribution";
     pub const MASTHEAD_RULE: &str = "UNMastheadRule";
     pub const BODY: &str = "UNBody";
@@ -208,6 +220,75 @@ pub fn styles(table: &LangTable, distribution_lang: Option<&str>) -> Vec<Style> 
     symbol.para.spacing = spacing(0, 120);
     symbol.para.bottom_rule = Some(12);
 
+    // The top line: the agency at the start, the symbol at the end (a
+    // tab), the rule under both; LibreOffice and Word mirror it in a
+    // right-to-left paragraph, as Arabic UN documents are.
+    let mut top = para(id::MASTHEAD_TOP, "UN Masthead Top");
+    top.para.spacing = spacing(0, 120);
+    top.para.bottom_rule = Some(12);
+    top.para.tabs = vec![(TabKind::End, TEXT_WIDTH)];
+    let mut agency = Style::new(StyleKind::Character, id::AGENCY, "UN Agency");
+    agency.based_on = Some(DEFAULT_FONT);
+    agency.run.size = Some(24);
+    let mut symbol_text = Style::new(StyleKind::Character, id::SYMBOL_TEXT, "UN Symbol Text");
+    symbol_text.based_on = Some(DEFAULT_FONT);
+    symbol_text.run.bold = true;
+    symbol_text.run.size = Some(24);
+
+    // The organ or programme, in a frame at the start side so that the
+    // distribution block stands beside it.
+    let mut organ = para(id::ORGAN, "UN Organ");
+    organ.run.bold = true;
+    organ.run.size = Some(28);
+    organ.para.frame = Some(Frame {
+        width: DISTR - 284,
+        right: table.rtl,
+    });
+
+    // `###` outside a decision: an unnumbered sub-heading at the text
+    // column (a hanging indent would set it in the numbers' column).
+    let mut subheading = para(id::SUBHEADING, "UN Subheading");
+    subheading.run.bold = true;
+    subheading.para.keep_next = true;
+    subheading.para.spacing = spacing(120, 120);
+    subheading.para.indent = indent(TEXT, None);
+
+    // The parts of a decision (`#`, `##`, `###` inside it), as COP
+    // decisions set them: within the decision's text column, the number
+    // where operative numbers stand and the title on the operative text,
+    // smaller than the document's own headings (14 and 12 pt).
+    let part = |sid, name, size| {
+        let mut s = para(sid, name);
+        s.run.bold = true;
+        s.run.size = Some(size);
+        s.para.keep_next = true;
+        s.para.spacing = spacing(120, 120);
+        hanging(&mut s, TEXT + STEP);
+        s
+    };
+    let decision_part = part(id::DECISION_PART, "UN Decision Part", 22);
+    let decision_subpart = part(id::DECISION_SUBPART, "UN Decision Subpart", BODY_SIZE);
+    let mut decision_subheading = para(id::DECISION_SUBHEADING, "UN Decision Subheading");
+    decision_subheading.run.bold = true;
+    decision_subheading.para.keep_next = true;
+    decision_subheading.para.spacing = spacing(120, 120);
+    decision_subheading.para.indent = indent(TEXT + STEP, None);
+
+    // An inserted paragraph ("9 bis."): numbered where the others are,
+    // its text on the same column. "9 bis." and "10 ter." fit in the step
+    // at 10 pt; a longer number ("10 quinquies.") goes on to a second stop
+    // one step further for the first line only, never to Word's default
+    // stops.
+    let inserted = |sid, name, start| {
+        let mut s = para(sid, name);
+        s.para.spacing = spacing(0, 120);
+        hanging(&mut s, start);
+        s.para.tabs.push((TabKind::Start, start + STEP));
+        s
+    };
+    let paragraph_inserted = inserted(id::PARAGRAPH_INSERTED, "UN Paragraph Inserted", TEXT);
+    let operative_inserted = inserted(id::OPERATIVE_INSERTED, "UN Operative Inserted", TEXT + STEP);
+
     // Mirrored in a right-to-left document: the English lines stay
     // left-to-right and move to the left-hand column, across from the
     // symbol's old place, as in Arabic UN documents.
@@ -372,6 +453,18 @@ pub fn styles(table: &LangTable, distribution_lang: Option<&str>) -> Vec<Style> 
         footnote_text,
         footnote_reference,
         opening,
+        // Added after the first set, so that the seed's styles.xml only
+        // grows.
+        top,
+        agency,
+        symbol_text,
+        organ,
+        subheading,
+        decision_part,
+        decision_subpart,
+        decision_subheading,
+        paragraph_inserted,
+        operative_inserted,
     ]);
     for s in &mut out {
         if s.kind == StyleKind::Paragraph && s.id != NORMAL && bidi_style(table, s.id) {

@@ -12,8 +12,9 @@ pub mod redline;
 use std::collections::{BTreeMap, BTreeSet};
 
 use crate::ast::{
-    Annex, Block, Bracket, Decision, Document, Field, FieldKey, Inline, LineRole, MastheadLine,
-    Opening, OperativeParagraph, Paragraph, Piece, PreambularClause, Section, SubParagraph,
+    Annex, Block, Bracket, Decision, Document, Field, FieldKey, FootnoteRef, Inline, LineRole,
+    MastheadLine, Opening, OperativeParagraph, Paragraph, Piece, PreambularClause, Section,
+    SubParagraph,
 };
 use crate::lang::LangTable;
 use crate::lang::style::OpeningFace;
@@ -54,10 +55,10 @@ struct Renderer<'a> {
     /// Ids already written: a malformed AST with a repeated anchor must still
     /// give a page whose ids are unique, so repeats are dropped.
     ids: BTreeSet<String>,
-    /// Footnote numbers that have a note to link to.
-    notes: BTreeSet<u32>,
+    /// Footnotes that have a note to link to, by [`note_key`].
+    notes: BTreeSet<String>,
     /// References written so far to each footnote, to give each its own id.
-    refs: BTreeMap<u32, u32>,
+    refs: BTreeMap<String, u32>,
 }
 
 impl<'a> Renderer<'a> {
@@ -68,7 +69,11 @@ impl<'a> Renderer<'a> {
             table,
             out: String::with_capacity(64 * 1024),
             ids: BTreeSet::new(),
-            notes: doc.footnotes.iter().filter_map(|f| f.number).collect(),
+            notes: doc
+                .footnotes
+                .iter()
+                .filter_map(|f| crate::render::note_key(f.number, f.mark.as_deref()))
+                .collect(),
             refs: BTreeMap::new(),
         }
     }
@@ -112,6 +117,13 @@ impl<'a> Renderer<'a> {
         self.push("body { font-family: ");
         self.push(self.table.typography.css_fonts);
         self.push("; }\n");
+        // A script without italics sets opening words and emphasis
+        // upright in its own face (the table's, as the Word document).
+        if let Some(face) = self.table.typography.css_opening_face {
+            self.push("em, em.opening { font-style: normal; font-family: ");
+            self.push(face);
+            self.push("; }\n");
+        }
         self.push("</style>\n</head>\n<body>\n");
         self.masthead();
         self.push("<main>\n");
@@ -150,11 +162,7 @@ impl<'a> Renderer<'a> {
                     self.text(&crate::render::unbreakable_symbol(text));
                     self.push("</span>");
                 }
-                Piece::FootnoteRef(r) => {
-                    if let Some(n) = r.number {
-                        self.footnote_ref(n);
-                    }
-                }
+                Piece::FootnoteRef(r) => self.footnote_ref(r),
             }
         }
     }
@@ -172,8 +180,11 @@ impl<'a> Renderer<'a> {
         self.push("<header class=\"masthead\">\n");
 
         self.push("<div class=\"mh-top\">");
-        for line in of(lines, &[LineRole::Symbol]) {
-            self.push("<p class=\"mh-symbol\">");
+        for line in of(lines, &[LineRole::Agency, LineRole::Symbol]) {
+            self.push(match line.role {
+                LineRole::Agency => "<p class=\"mh-agency\">",
+                _ => "<p class=\"mh-symbol\">",
+            });
             self.pieces(&line.pieces, &meta);
             self.push("</p>");
         }
@@ -190,6 +201,11 @@ impl<'a> Renderer<'a> {
         )
         .collect();
         self.push("<div class=\"mh-distr\">");
+        for line in of(lines, &[LineRole::Organ]) {
+            self.push("<p class=\"mh-organ\">");
+            self.pieces(&line.pieces, &meta);
+            self.push("</p>");
+        }
         if let Some(first) = distr.first() {
             self.push("<div class=\"mh-distr-lines\"");
             let table = first.lang.table();
@@ -541,11 +557,7 @@ impl<'a> Renderer<'a> {
                     self.inlines(content);
                     self.push("</strong>");
                 }
-                Inline::FootnoteRef(f) => {
-                    if let Some(n) = f.number {
-                        self.footnote_ref(n);
-                    }
-                }
+                Inline::FootnoteRef(f) => self.footnote_ref(f),
                 Inline::CrossRef(r) => match &r.target {
                     Some(t) if !t.anchor.is_empty() => {
                         self.push("<a class=\"xref\" href=\"#");
@@ -606,25 +618,36 @@ impl<'a> Renderer<'a> {
         self.push("</span>");
     }
 
-    fn footnote_ref(&mut self, n: u32) {
-        let count = self.refs.entry(n).or_insert(0);
+    /// A footnote's indicator, after the separator resolution put
+    /// between it and an indicator right before it.
+    fn footnote_ref(&mut self, r: &FootnoteRef) {
+        let Some(key) = crate::render::note_key(r.number, r.mark.as_deref()) else {
+            return;
+        };
+        let count = self.refs.entry(key.clone()).or_insert(0);
         *count += 1;
         let id = if *count == 1 {
-            format!("fnref-{n}")
+            format!("fnref-{key}")
         } else {
-            format!("fnref-{n}-{count}")
+            format!("fnref-{key}-{count}")
         };
+        if let Some(sep) = &r.separator {
+            self.push("<sup class=\"fnsep\">");
+            self.text(sep);
+            self.push("</sup>");
+        }
+        let shown = crate::render::printed_mark(r.number, r.mark.as_deref());
         self.push("<sup class=\"fnref\">");
-        if self.notes.contains(&n) {
+        if self.notes.contains(&key) {
             self.push("<a href=\"#fn-");
-            self.push(&n.to_string());
+            self.push(&key);
             self.push("\"");
             self.id_attr(&id);
             self.push(" role=\"doc-noteref\">");
-            self.push(&n.to_string());
+            self.text(&shown);
             self.push("</a>");
         } else {
-            self.push(&n.to_string());
+            self.text(&shown);
         }
         self.push("</sup>");
     }
@@ -637,17 +660,20 @@ impl<'a> Renderer<'a> {
         self.push("<footer class=\"footnotes\">\n<ol>\n");
         for f in &doc.footnotes {
             // Never referenced: validation has reported it (W0104).
-            let Some(n) = f.number else { continue };
+            let Some(n) = crate::render::note_key(f.number, f.mark.as_deref()) else {
+                continue;
+            };
+            let shown = crate::render::printed_mark(f.number, f.mark.as_deref());
             self.push("<li");
             self.id_attr(&format!("fn-{n}"));
             self.push("><span class=\"num\">");
             // The back link goes to the first reference, if there is one.
             if self.ids.contains(&format!("fnref-{n}")) {
-                self.push(&format!(
-                    "<a href=\"#fnref-{n}\" role=\"doc-backlink\">{n}</a>"
-                ));
+                self.push(&format!("<a href=\"#fnref-{n}\" role=\"doc-backlink\">"));
+                self.text(&shown);
+                self.push("</a>");
             } else {
-                self.push(&n.to_string());
+                self.text(&shown);
             }
             self.push("</span> ");
             self.inlines(&f.content);
@@ -727,6 +753,8 @@ mod tests {
             label: None,
             id: None,
             number: Some(7),
+            mark: None,
+            separator: None,
             span: Span::default(),
         });
         doc.body = vec![
