@@ -123,12 +123,21 @@ pub(crate) enum Command {
         /// The later revision; `-` reads standard input
         #[arg(value_name = "NEW")]
         new: PathBuf,
-        /// What to print: the edit script (`json`) or a redline page (`html`)
+        /// What to print: the edit script (`json`), a redline page (`html`)
+        /// or the new revision with Word tracked changes (`docx`)
         #[arg(long, value_enum, default_value_t = DiffTarget::Json)]
         to: DiffTarget,
         /// Where to write [default: standard output]
         #[arg(short, long, value_name = "PATH")]
         output: Option<PathBuf>,
+        /// The author of the tracked changes (`--to docx`) [default: none]
+        #[arg(long, value_name = "NAME")]
+        author: Option<String>,
+        /// The date of the tracked changes (`--to docx`), `YYYY-MM-DD` or
+        /// `YYYY-MM-DDThh:mm:ssZ` [default: none, so that the output is
+        /// the same on every run]
+        #[arg(long, value_name = "DATE")]
+        date: Option<String>,
         /// How to print diagnostics (on standard error)
         #[arg(long, value_enum, default_value_t = FormatArg::Human)]
         format: FormatArg,
@@ -293,4 +302,6 @@ pub(crate) enum DiffTarget {
     Json,
     /// A redline page: the new revision with `<ins>` and `<del>`
     Html,
+    /// A Word document: the new revision with tracked changes
+    Docx,
 }

@@ -88,6 +88,7 @@ pub fn build(doc: &Document) -> Built {
     // Later pages: the symbol and the page number; the first page carries
     // the masthead instead.
     let header = Para {
+        mark: None,
         props: b.props(id::HEADER),
         runs: vec![
             Run::default().text(symbol).with(Content::Tab),
@@ -224,6 +225,7 @@ impl<'a> Builder<'a> {
 
     fn push(&mut self, style: &'static str, runs: Vec<Run>) {
         let p = Para {
+            mark: None,
             props: self.props(style),
             runs,
         };
@@ -345,6 +347,7 @@ impl<'a> Builder<'a> {
         ];
         text.extend(self.runs(&note.content));
         let p = Para {
+            mark: None,
             props: self.props(id::FOOTNOTE_TEXT),
             runs: text,
         };

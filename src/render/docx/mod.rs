@@ -9,6 +9,9 @@ mod body;
 mod ooxml;
 mod package;
 mod styles;
+mod tracked;
+
+pub use tracked::Revision;
 
 use crate::ast::{Document, LineRole};
 
@@ -22,7 +25,27 @@ pub fn render(doc: &Document) -> Vec<u8> {
 /// The package parts (path, bytes) in archive order, before zipping; the
 /// tests read these to check the XML without unzipping.
 pub fn parts(doc: &Document) -> Vec<(String, Vec<u8>)> {
-    let built = body::build(doc);
+    package_parts(doc, &body::build(doc))
+}
+
+/// The DOCX file of `new` with the changes from `old` tracked (Word's
+/// `w:ins` and `w:del`): accepting them all gives `new`'s text, rejecting
+/// them all `old`'s. The package (styles, language, header) is `new`'s.
+pub fn render_tracked(old: &Document, new: &Document, revision: &Revision) -> Vec<u8> {
+    package::pack(&tracked_parts(old, new, revision))
+}
+
+/// The parts of [`render_tracked`]'s file, before zipping.
+pub fn tracked_parts(
+    old: &Document,
+    new: &Document,
+    revision: &Revision,
+) -> Vec<(String, Vec<u8>)> {
+    let built = tracked::merge(body::build(old), body::build(new), revision);
+    package_parts(new, &built)
+}
+
+fn package_parts(doc: &Document, built: &body::Built) -> Vec<(String, Vec<u8>)> {
     let meta = &doc.meta;
     let table = doc.language.table();
     // The distribution block is in the language resolution gave its lines
@@ -58,5 +81,5 @@ pub fn parts(doc: &Document) -> Vec<(String, Vec<u8>)> {
             .collect(),
         rtl: table.rtl,
     };
-    package::parts(&built, &package)
+    package::parts(built, &package)
 }

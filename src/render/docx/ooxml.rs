@@ -304,6 +304,49 @@ pub enum Content {
 pub struct Run {
     pub props: RunProps,
     pub content: Vec<Content>,
+    /// A tracked change the run is part of (`w:ins` or `w:del` around it).
+    pub change: Option<Change>,
+}
+
+/// Whether a tracked change inserts or deletes.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum ChangeKind {
+    Insert,
+    Delete,
+}
+
+/// A tracked change (`CT_TrackChange`): `w:id` is unique in the document;
+/// `w:author` is required by the schema, and empty when no author was
+/// given; `w:date` only when given, so that equal inputs give equal bytes.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Change {
+    pub kind: ChangeKind,
+    pub id: u32,
+    pub author: String,
+    pub date: Option<String>,
+}
+
+impl Change {
+    fn name(&self) -> &'static str {
+        match self.kind {
+            ChangeKind::Insert => "w:ins",
+            ChangeKind::Delete => "w:del",
+        }
+    }
+
+    fn open(&self, out: &mut String, close: bool) {
+        let _ = write!(
+            out,
+            r#"<{} w:id="{}" w:author="{}""#,
+            self.name(),
+            self.id,
+            escape(&self.author)
+        );
+        if let Some(date) = &self.date {
+            let _ = write!(out, r#" w:date="{}""#, escape(date));
+        }
+        out.push_str(if close { "/>" } else { ">" });
+    }
 }
 
 impl Run {
@@ -311,6 +354,7 @@ impl Run {
         Run {
             props,
             content: Vec::new(),
+            change: None,
         }
     }
 
@@ -325,11 +369,24 @@ impl Run {
     }
 
     fn write(&self, out: &mut String) {
+        if let Some(change) = &self.change {
+            change.open(out, false);
+        }
+        // Deleted text is `w:delText` and a deleted field code
+        // `w:delInstrText`: a `w:t` inside `w:del` is invalid.
+        let deleted = matches!(
+            &self.change,
+            Some(Change {
+                kind: ChangeKind::Delete,
+                ..
+            })
+        );
+        let text = if deleted { "w:delText" } else { "w:t" };
         out.push_str("<w:r>");
         self.props.write(out);
         for c in &self.content {
             match c {
-                Content::Text(t) => write_text(out, t),
+                Content::Text(t) => write_text(out, t, text),
                 Content::Tab => out.push_str("<w:tab/>"),
                 Content::FootnoteReference { id, custom } => match custom {
                     Some(mark) => {
@@ -337,7 +394,7 @@ impl Run {
                             out,
                             r#"<w:footnoteReference w:customMarkFollows="1" w:id="{id}"/>"#
                         );
-                        write_text(out, mark);
+                        write_text(out, mark, text);
                     }
                     None => {
                         let _ = write!(out, r#"<w:footnoteReference w:id="{id}"/>"#);
@@ -346,28 +403,46 @@ impl Run {
                 Content::FootnoteMark => out.push_str("<w:footnoteRef/>"),
                 Content::Separator => out.push_str("<w:separator/>"),
                 Content::ContinuationSeparator => out.push_str("<w:continuationSeparator/>"),
-                Content::PageField => out.push_str(concat!(
-                    r#"<w:fldChar w:fldCharType="begin"/>"#,
-                    r#"<w:instrText xml:space="preserve"> PAGE </w:instrText>"#,
-                    r#"<w:fldChar w:fldCharType="separate"/><w:t>1</w:t>"#,
-                    r#"<w:fldChar w:fldCharType="end"/>"#
-                )),
+                Content::PageField => {
+                    let instr = if deleted {
+                        "w:delInstrText"
+                    } else {
+                        "w:instrText"
+                    };
+                    let _ = write!(
+                        out,
+                        concat!(
+                            r#"<w:fldChar w:fldCharType="begin"/>"#,
+                            r#"<{i} xml:space="preserve"> PAGE </{i}>"#,
+                            r#"<w:fldChar w:fldCharType="separate"/><{t}>1</{t}>"#,
+                            r#"<w:fldChar w:fldCharType="end"/>"#
+                        ),
+                        i = instr,
+                        t = text
+                    );
+                }
             }
         }
         out.push_str("</w:r>");
+        if let Some(change) = &self.change {
+            let _ = write!(out, "</{}>", change.name());
+        }
     }
 }
 
-/// `w:t` for each piece of `text` between no-break hyphens.
-fn write_text(out: &mut String, text: &str) {
+/// `w:t` (or `w:delText`, `element`) for each piece of `text` between
+/// no-break hyphens.
+fn write_text(out: &mut String, text: &str, element: &str) {
     for (i, piece) in text.split('\u{2011}').enumerate() {
         if i > 0 {
             out.push_str("<w:noBreakHyphen/>");
         }
         if !piece.is_empty() {
-            out.push_str(r#"<w:t xml:space="preserve">"#);
-            out.push_str(&escape(piece));
-            out.push_str("</w:t>");
+            let _ = write!(
+                out,
+                r#"<{element} xml:space="preserve">{}</{element}>"#,
+                escape(piece)
+            );
         }
     }
 }
@@ -376,12 +451,32 @@ fn write_text(out: &mut String, text: &str) {
 pub struct Para {
     pub props: ParaProps,
     pub runs: Vec<Run>,
+    /// The paragraph mark inserted or deleted (`w:pPr/w:rPr/w:ins|w:del`):
+    /// accepting a deleted mark, or rejecting an inserted one, joins the
+    /// paragraph to the next.
+    pub mark: Option<Change>,
 }
 
 impl Para {
     pub fn write(&self, out: &mut String) {
         out.push_str("<w:p>");
-        self.props.write(out);
+        match &self.mark {
+            None => self.props.write(out),
+            Some(change) => {
+                // `w:rPr` closes `CT_PPr`, after every `CT_PPrBase` element.
+                let mut props = String::new();
+                self.props.write(&mut props);
+                let inner = props
+                    .strip_prefix("<w:pPr>")
+                    .and_then(|p| p.strip_suffix("</w:pPr>"))
+                    .unwrap_or("");
+                out.push_str("<w:pPr>");
+                out.push_str(inner);
+                out.push_str("<w:rPr>");
+                change.open(out, true);
+                out.push_str("</w:rPr></w:pPr>");
+            }
+        }
         for r in &self.runs {
             r.write(out);
         }
@@ -537,6 +632,7 @@ mod tests {
     #[test]
     fn paragraph_properties_follow_the_schema_sequence() {
         let p = Para {
+            mark: None,
             props: ParaProps {
                 style: Some("S"),
                 keep_next: true,
@@ -639,6 +735,7 @@ mod tests {
     #[test]
     fn text_is_escaped_and_no_break_hyphens_are_elements() {
         let p = Para {
+            mark: None,
             props: ParaProps::default(),
             runs: vec![Run::default().text("MC\u{2011}3/11 & </w:t>\u{2011}")],
         };

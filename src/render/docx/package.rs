@@ -343,6 +343,7 @@ fn footnotes(built: &Built, rtl: bool) -> Vec<u8> {
     ] {
         let _ = write!(out, r#"<w:footnote w:type="{kind}" w:id="{id}">"#);
         Para {
+            mark: None,
             props: ParaProps {
                 bidi: rtl,
                 spacing: Some(Spacing {
