@@ -7,6 +7,7 @@ mod common;
 
 use draftdec::diff::{Diff, Step, Words};
 use proptest::prelude::*;
+use std::path::PathBuf;
 
 fn compile(path: &str) -> draftdec::ast::Document {
     let compiled = draftdec::compile(&common::read(path));
@@ -131,4 +132,184 @@ proptest! {
         prop_assert_eq!(accepted, texts(&found.new));
         prop_assert_eq!(rejected, texts(&found.old));
     }
+}
+
+/// The tracked changes of the example pair, one paragraph a line.
+#[test]
+fn the_example_pair_as_tracked_changes() {
+    let old = compile("examples/negotiation.rev0.draft");
+    let new = compile("examples/negotiation.rev1.draft");
+    let parts = draftdec::render::docx::tracked_parts(
+        &old,
+        &new,
+        &draftdec::render::docx::Revision::default(),
+    );
+    let document = parts
+        .iter()
+        .find(|(name, _)| name == "word/document.xml")
+        .map(|(_, bytes)| String::from_utf8(bytes.clone()).expect("UTF-8"))
+        .expect("a document part");
+    insta::assert_snapshot!(
+        "negotiation-tracked-document",
+        document.replace("<w:p>", "\n<w:p>")
+    );
+    // No author or date unless given: equal inputs, equal bytes.
+    assert!(!document.contains("w:date="));
+    assert!(document.contains(r#"<w:del w:id="1" w:author="">"#));
+}
+
+/// `diff --to docx` of `old` and `new` (in `dir/tracked`), and the plain
+/// builds of both (in `dir`).
+fn tracked_files(dir: &std::path::Path, old: &str, new: &str, name: &str) -> [PathBuf; 3] {
+    std::fs::create_dir_all(dir.join("tracked")).unwrap();
+    let files = [
+        dir.join("tracked").join(format!("{name}.docx")),
+        dir.join(format!("{name}.old.docx")),
+        dir.join(format!("{name}.new.docx")),
+    ];
+    let run = |args: &[&std::ffi::OsStr]| {
+        let out = common::draftdec()
+            .args(args)
+            .output()
+            .expect("draftdec runs");
+        assert!(out.status.success(), "{args:?}: {out:?}");
+    };
+    let (old, new) = (common::root().join(old), common::root().join(new));
+    run(&[
+        "diff".as_ref(),
+        "--to".as_ref(),
+        "docx".as_ref(),
+        "-o".as_ref(),
+        files[0].as_os_str(),
+        old.as_os_str(),
+        new.as_os_str(),
+    ]);
+    for (path, source) in [(&files[1], &old), (&files[2], &new)] {
+        run(&[
+            "build".as_ref(),
+            "--to".as_ref(),
+            "docx".as_ref(),
+            "-o".as_ref(),
+            path.as_os_str(),
+            source.as_os_str(),
+        ]);
+    }
+    files
+}
+
+/// The pairs the Word output is read back from: the example pair both
+/// ways, and two different documents (everything deleted and inserted).
+const PAIRS: &[(&str, &str)] = &[
+    (
+        "examples/negotiation.rev0.draft",
+        "examples/negotiation.rev1.draft",
+    ),
+    (
+        "examples/negotiation.rev1.draft",
+        "examples/negotiation.rev0.draft",
+    ),
+    (
+        "examples/negotiation.rev0.draft",
+        "examples/resolution-ga.en.draft",
+    ),
+];
+
+/// pandoc reads the tracked changes as Word applies them: accepted, the
+/// text of the new revision's own DOCX; rejected, the old one's.
+#[test]
+fn accepting_the_word_changes_gives_new_and_rejecting_gives_old() {
+    let Some(pandoc) = common::PANDOC.require() else {
+        return;
+    };
+    let dir = tempfile::tempdir().unwrap();
+    let plain = |file: &std::path::Path, changes: Option<&str>| {
+        let mut cmd = std::process::Command::new(&pandoc);
+        if let Some(c) = changes {
+            cmd.arg(format!("--track-changes={c}"));
+        }
+        let out = cmd.arg(file).args(["-t", "plain"]).output().unwrap();
+        assert!(out.status.success(), "{out:?}");
+        String::from_utf8(out.stdout).unwrap()
+    };
+    for (i, (old, new)) in PAIRS.iter().enumerate() {
+        let [tracked, old_docx, new_docx] = tracked_files(dir.path(), old, new, &i.to_string());
+        let (accepted, rejected) = (
+            plain(&tracked, Some("accept")),
+            plain(&tracked, Some("reject")),
+        );
+        assert_eq!(accepted, plain(&new_docx, None), "{old} → {new}, accepted");
+        assert_eq!(rejected, plain(&old_docx, None), "{old} → {new}, rejected");
+        assert_ne!(accepted, rejected, "{old} → {new}");
+    }
+}
+
+/// Word's validator finds nothing to repair in the tracked changes, and
+/// LibreOffice opens them.
+#[test]
+fn the_word_changes_pass_the_open_xml_sdk_rules_and_open_in_libreoffice() {
+    let dir = tempfile::tempdir().unwrap();
+    let tracked: Vec<PathBuf> = PAIRS
+        .iter()
+        .enumerate()
+        .map(|(i, (old, new))| tracked_files(dir.path(), old, new, &i.to_string())[0].clone())
+        .collect();
+    if let Some(tool) = common::OPENXML_AUDIT.require() {
+        let output = std::process::Command::new(&tool)
+            .args(["-f", "microsoft365", "-m", "0", "-r", "-o", "json"])
+            .arg(dir.path().join("tracked"))
+            .output()
+            .unwrap();
+        let reports: serde_json::Value = serde_json::from_slice(&output.stdout)
+            .unwrap_or_else(|e| panic!("no JSON ({e}): {output:?}"));
+        let reports = reports.as_array().expect("one report per file");
+        assert_eq!(reports.len(), tracked.len(), "{reports:#?}");
+        for r in reports {
+            assert!(r["error_count"] == 0 && r["valid"] == true, "{r:#}");
+        }
+    }
+    if let Some(office) = common::LibreOffice::require() {
+        let text = office.text(&office.pdf(&tracked[0]), false);
+        assert!(text.contains("Recalling also"), "{text}");
+    }
+}
+
+#[test]
+fn author_and_date_are_written_only_when_given() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = |extra: &[&str]| {
+        let path = dir.path().join("t.docx");
+        let status = common::draftdec()
+            .args(["diff", "--to", "docx", "-o"])
+            .arg(&path)
+            .args(extra)
+            .arg(common::root().join("examples/negotiation.rev0.draft"))
+            .arg(common::root().join("examples/negotiation.rev1.draft"))
+            .output()
+            .unwrap();
+        (status, std::fs::read(&path).ok())
+    };
+    let (first, a) = out(&[]);
+    assert!(first.status.success(), "{first:?}");
+    let (_, b) = out(&[]);
+    assert_eq!(a, b, "the same bytes on every run");
+    let (given, c) = out(&["--author", "Contact group & co", "--date", "2025-11-06"]);
+    assert!(given.status.success(), "{given:?}");
+    let c = c.unwrap();
+    let parts = zip::ZipArchive::new(std::io::Cursor::new(c));
+    let mut parts = parts.expect("a zip");
+    let mut document = String::new();
+    std::io::Read::read_to_string(
+        &mut parts.by_name("word/document.xml").unwrap(),
+        &mut document,
+    )
+    .unwrap();
+    assert!(
+        document.contains(r#"w:author="Contact group &amp; co" w:date="2025-11-06T00:00:00Z""#)
+    );
+    let (bad, _) = out(&["--date", "6 November"]);
+    assert!(!bad.status.success());
+    assert!(
+        String::from_utf8_lossy(&bad.stderr).contains("--date \"6 November\""),
+        "{bad:?}"
+    );
 }

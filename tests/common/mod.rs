@@ -291,6 +291,15 @@ pub const PDFFONTS: Tool = Tool {
     installer: Installer::Apt,
     locate: Locate::Program,
 };
+/// pandoc, which reads a DOCX's tracked changes accepted or rejected
+/// (`diff --to docx`, tests/diff.rs).
+pub const PANDOC: Tool = Tool {
+    name: "pandoc",
+    env: None,
+    package: "pandoc",
+    installer: Installer::Apt,
+    locate: Locate::Program,
+};
 pub const TOOLS: &[Tool] = &[
     SOFFICE,
     PDFTOTEXT,
@@ -302,6 +311,7 @@ pub const TOOLS: &[Tool] = &[
     OPENXML_AUDIT,
     XMLLINT,
     AKN_SCHEMA,
+    PANDOC,
 ];
 
 /// Whether this is a CI run: `CI` set to anything but empty, `0` or
