@@ -198,7 +198,8 @@ fn tracked_files(dir: &std::path::Path, old: &str, new: &str, name: &str) -> [Pa
 }
 
 /// The pairs the Word output is read back from: the example pair both
-/// ways, and two different documents (everything deleted and inserted).
+/// ways, two different documents (everything deleted and inserted), and
+/// two with different footnotes.
 const PAIRS: &[(&str, &str)] = &[
     (
         "examples/negotiation.rev0.draft",
@@ -212,6 +213,7 @@ const PAIRS: &[(&str, &str)] = &[
         "examples/negotiation.rev0.draft",
         "examples/resolution-ga.en.draft",
     ),
+    ("examples/cooperation.en.draft", "examples/tour.en.draft"),
 ];
 
 /// pandoc reads the tracked changes as Word applies them: accepted, the

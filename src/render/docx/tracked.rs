@@ -11,7 +11,7 @@
 //! between anchors, paragraphs with the same properties and much the same
 //! words are one paragraph with its words changed; the others are
 //! inserted or deleted whole, paragraph mark included. Footnotes are the
-//! new revision's.
+//! new revision's, then those of the old one that it has not.
 
 use std::collections::BTreeMap;
 
@@ -29,20 +29,29 @@ pub struct Revision {
 /// The paragraphs of `new`, with the changes from `old` tracked.
 pub fn merge(old: Built, new: Built, revision: &Revision) -> Built {
     let mut marks = Marks { next: 1, revision };
-    let footnotes: BTreeMap<usize, &Para> = new.footnotes.iter().map(|(i, p)| (*i, p)).collect();
-    let old_notes: BTreeMap<usize, &Para> = old.footnotes.iter().map(|(i, p)| (*i, p)).collect();
-    // A footnote reference of the old revision points into the new one's
-    // footnotes only where that footnote is the same; elsewhere its mark is
-    // kept as text, so that no reference dangles.
+    // The old revision's footnotes that the new one has not (or has
+    // under its number with other words) follow the new one's, under
+    // numbers of their own: the deleted references point to them, so that
+    // rejecting the changes gives back the old notes too.
+    let mut footnotes = new.footnotes.clone();
+    let mut next = footnotes.iter().map(|(i, _)| *i).max().unwrap_or(0);
+    let renumber: BTreeMap<usize, usize> = old
+        .footnotes
+        .iter()
+        .map(|(i, p)| match new.footnotes.iter().find(|(j, _)| j == i) {
+            Some((_, q)) if q == p => (*i, *i),
+            _ => {
+                next += 1;
+                footnotes.push((next, p.clone()));
+                (*i, next)
+            }
+        })
+        .collect();
     let old_body: Vec<Para> = old
         .body
         .iter()
         .map(|p| Para {
-            runs: p
-                .runs
-                .iter()
-                .map(|r| detach_notes(r, &old_notes, &footnotes))
-                .collect(),
+            runs: p.runs.iter().map(|r| renumbered(r, &renumber)).collect(),
             ..p.clone()
         })
         .collect();
@@ -62,7 +71,7 @@ pub fn merge(old: Built, new: Built, revision: &Revision) -> Built {
     }
     Built {
         body,
-        footnotes: new.footnotes,
+        footnotes,
         header: new.header,
     }
 }
@@ -85,14 +94,13 @@ impl Marks<'_> {
     }
 }
 
-fn detach_notes(run: &Run, old: &BTreeMap<usize, &Para>, new: &BTreeMap<usize, &Para>) -> Run {
+fn renumbered(run: &Run, renumber: &BTreeMap<usize, usize>) -> Run {
     let mut run = run.clone();
     for c in &mut run.content {
-        if let Content::FootnoteReference { id, custom } = c
-            && (old.get(id) != new.get(id) || old.get(id).is_none())
+        if let Content::FootnoteReference { id, .. } = c
+            && let Some(to) = renumber.get(id)
         {
-            *c = Content::Text(custom.clone().unwrap_or_else(|| id.to_string()));
-            run.props.superscript = true;
+            *id = *to;
         }
     }
     run
