@@ -335,17 +335,16 @@ impl Change {
     }
 
     fn open(&self, out: &mut String, close: bool) {
-        let _ = write!(
-            out,
-            r#"<{} w:id="{}" w:author="{}""#,
-            self.name(),
-            self.id,
-            escape(&self.author)
-        );
+        let id = self.id.to_string();
+        let mut attrs = vec![("w:id", id.as_str()), ("w:author", self.author.as_str())];
         if let Some(date) = &self.date {
-            let _ = write!(out, r#" w:date="{}""#, escape(date));
+            attrs.push(("w:date", date));
         }
-        out.push_str(if close { "/>" } else { ">" });
+        if close {
+            empty(out, self.name(), &attrs);
+        } else {
+            start(out, self.name(), &attrs);
+        }
     }
 }
 
@@ -602,12 +601,18 @@ impl Section<'_> {
 
 /// `<name attr="value" …/>`, values escaped.
 fn empty(out: &mut String, name: &str, attrs: &[(&str, &str)]) {
+    start(out, name, attrs);
+    out.insert(out.len() - 1, '/');
+}
+
+/// A start tag.
+fn start(out: &mut String, name: &str, attrs: &[(&str, &str)]) {
     out.push('<');
     out.push_str(name);
     for (k, v) in attrs {
         let _ = write!(out, r#" {k}="{}""#, escape(v));
     }
-    out.push_str("/>");
+    out.push('>');
 }
 
 #[cfg(test)]
