@@ -54,16 +54,17 @@ pub(crate) fn diff(
         write_stderr("draftdec: a revision has errors; nothing was written\n");
         return Ok(DRAFT_ERRORS);
     }
-    let found = draftdec::diff::diff(&documents[0], &documents[1]);
+    // The tracked changes compare the printed paragraphs, not the units.
+    let found = || draftdec::diff::diff(&documents[0], &documents[1]);
     let bytes = match to {
         DiffTarget::Json => {
-            let mut text = serde_json::to_string_pretty(&found.edits())
+            let mut text = serde_json::to_string_pretty(&found().edits())
                 .expect("the edit script serialises to JSON");
             text.push('\n');
             text.into_bytes()
         }
         DiffTarget::Html => {
-            draftdec::render::html::redline::render(&found, &documents[1]).into_bytes()
+            draftdec::render::html::redline::render(&found(), &documents[1]).into_bytes()
         }
         DiffTarget::Docx => {
             draftdec::render::docx::render_tracked(&documents[0], &documents[1], &revision)

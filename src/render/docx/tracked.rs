@@ -106,10 +106,28 @@ fn renumbered(run: &Run, renumber: &BTreeMap<usize, usize>) -> Run {
     run
 }
 
+/// Beyond this many pairs of paragraphs between two anchors, the
+/// paragraphs are deleted and inserted whole rather than compared two by
+/// two: comparing is quadratic in the words of each pair, and a stretch
+/// this long with nothing in common is rewritten, not revised.
+const MOST_PAIRS: usize = 10_000;
+
 /// The paragraphs between two anchors: pairs of alike paragraphs changed
 /// word by word, the rest deleted before inserted.
 fn gap(old: &[Para], new: &[Para], marks: &mut Marks, out: &mut Vec<Para>) {
-    let pairs = lcs(old, new, |a, b| a.props == b.props && alike(a, b));
+    let pairs = if old.len() * new.len() > MOST_PAIRS {
+        Vec::new()
+    } else {
+        let (x, y): (Vec<_>, Vec<_>) = (
+            old.iter().map(tokens).collect(),
+            new.iter().map(tokens).collect(),
+        );
+        let (xs, ys): (Vec<usize>, Vec<usize>) =
+            ((0..old.len()).collect(), (0..new.len()).collect());
+        lcs(&xs, &ys, |&i, &j| {
+            old[i].props == new[j].props && alike(&x[i], &y[j])
+        })
+    };
     let (mut i, mut j) = (0, 0);
     for (oi, nj) in pairs.iter().copied().chain([(old.len(), new.len())]) {
         for p in &old[i..oi] {
@@ -188,9 +206,12 @@ fn tokens(p: &Para) -> Vec<Token> {
 
 /// Whether two paragraphs share at least half their words: then they are
 /// one paragraph revised, not one deleted and another inserted.
-fn alike(a: &Para, b: &Para) -> bool {
-    let (x, y) = (tokens(a), tokens(b));
-    let common = lcs(&x, &y, |s, t| s == t).len();
+fn alike(x: &[Token], y: &[Token]) -> bool {
+    // At most the shorter's words are common: no table when that is too few.
+    if 2 * x.len().min(y.len()) < x.len().max(y.len()) {
+        return false;
+    }
+    let common = lcs(x, y, |s, t| s == t).len();
     2 * common >= x.len().max(y.len()) && common > 0
 }
 
