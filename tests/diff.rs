@@ -153,6 +153,14 @@ fn the_example_pair_as_tracked_changes() {
         "negotiation-tracked-document",
         document.replace("<w:p>", "\n<w:p>")
     );
+    let settings = parts
+        .iter()
+        .find(|(name, _)| name == "word/settings.xml")
+        .map(|(_, bytes)| String::from_utf8(bytes.clone()).expect("UTF-8"))
+        .expect("a settings part");
+    // Word goes on tracking the reader's edits; `w:trackRevisions` is in
+    // its place in `CT_Settings`, between the zoom and the tab stop.
+    assert!(settings.contains(r#"<w:zoom w:percent="100"/><w:trackRevisions/><w:defaultTabStop"#));
     // No author or date unless given: equal inputs, equal bytes.
     assert!(!document.contains("w:date="));
     assert!(document.contains(r#"<w:del w:id="1" w:author="">"#));

@@ -23,6 +23,9 @@ pub struct Built {
     /// Each footnote's id and paragraph, in print order (ids 1, 2, 3 …).
     pub footnotes: Vec<(usize, Para)>,
     pub header: Para,
+    /// The document carries tracked changes (`diff --to docx`): Word goes
+    /// on tracking the reader's own edits.
+    pub tracked: bool,
 }
 
 /// Removes what XML 1.0 forbids (C0 controls other than tab, line feed and
@@ -99,6 +102,7 @@ pub fn build(doc: &Document) -> Built {
         body: b.paragraphs,
         footnotes: b.footnotes,
         header,
+        tracked: false,
     }
 }
 

@@ -98,7 +98,10 @@ pub fn parts(built: &Built, meta: &Meta) -> Vec<(String, Vec<u8>)> {
             document_rels(&related, &header_ids),
         ),
         ("word/styles.xml".to_string(), styles_part(meta)),
-        ("word/settings.xml".to_string(), settings(has_footnotes)),
+        (
+            "word/settings.xml".to_string(),
+            settings(has_footnotes, built.tracked),
+        ),
         (
             "word/fontTable.xml".to_string(),
             font_table(&meta.all_fonts),
@@ -260,10 +263,14 @@ fn styles_part(meta: &Meta) -> Vec<u8> {
 /// `w:settings` in `CT_Settings` order. The compatibility options are
 /// Word 2013's (mode 15) with the East Asian layout flags Word writes for
 /// documents that may hold CJK text.
-fn settings(has_footnotes: bool) -> Vec<u8> {
+fn settings(has_footnotes: bool, tracked: bool) -> Vec<u8> {
     let mut out = root("w:settings");
+    out.push_str(r#"<w:zoom w:percent="100"/>"#);
+    if tracked {
+        out.push_str("<w:trackRevisions/>");
+    }
     out.push_str(concat!(
-        r#"<w:zoom w:percent="100"/><w:defaultTabStop w:val="720"/>"#,
+        r#"<w:defaultTabStop w:val="720"/>"#,
         r#"<w:characterSpacingControl w:val="doNotCompress"/>"#,
     ));
     if has_footnotes {

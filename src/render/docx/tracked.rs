@@ -73,6 +73,7 @@ pub fn merge(old: Built, new: Built, revision: &Revision) -> Built {
         body,
         footnotes,
         header: new.header,
+        tracked: true,
     }
 }
 
@@ -386,6 +387,7 @@ mod tests {
             body,
             footnotes: Vec::new(),
             header: Para::default(),
+            tracked: false,
         }
     }
 
