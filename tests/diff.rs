@@ -207,7 +207,8 @@ fn tracked_files(dir: &std::path::Path, old: &str, new: &str, name: &str) -> [Pa
 
 /// The pairs the Word output is read back from: the example pair both
 /// ways, two different documents (everything deleted and inserted), and
-/// two with different footnotes.
+/// two with different footnotes, and a right-to-left one against a
+/// Chinese one.
 const PAIRS: &[(&str, &str)] = &[
     (
         "examples/negotiation.rev0.draft",
@@ -222,6 +223,10 @@ const PAIRS: &[(&str, &str)] = &[
         "examples/resolution-ga.en.draft",
     ),
     ("examples/cooperation.en.draft", "examples/tour.en.draft"),
+    (
+        "examples/cooperation.ar.draft",
+        "examples/cooperation.zh.draft",
+    ),
 ];
 
 /// pandoc reads the tracked changes as Word applies them: accepted, the
