@@ -269,17 +269,22 @@ fn the_word_changes_pass_the_open_xml_sdk_rules_and_open_in_libreoffice() {
         .map(|(i, (old, new))| tracked_files(dir.path(), old, new, &i.to_string())[0].clone())
         .collect();
     if let Some(tool) = common::OPENXML_AUDIT.require() {
-        let output = std::process::Command::new(&tool)
-            .args(["-f", "microsoft365", "-m", "0", "-r", "-o", "json"])
-            .arg(dir.path().join("tracked"))
-            .output()
-            .unwrap();
-        let reports: serde_json::Value = serde_json::from_slice(&output.stdout)
-            .unwrap_or_else(|e| panic!("no JSON ({e}): {output:?}"));
-        let reports = reports.as_array().expect("one report per file");
-        assert_eq!(reports.len(), tracked.len(), "{reports:#?}");
-        for r in reports {
-            assert!(r["error_count"] == 0 && r["valid"] == true, "{r:#}");
+        // One file a run: openxml-audit 0.8.0, given these five files in
+        // one run, reports the last one's sixth footnote missing, which it
+        // finds when given that file alone or with some of the others.
+        for file in &tracked {
+            let output = std::process::Command::new(&tool)
+                .args(["-f", "microsoft365", "-m", "0", "-o", "json"])
+                .arg(file)
+                .output()
+                .unwrap();
+            let report: serde_json::Value = serde_json::from_slice(&output.stdout)
+                .unwrap_or_else(|e| panic!("no JSON ({e}): {output:?}"));
+            let report = report.as_array().and_then(|r| r.first()).unwrap_or(&report);
+            assert!(
+                report["error_count"] == 0 && report["valid"] == true,
+                "{report:#}"
+            );
         }
     }
     if let Some(office) = common::LibreOffice::require() {
