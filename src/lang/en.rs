@@ -282,6 +282,7 @@ pub static TABLE: LangTable = LangTable {
         ],
         months: super::EN_MONTHS,
         date_pattern: "{d} {m} {y}",
+        first_day: None,
     },
     redline: RedlineWords {
         title: "Changes",
