@@ -153,6 +153,7 @@ pub static TABLE: LangTable = LangTable {
         "Calls on",
         "Calls upon",
         "Commends",
+        "Concludes",
         "Condemns",
         "Confirms",
         "Considers",
