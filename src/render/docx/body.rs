@@ -7,8 +7,8 @@
 use std::collections::BTreeSet;
 
 use super::ooxml::{Content, Fonts, Para, ParaProps, Run, RunProps};
-use super::table::BodyElement;
 use super::styles::{self, id};
+use super::table::BodyElement;
 use crate::ast::{
     Annex, Block, Bracket, Decision, Document, Field, FieldKey, FootnoteRef, Inline, LineRole,
     Opening, OperativeParagraph, Paragraph as AstParagraph, Piece, PreambularClause, Section,
