@@ -413,6 +413,97 @@ mod tests {
         assert_eq!(stabilise(other.into_bytes(), "2025-08-20"), out);
     }
 
+    /// A PDF holding an output intent whose profile is dated `time`
+    /// (hour, minute, second), compressed at `level`.
+    fn with_profile(time: [u16; 3], level: u32) -> Vec<u8> {
+        use std::io::Write;
+        let mut profile = vec![0u8; 160];
+        profile[36..40].copy_from_slice(b"acsp");
+        for (i, v) in [2026, 12, 7, time[0], time[1], time[2]].iter().enumerate() {
+            profile[24 + 2 * i..26 + 2 * i].copy_from_slice(&u16::to_be_bytes(*v));
+        }
+        let mut z = flate2::write::ZlibEncoder::new(Vec::new(), flate2::Compression::new(level));
+        z.write_all(&profile).unwrap();
+        let data = z.finish().unwrap();
+        let mut pdf = b"%PDF-1.6\n".to_vec();
+        let mut offsets = Vec::new();
+        let objects: [Vec<u8>; 3] = [
+            b"<</Type/OutputIntent/DestOutputProfile 2 0 R>>".to_vec(),
+            [
+                &b"<</N 3/Length 3 0 R/Filter/FlateDecode>>\nstream\n"[..],
+                &data,
+                b"\nendstream",
+            ]
+            .concat(),
+            data.len().to_string().into_bytes(),
+        ];
+        for (i, body) in objects.iter().enumerate() {
+            offsets.push(pdf.len());
+            pdf.extend_from_slice(format!("{} 0 obj\n", i + 1).as_bytes());
+            pdf.extend_from_slice(body);
+            pdf.extend_from_slice(b"\nendobj\n");
+        }
+        let xref = pdf.len();
+        pdf.extend_from_slice(b"xref\n0 4\n0000000000 65535 f \n");
+        for o in offsets {
+            pdf.extend_from_slice(format!("{o:010} 00000 n \n").as_bytes());
+        }
+        pdf.extend_from_slice(
+            format!("trailer\n<</Size 4>>\nstartxref\n{xref}\n%%EOF\n").as_bytes(),
+        );
+        pdf
+    }
+
+    #[test]
+    fn the_profile_is_dated_and_the_cross_references_follow() {
+        let out = stabilise(with_profile([11, 6, 33], 1), "2025-08-20");
+        assert_eq!(out, stabilise(with_profile([9, 1, 2], 6), "2025-08-20"));
+        let text = String::from_utf8_lossy(&out).to_string();
+        // Every offset of the table points at its object.
+        let start: usize = text
+            .rsplit("startxref\n")
+            .next()
+            .unwrap()
+            .lines()
+            .next()
+            .unwrap()
+            .parse()
+            .unwrap();
+        assert!(out[start..].starts_with(b"xref\n0 4\n"));
+        for i in 1..4 {
+            let entry = &out[start + 9 + 20 * i..start + 19 + 20 * i];
+            let offset: usize = std::str::from_utf8(entry).unwrap().parse().unwrap();
+            assert!(
+                out[offset..].starts_with(format!("{i} 0 obj").as_bytes()),
+                "{i}"
+            );
+        }
+        // The stream is the new length and inflates to the dated profile.
+        let length_at = find(&out, b"3 0 obj\n", 0).unwrap() + 8;
+        let length: usize = std::str::from_utf8(&out[length_at..])
+            .unwrap_or_default()
+            .split('\n')
+            .next()
+            .and_then(|n| n.parse().ok())
+            .unwrap();
+        let data_at = find(&out, b"stream\n", 0).unwrap() + 7;
+        assert_eq!(
+            &out[data_at + length..data_at + length + 10],
+            b"\nendstream"
+        );
+        let mut profile = Vec::new();
+        std::io::Read::read_to_end(
+            &mut flate2::read::ZlibDecoder::new(&out[data_at..data_at + length]),
+            &mut profile,
+        )
+        .unwrap();
+        let date: Vec<u16> = profile[24..36]
+            .chunks(2)
+            .map(|c| u16::from_be_bytes([c[0], c[1]]))
+            .collect();
+        assert_eq!(date, [2025, 8, 20, 0, 0, 0]);
+    }
+
     #[test]
     fn a_file_without_the_markers_is_left_alone() {
         let pdf = b"%PDF-1.6 nothing to see".to_vec();
