@@ -2,10 +2,10 @@
 //! draftdec runs headless with a user profile of its own per run, so that
 //! parallel builds neither share nor lock one (see `docs/pdf.md`).
 //!
-//! LibreOffice stamps every PDF with the time of conversion and a random
-//! file identifier; both are rewritten in place, at the same length, from
-//! the document's own date and a hash of the file, so that the same draft
-//! gives the same bytes.
+//! LibreOffice stamps every PDF with the time of conversion (in the
+//! metadata and inside the compressed ICC profile) and a random file
+//! identifier; all are rewritten from the document's own date and a hash
+//! of the file, so that the same draft gives the same bytes.
 
 use std::fs;
 use std::path::PathBuf;
