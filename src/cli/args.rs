@@ -44,8 +44,10 @@ Exit status:
     long_about = "Compile UN-style draft decisions written as plain text (.draft files).\n\n\
                   `check` reports every problem in a draft; `build` turns a clean draft into \
                   a Word document, a PDF, an HTML page, JSON or Akoma Ntoso XML; `fmt` rewrites drafts \
-                  in canonical form; `watch` rebuilds on every save; `explain` prints the \
-                  page of a diagnostic code; `schema` prints the JSON Schema of the JSON output.",
+                  in canonical form; `watch` rebuilds on every save; `diff` compares two \
+                  revisions; `mandates` tables the requests the decisions make; `lsp` is the \
+                  language server editors start; `explain` prints the page of a diagnostic \
+                  code; `schema` prints the JSON Schema of the JSON output.",
     after_help = EXIT_STATUS_HELP,
     propagate_version = true
 )]
