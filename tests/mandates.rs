@@ -118,17 +118,13 @@ fn a_decision_that_requests_nothing_gives_no_row() {
     );
 }
 
-#[test]
-fn the_command_writes_the_table_of_several_drafts() {
+/// `draftdec mandates ARGS…` from the repository's root, which must
+/// succeed: its standard output.
+fn run_mandates<S: AsRef<std::ffi::OsStr>>(args: impl IntoIterator<Item = S>) -> Vec<u8> {
     let out = common::draftdec()
         .current_dir(common::root())
-        .args([
-            "mandates",
-            "examples/cooperation.en.draft",
-            "examples/tour.en.draft",
-            "--to",
-            "csv",
-        ])
+        .arg("mandates")
+        .args(args)
         .output()
         .expect("draftdec runs");
     assert!(
@@ -136,7 +132,18 @@ fn the_command_writes_the_table_of_several_drafts() {
         "{}",
         String::from_utf8_lossy(&out.stderr)
     );
-    let csv = String::from_utf8(out.stdout).expect("UTF-8");
+    out.stdout
+}
+
+#[test]
+fn the_command_writes_the_table_of_several_drafts() {
+    let csv = String::from_utf8(run_mandates([
+        "examples/cooperation.en.draft",
+        "examples/tour.en.draft",
+        "--to",
+        "csv",
+    ]))
+    .expect("UTF-8");
     assert!(csv.starts_with("\"Document\",\"Decision\",\"Paragraph\",\"Addressee\""));
     assert_eq!(csv.lines().count(), 1 + 4 + 3, "{csv}");
     assert!(
@@ -284,23 +291,13 @@ fn libreoffice_lays_out_every_row_of_the_docx_table() {
 fn the_command_writes_the_docx_table() {
     let dir = tempfile::tempdir().unwrap();
     let out_path = dir.path().join("mandates.docx");
-    let out = common::draftdec()
-        .current_dir(common::root())
-        .args([
-            "mandates",
-            "examples/cooperation.ru.draft",
-            "--to",
-            "docx",
-            "-o",
-        ])
-        .arg(&out_path)
-        .output()
-        .expect("draftdec runs");
-    assert!(
-        out.status.success(),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
-    );
+    run_mandates([
+        "examples/cooperation.ru.draft".as_ref(),
+        "--to".as_ref(),
+        "docx".as_ref(),
+        "-o".as_ref(),
+        out_path.as_os_str(),
+    ]);
     let doc = common::compile_file("examples/cooperation.ru.draft");
     assert_eq!(
         std::fs::read(&out_path).unwrap(),
