@@ -135,6 +135,25 @@ fn the_six_language_versions_of_the_seed_are_one_set() {
 }
 
 #[test]
+fn the_english_and_french_draft_resolutions_are_one_set() {
+    // A body's draft, not a note: `check --versions` works across kinds.
+    let sources: Vec<(String, String)> = ["en", "fr"]
+        .iter()
+        .map(|l| {
+            let name = format!("draft-resolution-ga.{l}.draft");
+            let src = common::read(format!("examples/{name}"));
+            (name, src)
+        })
+        .collect();
+    let findings = compare_versions(&sources);
+    assert!(findings.is_empty(), "{findings:#?}");
+    // The French version printing the first of the month as "1er".
+    let fr = draftdec::compile(&sources[1].1).document;
+    let html = draftdec::render::html::render(&fr);
+    assert!(html.contains("1er mars 2023"), "the French date");
+}
+
+#[test]
 fn a_paragraph_removed_from_the_french_version_is_named() {
     let fr = cooperation("fr");
     let blocks: Vec<&str> = fr.split("\n\n").collect();

@@ -70,7 +70,13 @@ fn docx_paragraphs(xml: &str) -> Vec<(String, String)> {
             .unwrap_or_default();
         let mut text = String::new();
         let mut r = p;
-        while let Some(t) = r.find("<w:t").or_else(|| r.find("<w:noBreakHyphen")) {
+        // Whichever comes first: a hyphen between two runs of text is read
+        // in its place (`SC-2/3`), not after them.
+        while let Some(t) = [r.find("<w:t"), r.find("<w:noBreakHyphen")]
+            .into_iter()
+            .flatten()
+            .min()
+        {
             let tag = &r[t..];
             if tag.starts_with("<w:noBreakHyphen") {
                 text.push('\u{2011}');

@@ -279,6 +279,7 @@ pub static TABLE: LangTable = LangTable {
             "كانون الأول/ديسمبر",
         ],
         date_pattern: "{d} {m} {y}",
+        first_day: None,
     },
     redline: RedlineWords {
         title: "التغييرات",

@@ -153,6 +153,7 @@ pub static TABLE: LangTable = LangTable {
         "Calls on",
         "Calls upon",
         "Commends",
+        "Concludes",
         "Condemns",
         "Confirms",
         "Considers",
@@ -282,6 +283,7 @@ pub static TABLE: LangTable = LangTable {
         ],
         months: super::EN_MONTHS,
         date_pattern: "{d} {m} {y}",
+        first_day: None,
     },
     redline: RedlineWords {
         title: "Changes",

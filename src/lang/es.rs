@@ -220,6 +220,7 @@ pub static TABLE: LangTable = LangTable {
         list_separator: ", ",
         months: MONTHS,
         date_pattern: "{d} de {m} de {y}",
+        first_day: None,
     },
     mandates: &super::mandates::ES,
     kinds: super::KindWords {
@@ -238,6 +239,7 @@ pub static TABLE: LangTable = LangTable {
         ordinal_words: &[],
         months: MONTHS,
         date_pattern: "{d} de {m} de {y}",
+        first_day: None,
     },
     redline: RedlineWords {
         title: "Cambios",

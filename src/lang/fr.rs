@@ -234,6 +234,8 @@ pub static TABLE: LangTable = LangTable {
         list_separator: ", ",
         months: MONTHS,
         date_pattern: "{d} {m} {y}",
+        // "1er mars 2023", as French UN documents date the first of a month.
+        first_day: Some("1er"),
     },
     mandates: &super::mandates::FR,
     kinds: super::KindWords {
@@ -252,6 +254,8 @@ pub static TABLE: LangTable = LangTable {
         ordinal_words: &[],
         months: MONTHS,
         date_pattern: "{d} {m} {y}",
+        // "1er mars 2023", as French UN documents date the first of a month.
+        first_day: Some("1er"),
     },
     redline: RedlineWords {
         title: "Modifications",

@@ -413,6 +413,8 @@ pub struct MastheadWords {
     pub months: [&'static str; 12],
     /// The date with `{d}`, `{m}`, `{y}`: `{d} {m} {y}`, `{d} de {m} de {y}`.
     pub date_pattern: &'static str,
+    /// How the first day of a month is written when it is not `1` (`1er`).
+    pub first_day: Option<&'static str>,
 }
 
 /// The words printed around a body's texts (draft and adopted
@@ -452,6 +454,16 @@ pub struct KindWords {
     pub months: [&'static str; 12],
     /// `{d} {m} {y}`, `{d} de {m} de {y}`, `{y}年{m}月{d}日`.
     pub date_pattern: &'static str,
+    /// How the first day of a month is written when it is not `1` (`1er`).
+    pub first_day: Option<&'static str>,
+}
+
+/// The day of a date as `{d}` prints it.
+fn day(d: u32, first_day: Option<&str>) -> String {
+    match (d, first_day) {
+        (1, Some(first)) => first.to_string(),
+        _ => d.to_string(),
+    }
 }
 
 /// How a meeting's number is written in `{n}`.
@@ -495,7 +507,7 @@ impl KindWords {
         let (y, m, d) = parse_iso_date(iso.trim())?;
         Some(
             self.date_pattern
-                .replace("{d}", &d.to_string())
+                .replace("{d}", &day(d, self.first_day))
                 .replace("{m}", self.months[(m - 1) as usize])
                 .replace("{y}", &y.to_string()),
         )
@@ -913,7 +925,7 @@ impl LangTable {
         Some(
             self.masthead
                 .date_pattern
-                .replace("{d}", &d.to_string())
+                .replace("{d}", &day(d, self.masthead.first_day))
                 .replace("{m}", self.masthead.months[(m - 1) as usize])
                 .replace("{y}", &y.to_string()),
         )
@@ -965,6 +977,7 @@ const EN_MASTHEAD: MastheadWords = MastheadWords {
     list_separator: ", ",
     months: EN_MONTHS,
     date_pattern: "{d} {m} {y}",
+    first_day: None,
 };
 
 /// `YYYY-MM-DD` into year, month and day, if it is a real date.

@@ -200,6 +200,7 @@ pub static TABLE: LangTable = LangTable {
             "декабря",
         ],
         date_pattern: "{d} {m} {y} года",
+        first_day: None,
     },
     redline: RedlineWords {
         title: "Изменения",

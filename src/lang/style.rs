@@ -121,6 +121,16 @@ pub static UNEP: Names = [
     "Программа Организации Объединенных Наций по окружающей среде",
     "Programa de las Naciones Unidas para el Medio Ambiente",
 ];
+/// The secretariat of the climate convention, as its documents' masthead
+/// names it under "United Nations" (FCCC/CP/2015/L.9).
+pub static UNFCCC: Names = [
+    "الاتفاقية الإطارية بشأن تغير المناخ",
+    "气候变化框架公约",
+    "Framework Convention on Climate Change",
+    "Convention-cadre sur les changements climatiques",
+    "Рамочная конвенция об изменении климата",
+    "Convención Marco sobre el Cambio Climático",
+];
 pub static WHO: Names = [
     "منظمة الصحة العالمية",
     "世界卫生组织",
@@ -144,8 +154,9 @@ pub static PAHO: Names = [
 /// Programme" (UNEP/OzL.Pro.27/1/Add.1, UNEP/MC/COP.1/29), the principal
 /// organs their own name (E/CN.7/2003/10: "Economic and Social Council").
 /// The longest prefix that starts the symbol wins.
-pub static SYMBOL_ORGANS: [(&str, &Names); 4] = [
+pub static SYMBOL_ORGANS: [(&str, &Names); 5] = [
     ("UNEP/", &UNEP),
+    ("FCCC/", &UNFCCC),
     ("A/", &GENERAL_ASSEMBLY),
     ("S/", &SECURITY_COUNCIL),
     ("E/", &ECONOMIC_AND_SOCIAL_COUNCIL),

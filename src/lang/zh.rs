@@ -225,6 +225,7 @@ pub static TABLE: LangTable = LangTable {
             "1", "2", "3", "4", "5", "6", "7", "8", "9", "10", "11", "12",
         ],
         date_pattern: "{y}年{m}月{d}日",
+        first_day: None,
     },
     redline: RedlineWords {
         title: "修改",

@@ -219,6 +219,16 @@ const CLOSERS: &[char] = &['”', '’', '»', '"', '\'', ')', '」', '』'];
 /// Marks that end a quoted sentence as a full stop would.
 const ENDS_SENTENCE: &[char] = &['?', '!', '？', '！', '؟'];
 
+/// The last character before a closing quotation mark, past the
+/// (non-breaking) space French sets inside guillemets (`? »`).
+fn mark_inside_closer(before: &[(char, Span)]) -> Option<char> {
+    before
+        .iter()
+        .rev()
+        .map(|&(c, _)| c)
+        .find(|c| !c.is_whitespace())
+}
+
 fn expect(
     cx: &Cx<'_>,
     content: &[Inline],
@@ -263,15 +273,17 @@ fn expect(
             format!("it ends with `{c}` and a conjunction"),
             Applicability::NeedsReview,
         )
-    } else if CLOSERS.contains(&c)
-        && last > 0
-        && (is_mark(chars[last - 1].0) || ENDS_SENTENCE.contains(&chars[last - 1].0))
+    } else if let Some(inner) = CLOSERS
+        .contains(&c)
+        .then(|| mark_inside_closer(&chars[..last]))
+        .flatten()
+        .filter(|&m| is_mark(m) || ENDS_SENTENCE.contains(&m))
     {
         // A quotation that ends with its own mark: accepted when that is
         // the mark wanted, a quoted question or exclamation where a full
-        // stop is wanted (`…climate change?”`); otherwise the mark goes
-        // after the quotation, as a suggestion (the quotation's mark stays).
-        let inner = chars[last - 1].0;
+        // stop is wanted (`…climate change?”`, in French `…climatiques ? »`);
+        // otherwise the mark goes after the quotation, as a suggestion (the
+        // quotation's mark stays).
         if ok(inner) || (ENDS_SENTENCE.contains(&inner) && accepted.contains(&Mark::FullStop)) {
             return;
         }
