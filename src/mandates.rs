@@ -484,9 +484,58 @@ pub fn schema() -> String {
     text
 }
 
+/// The language the table is printed in: its rows'.
+fn language(table: &Table) -> Lang {
+    table.mandates.first().map_or(Lang::En, |m| m.language)
+}
+
+/// The columns' relative widths in a DOCX: the text widest, the short
+/// references narrow.
+const DOCX_WEIGHTS: [u32; 8] = [12, 15, 9, 12, 9, 25, 9, 9];
+
+/// The table as a Word document: one row per mandate under the headings,
+/// on landscape pages in the language's fonts and direction.
+pub fn docx(table: &Table) -> Vec<u8> {
+    crate::render::docx::render_table(&docx_document(table, &docx_rows(table)))
+}
+
+/// The package parts of [`docx`], for tests that read the XML.
+pub fn docx_parts(table: &Table) -> Vec<(String, Vec<u8>)> {
+    crate::render::docx::table_parts(&docx_document(table, &docx_rows(table)))
+}
+
+fn docx_rows(table: &Table) -> Vec<Vec<String>> {
+    table.mandates.iter().map(|m| cells(m).to_vec()).collect()
+}
+
+fn docx_document<'a>(
+    table: &'a Table,
+    rows: &'a [Vec<String>],
+) -> crate::render::docx::TableDocument<'a> {
+    let language = language(table);
+    crate::render::docx::TableDocument {
+        lang: language.table(),
+        code: language.code(),
+        // As the HTML page's title; the subject names the documents.
+        title: table.headings.join(" / "),
+        subject: {
+            let mut symbols: Vec<&str> = Vec::new();
+            for m in &table.mandates {
+                if !symbols.contains(&m.document.as_str()) {
+                    symbols.push(&m.document);
+                }
+            }
+            symbols.join(language.table().masthead.list_separator)
+        },
+        headings: &table.headings,
+        rows,
+        weights: &DOCX_WEIGHTS,
+    }
+}
+
 /// The table as a standalone HTML page.
 pub fn html(table: &Table) -> String {
-    let language = table.mandates.first().map_or(Lang::En, |m| m.language);
+    let language = language(table);
     let lang = language.table();
     let mut out = String::new();
     out.push_str("<!DOCTYPE html>\n");

@@ -154,3 +154,58 @@ fn without_libreoffice_the_build_says_how_to_install_it() {
     );
     assert!(!pdf.exists(), "nothing is written");
 }
+
+/// LibreOffice stamps the sRGB profile of the output intent with the time
+/// of conversion, to the second; draftdec dates it like the rest of the
+/// file, so two builds more than a second apart give the same bytes.
+#[test]
+fn two_builds_seconds_apart_give_the_same_bytes() {
+    let (Some(_), Some(pdfinfo)) = (common::SOFFICE.require(), common::PDFINFO.require()) else {
+        return;
+    };
+    let first = tempfile::tempdir().expect("a temporary directory");
+    let second = tempfile::tempdir().expect("a temporary directory");
+    let name = "cooperation.ar";
+    let a = build_pdf(first.path(), name);
+    std::thread::sleep(std::time::Duration::from_millis(1500));
+    let b = build_pdf(second.path(), name);
+    let (a_bytes, b_bytes) = (std::fs::read(&a).unwrap(), std::fs::read(&b).unwrap());
+    let differ = a_bytes.iter().zip(&b_bytes).position(|(x, y)| x != y);
+    assert!(
+        a_bytes.len() == b_bytes.len() && differ.is_none(),
+        "{name}: lengths {} and {}, first difference at byte {differ:?}",
+        a_bytes.len(),
+        b_bytes.len()
+    );
+    // The rewritten file still reads: every cross-reference points at its
+    // object.
+    let info = poppler(&pdfinfo, &a, &[]);
+    assert!(info.contains("Pages:"), "{info}");
+    // Byte offsets: the file is read as bytes, not text.
+    let ascii =
+        |range: std::ops::Range<usize>| String::from_utf8_lossy(&a_bytes[range]).to_string();
+    let tail = a_bytes.len() - 40;
+    let start: usize = ascii(tail..a_bytes.len())
+        .split("startxref")
+        .nth(1)
+        .and_then(|rest| rest.split_whitespace().next()?.parse().ok())
+        .expect("a startxref offset");
+    let table = ascii(start..a_bytes.len());
+    let mut lines = table.lines();
+    assert_eq!(lines.next(), Some("xref"));
+    let count: usize = lines
+        .next()
+        .and_then(|l| l.split_whitespace().nth(1))
+        .and_then(|n| n.parse().ok())
+        .expect("one subsection");
+    for (object, entry) in lines.take(count).enumerate() {
+        if entry.trim_end().ends_with(" n") {
+            let offset: usize = entry[..10].parse().unwrap();
+            let head = format!("{object} 0 obj");
+            assert!(
+                a_bytes[offset..].starts_with(head.as_bytes()),
+                "object {object} is not at {offset}"
+            );
+        }
+    }
+}

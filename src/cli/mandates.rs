@@ -1,5 +1,5 @@
 //! `draftdec mandates`: the table of the mandates the drafts' decisions
-//! give, as CSV, JSON or HTML.
+//! give, as CSV, JSON, HTML or DOCX.
 
 use std::io::{self, IsTerminal};
 use std::path::{Path, PathBuf};
@@ -18,6 +18,8 @@ pub(crate) enum TableFormat {
     Json,
     /// A standalone HTML page with the table
     Html,
+    /// A Word document with the table (binary: give -o PATH at a terminal)
+    Docx,
 }
 
 /// Compiles every draft and prints the table of their mandates; a draft
@@ -28,6 +30,11 @@ pub(crate) fn mandates(
     output: Option<&Path>,
     color: ColorArg,
 ) -> Result<u8, Failure> {
+    if to == TableFormat::Docx && output.is_none() && io::stdout().is_terminal() {
+        return Err(Failure(
+            "a .docx file is binary and standard output is a terminal; give -o PATH".to_string(),
+        ));
+    }
     let mut documents = Vec::new();
     let mut status = CLEAN;
     let color = use_color(color, io::stderr().is_terminal());
@@ -53,6 +60,7 @@ pub(crate) fn mandates(
         TableFormat::Csv => draftdec::mandates::csv(&table).into_bytes(),
         TableFormat::Json => draftdec::mandates::json(&table).into_bytes(),
         TableFormat::Html => draftdec::mandates::html(&table).into_bytes(),
+        TableFormat::Docx => draftdec::mandates::docx(&table),
     };
     match output {
         Some(path) => write_output(path, &bytes)?,

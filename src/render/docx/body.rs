@@ -8,6 +8,7 @@ use std::collections::BTreeSet;
 
 use super::ooxml::{Content, Fonts, Para, ParaProps, Run, RunProps};
 use super::styles::{self, id};
+use super::table::BodyElement;
 use crate::ast::{
     Annex, Block, Bracket, Decision, Document, Field, FieldKey, FootnoteRef, Inline, LineRole,
     Opening, OperativeParagraph, Paragraph as AstParagraph, Piece, PreambularClause, Section,
@@ -19,7 +20,7 @@ use crate::render::unbreakable_symbol;
 
 /// The document's paragraphs, its footnotes and its later-page header.
 pub struct Built {
-    pub body: Vec<Para>,
+    pub body: Vec<BodyElement>,
     /// Each footnote's id and paragraph, in print order (ids 1, 2, 3 …).
     pub footnotes: Vec<(usize, Para)>,
     pub header: Para,
@@ -99,7 +100,7 @@ pub fn build(doc: &Document) -> Built {
         ],
     };
     Built {
-        body: b.paragraphs,
+        body: b.paragraphs.into_iter().map(BodyElement::Para).collect(),
         footnotes: b.footnotes,
         header,
         tracked: false,
@@ -188,6 +189,27 @@ fn segments(text: &str, rtl: bool) -> Vec<(&str, bool)> {
     out
 }
 
+/// Runs of `text` in a document in `table`'s language, one per direction,
+/// with properties `base` (see `Builder::script_runs`).
+pub fn script_runs(table: &LangTable, text: &str, base: &RunProps) -> Vec<Run> {
+    let text = clean(text);
+    let hint = table.typography.east_asia_hint;
+    segments(&text, table.rtl)
+        .into_iter()
+        .map(|(piece, own_script)| {
+            let mut props = base.clone();
+            if own_script && hint {
+                props.fonts = Some(Fonts {
+                    east_asia_hint: true,
+                    ..props.fonts.unwrap_or_default()
+                });
+            }
+            props.rtl = own_script && table.rtl;
+            Run::new(props).text(piece)
+        })
+        .collect()
+}
+
 impl<'a> Builder<'a> {
     /// A paragraph in `style`, marked right-to-left when its style is (the
     /// style says so too; the paragraph repeats it for readers that ignore
@@ -205,22 +227,7 @@ impl<'a> Builder<'a> {
     /// language and carry the `eastAsia` hint in an East Asian one (shared
     /// punctuation set full width).
     fn script_runs(&self, text: &str, base: &RunProps) -> Vec<Run> {
-        let text = clean(text);
-        let hint = self.table.typography.east_asia_hint;
-        segments(&text, self.table.rtl)
-            .into_iter()
-            .map(|(piece, own_script)| {
-                let mut props = base.clone();
-                if own_script && hint {
-                    props.fonts = Some(Fonts {
-                        east_asia_hint: true,
-                        ..props.fonts.unwrap_or_default()
-                    });
-                }
-                props.rtl = own_script && self.table.rtl;
-                Run::new(props).text(piece)
-            })
-            .collect()
+        script_runs(self.table, text, base)
     }
 
     fn text_runs(&self, text: &str, fmt: Fmt) -> Vec<Run> {

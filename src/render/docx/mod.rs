@@ -9,13 +9,17 @@ mod body;
 mod ooxml;
 mod package;
 mod styles;
+mod table;
 mod tracked;
 
 pub use tracked::Revision;
 
 use crate::ast::{Document, LineRole};
+use crate::lang::LangTable;
 
 use body::clean;
+use ooxml::{Content, Para, ParaProps, Run, RunProps, Spacing};
+use table::{BodyElement, Row, Table};
 
 /// The DOCX file for `doc`. Deterministic: equal documents give equal bytes.
 pub fn render(doc: &Document) -> Vec<u8> {
@@ -66,10 +70,28 @@ fn package_parts(doc: &Document, built: &body::Built) -> Vec<(String, Vec<u8>)> 
         .map(|l| l.lang.table().typography.word_lang[0]);
     let field =
         |f: &Option<crate::ast::Field>| f.as_ref().map(|f| clean(&f.text)).unwrap_or_default();
-    let package = package::Meta {
-        title: field(&meta.title),
-        subject: field(&meta.symbol),
-        language: doc.language.code(),
+    let package = package_meta(
+        table,
+        doc.language.code(),
+        (field(&meta.title), field(&meta.symbol)),
+        distribution_lang,
+        false,
+    );
+    package::parts(built, &package)
+}
+
+/// The package's metadata for a document in `table`'s language, `code`.
+fn package_meta<'a>(
+    table: &LangTable,
+    code: &'a str,
+    (title, subject): (String, String),
+    distribution_lang: Option<&str>,
+    landscape: bool,
+) -> package::Meta<'a> {
+    package::Meta {
+        title,
+        subject,
+        language: code,
         styles: styles::styles(table, distribution_lang),
         defaults: styles::defaults(table),
         fonts: table.typography.fonts,
@@ -80,6 +102,110 @@ fn package_parts(doc: &Document, built: &body::Built) -> Vec<(String, Vec<u8>)> 
             .chain(table.typography.opening_face)
             .collect(),
         rtl: table.rtl,
+        landscape,
+    }
+}
+
+/// A document that is one table: a heading row, repeated on every page,
+/// and rows of plain text, on landscape A4 in the styles, fonts and
+/// direction of a language. Every word is the caller's.
+pub struct TableDocument<'a> {
+    pub lang: &'static LangTable,
+    /// The language's code (`ru`), for `dc:language`.
+    pub code: &'a str,
+    pub title: String,
+    pub subject: String,
+    pub headings: &'a [String],
+    /// One cell per heading.
+    pub rows: &'a [Vec<String>],
+    /// Relative widths of the columns, one per heading.
+    pub weights: &'a [u32],
+}
+
+/// The DOCX file of a table document. Deterministic like [`render`].
+pub fn render_table(t: &TableDocument) -> Vec<u8> {
+    package::pack(&table_parts(t))
+}
+
+/// The package parts of a table document (see [`parts`]).
+pub fn table_parts(t: &TableDocument) -> Vec<(String, Vec<u8>)> {
+    let lang = t.lang;
+    let total: u32 = t.weights.iter().sum::<u32>().max(1);
+    let width = styles::LANDSCAPE_TEXT_WIDTH;
+    let mut columns: Vec<u32> = t.weights.iter().map(|w| width * w / total).collect();
+    // Rounding leaves the last column the remainder, so the table fills
+    // the text column exactly.
+    let rest = width - columns.iter().sum::<u32>();
+    if let Some(last) = columns.last_mut() {
+        *last += rest;
+    }
+    let cell = |text: &str, bold: bool| {
+        vec![Para {
+            mark: None,
+            props: ParaProps {
+                bidi: lang.rtl,
+                spacing: Some(Spacing {
+                    before: None,
+                    after: Some(styles::CELL_AFTER),
+                    line: None,
+                }),
+                ..ParaProps::default()
+            },
+            runs: body::script_runs(
+                lang,
+                text,
+                &RunProps {
+                    bold,
+                    ..RunProps::default()
+                },
+            ),
+        }]
     };
-    package::parts(built, &package)
+    let mut rows = vec![Row {
+        heading: true,
+        cells: t.headings.iter().map(|h| cell(h, true)).collect(),
+    }];
+    rows.extend(t.rows.iter().map(|r| Row {
+        heading: false,
+        cells: r.iter().map(|c| cell(c, false)).collect(),
+    }));
+    let built = body::Built {
+        body: vec![
+            BodyElement::Table(Table {
+                bidi: lang.rtl,
+                columns,
+                rule: styles::TABLE_RULE,
+                cell_margin: styles::CELL_MARGIN,
+                rows,
+            }),
+            // Word ends a body with a paragraph, never a table.
+            BodyElement::Para(Para {
+                mark: None,
+                props: ParaProps {
+                    bidi: lang.rtl,
+                    ..ParaProps::default()
+                },
+                runs: Vec::new(),
+            }),
+        ],
+        footnotes: Vec::new(),
+        tracked: false,
+        header: Para {
+            mark: None,
+            props: ParaProps {
+                style: Some(styles::id::HEADER),
+                bidi: styles::bidi_style(lang, styles::id::HEADER),
+                ..ParaProps::default()
+            },
+            runs: vec![Run::default().with(Content::PageField)],
+        },
+    };
+    let meta = package_meta(
+        lang,
+        t.code,
+        (clean(&t.title), clean(&t.subject)),
+        None,
+        true,
+    );
+    package::parts(&built, &meta)
 }

@@ -580,12 +580,18 @@ impl Section<'_> {
             concat!(
                 r#"<w:sectPr><w:headerReference w:type="default" r:id="{}"/>"#,
                 r#"<w:headerReference w:type="first" r:id="{}"/>"#,
-                r#"<w:pgSz w:w="{}" w:h="{}"/>"#,
+                r#"<w:pgSz {}w:w="{}" w:h="{}"/>"#,
                 r#"<w:pgMar w:top="{}" w:right="{}" w:bottom="{}" w:left="{}" w:header="{}" w:footer="{}" w:gutter="0"/>"#,
                 r#"<w:cols w:space="720"/><w:titlePg/>{}</w:sectPr>"#
             ),
             escape(self.header),
             escape(self.first_header),
+            // Word prints by `w:orient`, not by the sizes.
+            if self.width > self.height {
+                r#"w:orient="landscape" "#
+            } else {
+                ""
+            },
             self.width,
             self.height,
             top,

@@ -36,6 +36,8 @@ pub struct Meta<'a> {
     /// A right-to-left document: the section is `w:bidi` and the footnote
     /// separators start on the right, like the notes.
     pub rtl: bool,
+    /// A4 turned on its side, for a wide table.
+    pub landscape: bool,
 }
 
 /// A part's path, content type and relationship type (from the document),
@@ -223,12 +225,17 @@ fn root(name: &str) -> String {
 fn document(built: &Built, meta: &Meta, header_ids: &[String; 2]) -> Vec<u8> {
     let mut out = root("w:document");
     out.push_str("<w:body>");
-    for p in &built.body {
-        p.write(&mut out);
+    for element in &built.body {
+        element.write(&mut out);
     }
+    let (width, height) = if meta.landscape {
+        (styles::PAGE_HEIGHT, styles::PAGE_WIDTH)
+    } else {
+        (styles::PAGE_WIDTH, styles::PAGE_HEIGHT)
+    };
     Section {
-        width: styles::PAGE_WIDTH,
-        height: styles::PAGE_HEIGHT,
+        width,
+        height,
         margins: [
             styles::MARGIN_TOP,
             styles::MARGIN_RIGHT,

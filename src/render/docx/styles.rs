@@ -22,6 +22,14 @@ pub const MARGIN_HEADER: i32 = 567;
 pub const MARGIN_FOOTER: i32 = 567;
 /// Width of the text column.
 pub const TEXT_WIDTH: i32 = PAGE_WIDTH as i32 - MARGIN_LEFT - MARGIN_RIGHT;
+/// Width of the text column of a landscape page (a table's).
+pub const LANDSCAPE_TEXT_WIDTH: u32 = PAGE_HEIGHT - (MARGIN_LEFT + MARGIN_RIGHT) as u32;
+/// A table's rules (half a point, in eighths) and the space between a
+/// cell's rules and its text (0.15 cm).
+pub const TABLE_RULE: u32 = 4;
+pub const CELL_MARGIN: u32 = 85;
+/// Space after each paragraph in a table cell (3 pt).
+pub const CELL_AFTER: u32 = 60;
 
 /// The text column of the body: every paragraph's text starts here and its
 /// number hangs one step to the left, so numbers stand out in the margin as

@@ -17,6 +17,7 @@ use std::collections::BTreeMap;
 
 use super::body::Built;
 use super::ooxml::{Change, ChangeKind, Content, Para, Run, RunProps};
+use super::table::BodyElement;
 
 /// Who made the changes and when, as `w:author` and `w:date` write them.
 #[derive(Clone, Debug, Default)]
@@ -47,12 +48,15 @@ pub fn merge(old: Built, new: Built, revision: &Revision) -> Built {
             }
         })
         .collect();
-    let old_body: Vec<Para> = old
+    let old_body: Vec<BodyElement> = old
         .body
-        .iter()
-        .map(|p| Para {
-            runs: p.runs.iter().map(|r| renumbered(r, &renumber)).collect(),
-            ..p.clone()
+        .into_iter()
+        .map(|e| match e {
+            BodyElement::Para(p) => BodyElement::Para(Para {
+                runs: p.runs.iter().map(|r| renumbered(r, &renumber)).collect(),
+                ..p
+            }),
+            table => table,
         })
         .collect();
     let pairs = lcs(&old_body, &new.body, |a, b| a == b);
@@ -115,7 +119,31 @@ const MOST_PAIRS: usize = 10_000;
 
 /// The paragraphs between two anchors: pairs of alike paragraphs changed
 /// word by word, the rest deleted before inserted.
-fn gap(old: &[Para], new: &[Para], marks: &mut Marks, out: &mut Vec<Para>) {
+fn gap(old: &[BodyElement], new: &[BodyElement], marks: &mut Marks, out: &mut Vec<BodyElement>) {
+    // A draft's body is paragraphs: tables are only in table documents
+    // (the table of mandates), which are not compared. A table of the new
+    // revision that differs is kept as it is, one of the old dropped.
+    let paragraphs = |elements: &[BodyElement]| -> Vec<Para> {
+        elements
+            .iter()
+            .filter_map(|e| match e {
+                BodyElement::Para(p) => Some(p.clone()),
+                BodyElement::Table(_) => None,
+            })
+            .collect()
+    };
+    let mut paras = Vec::new();
+    gap_paragraphs(&paragraphs(old), &paragraphs(new), marks, &mut paras);
+    out.extend(paras.into_iter().map(BodyElement::Para));
+    out.extend(
+        new.iter()
+            .filter(|e| matches!(e, BodyElement::Table(_)))
+            .cloned(),
+    );
+}
+
+/// [`gap`] for paragraphs.
+fn gap_paragraphs(old: &[Para], new: &[Para], marks: &mut Marks, out: &mut Vec<Para>) {
     let pairs = if old.len() * new.len() > MOST_PAIRS {
         Vec::new()
     } else {
@@ -384,7 +412,7 @@ mod tests {
 
     fn built(body: Vec<Para>) -> Built {
         Built {
-            body,
+            body: body.into_iter().map(BodyElement::Para).collect(),
             footnotes: Vec::new(),
             header: Para::default(),
             tracked: false,
@@ -398,11 +426,18 @@ mod tests {
             new in prop::collection::vec(paragraph(), 0..8),
         ) {
             let merged = merge(built(old.clone()), built(new.clone()), &Revision::default());
-            let expect = |body: &[Para]| body.iter().map(flat).collect::<Vec<_>>();
-            prop_assert_eq!(settle(&merged.body, ChangeKind::Insert), expect(&new));
-            prop_assert_eq!(settle(&merged.body, ChangeKind::Delete), expect(&old));
-            let mut ids: Vec<u32> = merged
+            let merged: Vec<Para> = merged
                 .body
+                .into_iter()
+                .filter_map(|e| match e {
+                    BodyElement::Para(p) => Some(p),
+                    BodyElement::Table(_) => None,
+                })
+                .collect();
+            let expect = |body: &[Para]| body.iter().map(flat).collect::<Vec<_>>();
+            prop_assert_eq!(settle(&merged, ChangeKind::Insert), expect(&new));
+            prop_assert_eq!(settle(&merged, ChangeKind::Delete), expect(&old));
+            let mut ids: Vec<u32> = merged
                 .iter()
                 .flat_map(|p| p.mark.iter().chain(p.runs.iter().filter_map(|r| r.change.as_ref())))
                 .map(|c| c.id)
