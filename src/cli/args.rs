@@ -236,7 +236,8 @@ pub(crate) enum FormatArg {
     Human,
     /// One line per problem: `file:line:col: error[CODE]: message`
     Short,
-    /// A JSON array of diagnostics with byte offsets, lines and columns
+    /// One JSON array per stream: the diagnostics with byte offsets, lines and
+    /// columns, and a record for each file that could not be read or written
     Json,
     /// Plain sentences for screen readers
     Narratable,
