@@ -33,11 +33,7 @@ fn every_example_matches_its_golden_file() {
             stale.push(path);
         }
     }
-    assert!(
-        stale.is_empty(),
-        "stale golden files (rewrite with {}): {stale:?}",
-        common::BLESS
-    );
+    common::assert_fresh(&stale);
 }
 
 #[test]

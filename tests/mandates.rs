@@ -34,11 +34,7 @@ fn the_seed_matches_its_golden_files_in_six_languages() {
             }
         }
     }
-    assert!(
-        stale.is_empty(),
-        "stale golden files (rewrite with {}): {stale:?}",
-        common::BLESS
-    );
+    common::assert_fresh(&stale);
 }
 
 #[test]
@@ -48,16 +44,7 @@ fn every_language_gives_the_same_rows() {
     // The four mandates of the seed: the secretariat's in paragraph 3,
     // given inside the paragraph and subject to resources, and the
     // Executive Secretary's three, the last due at the next meeting.
-    let rows: Vec<(&str, &str, &str)> = english
-        .iter()
-        .map(|m| {
-            (
-                m.paragraph.as_str(),
-                m.addressee.key.as_str(),
-                m.action.key.as_str(),
-            )
-        })
-        .collect();
+    let rows: Vec<(&str, &str, &str)> = english.iter().map(keys).collect();
     assert_eq!(
         rows,
         [
@@ -98,16 +85,7 @@ fn a_decision_that_requests_nothing_gives_no_row() {
     // The tour's decision: the secretariat's two tasks and an invitation to
     // Parties.
     let tour = mandates::mandates(&common::compile_file("examples/tour.en.draft"));
-    let rows: Vec<(&str, &str, &str)> = tour
-        .iter()
-        .map(|m| {
-            (
-                m.paragraph.as_str(),
-                m.addressee.key.as_str(),
-                m.action.key.as_str(),
-            )
-        })
-        .collect();
+    let rows: Vec<(&str, &str, &str)> = tour.iter().map(keys).collect();
     assert_eq!(
         rows,
         [
@@ -208,11 +186,7 @@ fn the_docx_table_matches_its_golden_files() {
             "{lang}: deterministic"
         );
     }
-    assert!(
-        stale.is_empty(),
-        "stale golden files (rewrite with {}): {stale:?}",
-        common::BLESS
-    );
+    common::assert_fresh(&stale);
 }
 
 /// Word's rules (the Open XML SDK validator's port, as for every example's
@@ -303,4 +277,13 @@ fn the_command_writes_the_docx_table() {
         std::fs::read(&out_path).unwrap(),
         mandates::docx(&mandates::table(&[&doc]))
     );
+}
+
+/// A row as (paragraph, addressee, action) keys, the same in every language.
+fn keys(m: &mandates::Mandate) -> (&str, &str, &str) {
+    (
+        m.paragraph.as_str(),
+        m.addressee.key.as_str(),
+        m.action.key.as_str(),
+    )
 }

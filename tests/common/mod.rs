@@ -158,6 +158,15 @@ pub fn bless() -> bool {
     bless
 }
 
+/// Fails naming the golden files a test found stale, with the switch that
+/// rewrites them.
+pub fn assert_fresh(stale: &[String]) {
+    assert!(
+        stale.is_empty(),
+        "stale golden files (rewrite with {BLESS}): {stale:?}"
+    );
+}
+
 /// Compares `actual` with the golden file at `path` (a relative path is
 /// taken from the repository root). When blessing, a stale file is
 /// rewritten; otherwise a stale file's text is returned for the test to
