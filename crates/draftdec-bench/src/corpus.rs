@@ -2,9 +2,11 @@
 //! benchmarks (`benches/`) and the comparison with pandoc
 //! (`scripts/bench-vs-pandoc.sh`).
 //!
-//! Each generated document exists twice with the same words: as a `.draft`
-//! source and as pandoc Markdown (footnotes, fenced divs, fancy lists), so
-//! that both tools are timed on the same content. The same seed always gives
+//! Each generated document exists three times with the same words: as a
+//! `.draft` source, as pandoc Markdown (footnotes, fenced divs, fancy lists)
+//! and as bluebell's Akoma Ntoso text (a `statement`: a PREFACE, CHAPTER,
+//! PART and PARA elements, FOOTNOTE blocks), so that the tools are timed on
+//! the same content. The same seed always gives
 //! the same bytes, on every platform: the generator uses its own xorshift
 //! rather than `rand`, whose streams may change between versions.
 //!
@@ -82,12 +84,15 @@ impl CorpusLang {
     }
 }
 
-/// One generated document in both notations.
+/// One generated document in the three notations.
 #[derive(Clone, Debug)]
 pub struct Generated {
     pub lang: CorpusLang,
     pub draft: String,
     pub markdown: String,
+    /// The same document for bluebell (laws-africa/bluebell, the peer in
+    /// `scripts/bench-vs-pandoc.sh`), parsed as a `statement`.
+    pub bluebell: String,
 }
 
 /// A document of realistic size (roughly 8–40 KiB): the `index`-th of a
@@ -131,15 +136,20 @@ pub fn mixed_lang(index: u64) -> CorpusLang {
     }
 }
 
-/// Writes both notations side by side, so that they cannot drift apart.
+/// Writes the three notations side by side, so that they cannot drift apart.
 struct Writer {
     lang: CorpusLang,
     words: &'static Words,
     rng: Rng,
     draft: String,
     markdown: String,
+    bluebell: String,
     /// Markdown footnote definitions waiting for the end of their paragraph.
     pending_md_notes: Vec<(String, String)>,
+    /// bluebell footnote blocks waiting for the end of their paragraph,
+    /// written at `bb_indent`, the indentation of that paragraph's text.
+    pending_bb_notes: Vec<(String, String)>,
+    bb_indent: usize,
     /// Numbers shown in the Markdown, where pandoc cannot compute them.
     section_no: usize,
     para_no: usize,
@@ -148,6 +158,7 @@ struct Writer {
     targets: Vec<(String, String)>,
     next_label: usize,
     next_note: usize,
+    next_bb_note: usize,
     doc_index: u64,
 }
 
@@ -159,13 +170,17 @@ impl Writer {
             rng,
             draft: String::with_capacity(64 * 1024),
             markdown: String::with_capacity(64 * 1024),
+            bluebell: String::with_capacity(64 * 1024),
             pending_md_notes: Vec::new(),
+            pending_bb_notes: Vec::new(),
+            bb_indent: 0,
             section_no: 0,
             para_no: 0,
             decision_no: 0,
             targets: Vec::new(),
             next_label: 0,
             next_note: 0,
+            next_bb_note: 0,
             doc_index,
         }
     }
@@ -175,6 +190,7 @@ impl Writer {
             lang: self.lang,
             draft: self.draft,
             markdown: self.markdown,
+            bluebell: self.bluebell,
         }
     }
 
@@ -238,6 +254,21 @@ impl Writer {
             fields[2].1, w.body, fields[6].1, fields[7].1, w.dates, agenda, fields[10].1
         );
         let _ = writeln!(self.markdown, "[^agenda]: UNEP/MC/COP.{meeting}/1.\n");
+
+        // bluebell: the masthead's lines in the preface, one line each.
+        let _ = writeln!(
+            self.bluebell,
+            "PREFACE\n  **{symbol}**\n  General\n  {}\n  {}\n  {}\n  {}, {}\n  {}{{{{FOOTNOTE agenda}}}}\n  FOOTNOTE agenda\n    UNEP/MC/COP.{meeting}/1.\n  {}\n  **{}**\n  {}\n\nBODY",
+            fields[2].1,
+            w.body,
+            fields[6].1,
+            fields[7].1,
+            w.dates,
+            agenda,
+            fields[10].1,
+            title,
+            w.kind
+        );
     }
 
     /// A few sections of narrative, then the suggested action with its
@@ -263,6 +294,11 @@ impl Writer {
         };
         let _ = writeln!(self.draft, "# <{label}> {title}\n");
         let _ = writeln!(self.markdown, "# {title} {{#{label}}}\n");
+        let _ = writeln!(
+            self.bluebell,
+            "CHAPTER {} - {title}",
+            roman(self.section_no)
+        );
         let paras = if action.is_some() {
             0
         } else {
@@ -276,6 +312,7 @@ impl Writer {
             let intro = self.words.may_wish;
             let _ = writeln!(self.draft, "#. {intro}\n");
             let _ = writeln!(self.markdown, "{}. {intro}\n", self.para_no);
+            let _ = writeln!(self.bluebell, "  PARA {}.\n    {intro}", self.para_no);
             self.decision();
         }
     }
@@ -290,13 +327,17 @@ impl Writer {
         let sentences = self.rng.range(2, 5);
         let mut draft = String::new();
         let mut md = String::new();
+        let mut bb = String::new();
         for i in 0..sentences {
             if i > 0 {
                 draft.push(' ');
                 md.push(' ');
+                bb.push(' ');
             }
-            self.narrative_sentence(&mut draft, &mut md);
+            self.narrative_sentence(&mut draft, &mut md, &mut bb);
         }
+        let _ = writeln!(self.bluebell, "  PARA {}.\n    {bb}", self.para_no);
+        self.bb_indent = 4;
         match &label {
             Some(l) => {
                 let _ = writeln!(self.draft, "#. <{l}> {draft}");
@@ -313,42 +354,51 @@ impl Writer {
     /// One sentence of a note's narrative, with the inline constructs a
     /// real note carries: decision and document symbols, references,
     /// footnotes and italics.
-    fn narrative_sentence(&mut self, draft: &mut String, md: &mut String) {
+    fn narrative_sentence(&mut self, draft: &mut String, md: &mut String, bb: &mut String) {
         let w = self.words;
         let start = self.rng.pick(w.narrative_starts);
         let np = self.noun_phrase();
         let s = format!("{start} {np}");
         draft.push_str(&s);
         md.push_str(&s);
+        bb.push_str(&s);
         match self.rng.range(0, 9) {
             0 | 1 => {
                 let syms = self.decision_symbols();
                 let s = format!("{} {syms}", w.pursuant_to);
                 draft.push_str(&s);
                 md.push_str(&s);
+                bb.push_str(&s);
             }
             2 => {
                 let n = self.rng.range(10, 40);
                 let s = format!("{} UNEP/MC/COP.6/INF/{n}", w.as_set_out_in);
                 draft.push_str(&s);
                 md.push_str(&s);
+                bb.push_str(&s);
             }
             3 if !self.targets.is_empty() => {
                 let (label, designation) =
                     self.targets[self.rng.range(0, self.targets.len() - 1)].clone();
                 draft.push_str(&format!("{} @{label}", w.as_described_in));
                 md.push_str(&format!("{} [{designation}](#{label})", w.as_described_in));
+                bb.push_str(&format!(
+                    "{} {{{{>#{label} {designation}}}}}",
+                    w.as_described_in
+                ));
             }
             4 => {
                 let italic = self.rng.pick(w.italic_terms);
                 draft.push_str(&format!(", *{italic}*"));
                 md.push_str(&format!(", *{italic}*"));
+                bb.push_str(&format!(", //{italic}//"));
             }
             _ => {
                 let more = self.noun_phrase();
                 let s = format!(", {} {more}", w.including);
                 draft.push_str(&s);
                 md.push_str(&s);
+                bb.push_str(&s);
             }
         }
         // Russian puts the footnote indicator before the full stop, English after.
@@ -361,21 +411,28 @@ impl Writer {
         for n in before.iter() {
             draft.push_str(&n.0);
             md.push_str(&n.1);
+            bb.push_str(&n.2);
         }
         draft.push('.');
         md.push('.');
+        bb.push('.');
         for n in after.iter() {
             draft.push_str(&n.0);
             md.push_str(&n.1);
+            bb.push_str(&n.2);
         }
     }
 
-    /// A footnote in both notations: inline or labelled, the labelled ones
-    /// defined after the paragraph.
-    fn footnote(&mut self) -> (String, String) {
+    /// A footnote in the three notations: inline or labelled, the labelled
+    /// ones defined after the paragraph (bluebell has only the latter).
+    fn footnote(&mut self) -> (String, String, String) {
         let text = self.footnote_text();
+        self.next_bb_note += 1;
+        let bb_name = format!("b{}", self.next_bb_note);
+        let bb = format!("{{{{FOOTNOTE {bb_name}}}}}");
+        self.pending_bb_notes.push((bb_name, text.clone()));
         if self.rng.chance(50) {
-            return (format!("^{{{text}}}"), format!("^[{text}]"));
+            return (format!("^{{{text}}}"), format!("^[{text}]"), bb);
         }
         self.next_note += 1;
         let name = format!("n{}", self.next_note);
@@ -383,7 +440,7 @@ impl Writer {
         // would otherwise continue it.
         let _ = writeln!(self.draft, "^{name}: {text}\n");
         self.pending_md_notes.push((name.clone(), text));
-        (format!("^{name}"), format!("[^{name}]"))
+        (format!("^{name}"), format!("[^{name}]"), bb)
     }
 
     fn footnote_text(&mut self) -> String {
@@ -411,6 +468,10 @@ impl Writer {
         for (name, text) in std::mem::take(&mut self.pending_md_notes) {
             let _ = writeln!(self.markdown, "[^{name}]: {text}\n");
         }
+        let indent = " ".repeat(self.bb_indent);
+        for (name, text) in std::mem::take(&mut self.pending_bb_notes) {
+            let _ = writeln!(self.bluebell, "{indent}FOOTNOTE {name}\n{indent}  {text}");
+        }
     }
 
     fn decision(&mut self) {
@@ -425,6 +486,11 @@ impl Writer {
         );
         let _ = writeln!(self.draft, "{}\n", w.formula);
         let _ = writeln!(self.markdown, "{}\n", w.formula);
+        let _ = writeln!(
+            self.bluebell,
+            "  PART - **MC-6/[…]: {title}**\n    {}",
+            w.formula
+        );
 
         let preamble = self.rng.range(2, 6);
         for _ in 0..preamble {
@@ -437,6 +503,7 @@ impl Writer {
             };
             let _ = writeln!(self.draft, "{opener} {np}{tail},\n");
             let _ = writeln!(self.markdown, "*{opener}* {np}{tail},\n");
+            let _ = writeln!(self.bluebell, "    //{opener}// {np}{tail},");
         }
 
         let operative = self.rng.range(3, 10);
@@ -475,12 +542,17 @@ impl Writer {
         };
         if subs == 0 {
             let note = self.rng.chance(15).then(|| self.footnote());
-            let (nd, nm) = note.unwrap_or_default();
-            let (pd, pm, ad, am) = if self.lang == CorpusLang::Ru {
-                (nd, nm, String::new(), String::new())
+            let (nd, nm, nb) = note.unwrap_or_default();
+            let (pd, pm, pb, ad, am, ab) = if self.lang == CorpusLang::Ru {
+                (nd, nm, nb, String::new(), String::new(), String::new())
             } else {
-                (String::new(), String::new(), nd, nm)
+                (String::new(), String::new(), String::new(), nd, nm, nb)
             };
+            let _ = writeln!(
+                self.bluebell,
+                "    PARA {number}.\n      //{opener}// {actor} {np}{pb}{end}{ab}"
+            );
+            self.bb_indent = 6;
             let _ = writeln!(
                 self.draft,
                 "{marker_draft}{opener} {actor} {np}{pd}{end}{ad}"
@@ -494,6 +566,10 @@ impl Writer {
         }
         let _ = writeln!(self.draft, "{marker_draft}{opener} {actor}:");
         let _ = writeln!(self.markdown, "{marker_md}*{opener}* {actor}:\n");
+        let _ = writeln!(
+            self.bluebell,
+            "    PARA {number}.\n      //{opener}// {actor}:"
+        );
         for s in 0..subs {
             let last_sub = s + 1 == subs;
             let nested = !last_sub && self.rng.chance(15);
@@ -507,6 +583,7 @@ impl Writer {
             if nested {
                 let _ = writeln!(self.draft, "{dm} {verb} {np}:");
                 let _ = writeln!(self.markdown, "    {mm} {verb} {np}:\n");
+                let _ = writeln!(self.bluebell, "      SUBPARA {mm}\n        {verb} {np}:");
                 let kids = self.rng.range(2, 3);
                 for k in 0..kids {
                     let roman = ["i", "ii", "iii"][k];
@@ -517,11 +594,13 @@ impl Writer {
                     let np = self.noun_phrase();
                     let _ = writeln!(self.draft, "    {dk} {np};");
                     let _ = writeln!(self.markdown, "        {mk} {np};\n");
+                    let _ = writeln!(self.bluebell, "        SUBPARA {mk}\n          {np};");
                 }
             } else {
                 let p = if last_sub { end } else { ';' };
                 let _ = writeln!(self.draft, "{dm} {verb} {np}{p}");
                 let _ = writeln!(self.markdown, "    {mm} {verb} {np}{p}\n");
+                let _ = writeln!(self.bluebell, "      SUBPARA {mm}\n        {verb} {np}{p}");
             }
         }
         self.flush_notes();
@@ -536,19 +615,28 @@ impl Writer {
             "# {} {{.unnumbered}}\n\n## {title}\n",
             w.annex_word
         );
+        let _ = writeln!(
+            self.bluebell,
+            "ANNEXURE {}\n  SUBHEADING {title}",
+            w.annex_word
+        );
         let paras = self.rng.range(1, 3);
         for _ in 0..paras {
             let mut draft = String::new();
             let mut md = String::new();
+            let mut bb = String::new();
             for i in 0..self.rng.range(2, 4) {
                 if i > 0 {
                     draft.push(' ');
                     md.push(' ');
+                    bb.push(' ');
                 }
-                self.narrative_sentence(&mut draft, &mut md);
+                self.narrative_sentence(&mut draft, &mut md, &mut bb);
             }
             let _ = writeln!(self.draft, "{draft}");
             let _ = writeln!(self.markdown, "{md}");
+            let _ = writeln!(self.bluebell, "  {bb}");
+            self.bb_indent = 2;
             self.flush_notes();
         }
         // An annex runs to the end of the file: no closing fence.

@@ -127,7 +127,8 @@ fn write_corpus(out: &Path, count: u64, size: Option<f64>, seed: u64, lang: &str
 
 fn write(dir: &Path, stem: &str, g: &Generated) -> std::io::Result<()> {
     std::fs::write(dir.join(format!("{stem}.draft")), &g.draft)?;
-    std::fs::write(dir.join(format!("{stem}.md")), &g.markdown)
+    std::fs::write(dir.join(format!("{stem}.md")), &g.markdown)?;
+    std::fs::write(dir.join(format!("{stem}.bluebell.txt")), &g.bluebell)
 }
 
 fn time_stage(stage: Stage, files: &[PathBuf], repeat: u32) -> ExitCode {
