@@ -791,13 +791,15 @@ pub enum TargetKind {
 pub struct DecisionRef {
     /// As written.
     pub text: String,
-    /// Normalised, in Latin script (`MC-3/11`).
+    /// Normalised, in Latin script (`MC-3/11`, `1/CP.21`).
     pub symbol: String,
-    /// `MC`, `BC`, `RC` or `SC`.
+    /// `MC`, `BC`, `RC` or `SC`; for a UNFCCC decision, its body: `CP`,
+    /// `CMP` or `CMA`.
     pub convention: String,
     pub extraordinary: bool,
+    /// The meeting, or the UNFCCC session (21 of `1/CP.21`).
     pub meeting: Option<u32>,
-    /// `None` for a decision not yet numbered (`MC-6/[…]`).
+    /// `None` for a decision not yet numbered (`MC-6/[…]`, `-/CP.21`).
     pub number: Option<u32>,
     pub span: Span,
 }

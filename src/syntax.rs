@@ -131,7 +131,9 @@ pub fn describe(rule: Rule) -> &'static str {
         Rule::footnote_def => "a footnote definition (`^name: text`)",
         Rule::item | Rule::indent => "a paragraph",
         Rule::num_marker | Rule::insert_word => "a paragraph number (`4.`, `#.`, `9 bis.`)",
-        Rule::sub_marker | Rule::sub_letters => "a sub-paragraph marker (`(a)`, `a)`, `-` or `–`)",
+        Rule::sub_marker | Rule::sub_letters | Rule::sub_digits => {
+            "a sub-paragraph marker (`(a)`, `a)`, `(1)`, `-` or `–`)"
+        }
         Rule::label | Rule::label_name => "a label (`<name>`)",
         Rule::comment_line | Rule::comment_text => "a comment (`// …`)",
         Rule::footnote => "a footnote (`^{…}`)",
@@ -142,7 +144,11 @@ pub fn describe(rule: Rule) -> &'static str {
         Rule::escape | Rule::escaped | Rule::escaped_word | Rule::escaped_run => {
             "an escaped character (`\\*`)"
         }
-        Rule::decision_sym | Rule::convention | Rule::hyphen => "a decision symbol (`MC-3/11`)",
+        Rule::decision_sym
+        | Rule::convention
+        | Rule::hyphen
+        | Rule::fccc_number
+        | Rule::fccc_body => "a decision symbol (`MC-3/11`, `1/CP.21`)",
         Rule::document_sym
         | Rule::organ
         | Rule::symbol_part

@@ -1,6 +1,6 @@
 //! Symbols are recognised without markup, in every script.
 
-use draftdec::ast::{Block, Inline};
+use draftdec::ast::{Block, DecisionRef, Inline};
 
 /// The inline content of the first paragraph of a one-paragraph draft.
 fn first_paragraph(lang: &str, text: &str) -> Vec<Inline> {
@@ -12,14 +12,19 @@ fn first_paragraph(lang: &str, text: &str) -> Vec<Inline> {
     }
 }
 
-fn decisions(content: &[Inline]) -> Vec<(String, String)> {
+/// The decision symbols of `content`, each as `part` reads it.
+fn decision_parts<T>(content: &[Inline], part: impl Fn(&DecisionRef) -> T) -> Vec<T> {
     content
         .iter()
         .filter_map(|n| match n {
-            Inline::DecisionRef(r) => Some((r.text.clone(), r.symbol.clone())),
+            Inline::DecisionRef(r) => Some(part(r)),
             _ => None,
         })
         .collect()
+}
+
+fn decisions(content: &[Inline]) -> Vec<(String, String)> {
+    decision_parts(content, |r| (r.text.clone(), r.symbol.clone()))
 }
 
 #[test]
@@ -136,5 +141,57 @@ fn no_decision_inside_a_symbol() {
         "See WHO/MC-3/11 and UNEP/MC/COP.3/MC-3/11, not N/A or EU/EEA.",
     );
     assert_eq!(documents(&c), ["WHO/MC-3/11", "UNEP/MC/COP.3/MC-3/11"]);
+    assert!(decisions(&c).is_empty(), "{c:?}");
+}
+
+fn fccc(content: &[Inline]) -> Vec<(String, String, Option<u32>, Option<u32>)> {
+    decision_parts(content, |r| {
+        (r.text.clone(), r.convention.clone(), r.meeting, r.number)
+    })
+}
+
+/// UNFCCC decisions (`1/CP.21`, `-/CMA.1`): the number (none while it is
+/// `-`), the body and the session, in prose, in every script.
+#[test]
+fn unfccc_decision_numbers() {
+    let c = first_paragraph(
+        "en",
+        "Recalling decisions 1/CP.17, 2/CMP.16 and -/CMA.1, and -/CP.21.",
+    );
+    assert_eq!(
+        fccc(&c),
+        [
+            ("1/CP.17".into(), "CP".into(), Some(17), Some(1)),
+            ("2/CMP.16".into(), "CMP".into(), Some(16), Some(2)),
+            ("-/CMA.1".into(), "CMA".into(), Some(1), None),
+            ("-/CP.21".into(), "CP".into(), Some(21), None),
+        ]
+    );
+    assert!(documents(&c).is_empty(), "{c:?}");
+    // Written against Chinese and Arabic words, as MEA symbols are.
+    let text = |r: &DecisionRef| r.text.clone();
+    let c = first_paragraph("zh", "回顾第1/CP.21号决定和决定草案 -/CMA.1。");
+    assert_eq!(decision_parts(&c, text), ["1/CP.21", "-/CMA.1"]);
+    let c = first_paragraph("ar", "وإذ يشير إلى المقرر 1/CP.21،");
+    assert_eq!(decision_parts(&c, text), ["1/CP.21"]);
+}
+
+/// A UNFCCC number is read only where a word begins and ends: inside a
+/// document symbol, after letters, or followed by a further part, it is
+/// not a decision.
+#[test]
+fn no_unfccc_decision_inside_a_symbol_or_a_word() {
+    let c = first_paragraph(
+        "en",
+        "See FCCC/CP/2015/L.9/Rev.1, FCCC/KP/CMP/2012/1 and WHO/1/CP.21, not x1/CP.21, 1/CP21, 1/CP.21a or 1/CPX.2.",
+    );
+    assert_eq!(
+        documents(&c),
+        [
+            "FCCC/CP/2015/L.9/Rev.1",
+            "FCCC/KP/CMP/2012/1",
+            "WHO/1/CP.21"
+        ]
+    );
     assert!(decisions(&c).is_empty(), "{c:?}");
 }

@@ -632,6 +632,10 @@ fn number_marker(typed: Option<&Typed>, resolved: Option<&String>, inserted: boo
 
 /// `(b)` or `b)`, when the letters fit the grammar's marker.
 fn sub_marker(text: &str, parens: bool) -> Option<String> {
+    // WHO's `(1)` is written in parentheses in every language.
+    if (1..=2).contains(&text.len()) && text.bytes().all(|b| b.is_ascii_digit()) {
+        return Some(format!("({text})"));
+    }
     let n = text.chars().count();
     let ok = (1..=5).contains(&n) && text.chars().all(|c| c.is_alphabetic() && !c.is_uppercase());
     ok.then(|| {

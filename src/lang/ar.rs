@@ -245,6 +245,7 @@ pub static TABLE: LangTable = LangTable {
         annex: "المرفق",
         annex_numbered: "المرفق {}",
         draft_decision: "مشروع مقرر",
+        decision_numbered: "المقرر {}",
         language_line: "Arabic",
         list_separator: "\u{060C} ",
         ..EN_MASTHEAD

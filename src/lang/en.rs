@@ -73,6 +73,8 @@ pub static TABLE: LangTable = LangTable {
         "Desiring",
         "Determined",
         "Determining",
+        "Drawing attention to",
+        "Drawing the attention of",
         "Emphasizing",
         "Emphasizing also",
         "Encouraged by",

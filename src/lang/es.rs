@@ -211,6 +211,7 @@ pub static TABLE: LangTable = LangTable {
         annex: "Anexo",
         annex_numbered: "Anexo {}",
         draft_decision: "Proyecto de decisión",
+        decision_numbered: "Decisión {}",
         heading_separator: ": ",
         distribution_lang: Lang::Es,
         distribution: ["Distr. general", "Distr. limitada", "Distr. reservada"],

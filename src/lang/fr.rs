@@ -218,6 +218,7 @@ pub static TABLE: LangTable = LangTable {
         annex: "Annexe",
         annex_numbered: "Annexe {}",
         draft_decision: "Projet de décision",
+        decision_numbered: "Décision {}",
         heading_separator: "\u{A0}: ",
         distribution_lang: Lang::Fr,
         distribution: ["Distr. générale", "Distr. limitée", "Distr. restreinte"],

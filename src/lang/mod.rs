@@ -387,8 +387,12 @@ pub struct MastheadWords {
     /// the annex number printed with [`LangTable::annex_counter`].
     pub annex: &'static str,
     pub annex_numbered: &'static str,
-    /// The heading printed over a draft decision without a number.
+    /// The heading printed over a draft decision without a number; before
+    /// a UNFCCC number not yet given, "Draft decision -/CP.21".
     pub draft_decision: &'static str,
+    /// The heading of a numbered UNFCCC decision, `{}` being its number:
+    /// "Decision 1/CP.21", "第1/CP.21号决定" (`docs/languages.md`).
+    pub decision_numbered: &'static str,
     /// Between a decision's symbol (or `draft_decision`) and its title.
     pub heading_separator: &'static str,
     /// The language of the distribution block (`Distr.`, date, version,
@@ -968,6 +972,7 @@ const EN_MASTHEAD: MastheadWords = MastheadWords {
     annex: "Annex",
     annex_numbered: "Annex {}",
     draft_decision: "Draft decision",
+    decision_numbered: "Decision {}",
     heading_separator: ": ",
     distribution_lang: Lang::En,
     distribution: ["Distr.: General", "Distr.: Limited", "Distr.: Restricted"],

@@ -167,6 +167,7 @@ pub static TABLE: LangTable = LangTable {
         annex: "Приложение",
         annex_numbered: "Приложение {}",
         draft_decision: "Проект решения",
+        decision_numbered: "Решение {}",
         language_line: "Russian",
         ..EN_MASTHEAD
     },

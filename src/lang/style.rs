@@ -197,6 +197,10 @@ pub struct HouseStyle {
     pub masthead_organ: Option<&'static Names>,
     /// How the masthead's footnote is marked.
     pub masthead_note: MastheadNote,
+    /// The designations of first-degree sub-paragraphs when the organ
+    /// numbers them its own way: WHO's "(1)", "(2)" under "REQUESTS the
+    /// Director-General:". `None`: the language's ((a), a), (أ)).
+    pub sub_first: Option<super::SubStyle>,
 }
 
 /// The organs draftdec knows. The first is the default: a draft with no
@@ -221,6 +225,7 @@ pub static HOUSE_STYLES: [HouseStyle; 6] = [
         agency: None,
         masthead_organ: None,
         masthead_note: MastheadNote::Numbered,
+        sub_first: None,
     },
     HouseStyle {
         key: "ga",
@@ -240,6 +245,7 @@ pub static HOUSE_STYLES: [HouseStyle; 6] = [
         agency: None,
         masthead_organ: Some(&GENERAL_ASSEMBLY),
         masthead_note: MastheadNote::Asterisk,
+        sub_first: None,
     },
     HouseStyle {
         key: "sc",
@@ -259,6 +265,7 @@ pub static HOUSE_STYLES: [HouseStyle; 6] = [
         agency: None,
         masthead_organ: Some(&SECURITY_COUNCIL),
         masthead_note: MastheadNote::Asterisk,
+        sub_first: None,
     },
     HouseStyle {
         key: "ecosoc",
@@ -278,6 +285,7 @@ pub static HOUSE_STYLES: [HouseStyle; 6] = [
         agency: None,
         masthead_organ: Some(&ECONOMIC_AND_SOCIAL_COUNCIL),
         masthead_note: MastheadNote::Asterisk,
+        sub_first: None,
     },
     HouseStyle {
         key: "who",
@@ -297,6 +305,10 @@ pub static HOUSE_STYLES: [HouseStyle; 6] = [
         agency: Some(&WHO),
         masthead_organ: None,
         masthead_note: MastheadNote::Asterisk,
+        sub_first: Some(super::SubStyle {
+            counter: super::Counter::Arabic,
+            wrap: ("(", ")"),
+        }),
     },
     HouseStyle {
         key: "paho",
@@ -316,6 +328,7 @@ pub static HOUSE_STYLES: [HouseStyle; 6] = [
         agency: Some(&PAHO),
         masthead_organ: None,
         masthead_note: MastheadNote::Asterisk,
+        sub_first: None,
     },
 ];
 
@@ -409,5 +422,54 @@ impl DocKind {
     /// The text was adopted: it prints the adoption line and closing lines.
     pub fn is_adopted(self) -> bool {
         matches!(self, DocKind::Resolution | DocKind::Decision)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::ast::Block;
+
+    /// The designations of the items under a WHO-style "REQUESTS the
+    /// Director-General:" typed with `markers`, and the diagnostics' codes.
+    fn items(organ: &str, markers: [&str; 2]) -> (Vec<String>, Vec<String>) {
+        let [m1, m2] = markers;
+        let src = format!(
+            "type: resolution\norgan: {organ}\nsymbol: WHA55.15\nlanguage: en\n\n::: decision\nThe Fifty-fifth World Health Assembly,\n\n#. REQUESTS the Director-General:\n{m1} to report;\n{m2} to act.\n:::\n"
+        );
+        let compiled = crate::compile(&src);
+        let Some(Block::Decision(d)) = compiled.document.body.first() else {
+            panic!("no decision: {:?}", compiled.document.body);
+        };
+        let designations = d.operative[0]
+            .subparagraphs
+            .iter()
+            .map(|s| {
+                s.number
+                    .as_ref()
+                    .map_or(String::new(), |n| n.display.clone())
+            })
+            .collect();
+        let codes = compiled
+            .diagnostics
+            .iter()
+            .map(|d| d.code.to_string())
+            .collect();
+        (designations, codes)
+    }
+
+    #[test]
+    fn who_numbers_items_under_an_operative_paragraph() {
+        let who = ["(1)".to_string(), "(2)".to_string()];
+        assert_eq!(items("who", ["-", "-"]), (who.to_vec(), vec![]));
+        assert_eq!(items("who", ["(1)", "(2)"]), (who.to_vec(), vec![]));
+        // A typed number is checked against the house style's.
+        let (designations, codes) = items("who", ["(1)", "(1)"]);
+        assert_eq!(designations, who);
+        assert_eq!(codes.len(), 1, "{codes:?}");
+        assert_eq!(items("ga", ["-", "-"]).0, ["(a)", "(b)"]);
+        assert_eq!(
+            items("paho", ["(a)", "(b)"]),
+            (vec!["(a)".to_string(), "(b)".to_string()], vec![])
+        );
     }
 }

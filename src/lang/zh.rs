@@ -201,6 +201,7 @@ pub static TABLE: LangTable = LangTable {
         annex: "附件",
         annex_numbered: "附件{}",
         draft_decision: "决定草案",
+        decision_numbered: "第{}号决定",
         heading_separator: "：",
         language_line: "Chinese",
         list_separator: "\u{FF0C}",

@@ -199,6 +199,9 @@ impl Lowerer<'_> {
 
     /// `MC-3/11`, `МК-3/11`, `BC.Ex-2/1`, `MC-6/[…]`; malformed ones reported.
     fn lower_decision_sym(&mut self, text: &str, span: Span) -> Inline {
+        if let Some(r) = super::symbol::fccc_decision(text, span) {
+            return Inline::DecisionRef(r);
+        }
         let (conv_src, rest) =
             text.split_at(text.char_indices().nth(2).map_or(text.len(), |(i, _)| i));
         let convention = crate::lang::canonical_convention(conv_src).unwrap_or(conv_src);

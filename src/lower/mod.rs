@@ -6,7 +6,7 @@ mod brackets;
 mod builder;
 mod inline;
 mod meta;
-mod symbol;
+pub(crate) mod symbol;
 
 use pest::iterators::{Pair, Pairs};
 use serde::Serialize;

@@ -10,7 +10,7 @@ use crate::ast::{
     Section, Span, SubParagraph, TargetKind, Typed,
 };
 use crate::diag::{Applicability, Code, Diagnostic};
-use crate::lang::{Counter, DASH_ITEM, INSERTED_LATIN, LangTable};
+use crate::lang::{Counter, DASH_ITEM, INSERTED_LATIN, LangTable, SubStyle};
 use crate::visit::Visitor;
 use crate::visit::mutable::{
     VisitorMut, walk_annex, walk_decision, walk_operative_paragraph, walk_paragraph,
@@ -64,6 +64,9 @@ struct Numberer<'a> {
     /// division and in the decision.
     para_inserts: u32,
     op_inserts: u32,
+    /// The house style's first-degree designations, if it has its own
+    /// (WHO's "(1)").
+    sub_first: Option<SubStyle>,
 }
 
 /// A paragraph's designation: `9`, or `9 bis` for the first inserted after
@@ -113,6 +116,7 @@ pub(super) fn number(
         part_open: None,
         para_inserts: 0,
         op_inserts: 0,
+        sub_first: doc.house_style().sub_first,
     };
     n.visit_document(doc);
     n.labels
@@ -381,7 +385,10 @@ impl VisitorMut for Numberer<'_> {
         *count += 1;
         let ordinal = *count;
         let words = *words;
-        let style = self.table.sub_levels[(sub.level as usize).clamp(1, 4) - 1];
+        let style = match self.sub_first {
+            Some(own) if sub.level <= 1 => own,
+            _ => self.table.sub_levels[(sub.level as usize).clamp(1, 4) - 1],
+        };
         if ordinal == MAX_SUBPARAGRAPHS + 1 {
             self.diags.push(
                 Diagnostic::new(

@@ -10,6 +10,7 @@ use crate::ast::{
 use crate::lang::style::{Adoption, Closing, DocKind, organ_of_symbol};
 use crate::lang::{Distribution, Lang, LangTable, split_template};
 use crate::lower::plain_text;
+use crate::lower::symbol::is_fccc;
 use crate::visit::mutable::VisitorMut;
 
 pub(super) fn present(doc: &mut Document, table: &LangTable) {
@@ -46,12 +47,17 @@ fn field(key: FieldKey) -> Piece {
 
 /// `template`'s words around the field `key` (`Item {} of the provisional agenda`).
 fn around(template: &str, key: FieldKey) -> Vec<Piece> {
+    around_piece(template, field(key))
+}
+
+/// `template`'s words around `piece` (`Decision {}`).
+fn around_piece(template: &str, piece: Piece) -> Vec<Piece> {
     let (before, after) = split_template(template);
     let mut pieces = Vec::new();
     if !before.is_empty() {
         pieces.push(words(before));
     }
-    pieces.push(field(key));
+    pieces.push(piece);
     if !after.is_empty() {
         pieces.push(words(after));
     }
@@ -351,20 +357,77 @@ fn page_title(doc: &Document) -> String {
 }
 
 /// A decision's heading: `MC-6/1: Title`, or `Draft decision: Title` when
-/// the decision has a title and no symbol; none when it has neither.
+/// the decision has a title and no symbol; none when it has neither. A
+/// UNFCCC decision number is named as the UNFCCC heads its decisions:
+/// "Draft decision -/CP.21" (FCCC/CP/2015/L.9), "Decision 1/CP.21"
+/// (FCCC/CP/2015/10/Add.1).
 fn decision_heading(d: &Decision, table: &LangTable) -> Option<Vec<Piece>> {
     if d.symbol.is_none() && d.title.is_none() {
         return None;
     }
-    let mut pieces = vec![match &d.symbol {
-        Some(s) => Piece::Symbol {
-            text: s.text.trim().to_string(),
-        },
-        None => words(table.masthead.draft_decision),
-    }];
+    let mut pieces = match &d.symbol {
+        Some(s) => {
+            let symbol = Piece::Symbol {
+                text: s.text.trim().to_string(),
+            };
+            match s.content.first() {
+                Some(Inline::DecisionRef(r)) if is_fccc(r) => match r.number {
+                    Some(_) => around_piece(table.masthead.decision_numbered, symbol),
+                    None => vec![
+                        words(&format!("{} ", table.masthead.draft_decision)),
+                        symbol,
+                    ],
+                },
+                _ => vec![symbol],
+            }
+        }
+        None => vec![words(table.masthead.draft_decision)],
+    };
     if d.title.is_some() {
         pieces.push(words(table.masthead.heading_separator));
         pieces.push(field(FieldKey::Title));
     }
     Some(pieces)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The heading of the first decision of a one-decision draft, as text.
+    fn heading(lang: &str, head: &str) -> String {
+        let src = format!(
+            "symbol: FCCC/CP/2015/L.9\nlanguage: {lang}\ntitle: T\n\n::: decision {head}\nThe Conference of the Parties,\n\n#. Decides.\n:::\n"
+        );
+        let doc = crate::compile(&src).document;
+        let d = match &doc.body[0] {
+            crate::ast::Block::Decision(d) => d,
+            other => panic!("not a decision: {other:?}"),
+        };
+        d.heading
+            .iter()
+            .flatten()
+            .map(|p| match p {
+                Piece::Words { text } | Piece::Symbol { text } => text.clone(),
+                Piece::Field { key } => format!("{{{key:?}}}"),
+                Piece::FootnoteRef(_) => "^".into(),
+            })
+            .collect()
+    }
+
+    #[test]
+    fn unfccc_decisions_are_headed_as_the_unfccc_does() {
+        assert_eq!(heading("en", "-/CP.21"), "Draft decision -/CP.21");
+        assert_eq!(heading("en", "1/CP.21"), "Decision 1/CP.21");
+        assert_eq!(
+            heading("en", "-/CMA.1: Title"),
+            "Draft decision -/CMA.1: {Title}"
+        );
+        assert_eq!(heading("zh", "-/CP.11"), "决定草案 -/CP.11");
+        assert_eq!(heading("zh", "1/CP.21"), "第1/CP.21号决定");
+        assert_eq!(heading("fr", "2/CMP.16"), "Décision 2/CMP.16");
+        // Other decision symbols stand alone, as MEA decisions print them.
+        assert_eq!(heading("en", "MC-6/1: Title"), "MC-6/1: {Title}");
+        assert_eq!(heading("en", "Title"), "Draft decision: {Title}");
+    }
 }
