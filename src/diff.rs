@@ -308,9 +308,9 @@ fn anchors(a: &[Unit], b: &[Unit]) -> Vec<(usize, usize)> {
     out
 }
 
-fn align_stretch(
-    a: &[Unit],
-    b: &[Unit],
+fn align_stretch<'a>(
+    a: &'a [Unit],
+    b: &'a [Unit],
     (i0, i1): (usize, usize),
     (j0, j1): (usize, usize),
     pairs: &mut Vec<(usize, usize)>,
@@ -319,12 +319,7 @@ fn align_stretch(
         return;
     }
     let (xs, ys) = (&a[i0..i1], &b[j0..j1]);
-    let bags = |units: &[Unit]| -> Vec<Vec<String>> {
-        units
-            .iter()
-            .map(|u| tokens(&u.text).into_iter().map(str::to_string).collect())
-            .collect()
-    };
+    let bags = |units: &'a [Unit]| -> Vec<Vec<&'a str>> { units.iter().map(bag).collect() };
     let labelled = |x: &Unit, y: &Unit| x.label.is_some() && x.label == y.label;
     let same_slot = |x: &Unit, y: &Unit| x.kind == y.kind && x.level == y.level;
     let found = if xs.len() * ys.len() > MAX_CELLS {
@@ -339,7 +334,7 @@ fn align_stretch(
             if !same_slot(&xs[x], &ys[y]) {
                 return None;
             }
-            let similar = crate::versions::jaccard(&bx[x], &by[y]);
+            let similar = crate::versions::jaccard_sorted(&bx[x], &by[y]);
             if labelled(&xs[x], &ys[y]) {
                 Some(3.0 + similar)
             } else {
@@ -394,15 +389,13 @@ fn steps(a: &[Unit], b: &[Unit], pairs: &[(usize, usize)]) -> Vec<Step> {
             .collect(),
     );
     if left_old.len() * left_new.len() <= MAX_MOVE_PAIRS {
-        let bag =
-            |u: &Unit| -> Vec<String> { tokens(&u.text).into_iter().map(str::to_string).collect() };
-        let bags_new: Vec<Vec<String>> = left_new.iter().map(|&j| bag(&b[j])).collect();
+        let bags_new: Vec<Vec<&str>> = left_new.iter().map(|&j| bag(&b[j])).collect();
         let mut candidates = Vec::new();
         for &i in &left_old {
             let bag_old = bag(&a[i]);
             for (k, &j) in left_new.iter().enumerate() {
                 if a[i].kind == b[j].kind && a[i].level == b[j].level {
-                    let similar = crate::versions::jaccard(&bag_old, &bags_new[k]);
+                    let similar = crate::versions::jaccard_sorted(&bag_old, &bags_new[k]);
                     if similar >= 0.5 {
                         candidates.push((similar, i, j));
                     }
@@ -458,6 +451,13 @@ const MAX_MOVE_PAIRS: usize = 1_000_000;
 // ------------------------------------------------------------ word level
 
 /// Words, runs of blanks, and each other character alone.
+/// A unit's words as a sorted multiset, for [`crate::versions::jaccard_sorted`].
+fn bag(u: &Unit) -> Vec<&str> {
+    let mut words = tokens(&u.text);
+    words.sort_unstable();
+    words
+}
+
 fn tokens(text: &str) -> Vec<&str> {
     let mut out = Vec::new();
     let mut start = 0;
