@@ -82,6 +82,11 @@ const CHECKS = {
         ['الإجراء المقترح أن يتخذه مؤتمر الأطراف', 'entity.name.section.draft'],
     ],
     'cooperation.zh': [['language', 'keyword.other.key.draft']],
+    'draft-decision-cop.en': [
+        ['-/CP.21', 'constant.other.symbol.decision.draft'],
+        ['1/CP.17', 'constant.other.symbol.decision.draft'],
+    ],
+    'resolution-who-rc.en': [['(1)', 'constant.numeric.marker.draft']],
 };
 
 async function main() {
