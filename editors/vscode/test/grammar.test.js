@@ -83,10 +83,10 @@ const CHECKS = {
     ],
     'cooperation.zh': [['language', 'keyword.other.key.draft']],
     'draft-decision-cop.en': [
-        ['-/CP.21', 'constant.other.symbol.decision.draft'],
-        ['1/CP.17', 'constant.other.symbol.decision.draft'],
+        ['-/CP.21', 'constant.other.symbol.decision.draft', 2],
+        ['1/CP.17', 'constant.other.symbol.decision.draft', 1],
     ],
-    'resolution-who-rc.en': [['(1)', 'constant.numeric.marker.draft']],
+    'resolution-who-rc.en': [['(1)', 'constant.numeric.marker.draft', 1]],
 };
 
 async function main() {
