@@ -37,6 +37,7 @@
 //! labels, footnotes) → `validate` (drafting rules); `compile` runs it.
 //! The command (`main.rs`, `cli/`) uses only this API and does all the I/O.
 
+pub mod amendments;
 pub mod ast;
 pub mod diag;
 pub mod diff;

@@ -1,19 +1,23 @@
 //! `draftdec diff OLD NEW`: two revisions of a draft compared, printed as
-//! an edit script (JSON), a redline (HTML) or tracked changes (DOCX).
+//! an edit script (JSON), a redline (HTML), tracked changes (DOCX) or the
+//! amendments that turn OLD into NEW (a draft).
 
 use std::io::{self, IsTerminal};
 use std::path::Path;
 
+use draftdec::amendments::Side;
 use draftdec::diag::Diagnostic;
 use draftdec::diag::render::{self as diag_render, Format};
 use draftdec::render::docx::Revision;
 
 use super::*;
 
+#[allow(clippy::too_many_arguments)]
 pub(crate) fn diff(
     old: &Path,
     new: &Path,
     to: DiffTarget,
+    symbol: Option<&str>,
     output: Option<&Path>,
     mut revision: Revision,
     format: Format,
@@ -26,29 +30,49 @@ pub(crate) fn diff(
             ))
         })?);
     }
+    let symbol = match (to, symbol) {
+        (DiffTarget::Amendments, None) => {
+            return Err(Failure(
+                "--to amendments needs --symbol SYMBOL: the amendments document's own symbol"
+                    .to_string(),
+            ));
+        }
+        (DiffTarget::Amendments, Some(s)) if s.trim().is_empty() || s.contains('\n') => {
+            return Err(Failure(format!(
+                "--symbol {}: expected a document symbol on one line",
+                draftdec::diag::visible(s)
+            )));
+        }
+        (_, symbol) => symbol.unwrap_or_default(),
+    };
     if is_stdin(old) && is_stdin(new) {
         return Err(Failure(
             "`-` (standard input) can be given only once".to_string(),
         ));
     }
     let mut documents = Vec::new();
+    let mut sources = Vec::new();
     let mut failed = false;
-    for path in [old, new] {
-        let source = read_draft(path)?;
-        let (document, diagnostics) = compile(&source);
+    let report = |path: &Path, source: &str, diagnostics: &[Diagnostic]| {
         if !diagnostics.is_empty() {
             let color = use_color(color, io::stderr().is_terminal());
             let name = display_name(path);
             write_stderr(&diag_render::render(
                 format,
                 &name,
-                &source,
-                &diagnostics,
+                source,
+                diagnostics,
                 color,
             ));
         }
+    };
+    for path in [old, new] {
+        let source = read_draft(path)?;
+        let (document, diagnostics) = compile(&source);
+        report(path, &source, &diagnostics);
         failed |= diagnostics.iter().any(Diagnostic::is_error);
         documents.push(document);
+        sources.push(source);
     }
     if failed {
         write_stderr("draftdec: a revision has errors; nothing was written\n");
@@ -68,6 +92,24 @@ pub(crate) fn diff(
         }
         DiffTarget::Docx => {
             draftdec::render::docx::render_tracked(&documents[0], &documents[1], &revision)
+        }
+        DiffTarget::Amendments => {
+            match draftdec::amendments::amendments(&documents[0], &documents[1], symbol) {
+                Ok(text) => text.into_bytes(),
+                Err(refused) => {
+                    for (k, (side, path)) in [(Side::Old, old), (Side::New, new)].into_iter().enumerate() {
+                        let mut here: Vec<Diagnostic> = refused
+                            .iter()
+                            .filter(|(s, _)| *s == side)
+                            .map(|(_, d)| d.clone())
+                            .collect();
+                        draftdec::diag::sort(&mut here);
+                        report(path, &sources[k], &here);
+                    }
+                    write_stderr("draftdec: no amendments written\n");
+                    return Ok(DRAFT_ERRORS);
+                }
+            }
         }
     };
     match output {

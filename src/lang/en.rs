@@ -292,4 +292,5 @@ pub static TABLE: LangTable = LangTable {
         moved_from: "moved from",
         moved_to: "moved to",
     },
+    amendments: Some(&super::amendments::EN),
 };

@@ -1,0 +1,739 @@
+//! The amendments document (`draftdec diff OLD NEW --to amendments`): the
+//! edits that turn OLD into NEW, written as a `.draft` in the United
+//! Nations' wording of amendments ("In the second preambular paragraph,
+//! after “the” insert “continued”.", "Delete operative paragraph 2.").
+//!
+//! Amendments are proposed to the draft as it stands, so every paragraph
+//! is named by OLD's designation: a preambular paragraph by its ordinal,
+//! the others by their number. A paragraph inserted is placed after (or
+//! before) a paragraph of OLD and quoted in full with its subparagraphs; a
+//! moved one is deleted and inserted, as no wording of a move was found.
+//! Inside a paragraph, each run of changed words becomes one amendment,
+//! widened to whole words and then to words that occur once in the
+//! paragraph, so that it names one place. Every word comes from the
+//! language's table (`lang::amendments`); a language without one is
+//! refused (E0401), and so is a change in a part that amendments do not
+//! name (E0402), rather than printing an amendment nobody can apply.
+
+use crate::ast::{Document, Field, Span};
+use crate::diag::{Code, Diagnostic};
+use crate::diff::{Step, Unit, UnitKind, Words};
+use crate::lang::AmendmentWords;
+use crate::lang::style::DocKind;
+
+/// Which revision a diagnostic's span is in.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Side {
+    Old,
+    New,
+}
+
+/// The amendments that turn `old` into `new`, as the source of a draft
+/// whose symbol is `symbol`; or why they cannot be written, each
+/// diagnostic with the revision its span is in.
+pub fn amendments(
+    old: &Document,
+    new: &Document,
+    symbol: &str,
+) -> Result<String, Vec<(Side, Diagnostic)>> {
+    let Some(words) = old.language.table().amendments else {
+        let span = old
+            .meta
+            .language
+            .as_ref()
+            .map_or(Span::new(0, 0), |f| f.span);
+        return Err(vec![(
+            Side::Old,
+            Diagnostic::new(
+                Code::E0401,
+                span,
+                format!(
+                    "no confirmed wording of amendments in `{}`",
+                    old.language.code()
+                ),
+            )
+            .label("the amended draft's language")
+            .help(
+                "draftdec writes amendments only in a language whose wording was found in \
+                 real amendment documents (English); write these by hand, or compare the \
+                 English versions",
+            ),
+        )]);
+    };
+    let diff = crate::diff::diff(old, new);
+    let mut writer = Writer::new(&diff.old, &diff.new, &diff.steps, words);
+    for (at, step) in diff.steps.iter().enumerate() {
+        writer.step(&diff.steps, at, step);
+    }
+    writer.flush();
+    if !writer.refused.is_empty() {
+        return Err(writer.refused);
+    }
+    Ok(source(old, new, symbol, words, &writer.out))
+}
+
+/// One amendment: its sentence and the paragraphs it quotes.
+struct Amendment {
+    sentence: String,
+    quoted: Vec<String>,
+}
+
+/// Inserted paragraphs waiting to be written together: the sentence's
+/// parts (anchor sentence without the kind) and the kind.
+struct Pending {
+    kind: UnitKind,
+    template: &'static str,
+    place: String,
+    quoted: Vec<String>,
+    count: usize,
+}
+
+struct Writer<'a> {
+    old: &'a [Unit],
+    new: &'a [Unit],
+    old_parent: Vec<Option<usize>>,
+    new_parent: Vec<Option<usize>>,
+    /// Old units deleted or moved away; new units inserted or moved here.
+    removed: Vec<bool>,
+    added: Vec<bool>,
+    words: &'static AmendmentWords,
+    pending: Option<Pending>,
+    out: Vec<Amendment>,
+    refused: Vec<(Side, Diagnostic)>,
+}
+
+impl<'a> Writer<'a> {
+    fn new(
+        old: &'a [Unit],
+        new: &'a [Unit],
+        steps: &[Step],
+        words: &'static AmendmentWords,
+    ) -> Self {
+        let (mut removed, mut added) = (vec![false; old.len()], vec![false; new.len()]);
+        for s in steps {
+            match *s {
+                Step::Delete { old } | Step::MovedAway { old, .. } => removed[old] = true,
+                Step::Insert { new } | Step::MovedHere { new, .. } => added[new] = true,
+                Step::Same { .. } | Step::Replace { .. } => {}
+            }
+        }
+        Writer {
+            old,
+            new,
+            old_parent: parents(old),
+            new_parent: parents(new),
+            removed,
+            added,
+            words,
+            pending: None,
+            out: Vec::new(),
+            refused: Vec::new(),
+        }
+    }
+
+    fn step(&mut self, steps: &[Step], at: usize, step: &Step) {
+        // A unit inside a paragraph deleted or inserted whole goes with it.
+        let old_gone = |w: &Self, i: usize| covered(&w.old_parent, &w.removed, i);
+        let new_gone = |w: &Self, j: usize| covered(&w.new_parent, &w.added, j);
+        match *step {
+            Step::Same { old, new } | Step::Replace { old, new, .. } => {
+                match (old_gone(self, old), new_gone(self, new)) {
+                    (false, false) => {
+                        if let Step::Replace { words, .. } = step {
+                            self.flush();
+                            self.replace(old, words);
+                        }
+                    }
+                    (true, false) => self.insert(steps, at, new),
+                    (false, true) => self.delete(old),
+                    (true, true) => {}
+                }
+            }
+            Step::Delete { old } | Step::MovedAway { old, .. } => {
+                if !old_gone(self, old) {
+                    self.delete(old);
+                }
+            }
+            Step::Insert { new } | Step::MovedHere { new, .. } => {
+                if !new_gone(self, new) {
+                    self.insert(steps, at, new);
+                }
+            }
+        }
+    }
+
+    fn refuse(&mut self, side: Side, unit: &Unit, what: &str) {
+        self.refused.push((
+            side,
+            Diagnostic::new(
+                Code::E0402,
+                unit.span,
+                format!("{what}: amendments name only paragraphs and footnotes by their number"),
+            )
+            .label(what.to_string())
+            .help(
+                "write this amendment by hand, or make the change in a numbered paragraph",
+            ),
+        ));
+    }
+
+    fn delete(&mut self, i: usize) {
+        self.flush();
+        let unit = &self.old[i];
+        match place(self.words, self.old, &self.old_parent, i) {
+            Some(place) if unit.kind != UnitKind::Footnote => self.out.push(Amendment {
+                sentence: self.words.delete.replace("{place}", &place),
+                quoted: Vec::new(),
+            }),
+            _ => self.refuse(Side::Old, unit, &format!("{} deleted", noun(unit.kind))),
+        }
+    }
+
+    /// The new unit `j` inserted whole, at step `at`.
+    fn insert(&mut self, steps: &[Step], at: usize, j: usize) {
+        let unit = &self.new[j];
+        let Some(_) = kind_words(self.words, unit.kind) else {
+            self.flush();
+            self.refuse(Side::New, unit, &format!("{} inserted", noun(unit.kind)));
+            return;
+        };
+        let Some((template, anchor)) = self.anchor(steps, at, j) else {
+            self.flush();
+            self.refuse(
+                Side::New,
+                unit,
+                &format!("{} inserted with none like it before or after", noun(unit.kind)),
+            );
+            return;
+        };
+        let place = place(self.words, self.old, &self.old_parent, anchor)
+            .expect("an anchor is a paragraph with a name");
+        let mut quoted = vec![self.quote(unit)];
+        quoted.extend(
+            (j + 1..self.new.len())
+                .take_while(|&k| ancestors(&self.new_parent, k).contains(&j))
+                .map(|k| self.quote(&self.new[k])),
+        );
+        if let Some(p) = &mut self.pending
+            && p.kind == unit.kind
+            && p.template == template
+            && p.place == place
+        {
+            p.quoted.extend(quoted);
+            p.count += 1;
+            return;
+        }
+        self.flush();
+        self.pending = Some(Pending {
+            kind: unit.kind,
+            template,
+            place,
+            quoted,
+            count: 1,
+        });
+    }
+
+    /// A paragraph of OLD to insert the new unit `j` after (or before):
+    /// the nearest of its kind and level kept before it, else after it,
+    /// else one deleted before it; a subparagraph's, among its siblings.
+    fn anchor(&self, steps: &[Step], at: usize, j: usize) -> Option<(&'static str, usize)> {
+        let unit = &self.new[j];
+        let sibling = |i: usize| self.old[i].kind == unit.kind && self.old[i].level == unit.level;
+        // A subparagraph's siblings end at the paragraph that holds them.
+        let fence = |i: usize| {
+            unit.kind == UnitKind::Subparagraph
+                && (self.old[i].kind != UnitKind::Subparagraph
+                    || self.old[i].level < unit.level)
+        };
+        let named = |i: usize| place(self.words, self.old, &self.old_parent, i).is_some();
+        let old_of = |s: &Step| match *s {
+            Step::Same { old, .. }
+            | Step::Replace { old, .. }
+            | Step::Delete { old }
+            | Step::MovedAway { old, .. } => Some(old),
+            Step::Insert { .. } | Step::MovedHere { .. } => None,
+        };
+        let kept = |i: usize| !covered(&self.old_parent, &self.removed, i);
+        let before = || steps[..at].iter().rev().filter_map(old_of);
+        let after = || steps[at + 1..].iter().filter_map(old_of);
+        let mut deleted_before = None;
+        for i in before() {
+            if fence(i) {
+                break;
+            }
+            if sibling(i) && named(i) {
+                if kept(i) {
+                    return Some((self.words.insert_after, i));
+                }
+                deleted_before.get_or_insert(i);
+            }
+        }
+        for i in after() {
+            if fence(i) {
+                break;
+            }
+            if sibling(i) && named(i) && kept(i) {
+                return Some((self.words.insert_before, i));
+            }
+        }
+        deleted_before.map(|i| (self.words.insert_after, i))
+    }
+
+    /// A unit as quoted in full: a subparagraph with its letter.
+    fn quote(&self, unit: &Unit) -> String {
+        let (open, close) = self.words.quote;
+        let text = if unit.kind == UnitKind::Subparagraph && !unit.display.is_empty() {
+            format!("{} {}", unit.display, unit.text)
+        } else {
+            unit.text.clone()
+        };
+        format!("{open}{}{close}", text.trim())
+    }
+
+    fn flush(&mut self) {
+        if let Some(p) = self.pending.take() {
+            let kinds = kind_words(self.words, p.kind).expect("checked when inserted");
+            let kind = if p.count == 1 { kinds[0] } else { kinds[1] };
+            self.out.push(Amendment {
+                sentence: p.template.replace("{kind}", kind).replace("{place}", &p.place),
+                quoted: p.quoted,
+            });
+        }
+    }
+
+    /// The words of old unit `i` changed as `words` say.
+    fn replace(&mut self, i: usize, words: &[Words]) {
+        let unit = &self.old[i];
+        let Some(place) = place(self.words, self.old, &self.old_parent, i) else {
+            self.refuse(Side::Old, unit, &format!("{} changed", noun(unit.kind)));
+            return;
+        };
+        let (open, close) = self.words.quote;
+        let quote = |s: &str| format!("{open}{}{close}", s.trim());
+        let (o, n, changes) = changes(words);
+        for c in changes {
+            let (a, b) = (o[c.o.0..c.o.1].trim(), n[c.n.0..c.n.1].trim());
+            let edit = if a.is_empty() && b.is_empty() {
+                continue;
+            } else if a.is_empty() {
+                let (after, context) = insertion_context(&o, c.o.0);
+                let template = if after {
+                    self.words.insert_after_words
+                } else {
+                    self.words.insert_before_words
+                };
+                template
+                    .replace("{old}", &quote(context))
+                    .replace("{new}", &quote(b))
+            } else if b.is_empty() && unique(&o, a) {
+                self.words.delete_words.replace("{old}", &quote(a))
+            } else {
+                let c = unique_change(&o, c);
+                self.words
+                    .replace_words
+                    .replace("{old}", &quote(&o[c.o.0..c.o.1]))
+                    .replace("{new}", &quote(&n[c.n.0..c.n.1]))
+            };
+            self.out.push(Amendment {
+                sentence: self
+                    .words
+                    .within
+                    .replace("{place}", &place)
+                    .replace("{edit}", &edit),
+                quoted: Vec::new(),
+            });
+        }
+    }
+}
+
+/// The unit that holds each unit: a subparagraph's paragraph or
+/// subparagraph one level up.
+fn parents(units: &[Unit]) -> Vec<Option<usize>> {
+    let mut out = vec![None; units.len()];
+    for (k, u) in units.iter().enumerate() {
+        if u.kind != UnitKind::Subparagraph {
+            continue;
+        }
+        for j in (0..k).rev() {
+            match units[j].kind {
+                UnitKind::Subparagraph if units[j].level < u.level => {}
+                UnitKind::Subparagraph => continue,
+                UnitKind::OperativeParagraph
+                | UnitKind::Paragraph
+                | UnitKind::PreambularParagraph => {}
+                _ => break,
+            }
+            out[k] = Some(j);
+            break;
+        }
+    }
+    out
+}
+
+fn ancestors(parents: &[Option<usize>], mut k: usize) -> Vec<usize> {
+    let mut out = Vec::new();
+    while let Some(p) = parents[k] {
+        out.push(p);
+        k = p;
+    }
+    out
+}
+
+/// Whether a unit that holds `k` is itself deleted (or inserted) whole.
+fn covered(parents: &[Option<usize>], whole: &[bool], k: usize) -> bool {
+    ancestors(parents, k).into_iter().any(|p| whole[p])
+}
+
+/// How amendments name unit `i`, if they do.
+fn place(words: &AmendmentWords, units: &[Unit], parents: &[Option<usize>], i: usize) -> Option<String> {
+    let u = &units[i];
+    if u.path.is_empty() {
+        return None;
+    }
+    let p = &words.places;
+    let template = match u.kind {
+        UnitKind::PreambularParagraph => {
+            let n: u32 = u.path.parse().ok()?;
+            return Some(p.preambular.replace("{ord}", &(words.ordinal)(n)));
+        }
+        UnitKind::OperativeParagraph => p.operative,
+        UnitKind::Paragraph => p.paragraph,
+        UnitKind::Footnote => p.footnote,
+        UnitKind::Subparagraph => {
+            let root = *ancestors(parents, i).last()?;
+            match units[root].kind {
+                UnitKind::OperativeParagraph => p.operative_sub,
+                UnitKind::Paragraph => p.paragraph_sub,
+                _ => return None,
+            }
+        }
+        UnitKind::Heading | UnitKind::Formula | UnitKind::AnnexTitle => return None,
+    };
+    Some(template.replace("{}", &u.path))
+}
+
+fn kind_words(words: &AmendmentWords, kind: UnitKind) -> Option<[&'static str; 2]> {
+    let k = &words.kinds;
+    match kind {
+        UnitKind::PreambularParagraph => Some(k.preambular),
+        UnitKind::OperativeParagraph => Some(k.operative),
+        UnitKind::Subparagraph => Some(k.subparagraph),
+        UnitKind::Paragraph => Some(k.paragraph),
+        _ => None,
+    }
+}
+
+/// The part's name in a diagnostic (English, as diagnostics are).
+fn noun(kind: UnitKind) -> &'static str {
+    match kind {
+        UnitKind::Heading => "heading",
+        UnitKind::Paragraph => "paragraph",
+        UnitKind::Formula => "formula",
+        UnitKind::PreambularParagraph => "preambular paragraph",
+        UnitKind::OperativeParagraph => "operative paragraph",
+        UnitKind::Subparagraph => "subparagraph",
+        UnitKind::AnnexTitle => "annex title",
+        UnitKind::Footnote => "footnote",
+    }
+}
+
+// ------------------------------------------------------------ word level
+
+/// A change: byte ranges of the old and the new text, with the same text
+/// between consecutive changes.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+struct Change {
+    o: (usize, usize),
+    n: (usize, usize),
+}
+
+/// The old and new texts and their changes, each widened to whole words
+/// (a boundary is a blank on one side of it), changes that meet merged.
+fn changes(words: &[Words]) -> (String, String, Vec<Change>) {
+    let (mut o, mut n) = (String::new(), String::new());
+    let mut out: Vec<Change> = Vec::new();
+    let mut last_same = true;
+    for w in words {
+        match w {
+            Words::Same(t) => {
+                o.push_str(t);
+                n.push_str(t);
+                last_same = true;
+                continue;
+            }
+            Words::Delete(_) | Words::Insert(_) if last_same => out.push(Change {
+                o: (o.len(), o.len()),
+                n: (n.len(), n.len()),
+            }),
+            _ => {}
+        }
+        let c = out.last_mut().expect("pushed above");
+        match w {
+            Words::Delete(t) => o.push_str(t),
+            Words::Insert(t) => n.push_str(t),
+            Words::Same(_) => {}
+        }
+        (c.o.1, c.n.1) = (o.len(), n.len());
+        last_same = false;
+    }
+    let blank = |s: &str, at: usize, before: bool| {
+        let c = if before {
+            s[..at].chars().next_back()
+        } else {
+            s[at..].chars().next()
+        };
+        c.is_none_or(char::is_whitespace)
+    };
+    let mut k = 0;
+    while k < out.len() {
+        let c = out[k];
+        // A boundary is a blank on either side of it, in both texts.
+        let edge = |s: &str, at: usize| blank(s, at, true) || blank(s, at, false);
+        let left_ok = edge(&o, c.o.0) && edge(&n, c.n.0);
+        let right_ok = edge(&o, c.o.1) && edge(&n, c.n.1);
+        if !left_ok {
+            let step = o[..c.o.0].chars().next_back().map_or(0, char::len_utf8);
+            out[k].o.0 -= step;
+            out[k].n.0 -= step;
+            if k > 0 && out[k - 1].o.1 == out[k].o.0 {
+                out[k - 1] = join(out[k - 1], out[k]);
+                out.remove(k);
+                k -= 1;
+            }
+            continue;
+        }
+        if !right_ok {
+            let step = o[c.o.1..].chars().next().map_or(0, char::len_utf8);
+            out[k].o.1 += step;
+            out[k].n.1 += step;
+            if k + 1 < out.len() && out[k + 1].o.0 == out[k].o.1 {
+                out[k] = join(out[k], out[k + 1]);
+                out.remove(k + 1);
+            }
+            continue;
+        }
+        k += 1;
+    }
+    (o, n, out)
+}
+
+fn join(a: Change, b: Change) -> Change {
+    Change {
+        o: (a.o.0, b.o.1),
+        n: (a.n.0, b.n.1),
+    }
+}
+
+/// Whether `part` occurs once in `text`.
+fn unique(text: &str, part: &str) -> bool {
+    !part.is_empty() && text.matches(part).count() == 1
+}
+
+/// Where one word starts before `at` (blanks skipped), or `None` at the start.
+fn word_before(text: &str, at: usize) -> Option<usize> {
+    let trimmed = text[..at].trim_end();
+    if trimmed.is_empty() {
+        return None;
+    }
+    Some(trimmed.rfind(char::is_whitespace).map_or(0, |b| b + 1))
+}
+
+/// Where one word ends after `at` (blanks skipped), or `None` at the end.
+fn word_after(text: &str, at: usize) -> Option<usize> {
+    let rest = &text[at..];
+    let start = rest.len() - rest.trim_start().len();
+    if start == rest.len() {
+        return None;
+    }
+    let word = &rest[start..];
+    Some(at + start + word.find(char::is_whitespace).unwrap_or(word.len()))
+}
+
+/// The fewest words before an insertion at `at` that occur once in
+/// `text` (`true`: insert after them), else the fewest after it (insert
+/// before them), else all the words before it, or after it at the start.
+fn insertion_context(text: &str, at: usize) -> (bool, &str) {
+    let mut from = at;
+    while let Some(start) = word_before(text, from) {
+        from = start;
+        if unique(text, text[from..at].trim()) {
+            return (true, &text[from..at]);
+        }
+    }
+    let mut to = at;
+    while let Some(end) = word_after(text, to) {
+        to = end;
+        if unique(text, text[at..to].trim()) {
+            return (false, &text[at..to]);
+        }
+    }
+    if from < at {
+        (true, &text[from..at])
+    } else {
+        (false, &text[at..to])
+    }
+}
+
+/// The change widened by the same words on both sides until its old
+/// words occur once in the old text.
+fn unique_change(o: &str, mut c: Change) -> Change {
+    while !unique(o, o[c.o.0..c.o.1].trim()) {
+        if let Some(start) = word_before(o, c.o.0) {
+            let d = c.o.0 - start;
+            c.o.0 = start;
+            c.n.0 -= d;
+        } else if let Some(end) = word_after(o, c.o.1) {
+            let d = end - c.o.1;
+            c.o.1 = end;
+            c.n.1 += d;
+        } else {
+            break;
+        }
+    }
+    c
+}
+
+// ------------------------------------------------------------ the source
+
+/// The `.draft` source: a note whose masthead is the amended draft's, and
+/// one numbered paragraph per amendment.
+fn source(
+    old: &Document,
+    new: &Document,
+    symbol: &str,
+    words: &AmendmentWords,
+    amendments: &[Amendment],
+) -> String {
+    let text = |f: &Option<Field>| f.as_ref().map(|f| f.text.trim().to_string());
+    let old_symbol = text(&old.meta.symbol).unwrap_or_default();
+    let new_symbol = text(&new.meta.symbol).unwrap_or_default();
+    let mut out = format!(
+        "// The amendments that make {old_symbol} read as {new_symbol},\n\
+         // written by `draftdec diff --to amendments` (docs/negotiation.md).\n"
+    );
+    let titles = if amendments.len() == 1 {
+        words.title_one
+    } else {
+        words.title_many
+    };
+    let title = match old.kind() {
+        DocKind::DraftResolution => titles[0],
+        DocKind::DraftDecision => titles[1],
+        DocKind::Note | DocKind::Resolution | DocKind::Decision => titles[2],
+    }
+    .replace("{symbol}", &old_symbol);
+    let m = &old.meta;
+    let code = old.language.code().to_string();
+    let fields: [(&str, Option<String>); 14] = [
+        ("type", Some("note".to_string())),
+        ("organ", text(&m.organ)),
+        ("symbol", Some(symbol.trim().to_string())),
+        ("distribution", text(&m.distribution)),
+        ("original", Some(code.clone())),
+        ("language", Some(code)),
+        ("body", text(&m.body)),
+        ("meeting", text(&m.meeting)),
+        ("place", text(&m.place)),
+        ("dates", text(&m.dates)),
+        ("agenda-item", text(&m.agenda_item)),
+        ("agenda-title", text(&m.agenda_title)),
+        ("provisional-agenda", text(&m.provisional_agenda)),
+        ("title", Some(title)),
+    ];
+    for (key, value) in fields {
+        if let Some(v) = value.filter(|v| !v.is_empty()) {
+            out.push_str(&format!("{key}: {}\n", plain(&v)));
+        }
+    }
+    for a in amendments {
+        out.push_str(&format!(
+            "\n#. {}\n",
+            plain(&a.sentence)
+        ));
+        for q in &a.quoted {
+            out.push_str(&format!("\n{}\n", plain(q)));
+        }
+    }
+    out
+}
+
+/// Text written so that it reads back as itself, symbols recognised:
+/// each character that opens or closes markup escaped. The lines start
+/// with `#. `, a key or a quotation mark, so nothing here starts a block.
+fn plain(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for c in text.chars() {
+        match c {
+            '\\' | '*' | '^' | '@' | '[' | ']' | '{' | '}' => {
+                out.push('\\');
+                out.push(c);
+            }
+            // Text holds no line break; a blank keeps the block whole.
+            '\n' | '\r' => out.push(' '),
+            _ => out.push(c),
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn w(parts: &[(char, &str)]) -> Vec<Words> {
+        parts
+            .iter()
+            .map(|&(k, t)| match k {
+                '=' => Words::Same(t.into()),
+                '+' => Words::Insert(t.into()),
+                _ => Words::Delete(t.into()),
+            })
+            .collect()
+    }
+
+    fn texts(words: &[Words]) -> Vec<(String, String)> {
+        let (o, n, cs) = changes(words);
+        cs.iter()
+            .map(|c| (o[c.o.0..c.o.1].to_string(), n[c.n.0..c.n.1].to_string()))
+            .collect()
+    }
+
+    #[test]
+    fn changes_are_whole_words() {
+        // Brackets settled: one replacement, not three pieces.
+        assert_eq!(
+            texts(&w(&[
+                ('=', "that the task team "),
+                ('-', "[shall]["),
+                ('=', "should"),
+                ('-', "]"),
+                ('=', " meet"),
+            ])),
+            [("[shall][should]".into(), "should".into())]
+        );
+        // A word inserted between blanks stays alone.
+        assert_eq!(
+            texts(&w(&[('=', "Welcoming the "), ('+', "continued "), ('=', "cooperation")])),
+            [(String::new(), "continued ".into())]
+        );
+        // A changed ending takes its word.
+        assert_eq!(
+            texts(&w(&[('=', "once a year"), ('-', "."), ('+', ";")])),
+            [("year.".into(), "year;".into())]
+        );
+    }
+
+    #[test]
+    fn context_names_one_place() {
+        let text = "the Parties and the secretariat";
+        // "the" twice: one more word before it, or the word after it.
+        assert_eq!(insertion_context(text, 20), (true, "and the "));
+        assert_eq!(insertion_context(text, 4), (false, "Parties"));
+        assert_eq!(insertion_context("one two", 0), (false, "one"));
+        let c = unique_change(
+            "the Parties and the secretariat",
+            Change { o: (16, 19), n: (16, 17) },
+        );
+        assert_eq!((c.o, c.n), ((12, 19), (12, 17)));
+    }
+}
