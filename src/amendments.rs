@@ -171,9 +171,7 @@ impl<'a> Writer<'a> {
                 format!("{what}: amendments name only paragraphs and footnotes by their number"),
             )
             .label(what.to_string())
-            .help(
-                "write this amendment by hand, or make the change in a numbered paragraph",
-            ),
+            .help("write this amendment by hand, or make the change in a numbered paragraph"),
         ));
     }
 
@@ -202,7 +200,10 @@ impl<'a> Writer<'a> {
             self.refuse(
                 Side::New,
                 unit,
-                &format!("{} inserted with none like it before or after", noun(unit.kind)),
+                &format!(
+                    "{} inserted with none like it before or after",
+                    noun(unit.kind)
+                ),
             );
             return;
         };
@@ -242,8 +243,7 @@ impl<'a> Writer<'a> {
         // A subparagraph's siblings end at the paragraph that holds them.
         let fence = |i: usize| {
             unit.kind == UnitKind::Subparagraph
-                && (self.old[i].kind != UnitKind::Subparagraph
-                    || self.old[i].level < unit.level)
+                && (self.old[i].kind != UnitKind::Subparagraph || self.old[i].level < unit.level)
         };
         let named = |i: usize| place(self.words, self.old, &self.old_parent, i).is_some();
         let old_of = |s: &Step| match *s {
@@ -276,7 +276,20 @@ impl<'a> Writer<'a> {
                 return Some((self.words.insert_before, i));
             }
         }
-        deleted_before.map(|i| (self.words.insert_after, i))
+        if let Some(i) = deleted_before {
+            return Some((self.words.insert_after, i));
+        }
+        // None of its kind (a first preambular paragraph): next to the
+        // nearest paragraph kept, whatever its kind; a subparagraph has
+        // only its siblings.
+        if unit.kind == UnitKind::Subparagraph {
+            return None;
+        }
+        let near = |i: &usize| kept(*i) && named(*i) && self.old[*i].kind != UnitKind::Footnote;
+        before()
+            .find(near)
+            .map(|i| (self.words.insert_after, i))
+            .or_else(|| after().find(near).map(|i| (self.words.insert_before, i)))
     }
 
     /// A unit as quoted in full: a subparagraph with its letter.
@@ -295,7 +308,10 @@ impl<'a> Writer<'a> {
             let kinds = kind_words(self.words, p.kind).expect("checked when inserted");
             let kind = if p.count == 1 { kinds[0] } else { kinds[1] };
             self.out.push(Amendment {
-                sentence: p.template.replace("{kind}", kind).replace("{place}", &p.place),
+                sentence: p
+                    .template
+                    .replace("{kind}", kind)
+                    .replace("{place}", &p.place),
                 quoted: p.quoted,
             });
         }
@@ -315,7 +331,7 @@ impl<'a> Writer<'a> {
             let (a, b) = (o[c.o.0..c.o.1].trim(), n[c.n.0..c.n.1].trim());
             let edit = if a.is_empty() && b.is_empty() {
                 continue;
-            } else if a.is_empty() {
+            } else if a.is_empty() && balanced(b) {
                 let (after, context) = insertion_context(&o, c.o.0);
                 let template = if after {
                     self.words.insert_after_words
@@ -325,10 +341,10 @@ impl<'a> Writer<'a> {
                 template
                     .replace("{old}", &quote(context))
                     .replace("{new}", &quote(b))
-            } else if b.is_empty() && unique(&o, a) {
+            } else if b.is_empty() && unique(&o, a) && balanced(a) {
                 self.words.delete_words.replace("{old}", &quote(a))
             } else {
-                let c = unique_change(&o, c);
+                let c = unique_change(&o, &n, c);
                 self.words
                     .replace_words
                     .replace("{old}", &quote(&o[c.o.0..c.o.1]))
@@ -385,7 +401,12 @@ fn covered(parents: &[Option<usize>], whole: &[bool], k: usize) -> bool {
 }
 
 /// How amendments name unit `i`, if they do.
-fn place(words: &AmendmentWords, units: &[Unit], parents: &[Option<usize>], i: usize) -> Option<String> {
+fn place(
+    words: &AmendmentWords,
+    units: &[Unit],
+    parents: &[Option<usize>],
+    i: usize,
+) -> Option<String> {
     let u = &units[i];
     if u.path.is_empty() {
         return None;
@@ -476,21 +497,18 @@ fn changes(words: &[Words]) -> (String, String, Vec<Change>) {
         (c.o.1, c.n.1) = (o.len(), n.len());
         last_same = false;
     }
-    let blank = |s: &str, at: usize, before: bool| {
-        let c = if before {
-            s[..at].chars().next_back()
-        } else {
-            s[at..].chars().next()
-        };
-        c.is_none_or(char::is_whitespace)
-    };
     let mut k = 0;
     while k < out.len() {
         let c = out[k];
-        // A boundary is a blank on either side of it, in both texts.
-        let edge = |s: &str, at: usize| blank(s, at, true) || blank(s, at, false);
-        let left_ok = edge(&o, c.o.0) && edge(&n, c.n.0);
-        let right_ok = edge(&o, c.o.1) && edge(&n, c.n.1);
+        let sides = [&o[c.o.0..c.o.1], &n[c.n.0..c.n.1]];
+        let left_ok = word_edge(
+            o[..c.o.0].chars().next_back(),
+            sides.iter().filter_map(|s| s.chars().next()),
+        );
+        let right_ok = word_edge(
+            o[c.o.1..].chars().next(),
+            sides.iter().filter_map(|s| s.chars().next_back()),
+        );
         if !left_ok {
             let step = o[..c.o.0].chars().next_back().map_or(0, char::len_utf8);
             out[k].o.0 -= step;
@@ -517,6 +535,21 @@ fn changes(words: &[Words]) -> (String, String, Vec<Change>) {
     (o, n, out)
 }
 
+/// Whether a change whose texts have `inside` next to the edge, and the
+/// same text `outside` it, starts (or ends) on a word's edge: a blank
+/// outside, blanks inside, or a word inside against punctuation outside.
+/// A bracket is punctuation glued to its word, so `[shall]` is not cut.
+fn word_edge(outside: Option<char>, inside: impl Iterator<Item = char> + Clone) -> bool {
+    match outside {
+        None => true,
+        Some(c) if c.is_whitespace() => true,
+        Some(c) => {
+            inside.clone().all(char::is_whitespace)
+                || (!c.is_alphanumeric() && inside.clone().all(char::is_alphanumeric))
+        }
+    }
+}
+
 fn join(a: Change, b: Change) -> Change {
     Change {
         o: (a.o.0, b.o.1),
@@ -527,6 +560,19 @@ fn join(a: Change, b: Change) -> Change {
 /// Whether `part` occurs once in `text`.
 fn unique(text: &str, part: &str) -> bool {
     !part.is_empty() && text.matches(part).count() == 1
+}
+
+/// Whether every quotation mark `part` opens it closes, so that quoting
+/// it leaves the amendment's own marks balanced (W0111).
+fn balanced(part: &str) -> bool {
+    [('\u{201c}', '\u{201d}'), ('«', '»')]
+        .iter()
+        .all(|&(open, close)| part.matches(open).count() == part.matches(close).count())
+}
+
+/// Words that name one place and may be quoted.
+fn quotable(text: &str, part: &str) -> bool {
+    unique(text, part) && balanced(part)
 }
 
 /// Where one word starts before `at` (blanks skipped), or `None` at the start.
@@ -556,14 +602,14 @@ fn insertion_context(text: &str, at: usize) -> (bool, &str) {
     let mut from = at;
     while let Some(start) = word_before(text, from) {
         from = start;
-        if unique(text, text[from..at].trim()) {
+        if quotable(text, text[from..at].trim()) {
             return (true, &text[from..at]);
         }
     }
     let mut to = at;
     while let Some(end) = word_after(text, to) {
         to = end;
-        if unique(text, text[at..to].trim()) {
+        if quotable(text, text[at..to].trim()) {
             return (false, &text[at..to]);
         }
     }
@@ -575,9 +621,9 @@ fn insertion_context(text: &str, at: usize) -> (bool, &str) {
 }
 
 /// The change widened by the same words on both sides until its old
-/// words occur once in the old text.
-fn unique_change(o: &str, mut c: Change) -> Change {
-    while !unique(o, o[c.o.0..c.o.1].trim()) {
+/// words occur once in the old text and both sides may be quoted.
+fn unique_change(o: &str, n: &str, mut c: Change) -> Change {
+    while !(quotable(o, o[c.o.0..c.o.1].trim()) && balanced(&n[c.n.0..c.n.1])) {
         if let Some(start) = word_before(o, c.o.0) {
             let d = c.o.0 - start;
             c.o.0 = start;
@@ -646,10 +692,7 @@ fn source(
         }
     }
     for a in amendments {
-        out.push_str(&format!(
-            "\n#. {}\n",
-            plain(&a.sentence)
-        ));
+        out.push_str(&format!("\n#. {}\n", plain(&a.sentence)));
         for q in &a.quoted {
             out.push_str(&format!("\n{}\n", plain(q)));
         }
@@ -713,7 +756,11 @@ mod tests {
         );
         // A word inserted between blanks stays alone.
         assert_eq!(
-            texts(&w(&[('=', "Welcoming the "), ('+', "continued "), ('=', "cooperation")])),
+            texts(&w(&[
+                ('=', "Welcoming the "),
+                ('+', "continued "),
+                ('=', "cooperation")
+            ])),
             [(String::new(), "continued ".into())]
         );
         // A changed ending takes its word.
@@ -732,8 +779,23 @@ mod tests {
         assert_eq!(insertion_context("one two", 0), (false, "one"));
         let c = unique_change(
             "the Parties and the secretariat",
-            Change { o: (16, 19), n: (16, 17) },
+            "the Parties and a secretariat",
+            Change {
+                o: (16, 19),
+                n: (16, 17),
+            },
         );
         assert_eq!((c.o, c.n), ((12, 19), (12, 17)));
+        // Quotation marks stay in pairs inside what is quoted.
+        let (o, n) = ("Decides “x” “y” now", "Decides “x” now");
+        let c = unique_change(
+            o,
+            n,
+            Change {
+                o: (16, 24),
+                n: (16, 16),
+            },
+        );
+        assert!(balanced(&o[c.o.0..c.o.1]) && balanced(&n[c.n.0..c.n.1]));
     }
 }

@@ -97,7 +97,9 @@ pub(crate) fn diff(
             match draftdec::amendments::amendments(&documents[0], &documents[1], symbol) {
                 Ok(text) => text.into_bytes(),
                 Err(refused) => {
-                    for (k, (side, path)) in [(Side::Old, old), (Side::New, new)].into_iter().enumerate() {
+                    for (k, (side, path)) in
+                        [(Side::Old, old), (Side::New, new)].into_iter().enumerate()
+                    {
                         let mut here: Vec<Diagnostic> = refused
                             .iter()
                             .filter(|(s, _)| *s == side)
