@@ -15,11 +15,14 @@
 //! refused (E0401), and so is a change in a part that amendments do not
 //! name (E0402), rather than printing an amendment nobody can apply.
 
-use crate::ast::{Document, Field, Span};
+use std::collections::HashMap;
+
+use crate::ast::{CrossRef, Document, Field, Span};
 use crate::diag::{Code, Diagnostic};
 use crate::diff::{Step, Unit, UnitKind, Words};
 use crate::lang::AmendmentWords;
 use crate::lang::style::DocKind;
+use crate::visit::mutable::VisitorMut;
 
 /// Which revision a diagnostic's span is in.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -60,6 +63,7 @@ pub fn amendments(
             ),
         )]);
     };
+    let new = &in_old_numbers(old, new);
     let diff = crate::diff::diff(old, new);
     let mut writer = Writer::new(&diff.old, &diff.new, &diff.steps, words);
     for (at, step) in diff.steps.iter().enumerate() {
@@ -70,6 +74,59 @@ pub fn amendments(
         return Err(writer.refused);
     }
     Ok(source(old, new, symbol, words, &writer.out))
+}
+
+/// `new` with each cross-reference to a paragraph OLD has too printed with
+/// OLD's number: amendments speak of the draft as it stands, and a
+/// reference renumbered only because its target moved is no amendment
+/// (the text is renumbered when the amendments are adopted).
+fn in_old_numbers(old: &Document, new: &Document) -> Document {
+    let paths = |doc: &Document| -> HashMap<String, String> {
+        crate::diff::units(doc)
+            .into_iter()
+            .filter_map(|u| Some((u.label?, u.path)))
+            .filter(|(_, path)| !path.is_empty())
+            .collect()
+    };
+    let (was, is) = (paths(old), paths(new));
+    let renumbered: HashMap<String, (String, String)> = is
+        .into_iter()
+        .filter_map(|(label, now)| {
+            let then = was.get(&label)?;
+            (*then != now).then(|| (label, (now, then.clone())))
+        })
+        .collect();
+    let mut doc = new.clone();
+    if !renumbered.is_empty() {
+        Renumber(&renumbered).visit_document(&mut doc);
+    }
+    doc
+}
+
+/// Puts OLD's designation in the printed text of references to
+/// renumbered paragraphs (label → new and old designation).
+struct Renumber<'a>(&'a HashMap<String, (String, String)>);
+
+impl VisitorMut for Renumber<'_> {
+    fn visit_cross_ref(&mut self, r: &mut CrossRef) {
+        let (Some(target), Some((now, then))) = (&mut r.target, self.0.get(&r.label.name)) else {
+            return;
+        };
+        // The designation as a whole token of the printed text.
+        let whole = |at: usize| {
+            let before = target.text[..at].chars().next_back();
+            let after = target.text[at + now.len()..].chars().next();
+            !before.is_some_and(char::is_alphanumeric) && !after.is_some_and(char::is_alphanumeric)
+        };
+        if let Some(at) = target
+            .text
+            .match_indices(now.as_str())
+            .map(|(at, _)| at)
+            .find(|&at| whole(at))
+        {
+            target.text.replace_range(at..at + now.len(), then);
+        }
+    }
 }
 
 /// One amendment: its sentence and the paragraphs it quotes.

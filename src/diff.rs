@@ -598,7 +598,7 @@ fn tidy(words: Vec<Words>) -> Vec<Words> {
 
 // ------------------------------------------------------------ flattening
 
-fn units(doc: &Document) -> Vec<Unit> {
+pub(crate) fn units(doc: &Document) -> Vec<Unit> {
     let mut units = Units(Vec::new());
     units.visit_document(doc);
     units.0

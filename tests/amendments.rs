@@ -133,6 +133,12 @@ fn each_kind_of_edit() {
         (&pre, &ops, &pre, &["*Takes note* of the report;", "*Welcomes* the cooperation;", ops[0], ops[1], ops[2]],
          "#. Insert new operative paragraphs before operative paragraph 1, reading:\n\n\
           “Takes note of the report;”\n\n“Welcomes the cooperation;”\n"),
+        // A reference renumbered only because its target moved is no
+        // amendment: amendments speak of the draft as it stands.
+        (&pre, &["<a> *Requests* the secretariat to report;", "*Invites* Parties to apply paragraph @#a."],
+         &pre, &["*Takes note* of the report;", "<a> *Requests* the secretariat to report;", "*Invites* Parties to apply paragraph @#a."],
+         "#. Insert a new operative paragraph before operative paragraph 1, reading:\n\n\
+          “Takes note of the report;”\n"),
         // A moved paragraph is deleted and inserted.
         (&pre, &ops, &pre, &[ops[2], ops[0], ops[1]],
          "#. Insert a new operative paragraph before operative paragraph 1, reading:\n\n\
