@@ -19,7 +19,7 @@ use std::collections::HashMap;
 
 use crate::ast::{CrossRef, Document, Field, Span};
 use crate::diag::{Code, Diagnostic};
-use crate::diff::{Step, Unit, UnitKind, Words};
+use crate::diff::{Step, Unit, UnitKind, Words, noun};
 use crate::lang::AmendmentWords;
 use crate::lang::style::DocKind;
 use crate::visit::mutable::VisitorMut;
@@ -135,8 +135,9 @@ struct Amendment {
     quoted: Vec<String>,
 }
 
-/// Inserted paragraphs waiting to be written together: the sentence's
-/// parts (anchor sentence without the kind) and the kind.
+/// Paragraphs inserted at one place, written as one amendment when the
+/// next step inserts nothing more there: their kind, the sentence
+/// (`insert_after` or `insert_before`) and the place it names.
 struct Pending {
     kind: UnitKind,
     template: &'static str,
@@ -237,7 +238,7 @@ impl<'a> Writer<'a> {
         let unit = &self.old[i];
         match place(self.words, self.old, &self.old_parent, i) {
             Some(place) if unit.kind != UnitKind::Footnote => self.out.push(Amendment {
-                sentence: self.words.delete.replace("{place}", &place),
+                sentence: fill(self.words.delete, &[("{place}", &place)]),
                 quoted: Vec::new(),
             }),
             _ => self.refuse(Side::Old, unit, &format!("{} deleted", noun(unit.kind))),
@@ -310,7 +311,7 @@ impl<'a> Writer<'a> {
             | Step::MovedAway { old, .. } => Some(old),
             Step::Insert { .. } | Step::MovedHere { .. } => None,
         };
-        let kept = |i: usize| !covered(&self.old_parent, &self.removed, i);
+        let kept = |i: usize| !self.removed[i] && !covered(&self.old_parent, &self.removed, i);
         let before = || steps[..at].iter().rev().filter_map(old_of);
         let after = || steps[at + 1..].iter().filter_map(old_of);
         let mut deleted_before = None;
@@ -337,16 +338,21 @@ impl<'a> Writer<'a> {
             return Some((self.words.insert_after, i));
         }
         // None of its kind (a first preambular paragraph): next to the
-        // nearest paragraph kept, whatever its kind; a subparagraph has
-        // only its siblings.
+        // nearest paragraph, whatever its kind, kept if one is (its place
+        // in OLD is the place even if deleted); a subparagraph has only
+        // its siblings.
         if unit.kind == UnitKind::Subparagraph {
             return None;
         }
-        let near = |i: &usize| kept(*i) && named(*i) && self.old[*i].kind != UnitKind::Footnote;
-        before()
-            .find(near)
-            .map(|i| (self.words.insert_after, i))
-            .or_else(|| after().find(near).map(|i| (self.words.insert_before, i)))
+        let paragraph = |i: &usize| named(*i) && self.old[*i].kind != UnitKind::Footnote;
+        let near = |keep: bool| {
+            let ok = move |i: &usize| paragraph(i) && (kept(*i) || !keep);
+            before()
+                .find(ok)
+                .map(|i| (self.words.insert_after, i))
+                .or_else(|| after().find(ok).map(|i| (self.words.insert_before, i)))
+        };
+        near(true).or_else(|| near(false))
     }
 
     /// A unit as quoted in full: a subparagraph with its letter.
@@ -365,10 +371,7 @@ impl<'a> Writer<'a> {
             let kinds = kind_words(self.words, p.kind).expect("checked when inserted");
             let kind = if p.count == 1 { kinds[0] } else { kinds[1] };
             self.out.push(Amendment {
-                sentence: p
-                    .template
-                    .replace("{kind}", kind)
-                    .replace("{place}", &p.place),
+                sentence: fill(p.template, &[("{kind}", kind), ("{place}", &p.place)]),
                 quoted: p.quoted,
             });
         }
@@ -383,36 +386,32 @@ impl<'a> Writer<'a> {
         };
         let (open, close) = self.words.quote;
         let quote = |s: &str| format!("{open}{}{close}", s.trim());
-        let (o, n, changes) = changes(words);
+        let (o, n, mut changes) = changes(words);
+        named_once(&o, &n, &mut changes);
         for c in changes {
             let (a, b) = (o[c.o.0..c.o.1].trim(), n[c.n.0..c.n.1].trim());
             let edit = if a.is_empty() && b.is_empty() {
                 continue;
-            } else if a.is_empty() && balanced(b) {
-                let (after, context) = insertion_context(&o, c.o.0);
+            } else if let Some((after, context)) =
+                insertion_context(&o, c.o.0).filter(|_| a.is_empty() && balanced(b))
+            {
                 let template = if after {
                     self.words.insert_after_words
                 } else {
                     self.words.insert_before_words
                 };
-                template
-                    .replace("{old}", &quote(context))
-                    .replace("{new}", &quote(b))
-            } else if b.is_empty() && unique(&o, a) && balanced(a) {
-                self.words.delete_words.replace("{old}", &quote(a))
+                fill(
+                    template,
+                    &[("{old}", &quote(context)), ("{new}", &quote(b))],
+                )
+            } else if b.is_empty() && quotable(&o, a) {
+                fill(self.words.delete_words, &[("{old}", &quote(a))])
             } else {
-                let c = unique_change(&o, &n, c);
-                self.words
-                    .replace_words
-                    .replace("{old}", &quote(&o[c.o.0..c.o.1]))
-                    .replace("{new}", &quote(&n[c.n.0..c.n.1]))
+                let (x, y) = (quote(a), quote(b));
+                fill(self.words.replace_words, &[("{old}", &x), ("{new}", &y)])
             };
             self.out.push(Amendment {
-                sentence: self
-                    .words
-                    .within
-                    .replace("{place}", &place)
-                    .replace("{edit}", &edit),
+                sentence: fill(self.words.within, &[("{place}", &place), ("{edit}", &edit)]),
                 quoted: Vec::new(),
             });
         }
@@ -472,7 +471,7 @@ fn place(
     let template = match u.kind {
         UnitKind::PreambularParagraph => {
             let n: u32 = u.path.parse().ok()?;
-            return Some(p.preambular.replace("{ord}", &(words.ordinal)(n)));
+            return Some(fill(p.preambular, &[("{ord}", &(words.ordinal)(n))]));
         }
         UnitKind::OperativeParagraph => p.operative,
         UnitKind::Paragraph => p.paragraph,
@@ -487,7 +486,7 @@ fn place(
         }
         UnitKind::Heading | UnitKind::Formula | UnitKind::AnnexTitle => return None,
     };
-    Some(template.replace("{}", &u.path))
+    Some(fill(template, &[("{}", &u.path)]))
 }
 
 fn kind_words(words: &AmendmentWords, kind: UnitKind) -> Option<[&'static str; 2]> {
@@ -498,20 +497,6 @@ fn kind_words(words: &AmendmentWords, kind: UnitKind) -> Option<[&'static str; 2
         UnitKind::Subparagraph => Some(k.subparagraph),
         UnitKind::Paragraph => Some(k.paragraph),
         _ => None,
-    }
-}
-
-/// The part's name in a diagnostic (English, as diagnostics are).
-fn noun(kind: UnitKind) -> &'static str {
-    match kind {
-        UnitKind::Heading => "heading",
-        UnitKind::Paragraph => "paragraph",
-        UnitKind::Formula => "formula",
-        UnitKind::PreambularParagraph => "preambular paragraph",
-        UnitKind::OperativeParagraph => "operative paragraph",
-        UnitKind::Subparagraph => "subparagraph",
-        UnitKind::AnnexTitle => "annex title",
-        UnitKind::Footnote => "footnote",
     }
 }
 
@@ -652,48 +637,91 @@ fn word_after(text: &str, at: usize) -> Option<usize> {
     Some(at + start + word.find(char::is_whitespace).unwrap_or(word.len()))
 }
 
-/// The fewest words before an insertion at `at` that occur once in
-/// `text` (`true`: insert after them), else the fewest after it (insert
-/// before them), else all the words before it, or after it at the start.
-fn insertion_context(text: &str, at: usize) -> (bool, &str) {
+/// The fewest words before an insertion at `at` that may be quoted
+/// (`true`: insert after them), else the fewest after it (insert before
+/// them); `None` when no words around it name one place.
+fn insertion_context(text: &str, at: usize) -> Option<(bool, &str)> {
     let mut from = at;
     while let Some(start) = word_before(text, from) {
         from = start;
         if quotable(text, text[from..at].trim()) {
-            return (true, &text[from..at]);
+            return Some((true, &text[from..at]));
         }
     }
     let mut to = at;
     while let Some(end) = word_after(text, to) {
         to = end;
         if quotable(text, text[at..to].trim()) {
-            return (false, &text[at..to]);
+            return Some((false, &text[at..to]));
         }
     }
-    if from < at {
-        (true, &text[from..at])
-    } else {
-        (false, &text[at..to])
-    }
+    None
 }
 
-/// The change widened by the same words on both sides until its old
-/// words occur once in the old text and both sides may be quoted.
-fn unique_change(o: &str, n: &str, mut c: Change) -> Change {
-    while !(quotable(o, o[c.o.0..c.o.1].trim()) && balanced(&n[c.n.0..c.n.1])) {
+/// `template` with each placeholder replaced by its value, in one pass,
+/// so that a value holding a placeholder's name is left as written.
+fn fill(template: &str, values: &[(&str, &str)]) -> String {
+    let mut out = String::with_capacity(template.len());
+    let mut rest = template;
+    while let Some((at, key, value)) = values
+        .iter()
+        .filter_map(|(k, v)| rest.find(k).map(|at| (at, *k, *v)))
+        .min_by_key(|(at, _, _)| *at)
+    {
+        out.push_str(&rest[..at]);
+        out.push_str(value);
+        rest = &rest[at + key.len()..];
+    }
+    out.push_str(rest);
+    out
+}
+
+/// Whether a change can be stated as it is: an insertion with words
+/// around it that name one place, a deletion or replacement of words that
+/// occur once; all of it quotable.
+fn stated(o: &str, n: &str, c: Change) -> bool {
+    let (a, b) = (o[c.o.0..c.o.1].trim(), n[c.n.0..c.n.1].trim());
+    (a.is_empty() && b.is_empty())
+        || (a.is_empty() && balanced(b) && insertion_context(o, c.o.0).is_some())
+        || (quotable(o, a) && balanced(b))
+}
+
+/// Widens each change that cannot be stated by the words on either side
+/// (the same in both texts) until it can: its old words occur once in
+/// the old text and every quotation mark is in a pair. A change that
+/// reaches its neighbour takes it in, so that no words are quoted twice.
+fn named_once(o: &str, n: &str, changes: &mut Vec<Change>) {
+    let mut k = 0;
+    while k < changes.len() {
+        let c = changes[k];
+        if stated(o, n, c) {
+            k += 1;
+            continue;
+        }
         if let Some(start) = word_before(o, c.o.0) {
-            let d = c.o.0 - start;
-            c.o.0 = start;
-            c.n.0 -= d;
+            if k > 0 && start <= changes[k - 1].o.1 {
+                changes[k - 1] = join(changes[k - 1], c);
+                changes.remove(k);
+                k -= 1;
+            } else {
+                let d = c.o.0 - start;
+                changes[k].o.0 = start;
+                changes[k].n.0 -= d;
+            }
         } else if let Some(end) = word_after(o, c.o.1) {
-            let d = end - c.o.1;
-            c.o.1 = end;
-            c.n.1 += d;
+            if k + 1 < changes.len() && end >= changes[k + 1].o.0 {
+                changes[k] = join(c, changes[k + 1]);
+                changes.remove(k + 1);
+            } else {
+                let d = end - c.o.1;
+                changes[k].o.1 = end;
+                changes[k].n.1 += d;
+            }
         } else {
-            break;
+            // The whole paragraph: nothing more to widen it by.
+            k += 1;
         }
     }
-    c
 }
 
 // ------------------------------------------------------------ the source
@@ -723,8 +751,8 @@ fn source(
         DocKind::DraftResolution => titles[0],
         DocKind::DraftDecision => titles[1],
         DocKind::Note | DocKind::Resolution | DocKind::Decision => titles[2],
-    }
-    .replace("{symbol}", &old_symbol);
+    };
+    let title = fill(title, &[("{symbol}", &old_symbol)]);
     let m = &old.meta;
     let code = old.language.code().to_string();
     let fields: [(&str, Option<String>); 14] = [
@@ -831,28 +859,90 @@ mod tests {
     fn context_names_one_place() {
         let text = "the Parties and the secretariat";
         // "the" twice: one more word before it, or the word after it.
-        assert_eq!(insertion_context(text, 20), (true, "and the "));
-        assert_eq!(insertion_context(text, 4), (false, "Parties"));
-        assert_eq!(insertion_context("one two", 0), (false, "one"));
-        let c = unique_change(
+        assert_eq!(insertion_context(text, 20), Some((true, "and the ")));
+        assert_eq!(insertion_context(text, 4), Some((false, "Parties")));
+        assert_eq!(insertion_context("one two", 0), Some((false, "one")));
+        assert_eq!(insertion_context("a a", 1), None);
+        assert_eq!(
+            fill(
+                "In {place}, {edit}.",
+                &[("{place}", "{edit}"), ("{edit}", "x")]
+            ),
+            "In {edit}, x."
+        );
+        let mut cs = vec![Change {
+            o: (16, 19),
+            n: (16, 17),
+        }];
+        named_once(
             "the Parties and the secretariat",
             "the Parties and a secretariat",
-            Change {
-                o: (16, 19),
-                n: (16, 17),
-            },
+            &mut cs,
         );
-        assert_eq!((c.o, c.n), ((12, 19), (12, 17)));
+        assert_eq!((cs[0].o, cs[0].n), ((12, 19), (12, 17)));
         // Quotation marks stay in pairs inside what is quoted.
         let (o, n) = ("Decides “x” “y” now", "Decides “x” now");
-        let c = unique_change(
-            o,
-            n,
+        let mut cs = vec![Change {
+            o: (16, 24),
+            n: (16, 16),
+        }];
+        named_once(o, n, &mut cs);
+        assert!(balanced(&o[cs[0].o.0..cs[0].o.1]) && balanced(&n[cs[0].n.0..cs[0].n.1]));
+        // Widening reaches the change before and takes it in.
+        let (o, n) = ("a x b x c", "a y b c");
+        let mut cs = vec![
             Change {
-                o: (16, 24),
-                n: (16, 16),
+                o: (2, 3),
+                n: (2, 3),
             },
-        );
-        assert!(balanced(&o[c.o.0..c.o.1]) && balanced(&n[c.n.0..c.n.1]));
+            Change {
+                o: (6, 8),
+                n: (6, 6),
+            },
+        ];
+        named_once(o, n, &mut cs);
+        assert!(cs.iter().all(|c| stated(o, n, *c)), "{cs:?}");
     }
+
+    proptest::proptest! {
+        /// The changes, widened and merged, still turn the old text into
+        /// the new one, in order and without overlapping, each stated
+        /// once it can be.
+        #[test]
+        fn widened_changes_still_apply(
+            a in proptest::collection::vec(proptest::sample::select(WORDS.to_vec()), 0..12),
+            b in proptest::collection::vec(proptest::sample::select(WORDS.to_vec()), 0..12),
+        ) {
+            let (a, b) = (a.join(" "), b.join(" "));
+            let (o, n, mut cs) = changes(&crate::diff::words(&a, &b));
+            proptest::prop_assert_eq!((&o, &n), (&a, &b));
+            named_once(&o, &n, &mut cs);
+            let mut rebuilt = String::new();
+            let mut at = 0;
+            for c in &cs {
+                proptest::prop_assert!(c.o.0 >= at && c.o.0 <= c.o.1);
+                rebuilt.push_str(&o[at..c.o.0]);
+                rebuilt.push_str(&n[c.n.0..c.n.1]);
+                at = c.o.1;
+                proptest::prop_assert!(
+                    stated(&o, &n, *c) || (c.o.0 == 0 && c.o.1 == o.len()),
+                    "{:?} in {:?} -> {:?}", c, o, n
+                );
+            }
+            rebuilt.push_str(&o[at..]);
+            proptest::prop_assert_eq!(rebuilt, n);
+        }
+    }
+
+    const WORDS: [&str; 9] = [
+        "the",
+        "Parties",
+        "shall",
+        "[on",
+        "it]",
+        "“x”",
+        "a;",
+        "b.",
+        "\u{201c}y",
+    ];
 }

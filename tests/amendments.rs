@@ -101,6 +101,15 @@ fn decision(symbol: &str, preamble: &[&str], operative: &[&str]) -> String {
     src
 }
 
+/// Old preamble and operative part, new ones, the amendments expected.
+type Case<'a> = (
+    &'a [&'a str],
+    &'a [&'a str],
+    &'a [&'a str],
+    &'a [&'a str],
+    &'a str,
+);
+
 /// Each kind of edit, in the words of General Assembly amendments.
 #[test]
 fn each_kind_of_edit() {
@@ -111,7 +120,7 @@ fn each_kind_of_edit() {
     ];
     let pre = ["*Recalling* decision MC-5/19,", "*Noting* the report,"];
     #[rustfmt::skip]
-    let cases: &[(&[&str], &[&str], &[&str], &[&str], &str)] = &[
+    let cases: &[Case] = &[
         // Words inserted, at the end of a paragraph and inside it.
         (&pre, &ops, &pre, &["*Requests* the secretariat to report annually;", ops[1], ops[2]],
          "#. In operative paragraph 1, after “report” insert “annually”.\n"),

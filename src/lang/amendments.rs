@@ -111,7 +111,7 @@ pub const EN: AmendmentWords = AmendmentWords {
     full_stop: ".",
 };
 
-/// `first` … `ninety-ninth`; from 100 on, `100th`.
+/// `first` … `ninety-ninth`; from 100 on, as a meeting's number (`100th`).
 fn english_ordinal(n: u32) -> String {
     const UNITS: [&str; 19] = [
         "first",
@@ -154,16 +154,7 @@ fn english_ordinal(n: u32) -> String {
                 u => format!("{cardinal}-{}", UNITS[u as usize - 1]),
             }
         }
-        _ => {
-            let suffix = match (n % 10, n % 100) {
-                (_, 11..=13) => "th",
-                (1, _) => "st",
-                (2, _) => "nd",
-                (3, _) => "rd",
-                _ => "th",
-            };
-            format!("{n}{suffix}")
-        }
+        _ => super::en::TABLE.kinds.ordinal(n),
     }
 }
 
