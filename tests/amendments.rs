@@ -8,6 +8,7 @@ mod common;
 
 use draftdec::amendments::{Side, amendments};
 use draftdec::diag::Code;
+use draftdec::diff::UnitKind;
 use proptest::prelude::*;
 
 const SYMBOL: &str = "UNEP/MC/COP.6/L.7";
@@ -374,5 +375,163 @@ proptest! {
         let text = written(&old, &new);
         let same = pa == pb && oa == ob;
         prop_assert_eq!(body(&text).is_empty(), same, "{}", text);
+        // Applied to OLD as a reader would, they give NEW.
+        let units = |src: &str| {
+            let doc = common::compile_clean("draft", src).document;
+            draftdec::diff::diff(&doc, &doc)
+                .old
+                .into_iter()
+                .filter(|u| u.kind != UnitKind::Formula)
+                .map(|u| (u.kind, u.path, u.text))
+                .collect::<Vec<_>>()
+        };
+        let expected: Vec<String> = units(&new).into_iter().map(|u| tidy(&u.2)).collect();
+        prop_assert_eq!(apply(&units(&old), &text), expected, "{}", text);
     }
+}
+
+/// The ordinals a generated preamble needs, as the amendments write them.
+const ORDINALS: [&str; 5] = ["first", "second", "third", "fourth", "fifth"];
+
+/// The old paragraph an amendment names: a preambular one by ordinal, an
+/// operative one by number.
+fn find(units: &[(UnitKind, String, String)], place: &str) -> usize {
+    let (kind, path) = match place.strip_prefix("operative paragraph ") {
+        Some(n) => (UnitKind::OperativeParagraph, n.to_string()),
+        None => {
+            let ordinal = place
+                .strip_prefix("the ")
+                .and_then(|p| p.strip_suffix(" preambular paragraph"))
+                .unwrap_or_else(|| panic!("no place: {place:?}"));
+            let n = ORDINALS
+                .iter()
+                .position(|o| *o == ordinal)
+                .expect("ordinal")
+                + 1;
+            (UnitKind::PreambularParagraph, n.to_string())
+        }
+    };
+    units
+        .iter()
+        .position(|u| u.0 == kind && u.1 == path)
+        .unwrap_or_else(|| panic!("no {place:?}"))
+}
+
+/// The quoted words that open `s` (quotation marks inside them in pairs),
+/// unescaped, and what follows them.
+fn quoted(s: &str) -> (String, &str) {
+    let s = s
+        .strip_prefix('\u{201c}')
+        .unwrap_or_else(|| panic!("no quotation: {s:?}"));
+    let mut depth = 1;
+    for (at, c) in s.char_indices() {
+        depth += match c {
+            '\u{201c}' => 1,
+            '\u{201d}' => -1,
+            _ => 0,
+        };
+        if depth == 0 {
+            let mut text = String::new();
+            let mut escaped = false;
+            for c in s[..at].chars() {
+                if c == '\\' && !escaped {
+                    escaped = true;
+                    continue;
+                }
+                escaped = false;
+                text.push(c);
+            }
+            return (text, &s[at + '\u{201d}'.len_utf8()..]);
+        }
+    }
+    panic!("unclosed quotation: {s:?}")
+}
+
+/// The texts of OLD's paragraphs once `amendments` are applied, each to
+/// OLD as it stands: words replaced where they occur (once) in the old
+/// text, paragraphs deleted, new ones placed by their old neighbours.
+fn apply(units: &[(UnitKind, String, String)], amendments: &str) -> Vec<String> {
+    let mut texts: Vec<Option<String>> = units.iter().map(|u| Some(u.2.clone())).collect();
+    // Edits to each paragraph, located in its old text: (start, end, new).
+    let mut edits: Vec<Vec<(usize, usize, String)>> = vec![Vec::new(); units.len()];
+    let (mut before, mut after): (Vec<Vec<String>>, Vec<Vec<String>>) =
+        (vec![Vec::new(); units.len()], vec![Vec::new(); units.len()]);
+    let blocks: Vec<&str> = body(amendments).split("\n\n").collect();
+    let mut k = 0;
+    while k < blocks.len() {
+        let sentence = blocks[k].trim().strip_prefix("#. ").expect("an amendment");
+        k += 1;
+        let mut reading = Vec::new();
+        while k < blocks.len() && blocks[k].starts_with('\u{201c}') {
+            reading.push(quoted(blocks[k].trim()).0);
+            k += 1;
+        }
+        if let Some(place) = sentence.strip_prefix("Delete ") {
+            texts[find(units, place.trim_end_matches('.'))] = None;
+        } else if let Some(rest) = sentence.strip_prefix("Insert ") {
+            let rest = rest.strip_suffix(", reading:").expect("reading");
+            let (at, list) = match rest.split_once(" after ") {
+                Some((_, place)) => (find(units, place), &mut after),
+                None => (
+                    find(units, rest.split_once(" before ").expect("before").1),
+                    &mut before,
+                ),
+            };
+            list[at].extend(reading);
+        } else {
+            let rest = sentence.strip_prefix("In ").expect("In");
+            let (place, edit) = rest.split_once(", ").expect("place, edit");
+            let i = find(units, place);
+            let old = &units[i].2;
+            let locate = |words: &str| {
+                assert_eq!(old.matches(words).count(), 1, "{words:?} in {old:?}");
+                let at = old.find(words).unwrap();
+                (at, at + words.len())
+            };
+            let edit = edit.strip_suffix('.').expect("full stop");
+            if let Some(rest) = edit.strip_prefix("after ") {
+                let (x, rest) = quoted(rest);
+                let (y, _) = quoted(rest.strip_prefix(" insert ").expect("insert"));
+                let end = locate(&x).1;
+                edits[i].push((end, end, format!(" {y}")));
+            } else if let Some(rest) = edit.strip_prefix("before ") {
+                let (x, rest) = quoted(rest);
+                let (y, _) = quoted(rest.strip_prefix(" insert ").expect("insert"));
+                let start = locate(&x).0;
+                edits[i].push((start, start, format!("{y} ")));
+            } else if let Some(rest) = edit.strip_prefix("replace ") {
+                let (x, rest) = quoted(rest);
+                let (y, _) = quoted(rest.strip_prefix(" with ").expect("with"));
+                let (start, end) = locate(&x);
+                edits[i].push((start, end, y));
+            } else {
+                let (x, _) = quoted(edit.strip_prefix("delete ").expect("delete"));
+                let (start, end) = locate(&x);
+                edits[i].push((start, end, String::new()));
+            }
+        }
+    }
+    let mut out = Vec::new();
+    for (i, text) in texts.into_iter().enumerate() {
+        out.append(&mut before[i]);
+        if let Some(mut text) = text {
+            edits[i].sort_by_key(|e| std::cmp::Reverse(e.0));
+            for (start, end, new) in &edits[i] {
+                text.replace_range(start..end, new);
+            }
+            out.push(text);
+        }
+        out.append(&mut after[i]);
+    }
+    out.iter().map(|t| tidy(t)).collect()
+}
+
+/// Blanks left where words were deleted ("meet ;") are the reader's to
+/// tidy, as when an amendment is adopted.
+fn tidy(text: &str) -> String {
+    let mut out = text.split_whitespace().collect::<Vec<_>>().join(" ");
+    for mark in [",", ";", ".", ":"] {
+        out = out.replace(&format!(" {mark}"), mark);
+    }
+    out
 }
