@@ -2,7 +2,8 @@
 //! (a golden draft, which checks clean, builds to DOCX that Word's rules
 //! accept and pandoc reads), each kind of edit in the UN's wording, the
 //! refusals, the command, and for generated pairs of drafts, that the
-//! amendments document compiles without a diagnostic.
+//! amendments document compiles without a diagnostic and that its
+//! amendments, applied to OLD as a reader would, give NEW.
 
 mod common;
 
@@ -359,9 +360,10 @@ proptest! {
     #![proptest_config(ProptestConfig { cases: 64, ..ProptestConfig::default() })]
 
     /// Whatever the two revisions, the amendments compile without a
-    /// diagnostic, and there are some exactly when the words differ.
+    /// diagnostic, there are some exactly when the words differ, and
+    /// applied to OLD they give NEW.
     #[test]
-    fn the_amendments_compile_clean(
+    fn the_amendments_compile_clean_and_apply(
         pre_a in prop::collection::vec(paragraph(), 0..4),
         ops_a in prop::collection::vec(paragraph(), 1..5),
         pre_b in prop::collection::vec(paragraph(), 0..4),

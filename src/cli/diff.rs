@@ -52,27 +52,41 @@ pub(crate) fn diff(
     }
     let mut documents = Vec::new();
     let mut sources = Vec::new();
-    let mut failed = false;
-    let report = |path: &Path, source: &str, diagnostics: &[Diagnostic]| {
-        if !diagnostics.is_empty() {
+    let mut diagnostics = Vec::new();
+    for path in [old, new] {
+        let source = read_draft(path)?;
+        let (document, found) = compile(&source);
+        documents.push(document);
+        sources.push(source);
+        diagnostics.push(found);
+    }
+    let failed = diagnostics.iter().flatten().any(Diagnostic::is_error);
+    // The amendments' refusals join each revision's own diagnostics, so
+    // that each file's are printed once (one JSON array per file).
+    let amendments = match to {
+        DiffTarget::Amendments if !failed => Some(
+            draftdec::amendments::amendments(&documents[0], &documents[1], symbol).map_err(
+                |refused| {
+                    for (side, d) in refused {
+                        diagnostics[usize::from(side == Side::New)].push(d);
+                    }
+                },
+            ),
+        ),
+        _ => None,
+    };
+    for ((path, source), found) in [old, new].iter().zip(&sources).zip(&mut diagnostics) {
+        if !found.is_empty() {
+            draftdec::diag::sort(found);
             let color = use_color(color, io::stderr().is_terminal());
-            let name = display_name(path);
             write_stderr(&diag_render::render(
                 format,
-                &name,
+                &display_name(path),
                 source,
-                diagnostics,
+                found,
                 color,
             ));
         }
-    };
-    for path in [old, new] {
-        let source = read_draft(path)?;
-        let (document, diagnostics) = compile(&source);
-        report(path, &source, &diagnostics);
-        failed |= diagnostics.iter().any(Diagnostic::is_error);
-        documents.push(document);
-        sources.push(source);
     }
     if failed {
         write_stderr("draftdec: a revision has errors; nothing was written\n");
@@ -81,6 +95,13 @@ pub(crate) fn diff(
     // The tracked changes compare the printed paragraphs, not the units.
     let found = || draftdec::diff::diff(&documents[0], &documents[1]);
     let bytes = match to {
+        DiffTarget::Amendments => match amendments {
+            Some(Ok(text)) => text.into_bytes(),
+            _ => {
+                write_stderr("draftdec: no amendments written\n");
+                return Ok(DRAFT_ERRORS);
+            }
+        },
         DiffTarget::Json => {
             let mut text = serde_json::to_string_pretty(&found().edits())
                 .expect("the edit script serialises to JSON");
@@ -92,26 +113,6 @@ pub(crate) fn diff(
         }
         DiffTarget::Docx => {
             draftdec::render::docx::render_tracked(&documents[0], &documents[1], &revision)
-        }
-        DiffTarget::Amendments => {
-            match draftdec::amendments::amendments(&documents[0], &documents[1], symbol) {
-                Ok(text) => text.into_bytes(),
-                Err(refused) => {
-                    for (k, (side, path)) in
-                        [(Side::Old, old), (Side::New, new)].into_iter().enumerate()
-                    {
-                        let mut here: Vec<Diagnostic> = refused
-                            .iter()
-                            .filter(|(s, _)| *s == side)
-                            .map(|(_, d)| d.clone())
-                            .collect();
-                        draftdec::diag::sort(&mut here);
-                        report(path, &sources[k], &here);
-                    }
-                    write_stderr("draftdec: no amendments written\n");
-                    return Ok(DRAFT_ERRORS);
-                }
-            }
         }
     };
     match output {
