@@ -225,9 +225,9 @@ fn new_index(step: &Step) -> Option<usize> {
     }
 }
 
-/// A unit's name in English, as the edit script gives it.
-fn name(u: &Unit) -> String {
-    let kind = match u.kind {
+/// A kind of unit in English, as the edit script and diagnostics name it.
+pub(crate) fn noun(kind: UnitKind) -> &'static str {
+    match kind {
         UnitKind::Heading => "heading",
         UnitKind::Paragraph => "paragraph",
         UnitKind::Formula => "formula",
@@ -236,7 +236,12 @@ fn name(u: &Unit) -> String {
         UnitKind::Subparagraph => "subparagraph",
         UnitKind::AnnexTitle => "annex",
         UnitKind::Footnote => "footnote",
-    };
+    }
+}
+
+/// A unit's name in English, as the edit script gives it.
+fn name(u: &Unit) -> String {
+    let kind = noun(u.kind);
     if u.path.is_empty() {
         kind.to_string()
     } else {
@@ -598,7 +603,7 @@ fn tidy(words: Vec<Words>) -> Vec<Words> {
 
 // ------------------------------------------------------------ flattening
 
-fn units(doc: &Document) -> Vec<Unit> {
+pub(crate) fn units(doc: &Document) -> Vec<Unit> {
     let mut units = Units(Vec::new());
     units.visit_document(doc);
     units.0

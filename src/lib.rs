@@ -27,6 +27,8 @@
 //!   ([`versions::compare`]).
 //! - [`diff`]: two revisions of a draft compared ([`diff::diff`]), the
 //!   edit script and the aligned steps a redline prints.
+//! - [`amendments`]: the amendments that turn one revision into another,
+//!   as the source of a draft ([`amendments::amendments`]).
 //! - [`negotiation`]: what a draft leaves to negotiate, the final gate
 //!   ([`negotiation::final_gate`]).
 //! - [`visit`]: the one traversal of the AST, [`visit::Visitor`] (and
@@ -37,6 +39,7 @@
 //! labels, footnotes) → `validate` (drafting rules); `compile` runs it.
 //! The command (`main.rs`, `cli/`) uses only this API and does all the I/O.
 
+pub mod amendments;
 pub mod ast;
 pub mod diag;
 pub mod diff;

@@ -539,18 +539,33 @@ const NO_EXAMPLE: &[Code] = &[Code::E0001, Code::E0011, Code::E0012];
 /// A version code's page holds two versions (`note.en.draft`,
 /// `note.ru.draft`) checked with `--versions`; any further draft is the
 /// second version fixed. Other pages hold one draft, then fixed ones.
+/// An amendment code's page holds OLD and NEW, written as amendments
+/// (`diff --to amendments`), whose diagnostics are on standard error.
 fn run_example(code: Code, drafts: &[(usize, &str)]) -> (String, Vec<String>) {
     let versions = code.stages() == [Stage::Versions];
     let final_text = code.stages() == [Stage::Negotiation];
+    let amendments = code.stages() == [Stage::Amendments];
     let files: &[&str] = if versions {
         &["note.en.draft", "note.ru.draft"]
+    } else if amendments {
+        &["old.draft", "new.draft"]
     } else {
         &["example.draft"]
     };
     assert!(drafts.len() >= files.len(), "{code}: no example");
     let written: Vec<(&str, &str)> = files.iter().zip(drafts).map(|(f, d)| (*f, d.1)).collect();
     let dir = workspace(&written);
+    let amend = |dir: &Path, format: &str| {
+        let mut cmd = draftdec(dir);
+        cmd.args(["diff", "--to", "amendments", "--symbol", "A/C.3/78/L.60"]);
+        run(cmd.args(["--format", format]).args(files))
+    };
     let check = |format: &str| {
+        if amendments {
+            // The diagnostics, without the closing line.
+            let err = stderr(&amend(dir.path(), format));
+            return err.replace("draftdec: no amendments written\n", "");
+        }
         let mut cmd = draftdec(dir.path());
         cmd.args(["check", "--format", format]);
         if versions {
@@ -568,7 +583,21 @@ fn run_example(code: Code, drafts: &[(usize, &str)]) -> (String, Vec<String>) {
         .iter()
         .filter_map(|d| d["code"].as_str().map(str::to_string))
         .collect();
-    for (_, fixed) in &drafts[files.len()..] {
+    let fixes = &drafts[files.len()..];
+    if amendments {
+        // One fixed draft is NEW fixed; two are OLD and NEW.
+        let mut fixed_files = written.clone();
+        let from = files.len() - fixes.len().min(files.len());
+        for (slot, (_, fixed)) in fixed_files[from..].iter_mut().zip(fixes) {
+            slot.1 = fixed;
+        }
+        let dir = workspace(&fixed_files);
+        let out = amend(dir.path(), "short");
+        assert_eq!(stderr(&out), "", "{code}: the fixed example is refused");
+        assert!(stdout(&out).contains("#. "), "{code}: no amendment written");
+        return (check("human"), codes);
+    }
+    for (_, fixed) in fixes {
         let mut fixed_files = written.clone();
         if let Some(last) = fixed_files.last_mut() {
             last.1 = fixed;

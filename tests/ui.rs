@@ -8,7 +8,9 @@
 //! `tests/ui/CODE-name/` holds the versions, compared in file-name order
 //! (the first is the reference, as in `check --versions`), and
 //! `tests/ui/CODE-name.stderr` every file's diagnostics, as that command
-//! reports them.
+//! reports them. Amendment codes (E04xx) need two revisions: a directory
+//! holds them (the first in file-name order is OLD), written as
+//! amendments (`diff --to amendments`).
 
 mod common;
 
@@ -124,6 +126,36 @@ fn versions(dir: &Path) -> (String, Vec<Code>) {
     (out, codes)
 }
 
+/// One test: two revisions in a directory, each compiled, then written
+/// as amendments; each file's diagnostics under its name.
+fn amendments(dir: &Path) -> (String, Vec<Code>) {
+    let paths = common::files_in(dir, ".draft");
+    assert_eq!(paths.len(), 2, "{}: OLD and NEW", dir.display());
+    let sources: Vec<String> = paths.iter().map(common::read).collect();
+    let compiled: Vec<_> = sources.iter().map(|s| draftdec::compile(s)).collect();
+    let mut diags: Vec<Vec<Diagnostic>> = compiled.iter().map(|c| c.diagnostics.clone()).collect();
+    let refused = draftdec::amendments::amendments(
+        &compiled[0].document,
+        &compiled[1].document,
+        "A/C.3/78/L.60",
+    )
+    .err()
+    .unwrap_or_default();
+    for (side, d) in refused {
+        diags[usize::from(side == draftdec::amendments::Side::New)].push(d);
+    }
+    let mut out = String::new();
+    let mut codes = Vec::new();
+    for (i, file) in diags.iter_mut().enumerate() {
+        diag::sort(file);
+        let name = paths[i].file_name().unwrap().to_string_lossy();
+        writeln!(out, "== {name}").unwrap();
+        out.push_str(&render(&sources[i], file));
+        codes.extend(file.iter().map(|d| d.code));
+    }
+    (out, codes)
+}
+
 #[test]
 fn ui() {
     let dir = common::root().join("tests/ui");
@@ -141,7 +173,9 @@ fn ui() {
         let name = path.file_stem().unwrap().to_string_lossy().to_string();
         let code = Code::parse(&name[..5])
             .unwrap_or_else(|| panic!("{name}: the name does not start with a code"));
-        let (actual, codes) = if path.is_dir() {
+        let (actual, codes) = if path.is_dir() && code.stages() == [Stage::Amendments] {
+            amendments(path)
+        } else if path.is_dir() {
             versions(path)
         } else {
             single(path, code.stages() == [Stage::Negotiation])
@@ -152,8 +186,8 @@ fn ui() {
         );
         assert_eq!(
             path.is_dir(),
-            code.stages() == [Stage::Versions],
-            "{name}: a directory of versions tests exactly the version codes"
+            matches!(code.stages(), [Stage::Versions] | [Stage::Amendments]),
+            "{name}: a directory of versions or revisions tests exactly the version and amendment codes"
         );
         seen_codes.push(code);
         if let Some(expected) = common::golden(path.with_extension("stderr"), &actual) {

@@ -125,10 +125,16 @@ pub(crate) enum Command {
         /// The later revision; `-` reads standard input
         #[arg(value_name = "NEW")]
         new: PathBuf,
-        /// What to print: the edit script (`json`), a redline page (`html`)
-        /// or the new revision with Word tracked changes (`docx`)
+        /// What to print: the edit script (`json`), a redline page (`html`),
+        /// the new revision with Word tracked changes (`docx`) or the
+        /// amendments that turn OLD into NEW, as a draft (`amendments`,
+        /// English only; see docs/negotiation.md)
         #[arg(long, value_enum, default_value_t = DiffTarget::Json)]
         to: DiffTarget,
+        /// The amendments document's own symbol (`--to amendments`, which
+        /// requires it), such as `A/C.3/78/L.60`
+        #[arg(long, value_name = "SYMBOL")]
+        symbol: Option<String>,
         /// Where to write [default: standard output]
         #[arg(short, long, value_name = "PATH")]
         output: Option<PathBuf>,
@@ -307,4 +313,6 @@ pub(crate) enum DiffTarget {
     Html,
     /// A Word document: the new revision with tracked changes
     Docx,
+    /// A draft: the amendments to OLD, in the United Nations' wording
+    Amendments,
 }

@@ -1,19 +1,23 @@
 //! `draftdec diff OLD NEW`: two revisions of a draft compared, printed as
-//! an edit script (JSON), a redline (HTML) or tracked changes (DOCX).
+//! an edit script (JSON), a redline (HTML), tracked changes (DOCX) or the
+//! amendments that turn OLD into NEW (a draft).
 
 use std::io::{self, IsTerminal};
 use std::path::Path;
 
+use draftdec::amendments::Side;
 use draftdec::diag::Diagnostic;
 use draftdec::diag::render::{self as diag_render, Format};
 use draftdec::render::docx::Revision;
 
 use super::*;
 
+#[allow(clippy::too_many_arguments)]
 pub(crate) fn diff(
     old: &Path,
     new: &Path,
     to: DiffTarget,
+    symbol: Option<&str>,
     output: Option<&Path>,
     mut revision: Revision,
     format: Format,
@@ -26,29 +30,63 @@ pub(crate) fn diff(
             ))
         })?);
     }
+    let symbol = match (to, symbol) {
+        (DiffTarget::Amendments, None) => {
+            return Err(Failure(
+                "--to amendments needs --symbol SYMBOL: the amendments document's own symbol"
+                    .to_string(),
+            ));
+        }
+        (DiffTarget::Amendments, Some(s)) if s.trim().is_empty() || s.contains('\n') => {
+            return Err(Failure(format!(
+                "--symbol {}: expected a document symbol on one line",
+                draftdec::diag::visible(s)
+            )));
+        }
+        (_, symbol) => symbol.unwrap_or_default(),
+    };
     if is_stdin(old) && is_stdin(new) {
         return Err(Failure(
             "`-` (standard input) can be given only once".to_string(),
         ));
     }
     let mut documents = Vec::new();
-    let mut failed = false;
+    let mut sources = Vec::new();
+    let mut diagnostics = Vec::new();
     for path in [old, new] {
         let source = read_draft(path)?;
-        let (document, diagnostics) = compile(&source);
-        if !diagnostics.is_empty() {
+        let (document, found) = compile(&source);
+        documents.push(document);
+        sources.push(source);
+        diagnostics.push(found);
+    }
+    let failed = diagnostics.iter().flatten().any(Diagnostic::is_error);
+    // The amendments' refusals join each revision's own diagnostics, so
+    // that each file's are printed once (one JSON array per file).
+    let amendments = match to {
+        DiffTarget::Amendments if !failed => Some(
+            draftdec::amendments::amendments(&documents[0], &documents[1], symbol).map_err(
+                |refused| {
+                    for (side, d) in refused {
+                        diagnostics[usize::from(side == Side::New)].push(d);
+                    }
+                },
+            ),
+        ),
+        _ => None,
+    };
+    for ((path, source), found) in [old, new].iter().zip(&sources).zip(&mut diagnostics) {
+        if !found.is_empty() {
+            draftdec::diag::sort(found);
             let color = use_color(color, io::stderr().is_terminal());
-            let name = display_name(path);
             write_stderr(&diag_render::render(
                 format,
-                &name,
-                &source,
-                &diagnostics,
+                &display_name(path),
+                source,
+                found,
                 color,
             ));
         }
-        failed |= diagnostics.iter().any(Diagnostic::is_error);
-        documents.push(document);
     }
     if failed {
         write_stderr("draftdec: a revision has errors; nothing was written\n");
@@ -57,6 +95,13 @@ pub(crate) fn diff(
     // The tracked changes compare the printed paragraphs, not the units.
     let found = || draftdec::diff::diff(&documents[0], &documents[1]);
     let bytes = match to {
+        DiffTarget::Amendments => match amendments {
+            Some(Ok(text)) => text.into_bytes(),
+            _ => {
+                write_stderr("draftdec: no amendments written\n");
+                return Ok(DRAFT_ERRORS);
+            }
+        },
         DiffTarget::Json => {
             let mut text = serde_json::to_string_pretty(&found().edits())
                 .expect("the edit script serialises to JSON");

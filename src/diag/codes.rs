@@ -25,6 +25,8 @@ pub enum Stage {
     Versions,
     /// The final gate (`check --final`).
     Negotiation,
+    /// The amendments document (`diff --to amendments`).
+    Amendments,
 }
 
 impl Stage {
@@ -38,6 +40,7 @@ impl Stage {
             Stage::Validate => "validate",
             Stage::Versions => "versions",
             Stage::Negotiation => "negotiation",
+            Stage::Amendments => "amendments",
         }
     }
 }
@@ -144,7 +147,7 @@ pub struct Retired {
 // One line per code: code, severity, the stages that raise it, its effect,
 // its title. The page is docs/diagnostics/CODE.md. Numbers: E00xx syntax
 // and structure, E01xx references and symbols, W02xx drafting, E03xx
-// language versions; a number is never reused (E0008 was retired before
+// language versions, E04xx amendments; a number is never reused (E0008 was retired before
 // this registry kept retired codes).
 codes! {
     raised {
@@ -208,6 +211,8 @@ codes! {
         E0305 Error   [Versions]         Reported      "part not in the first language version";
         E0306 Error   [Versions]         Reported      "label differs between language versions";
         E0307 Error   [Versions]         Reported      "references differ between language versions";
+        E0401 Error   [Amendments]       Reported      "no confirmed wording of amendments in the draft's language";
+        E0402 Error   [Amendments]       Reported      "change in a part an amendment cannot name";
     }
     retired {
         E0007 "misplaced block" => [E0015 E0016 E0017 E0018 E0019 E0020 E0021 E0022 E0023];

@@ -289,4 +289,6 @@ pub static TABLE: LangTable = LangTable {
         moved_from: "نُقل من",
         moved_to: "نُقل إلى",
     },
+    // Arabic: no amendment document found to confirm the wording (docs/negotiation.md).
+    amendments: None,
 };

@@ -294,4 +294,5 @@ pub static TABLE: LangTable = LangTable {
         moved_from: "moved from",
         moved_to: "moved to",
     },
+    amendments: Some(&super::amendments::EN),
 };

@@ -249,4 +249,6 @@ pub static TABLE: LangTable = LangTable {
         moved_from: "trasladado desde",
         moved_to: "trasladado a",
     },
+    // Spanish: no amendment document found to confirm the wording (docs/negotiation.md).
+    amendments: None,
 };

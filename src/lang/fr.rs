@@ -265,4 +265,6 @@ pub static TABLE: LangTable = LangTable {
         moved_from: "déplacé depuis",
         moved_to: "déplacé vers",
     },
+    // French: no amendment document found to confirm the wording (docs/negotiation.md).
+    amendments: None,
 };

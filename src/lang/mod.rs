@@ -6,11 +6,13 @@
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
+mod amendments;
 mod ar;
 mod en;
 mod es;
 mod fr;
 pub mod mandates;
+pub(crate) use amendments::AmendmentWords;
 mod ru;
 pub mod style;
 mod zh;
@@ -747,6 +749,10 @@ pub struct LangTable {
     /// What the table of mandates recognises (`crate::mandates`).
     pub mandates: &'static mandates::MandateWords,
     pub redline: RedlineWords,
+    /// The words of an amendments document, where they were confirmed
+    /// (`amendments.rs`); `None` where they were not, and the command
+    /// refuses.
+    pub amendments: Option<&'static amendments::AmendmentWords>,
 }
 
 /// The words of a redline (`draftdec diff --to html`): its title, and what

@@ -210,4 +210,7 @@ pub static TABLE: LangTable = LangTable {
         moved_from: "перенесено из",
         moved_to: "перенесено в",
     },
+    // Russian: no amendment document found to confirm the wording and the
+    // cases of the ordinals (docs/negotiation.md).
+    amendments: None,
 };

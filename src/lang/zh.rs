@@ -235,4 +235,6 @@ pub static TABLE: LangTable = LangTable {
         moved_from: "移自",
         moved_to: "移至",
     },
+    // Chinese: no amendment document found to confirm the wording (docs/negotiation.md).
+    amendments: None,
 };

@@ -1,0 +1,948 @@
+//! The amendments document (`draftdec diff OLD NEW --to amendments`): the
+//! edits that turn OLD into NEW, written as a `.draft` in the United
+//! Nations' wording of amendments ("In the second preambular paragraph,
+//! after “the” insert “continued”.", "Delete operative paragraph 2.").
+//!
+//! Amendments are proposed to the draft as it stands, so every paragraph
+//! is named by OLD's designation: a preambular paragraph by its ordinal,
+//! the others by their number. A paragraph inserted is placed after (or
+//! before) a paragraph of OLD and quoted in full with its subparagraphs; a
+//! moved one is deleted and inserted, as no wording of a move was found.
+//! Inside a paragraph, each run of changed words becomes one amendment,
+//! widened to whole words and then to words that occur once in the
+//! paragraph, so that it names one place. Every word comes from the
+//! language's table (`lang::amendments`); a language without one is
+//! refused (E0401), and so is a change in a part that amendments do not
+//! name (E0402), rather than printing an amendment nobody can apply.
+
+use std::collections::HashMap;
+
+use crate::ast::{CrossRef, Document, Field, Span};
+use crate::diag::{Code, Diagnostic};
+use crate::diff::{Step, Unit, UnitKind, Words, noun};
+use crate::lang::AmendmentWords;
+use crate::lang::style::DocKind;
+use crate::visit::mutable::VisitorMut;
+
+/// Which revision a diagnostic's span is in.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Side {
+    Old,
+    New,
+}
+
+/// The amendments that turn `old` into `new`, as the source of a draft
+/// whose symbol is `symbol`; or why they cannot be written, each
+/// diagnostic with the revision its span is in.
+pub fn amendments(
+    old: &Document,
+    new: &Document,
+    symbol: &str,
+) -> Result<String, Vec<(Side, Diagnostic)>> {
+    let Some(words) = old.language.table().amendments else {
+        let span = old
+            .meta
+            .language
+            .as_ref()
+            .map_or(Span::new(0, 0), |f| f.span);
+        return Err(vec![(
+            Side::Old,
+            Diagnostic::new(
+                Code::E0401,
+                span,
+                format!(
+                    "no confirmed wording of amendments in `{}`",
+                    old.language.code()
+                ),
+            )
+            .label("the amended draft's language")
+            .help(
+                "draftdec writes amendments only in a language whose wording was found in \
+                 real amendment documents (English); write these by hand, or compare the \
+                 English versions",
+            ),
+        )]);
+    };
+    let new = &in_old_numbers(old, new);
+    let diff = crate::diff::diff(old, new);
+    let mut writer = Writer::new(&diff.old, &diff.new, &diff.steps, words);
+    for (at, step) in diff.steps.iter().enumerate() {
+        writer.step(&diff.steps, at, step);
+    }
+    writer.flush();
+    if !writer.refused.is_empty() {
+        return Err(writer.refused);
+    }
+    Ok(source(old, new, symbol, words, &writer.out))
+}
+
+/// `new` with each cross-reference to a paragraph OLD has too printed with
+/// OLD's number: amendments speak of the draft as it stands, and a
+/// reference renumbered only because its target moved is no amendment
+/// (the text is renumbered when the amendments are adopted).
+fn in_old_numbers(old: &Document, new: &Document) -> Document {
+    let paths = |doc: &Document| -> HashMap<String, String> {
+        crate::diff::units(doc)
+            .into_iter()
+            .filter_map(|u| Some((u.label?, u.path)))
+            .filter(|(_, path)| !path.is_empty())
+            .collect()
+    };
+    let (was, is) = (paths(old), paths(new));
+    let renumbered: HashMap<String, (String, String)> = is
+        .into_iter()
+        .filter_map(|(label, now)| {
+            let then = was.get(&label)?;
+            (*then != now).then(|| (label, (now, then.clone())))
+        })
+        .collect();
+    let mut doc = new.clone();
+    if !renumbered.is_empty() {
+        Renumber(&renumbered).visit_document(&mut doc);
+    }
+    doc
+}
+
+/// Puts OLD's designation in the printed text of references to
+/// renumbered paragraphs (label → new and old designation).
+struct Renumber<'a>(&'a HashMap<String, (String, String)>);
+
+impl VisitorMut for Renumber<'_> {
+    fn visit_cross_ref(&mut self, r: &mut CrossRef) {
+        let (Some(target), Some((now, then))) = (&mut r.target, self.0.get(&r.label.name)) else {
+            return;
+        };
+        // The designation as a whole token of the printed text.
+        let whole = |at: usize| {
+            let before = target.text[..at].chars().next_back();
+            let after = target.text[at + now.len()..].chars().next();
+            !before.is_some_and(char::is_alphanumeric) && !after.is_some_and(char::is_alphanumeric)
+        };
+        if let Some(at) = target
+            .text
+            .match_indices(now.as_str())
+            .map(|(at, _)| at)
+            .find(|&at| whole(at))
+        {
+            target.text.replace_range(at..at + now.len(), then);
+        }
+    }
+}
+
+/// One amendment: its sentence and the paragraphs it quotes.
+struct Amendment {
+    sentence: String,
+    quoted: Vec<String>,
+}
+
+/// Paragraphs inserted at one place, written as one amendment when the
+/// next step inserts nothing more there: their kind, the sentence
+/// (`insert_after` or `insert_before`) and the place it names.
+struct Pending {
+    kind: UnitKind,
+    template: &'static str,
+    place: String,
+    quoted: Vec<String>,
+    count: usize,
+}
+
+struct Writer<'a> {
+    old: &'a [Unit],
+    new: &'a [Unit],
+    old_parent: Vec<Option<usize>>,
+    new_parent: Vec<Option<usize>>,
+    /// Old units deleted or moved away; new units inserted or moved here.
+    removed: Vec<bool>,
+    added: Vec<bool>,
+    words: &'static AmendmentWords,
+    pending: Option<Pending>,
+    out: Vec<Amendment>,
+    refused: Vec<(Side, Diagnostic)>,
+}
+
+impl<'a> Writer<'a> {
+    fn new(
+        old: &'a [Unit],
+        new: &'a [Unit],
+        steps: &[Step],
+        words: &'static AmendmentWords,
+    ) -> Self {
+        let (mut removed, mut added) = (vec![false; old.len()], vec![false; new.len()]);
+        for s in steps {
+            match *s {
+                Step::Delete { old } | Step::MovedAway { old, .. } => removed[old] = true,
+                Step::Insert { new } | Step::MovedHere { new, .. } => added[new] = true,
+                Step::Same { .. } | Step::Replace { .. } => {}
+            }
+        }
+        Writer {
+            old,
+            new,
+            old_parent: parents(old),
+            new_parent: parents(new),
+            removed,
+            added,
+            words,
+            pending: None,
+            out: Vec::new(),
+            refused: Vec::new(),
+        }
+    }
+
+    fn step(&mut self, steps: &[Step], at: usize, step: &Step) {
+        // A unit inside a paragraph deleted or inserted whole goes with it.
+        let old_gone = |w: &Self, i: usize| covered(&w.old_parent, &w.removed, i);
+        let new_gone = |w: &Self, j: usize| covered(&w.new_parent, &w.added, j);
+        match *step {
+            Step::Same { old, new } | Step::Replace { old, new, .. } => {
+                match (old_gone(self, old), new_gone(self, new)) {
+                    (false, false) => {
+                        if let Step::Replace { words, .. } = step {
+                            self.flush();
+                            self.replace(old, words);
+                        }
+                    }
+                    (true, false) => self.insert(steps, at, new),
+                    (false, true) => self.delete(old),
+                    (true, true) => {}
+                }
+            }
+            Step::Delete { old } | Step::MovedAway { old, .. } => {
+                if !old_gone(self, old) {
+                    self.delete(old);
+                }
+            }
+            Step::Insert { new } | Step::MovedHere { new, .. } => {
+                if !new_gone(self, new) {
+                    self.insert(steps, at, new);
+                }
+            }
+        }
+    }
+
+    fn refuse(&mut self, side: Side, unit: &Unit, what: &str) {
+        self.refused.push((
+            side,
+            Diagnostic::new(
+                Code::E0402,
+                unit.span,
+                format!("{what}: amendments name only paragraphs and footnotes by their number"),
+            )
+            .label(what.to_string())
+            .help("write this amendment by hand, or make the change in a numbered paragraph"),
+        ));
+    }
+
+    fn delete(&mut self, i: usize) {
+        self.flush();
+        let unit = &self.old[i];
+        match place(self.words, self.old, &self.old_parent, i) {
+            Some(place) if unit.kind != UnitKind::Footnote => self.out.push(Amendment {
+                sentence: fill(self.words.delete, &[("{place}", &place)]),
+                quoted: Vec::new(),
+            }),
+            _ => self.refuse(Side::Old, unit, &format!("{} deleted", noun(unit.kind))),
+        }
+    }
+
+    /// The new unit `j` inserted whole, at step `at`.
+    fn insert(&mut self, steps: &[Step], at: usize, j: usize) {
+        let unit = &self.new[j];
+        let Some(_) = kind_words(self.words, unit.kind) else {
+            self.flush();
+            self.refuse(Side::New, unit, &format!("{} inserted", noun(unit.kind)));
+            return;
+        };
+        let Some((template, anchor)) = self.anchor(steps, at, j) else {
+            self.flush();
+            self.refuse(
+                Side::New,
+                unit,
+                &format!(
+                    "{} inserted with none like it before or after",
+                    noun(unit.kind)
+                ),
+            );
+            return;
+        };
+        let place = place(self.words, self.old, &self.old_parent, anchor)
+            .expect("an anchor is a paragraph with a name");
+        let mut quoted = vec![self.quote(unit)];
+        quoted.extend(
+            (j + 1..self.new.len())
+                .take_while(|&k| ancestors(&self.new_parent, k).contains(&j))
+                .map(|k| self.quote(&self.new[k])),
+        );
+        if let Some(p) = &mut self.pending
+            && p.kind == unit.kind
+            && p.template == template
+            && p.place == place
+        {
+            p.quoted.extend(quoted);
+            p.count += 1;
+            return;
+        }
+        self.flush();
+        self.pending = Some(Pending {
+            kind: unit.kind,
+            template,
+            place,
+            quoted,
+            count: 1,
+        });
+    }
+
+    /// A paragraph of OLD to insert the new unit `j` after (or before):
+    /// the nearest of its kind and level kept before it, else after it,
+    /// else one deleted before it; a subparagraph's, among its siblings.
+    fn anchor(&self, steps: &[Step], at: usize, j: usize) -> Option<(&'static str, usize)> {
+        let unit = &self.new[j];
+        let sibling = |i: usize| self.old[i].kind == unit.kind && self.old[i].level == unit.level;
+        // A subparagraph's siblings end at the paragraph that holds them.
+        let fence = |i: usize| {
+            unit.kind == UnitKind::Subparagraph
+                && (self.old[i].kind != UnitKind::Subparagraph || self.old[i].level < unit.level)
+        };
+        let named = |i: usize| place(self.words, self.old, &self.old_parent, i).is_some();
+        let old_of = |s: &Step| match *s {
+            Step::Same { old, .. }
+            | Step::Replace { old, .. }
+            | Step::Delete { old }
+            | Step::MovedAway { old, .. } => Some(old),
+            Step::Insert { .. } | Step::MovedHere { .. } => None,
+        };
+        let kept = |i: usize| !self.removed[i] && !covered(&self.old_parent, &self.removed, i);
+        let before = || steps[..at].iter().rev().filter_map(old_of);
+        let after = || steps[at + 1..].iter().filter_map(old_of);
+        let mut deleted_before = None;
+        for i in before() {
+            if fence(i) {
+                break;
+            }
+            if sibling(i) && named(i) {
+                if kept(i) {
+                    return Some((self.words.insert_after, i));
+                }
+                deleted_before.get_or_insert(i);
+            }
+        }
+        for i in after() {
+            if fence(i) {
+                break;
+            }
+            if sibling(i) && named(i) && kept(i) {
+                return Some((self.words.insert_before, i));
+            }
+        }
+        if let Some(i) = deleted_before {
+            return Some((self.words.insert_after, i));
+        }
+        // None of its kind (a first preambular paragraph): next to the
+        // nearest paragraph, whatever its kind, kept if one is (its place
+        // in OLD is the place even if deleted); a subparagraph has only
+        // its siblings.
+        if unit.kind == UnitKind::Subparagraph {
+            return None;
+        }
+        let paragraph = |i: &usize| named(*i) && self.old[*i].kind != UnitKind::Footnote;
+        let near = |keep: bool| {
+            let ok = move |i: &usize| paragraph(i) && (kept(*i) || !keep);
+            before()
+                .find(ok)
+                .map(|i| (self.words.insert_after, i))
+                .or_else(|| after().find(ok).map(|i| (self.words.insert_before, i)))
+        };
+        near(true).or_else(|| near(false))
+    }
+
+    /// A unit as quoted in full: a subparagraph with its letter.
+    fn quote(&self, unit: &Unit) -> String {
+        let (open, close) = self.words.quote;
+        let text = if unit.kind == UnitKind::Subparagraph && !unit.display.is_empty() {
+            format!("{} {}", unit.display, unit.text)
+        } else {
+            unit.text.clone()
+        };
+        format!("{open}{}{close}", text.trim())
+    }
+
+    fn flush(&mut self) {
+        if let Some(p) = self.pending.take() {
+            let kinds = kind_words(self.words, p.kind).expect("checked when inserted");
+            let kind = if p.count == 1 { kinds[0] } else { kinds[1] };
+            self.out.push(Amendment {
+                sentence: fill(p.template, &[("{kind}", kind), ("{place}", &p.place)]),
+                quoted: p.quoted,
+            });
+        }
+    }
+
+    /// The words of old unit `i` changed as `words` say.
+    fn replace(&mut self, i: usize, words: &[Words]) {
+        let unit = &self.old[i];
+        let Some(place) = place(self.words, self.old, &self.old_parent, i) else {
+            self.refuse(Side::Old, unit, &format!("{} changed", noun(unit.kind)));
+            return;
+        };
+        let (open, close) = self.words.quote;
+        let quote = |s: &str| format!("{open}{}{close}", s.trim());
+        let (o, n, mut changes) = changes(words);
+        named_once(&o, &n, &mut changes);
+        for c in changes {
+            let (a, b) = (o[c.o.0..c.o.1].trim(), n[c.n.0..c.n.1].trim());
+            let edit = if a.is_empty() && b.is_empty() {
+                continue;
+            } else if let Some((after, context)) =
+                insertion_context(&o, c.o.0).filter(|_| a.is_empty() && balanced(b))
+            {
+                let template = if after {
+                    self.words.insert_after_words
+                } else {
+                    self.words.insert_before_words
+                };
+                fill(
+                    template,
+                    &[("{old}", &quote(context)), ("{new}", &quote(b))],
+                )
+            } else if b.is_empty() && quotable(&o, a) {
+                fill(self.words.delete_words, &[("{old}", &quote(a))])
+            } else {
+                let (x, y) = (quote(a), quote(b));
+                fill(self.words.replace_words, &[("{old}", &x), ("{new}", &y)])
+            };
+            self.out.push(Amendment {
+                sentence: fill(self.words.within, &[("{place}", &place), ("{edit}", &edit)]),
+                quoted: Vec::new(),
+            });
+        }
+    }
+}
+
+/// The unit that holds each unit: a subparagraph's paragraph or
+/// subparagraph one level up.
+fn parents(units: &[Unit]) -> Vec<Option<usize>> {
+    let mut out = vec![None; units.len()];
+    for (k, u) in units.iter().enumerate() {
+        if u.kind != UnitKind::Subparagraph {
+            continue;
+        }
+        for j in (0..k).rev() {
+            match units[j].kind {
+                UnitKind::Subparagraph if units[j].level < u.level => {}
+                UnitKind::Subparagraph => continue,
+                UnitKind::OperativeParagraph
+                | UnitKind::Paragraph
+                | UnitKind::PreambularParagraph => {}
+                _ => break,
+            }
+            out[k] = Some(j);
+            break;
+        }
+    }
+    out
+}
+
+fn ancestors(parents: &[Option<usize>], mut k: usize) -> Vec<usize> {
+    let mut out = Vec::new();
+    while let Some(p) = parents[k] {
+        out.push(p);
+        k = p;
+    }
+    out
+}
+
+/// Whether a unit that holds `k` is itself deleted (or inserted) whole.
+fn covered(parents: &[Option<usize>], whole: &[bool], k: usize) -> bool {
+    ancestors(parents, k).into_iter().any(|p| whole[p])
+}
+
+/// How amendments name unit `i`, if they do.
+fn place(
+    words: &AmendmentWords,
+    units: &[Unit],
+    parents: &[Option<usize>],
+    i: usize,
+) -> Option<String> {
+    let u = &units[i];
+    if u.path.is_empty() {
+        return None;
+    }
+    let p = &words.places;
+    let template = match u.kind {
+        UnitKind::PreambularParagraph => {
+            let n: u32 = u.path.parse().ok()?;
+            return Some(fill(p.preambular, &[("{ord}", &(words.ordinal)(n))]));
+        }
+        UnitKind::OperativeParagraph => p.operative,
+        UnitKind::Paragraph => p.paragraph,
+        UnitKind::Footnote => p.footnote,
+        UnitKind::Subparagraph => {
+            let root = *ancestors(parents, i).last()?;
+            match units[root].kind {
+                UnitKind::OperativeParagraph => p.operative_sub,
+                UnitKind::Paragraph => p.paragraph_sub,
+                _ => return None,
+            }
+        }
+        UnitKind::Heading | UnitKind::Formula | UnitKind::AnnexTitle => return None,
+    };
+    Some(fill(template, &[("{}", &u.path)]))
+}
+
+fn kind_words(words: &AmendmentWords, kind: UnitKind) -> Option<[&'static str; 2]> {
+    let k = &words.kinds;
+    match kind {
+        UnitKind::PreambularParagraph => Some(k.preambular),
+        UnitKind::OperativeParagraph => Some(k.operative),
+        UnitKind::Subparagraph => Some(k.subparagraph),
+        UnitKind::Paragraph => Some(k.paragraph),
+        _ => None,
+    }
+}
+
+// ------------------------------------------------------------ word level
+
+/// A change: byte ranges of the old and the new text, with the same text
+/// between consecutive changes.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+struct Change {
+    o: (usize, usize),
+    n: (usize, usize),
+}
+
+/// The old and new texts and their changes, each widened to whole words
+/// (a boundary is a blank on one side of it), changes that meet merged.
+fn changes(words: &[Words]) -> (String, String, Vec<Change>) {
+    let (mut o, mut n) = (String::new(), String::new());
+    let mut out: Vec<Change> = Vec::new();
+    let mut last_same = true;
+    for w in words {
+        match w {
+            Words::Same(t) => {
+                o.push_str(t);
+                n.push_str(t);
+                last_same = true;
+                continue;
+            }
+            Words::Delete(_) | Words::Insert(_) if last_same => out.push(Change {
+                o: (o.len(), o.len()),
+                n: (n.len(), n.len()),
+            }),
+            _ => {}
+        }
+        let c = out.last_mut().expect("pushed above");
+        match w {
+            Words::Delete(t) => o.push_str(t),
+            Words::Insert(t) => n.push_str(t),
+            Words::Same(_) => {}
+        }
+        (c.o.1, c.n.1) = (o.len(), n.len());
+        last_same = false;
+    }
+    let mut k = 0;
+    while k < out.len() {
+        let c = out[k];
+        let sides = [&o[c.o.0..c.o.1], &n[c.n.0..c.n.1]];
+        let left_ok = word_edge(
+            o[..c.o.0].chars().next_back(),
+            sides.iter().filter_map(|s| s.chars().next()),
+        );
+        let right_ok = word_edge(
+            o[c.o.1..].chars().next(),
+            sides.iter().filter_map(|s| s.chars().next_back()),
+        );
+        if !left_ok {
+            let step = o[..c.o.0].chars().next_back().map_or(0, char::len_utf8);
+            out[k].o.0 -= step;
+            out[k].n.0 -= step;
+            if k > 0 && out[k - 1].o.1 == out[k].o.0 {
+                out[k - 1] = join(out[k - 1], out[k]);
+                out.remove(k);
+                k -= 1;
+            }
+            continue;
+        }
+        if !right_ok {
+            let step = o[c.o.1..].chars().next().map_or(0, char::len_utf8);
+            out[k].o.1 += step;
+            out[k].n.1 += step;
+            if k + 1 < out.len() && out[k + 1].o.0 == out[k].o.1 {
+                out[k] = join(out[k], out[k + 1]);
+                out.remove(k + 1);
+            }
+            continue;
+        }
+        k += 1;
+    }
+    (o, n, out)
+}
+
+/// Whether a change whose texts have `inside` next to the edge, and the
+/// same text `outside` it, starts (or ends) on a word's edge: a blank
+/// outside, blanks inside, or a word inside against punctuation outside.
+/// A bracket is punctuation glued to its word, so `[shall]` is not cut.
+fn word_edge(outside: Option<char>, inside: impl Iterator<Item = char> + Clone) -> bool {
+    match outside {
+        None => true,
+        Some(c) if c.is_whitespace() => true,
+        Some(c) => {
+            inside.clone().all(char::is_whitespace)
+                || (!c.is_alphanumeric() && inside.clone().all(char::is_alphanumeric))
+        }
+    }
+}
+
+fn join(a: Change, b: Change) -> Change {
+    Change {
+        o: (a.o.0, b.o.1),
+        n: (a.n.0, b.n.1),
+    }
+}
+
+/// Whether `part` occurs once in `text`.
+fn unique(text: &str, part: &str) -> bool {
+    !part.is_empty() && text.matches(part).count() == 1
+}
+
+/// Whether every quotation mark `part` opens it closes, so that quoting
+/// it leaves the amendment's own marks balanced (W0111).
+fn balanced(part: &str) -> bool {
+    [('\u{201c}', '\u{201d}'), ('«', '»')]
+        .iter()
+        .all(|&(open, close)| part.matches(open).count() == part.matches(close).count())
+}
+
+/// Words that name one place and may be quoted.
+fn quotable(text: &str, part: &str) -> bool {
+    unique(text, part) && balanced(part)
+}
+
+/// Where one word starts before `at` (blanks skipped), or `None` at the start.
+fn word_before(text: &str, at: usize) -> Option<usize> {
+    let trimmed = text[..at].trim_end();
+    if trimmed.is_empty() {
+        return None;
+    }
+    Some(trimmed.rfind(char::is_whitespace).map_or(0, |b| b + 1))
+}
+
+/// Where one word ends after `at` (blanks skipped), or `None` at the end.
+fn word_after(text: &str, at: usize) -> Option<usize> {
+    let rest = &text[at..];
+    let start = rest.len() - rest.trim_start().len();
+    if start == rest.len() {
+        return None;
+    }
+    let word = &rest[start..];
+    Some(at + start + word.find(char::is_whitespace).unwrap_or(word.len()))
+}
+
+/// The fewest words before an insertion at `at` that may be quoted
+/// (`true`: insert after them), else the fewest after it (insert before
+/// them); `None` when no words around it name one place.
+fn insertion_context(text: &str, at: usize) -> Option<(bool, &str)> {
+    let mut from = at;
+    while let Some(start) = word_before(text, from) {
+        from = start;
+        if quotable(text, text[from..at].trim()) {
+            return Some((true, &text[from..at]));
+        }
+    }
+    let mut to = at;
+    while let Some(end) = word_after(text, to) {
+        to = end;
+        if quotable(text, text[at..to].trim()) {
+            return Some((false, &text[at..to]));
+        }
+    }
+    None
+}
+
+/// `template` with each placeholder replaced by its value, in one pass,
+/// so that a value holding a placeholder's name is left as written.
+fn fill(template: &str, values: &[(&str, &str)]) -> String {
+    let mut out = String::with_capacity(template.len());
+    let mut rest = template;
+    while let Some((at, key, value)) = values
+        .iter()
+        .filter_map(|(k, v)| rest.find(k).map(|at| (at, *k, *v)))
+        .min_by_key(|(at, _, _)| *at)
+    {
+        out.push_str(&rest[..at]);
+        out.push_str(value);
+        rest = &rest[at + key.len()..];
+    }
+    out.push_str(rest);
+    out
+}
+
+/// Whether a change can be stated as it is: an insertion with words
+/// around it that name one place, a deletion or replacement of words that
+/// occur once; all of it quotable.
+fn stated(o: &str, n: &str, c: Change) -> bool {
+    let (a, b) = (o[c.o.0..c.o.1].trim(), n[c.n.0..c.n.1].trim());
+    (a.is_empty() && b.is_empty())
+        || (a.is_empty() && balanced(b) && insertion_context(o, c.o.0).is_some())
+        || (quotable(o, a) && balanced(b))
+}
+
+/// Widens each change that cannot be stated by the words on either side
+/// (the same in both texts) until it can: its old words occur once in
+/// the old text and every quotation mark is in a pair. A change that
+/// reaches its neighbour takes it in, so that no words are quoted twice.
+fn named_once(o: &str, n: &str, changes: &mut Vec<Change>) {
+    let mut k = 0;
+    while k < changes.len() {
+        let c = changes[k];
+        if stated(o, n, c) {
+            k += 1;
+            continue;
+        }
+        if let Some(start) = word_before(o, c.o.0) {
+            if k > 0 && start <= changes[k - 1].o.1 {
+                changes[k - 1] = join(changes[k - 1], c);
+                changes.remove(k);
+                k -= 1;
+            } else {
+                let d = c.o.0 - start;
+                changes[k].o.0 = start;
+                changes[k].n.0 -= d;
+            }
+        } else if let Some(end) = word_after(o, c.o.1) {
+            if k + 1 < changes.len() && end >= changes[k + 1].o.0 {
+                changes[k] = join(c, changes[k + 1]);
+                changes.remove(k + 1);
+            } else {
+                let d = end - c.o.1;
+                changes[k].o.1 = end;
+                changes[k].n.1 += d;
+            }
+        } else {
+            // The whole paragraph: nothing more to widen it by.
+            k += 1;
+        }
+    }
+}
+
+// ------------------------------------------------------------ the source
+
+/// The `.draft` source: a note whose masthead is the amended draft's, and
+/// one numbered paragraph per amendment.
+fn source(
+    old: &Document,
+    new: &Document,
+    symbol: &str,
+    words: &AmendmentWords,
+    amendments: &[Amendment],
+) -> String {
+    let text = |f: &Option<Field>| f.as_ref().map(|f| f.text.trim().to_string());
+    let old_symbol = text(&old.meta.symbol).unwrap_or_default();
+    let new_symbol = text(&new.meta.symbol).unwrap_or_default();
+    let mut out = format!(
+        "// The amendments that make {old_symbol} read as {new_symbol},\n\
+         // written by `draftdec diff --to amendments` (docs/negotiation.md).\n"
+    );
+    let titles = if amendments.len() == 1 {
+        words.title_one
+    } else {
+        words.title_many
+    };
+    let title = match old.kind() {
+        DocKind::DraftResolution => titles[0],
+        DocKind::DraftDecision => titles[1],
+        DocKind::Note | DocKind::Resolution | DocKind::Decision => titles[2],
+    };
+    let title = fill(title, &[("{symbol}", &old_symbol)]);
+    let m = &old.meta;
+    let code = old.language.code().to_string();
+    let fields: [(&str, Option<String>); 14] = [
+        ("type", Some("note".to_string())),
+        ("organ", text(&m.organ)),
+        ("symbol", Some(symbol.trim().to_string())),
+        ("distribution", text(&m.distribution)),
+        ("original", Some(code.clone())),
+        ("language", Some(code)),
+        ("body", text(&m.body)),
+        ("meeting", text(&m.meeting)),
+        ("place", text(&m.place)),
+        ("dates", text(&m.dates)),
+        ("agenda-item", text(&m.agenda_item)),
+        ("agenda-title", text(&m.agenda_title)),
+        ("provisional-agenda", text(&m.provisional_agenda)),
+        ("title", Some(title)),
+    ];
+    for (key, value) in fields {
+        if let Some(v) = value.filter(|v| !v.is_empty()) {
+            out.push_str(&format!("{key}: {}\n", plain(&v)));
+        }
+    }
+    for a in amendments {
+        out.push_str(&format!("\n#. {}\n", plain(&a.sentence)));
+        for q in &a.quoted {
+            out.push_str(&format!("\n{}\n", plain(q)));
+        }
+    }
+    out
+}
+
+/// Text written so that it reads back as itself, symbols recognised:
+/// each character that opens or closes markup escaped. The lines start
+/// with `#. `, a key or a quotation mark, so nothing here starts a block.
+fn plain(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for c in text.chars() {
+        match c {
+            '\\' | '*' | '^' | '@' | '[' | ']' | '{' | '}' => {
+                out.push('\\');
+                out.push(c);
+            }
+            // Text holds no line break; a blank keeps the block whole.
+            '\n' | '\r' => out.push(' '),
+            _ => out.push(c),
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn w(parts: &[(char, &str)]) -> Vec<Words> {
+        parts
+            .iter()
+            .map(|&(k, t)| match k {
+                '=' => Words::Same(t.into()),
+                '+' => Words::Insert(t.into()),
+                _ => Words::Delete(t.into()),
+            })
+            .collect()
+    }
+
+    fn texts(words: &[Words]) -> Vec<(String, String)> {
+        let (o, n, cs) = changes(words);
+        cs.iter()
+            .map(|c| (o[c.o.0..c.o.1].to_string(), n[c.n.0..c.n.1].to_string()))
+            .collect()
+    }
+
+    #[test]
+    fn changes_are_whole_words() {
+        // Brackets settled: one replacement, not three pieces.
+        assert_eq!(
+            texts(&w(&[
+                ('=', "that the task team "),
+                ('-', "[shall]["),
+                ('=', "should"),
+                ('-', "]"),
+                ('=', " meet"),
+            ])),
+            [("[shall][should]".into(), "should".into())]
+        );
+        // A word inserted between blanks stays alone.
+        assert_eq!(
+            texts(&w(&[
+                ('=', "Welcoming the "),
+                ('+', "continued "),
+                ('=', "cooperation")
+            ])),
+            [(String::new(), "continued ".into())]
+        );
+        // A changed ending takes its word.
+        assert_eq!(
+            texts(&w(&[('=', "once a year"), ('-', "."), ('+', ";")])),
+            [("year.".into(), "year;".into())]
+        );
+    }
+
+    #[test]
+    fn context_names_one_place() {
+        let text = "the Parties and the secretariat";
+        // "the" twice: one more word before it, or the word after it.
+        assert_eq!(insertion_context(text, 20), Some((true, "and the ")));
+        assert_eq!(insertion_context(text, 4), Some((false, "Parties")));
+        assert_eq!(insertion_context("one two", 0), Some((false, "one")));
+        assert_eq!(insertion_context("a a", 1), None);
+        assert_eq!(
+            fill(
+                "In {place}, {edit}.",
+                &[("{place}", "{edit}"), ("{edit}", "x")]
+            ),
+            "In {edit}, x."
+        );
+        let mut cs = vec![Change {
+            o: (16, 19),
+            n: (16, 17),
+        }];
+        named_once(
+            "the Parties and the secretariat",
+            "the Parties and a secretariat",
+            &mut cs,
+        );
+        assert_eq!((cs[0].o, cs[0].n), ((12, 19), (12, 17)));
+        // Quotation marks stay in pairs inside what is quoted.
+        let (o, n) = ("Decides “x” “y” now", "Decides “x” now");
+        let mut cs = vec![Change {
+            o: (16, 24),
+            n: (16, 16),
+        }];
+        named_once(o, n, &mut cs);
+        assert!(balanced(&o[cs[0].o.0..cs[0].o.1]) && balanced(&n[cs[0].n.0..cs[0].n.1]));
+        // Widening reaches the change before and takes it in.
+        let (o, n) = ("a x b x c", "a y b c");
+        let mut cs = vec![
+            Change {
+                o: (2, 3),
+                n: (2, 3),
+            },
+            Change {
+                o: (6, 8),
+                n: (6, 6),
+            },
+        ];
+        named_once(o, n, &mut cs);
+        assert!(cs.iter().all(|c| stated(o, n, *c)), "{cs:?}");
+    }
+
+    proptest::proptest! {
+        /// The changes, widened and merged, still turn the old text into
+        /// the new one, in order and without overlapping, each stated
+        /// once it can be.
+        #[test]
+        fn widened_changes_still_apply(
+            a in proptest::collection::vec(proptest::sample::select(WORDS.to_vec()), 0..12),
+            b in proptest::collection::vec(proptest::sample::select(WORDS.to_vec()), 0..12),
+        ) {
+            let (a, b) = (a.join(" "), b.join(" "));
+            let (o, n, mut cs) = changes(&crate::diff::words(&a, &b));
+            proptest::prop_assert_eq!((&o, &n), (&a, &b));
+            named_once(&o, &n, &mut cs);
+            let mut rebuilt = String::new();
+            let mut at = 0;
+            for c in &cs {
+                proptest::prop_assert!(c.o.0 >= at && c.o.0 <= c.o.1);
+                rebuilt.push_str(&o[at..c.o.0]);
+                rebuilt.push_str(&n[c.n.0..c.n.1]);
+                at = c.o.1;
+                proptest::prop_assert!(
+                    stated(&o, &n, *c) || (c.o.0 == 0 && c.o.1 == o.len()),
+                    "{:?} in {:?} -> {:?}", c, o, n
+                );
+            }
+            rebuilt.push_str(&o[at..]);
+            proptest::prop_assert_eq!(rebuilt, n);
+        }
+    }
+
+    const WORDS: [&str; 9] = [
+        "the",
+        "Parties",
+        "shall",
+        "[on",
+        "it]",
+        "“x”",
+        "a;",
+        "b.",
+        "\u{201c}y",
+    ];
+}

@@ -1,0 +1,539 @@
+//! `draftdec diff OLD NEW --to amendments`: the example pair's amendments
+//! (a golden draft, which checks clean, builds to DOCX that Word's rules
+//! accept and pandoc reads), each kind of edit in the UN's wording, the
+//! refusals, the command, and for generated pairs of drafts, that the
+//! amendments document compiles without a diagnostic and that its
+//! amendments, applied to OLD as a reader would, give NEW.
+
+mod common;
+
+use draftdec::amendments::{Side, amendments};
+use draftdec::diag::Code;
+use draftdec::diff::UnitKind;
+use proptest::prelude::*;
+
+const SYMBOL: &str = "UNEP/MC/COP.6/L.7";
+
+/// The amendments turning `old` into `new`, which must compile without a
+/// single diagnostic.
+fn written(old: &str, new: &str) -> String {
+    let (a, b) = (
+        common::compile_clean("old", old),
+        common::compile_clean("new", new),
+    );
+    let text = amendments(&a.document, &b.document, SYMBOL)
+        .unwrap_or_else(|e| panic!("refused: {e:#?}\n{old}\n---\n{new}"));
+    let compiled = draftdec::compile(&text);
+    assert!(
+        compiled.diagnostics.is_empty(),
+        "{text}\n{:#?}",
+        compiled.diagnostics
+    );
+    text
+}
+
+/// The amendments alone: what follows the masthead.
+fn body(text: &str) -> &str {
+    text.split_once("\n\n").map_or("", |(_, body)| body)
+}
+
+#[test]
+fn the_example_pair() {
+    let old = common::read("examples/negotiation.rev0.draft");
+    let new = common::read("examples/negotiation.rev1.draft");
+    let text = written(&old, &new);
+    if let Some(expected) = common::golden("tests/amendments/negotiation.amendments.draft", &text) {
+        panic!(
+            "stale golden file (`{}`):\n--- expected\n{expected}\n+++ actual\n{text}",
+            common::BLESS
+        );
+    }
+    // A draft like any other: it builds to a Word document.
+    let doc = common::compile_clean("amendments", &text).document;
+    let bytes = draftdec::render::docx::render(&doc);
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("amendments.docx");
+    std::fs::write(&path, &bytes).unwrap();
+    if let Some(tool) = common::OPENXML_AUDIT.require() {
+        let output = std::process::Command::new(&tool)
+            .args(["-f", "microsoft365", "-m", "0", "-o", "json"])
+            .arg(&path)
+            .output()
+            .unwrap();
+        let report: serde_json::Value = serde_json::from_slice(&output.stdout)
+            .unwrap_or_else(|e| panic!("no JSON ({e}): {output:?}"));
+        let report = report.as_array().and_then(|r| r.first()).unwrap_or(&report);
+        assert!(
+            report["error_count"] == 0 && report["valid"] == true,
+            "{report:#}"
+        );
+    }
+    if let Some(pandoc) = common::PANDOC.require() {
+        let output = std::process::Command::new(&pandoc)
+            .args(["-f", "docx", "-t", "plain", "--wrap=none"])
+            .arg(&path)
+            .output()
+            .unwrap();
+        let plain = String::from_utf8_lossy(&output.stdout);
+        for line in [
+            "Amendments to draft decision UNEP/MC/COP.6/L.4",
+            "Insert a new preambular paragraph after the first preambular paragraph, reading:",
+            // Word keeps a decision symbol on one line (non-breaking hyphens).
+            "“Recalling also decisions BC\u{2011}17/22, RC\u{2011}12/9 and SC\u{2011}12/23,”",
+            "In operative paragraph 3, replace “meeting] [at its eighth meeting];” with “meeting.”.",
+        ] {
+            assert!(plain.contains(line), "{line:?} not in:\n{plain}");
+        }
+    }
+}
+
+/// A draft decision with these preambular and operative paragraphs.
+fn decision(symbol: &str, preamble: &[&str], operative: &[&str]) -> String {
+    let mut src = format!(
+        "type: draft-decision\nsymbol: {symbol}\nlanguage: en\ntitle: T\n\n::: decision\n\
+         The Conference of the Parties,\n\n"
+    );
+    for p in preamble {
+        src.push_str(&format!("{p}\n\n"));
+    }
+    for p in operative {
+        src.push_str(&format!("#. {p}\n\n"));
+    }
+    src.push_str(":::\n");
+    src
+}
+
+/// Old preamble and operative part, new ones, the amendments expected.
+type Case<'a> = (
+    &'a [&'a str],
+    &'a [&'a str],
+    &'a [&'a str],
+    &'a [&'a str],
+    &'a str,
+);
+
+/// Each kind of edit, in the words of General Assembly amendments.
+#[test]
+fn each_kind_of_edit() {
+    let ops = [
+        "*Requests* the secretariat to report;",
+        "*Invites* Parties to act;",
+        "*Decides* that the team shall meet once a year.",
+    ];
+    let pre = ["*Recalling* decision MC-5/19,", "*Noting* the report,"];
+    #[rustfmt::skip]
+    let cases: &[Case] = &[
+        // Words inserted, at the end of a paragraph and inside it.
+        (&pre, &ops, &pre, &["*Requests* the secretariat to report annually;", ops[1], ops[2]],
+         "#. In operative paragraph 1, after “report” insert “annually”.\n"),
+        (&pre, &ops, &pre, &[ops[0], "*Invites* all Parties to act;", ops[2]],
+         "#. In operative paragraph 2, after “Invites” insert “all”.\n"),
+        // Words replaced and deleted.
+        (&pre, &ops, &pre, &[ops[0], ops[1], "*Decides* that the team should meet once a year."],
+         "#. In operative paragraph 3, replace “shall” with “should”.\n"),
+        (&pre, &ops, &pre, &[ops[0], ops[1], "*Decides* that the team shall meet."],
+         "#. In operative paragraph 3, delete “once a year”.\n"),
+        // Paragraphs deleted, by number and by ordinal.
+        (&pre, &ops, &pre, &[ops[0], ops[2]], "#. Delete operative paragraph 2.\n"),
+        (&pre, &ops, &pre[..1], &ops, "#. Delete the second preambular paragraph.\n"),
+        // Paragraphs inserted, after one and before the first; several at
+        // one place in one amendment.
+        (&pre, &ops, &[pre[0], "*Welcoming* the cooperation,", pre[1]], &ops,
+         "#. Insert a new preambular paragraph after the first preambular paragraph, reading:\n\n\
+          “Welcoming the cooperation,”\n"),
+        (&pre, &ops, &pre, &["*Takes note* of the report;", "*Welcomes* the cooperation;", ops[0], ops[1], ops[2]],
+         "#. Insert new operative paragraphs before operative paragraph 1, reading:\n\n\
+          “Takes note of the report;”\n\n“Welcomes the cooperation;”\n"),
+        // A reference renumbered only because its target moved is no
+        // amendment: amendments speak of the draft as it stands.
+        (&pre, &["<a> *Requests* the secretariat to report;", "*Invites* Parties to apply paragraph @#a."],
+         &pre, &["*Takes note* of the report;", "<a> *Requests* the secretariat to report;", "*Invites* Parties to apply paragraph @#a."],
+         "#. Insert a new operative paragraph before operative paragraph 1, reading:\n\n\
+          “Takes note of the report;”\n"),
+        // A moved paragraph is deleted and inserted.
+        (&pre, &ops, &pre, &[ops[2], ops[0], ops[1]],
+         "#. Insert a new operative paragraph before operative paragraph 1, reading:\n\n\
+          “Decides that the team shall meet once a year.”\n\n\
+          #. Delete operative paragraph 3.\n"),
+    ];
+    let mut failures = Vec::new();
+    for (k, (pre_a, ops_a, pre_b, ops_b, expected)) in cases.iter().enumerate() {
+        let text = written(
+            &decision("UNEP/MC/COP.6/L.4", pre_a, ops_a),
+            &decision("UNEP/MC/COP.6/L.4/Rev.1", pre_b, ops_b),
+        );
+        if body(&text) != *expected {
+            failures.push(format!("case {k}:\n{}\n---\n{expected}", body(&text)));
+        }
+    }
+    assert!(failures.is_empty(), "{}", failures.join("\n\n"));
+}
+
+#[test]
+fn subparagraphs_and_ordinals() {
+    let old = decision(
+        "UNEP/MC/COP.6/L.4",
+        &["*Recalling* decision MC-5/19,"; 12],
+        &["*Requests* the secretariat:\n(a) To report;\n(b) To consult Parties."],
+    );
+    let mut preamble = vec!["*Recalling* decision MC-5/19,"; 11];
+    preamble.push("*Recalling also* decision MC-5/19,");
+    let new = decision(
+        "UNEP/MC/COP.6/L.4/Rev.1",
+        &preamble,
+        &[
+            "*Requests* the secretariat:\n(a) To report;\n(b) To consult all Parties;\n(c) To publish the results.",
+        ],
+    );
+    let text = written(&old, &new);
+    assert_eq!(
+        body(&text),
+        "#. In the twelfth preambular paragraph, after “Recalling” insert “also”.\n\n\
+         #. In operative paragraph 1 (b), replace “Parties.” with “all Parties;”.\n\n\
+         #. Insert a new subparagraph after operative paragraph 1 (b), reading:\n\n\
+         “(c) To publish the results.”\n"
+    );
+    // A new paragraph is quoted with its subparagraphs.
+    let new = decision(
+        "UNEP/MC/COP.6/L.4/Rev.1",
+        &["*Recalling* decision MC-5/19,"; 12],
+        &[
+            "*Requests* the secretariat:\n(a) To report;\n(b) To consult Parties;",
+            "*Invites* Parties:\n(a) To act;\n(b) To report.",
+        ],
+    );
+    assert_eq!(
+        body(&written(&old, &new)),
+        "#. In operative paragraph 1 (b), replace “Parties.” with “Parties;”.\n\n\
+         #. Insert a new operative paragraph after operative paragraph 1, reading:\n\n\
+         “Invites Parties:”\n\n“(a) To act;”\n\n“(b) To report.”\n"
+    );
+}
+
+#[test]
+fn refusals_name_the_revision() {
+    let en = decision("UNEP/MC/COP.6/L.4", &[], &["*Decides* to meet."]);
+    let compile = |s: &str| common::compile_clean("draft", s).document;
+    let fr = en.replace("language: en", "language: fr");
+    let refused = amendments(&compile(&fr), &compile(&fr), SYMBOL).unwrap_err();
+    assert_eq!(refused.len(), 1);
+    assert_eq!((refused[0].0, refused[0].1.code), (Side::Old, Code::E0401));
+    // A footnote inserted: its mark is not in the paragraph's words.
+    let noted = en.replace("to meet.", "to meet.^{See UNEP/MC/COP.5/22.}");
+    let refused = amendments(&compile(&en), &compile(&noted), SYMBOL).unwrap_err();
+    assert_eq!(
+        refused
+            .iter()
+            .map(|(s, d)| (*s, d.code))
+            .collect::<Vec<_>>(),
+        [(Side::New, Code::E0402)]
+    );
+}
+
+#[test]
+fn the_command() {
+    let dir = tempfile::tempdir().unwrap();
+    let root = common::root();
+    let pair = [
+        root.join("examples/negotiation.rev0.draft"),
+        root.join("examples/negotiation.rev1.draft"),
+    ];
+    let run = |extra: &[&str]| {
+        common::draftdec()
+            .current_dir(dir.path())
+            .args(["diff", "--to", "amendments"])
+            .args(extra)
+            .args(&pair)
+            .output()
+            .unwrap()
+    };
+    // The amendments document needs a symbol of its own.
+    let out = run(&[]);
+    assert_eq!(out.status.code(), Some(2), "{out:?}");
+    assert!(String::from_utf8_lossy(&out.stderr).contains("--symbol"));
+    assert!(out.stdout.is_empty());
+    // Written to a file, the golden draft; on standard output, the same.
+    let out = run(&["--symbol", SYMBOL, "-o", "a.draft"]);
+    assert!(out.status.success(), "{out:?}");
+    let file = std::fs::read_to_string(dir.path().join("a.draft")).unwrap();
+    assert_eq!(
+        file,
+        common::read("tests/amendments/negotiation.amendments.draft")
+    );
+    let out = run(&["--symbol", SYMBOL]);
+    assert_eq!(String::from_utf8_lossy(&out.stdout), file);
+    // `draftdec check` finds nothing in it, and `build` makes a DOCX.
+    let check = common::draftdec()
+        .current_dir(dir.path())
+        .args(["check", "a.draft"])
+        .output()
+        .unwrap();
+    assert!(
+        check.status.success() && check.stdout.is_empty(),
+        "{check:?}"
+    );
+    let build = common::draftdec()
+        .current_dir(dir.path())
+        .args(["build", "--to", "docx", "a.draft"])
+        .output()
+        .unwrap();
+    assert!(build.status.success(), "{build:?}");
+    assert!(dir.path().join("a.docx").exists());
+    // Refused: status 1, the diagnostic on standard error, nothing written.
+    let fr = common::workspace(&[
+        (
+            "old.draft",
+            &common::read("tests/ui/E0401-french/1-old.draft"),
+        ),
+        (
+            "new.draft",
+            &common::read("tests/ui/E0401-french/2-new.draft"),
+        ),
+    ]);
+    let out = common::draftdec()
+        .current_dir(fr.path())
+        .args([
+            "diff",
+            "--to",
+            "amendments",
+            "--symbol",
+            SYMBOL,
+            "-o",
+            "a.draft",
+        ])
+        .args(["--color", "never", "old.draft", "new.draft"])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(1), "{out:?}");
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        err.contains("error[E0401]") && err.contains("old.draft:3:11"),
+        "{err}"
+    );
+    assert!(err.ends_with("draftdec: no amendments written\n"), "{err}");
+    assert!(!fr.path().join("a.draft").exists());
+}
+
+fn strs(v: &[String]) -> Vec<&str> {
+    v.iter().map(String::as_str).collect()
+}
+
+fn paragraph() -> impl Strategy<Value = String> {
+    prop::collection::vec(
+        prop::sample::select(vec![
+            "the",
+            "Parties",
+            "shall",
+            "should",
+            "report",
+            "[on it]",
+            "[at]",
+            "annually",
+            "and",
+            "secretariat",
+            "MC-5/19",
+            "meeting",
+            "*",
+            "@",
+            "\u{201c}",
+            "\u{201d}",
+        ]),
+        1..10,
+    )
+    .prop_map(|words| {
+        // Quotation marks kept in pairs, markup characters as text.
+        words
+            .iter()
+            .map(|w| match *w {
+                "*" => "\\*".to_string(),
+                "@" => "\\@".to_string(),
+                "\u{201c}" => "\u{201c}x\u{201d}".to_string(),
+                "\u{201d}" => "y".to_string(),
+                w => w.to_string(),
+            })
+            .collect::<Vec<_>>()
+            .join(" ")
+    })
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig { cases: 64, ..ProptestConfig::default() })]
+
+    /// Whatever the two revisions, the amendments compile without a
+    /// diagnostic, there are some exactly when the words differ, and
+    /// applied to OLD they give NEW.
+    #[test]
+    fn the_amendments_compile_clean_and_apply(
+        pre_a in prop::collection::vec(paragraph(), 0..4),
+        ops_a in prop::collection::vec(paragraph(), 1..5),
+        pre_b in prop::collection::vec(paragraph(), 0..4),
+        ops_b in prop::collection::vec(paragraph(), 1..5),
+    ) {
+        let pre = |v: &[String]| v.iter().map(|p| format!("*Recalling* {p},")).collect::<Vec<_>>();
+        let ops = |v: &[String]| v.iter().map(|p| format!("*Decides* {p};")).collect::<Vec<_>>();
+        let (pa, oa, pb, ob) = (pre(&pre_a), ops(&ops_a), pre(&pre_b), ops(&ops_b));
+        let old = decision("UNEP/MC/COP.6/L.4", &strs(&pa), &strs(&oa));
+        let new = decision("UNEP/MC/COP.6/L.4/Rev.1", &strs(&pb), &strs(&ob));
+        let text = written(&old, &new);
+        let same = pa == pb && oa == ob;
+        prop_assert_eq!(body(&text).is_empty(), same, "{}", text);
+        // Applied to OLD as a reader would, they give NEW.
+        let units = |src: &str| {
+            let doc = common::compile_clean("draft", src).document;
+            draftdec::diff::diff(&doc, &doc)
+                .old
+                .into_iter()
+                .filter(|u| u.kind != UnitKind::Formula)
+                .map(|u| (u.kind, u.path, u.text))
+                .collect::<Vec<_>>()
+        };
+        let expected: Vec<String> = units(&new).into_iter().map(|u| tidy(&u.2)).collect();
+        prop_assert_eq!(apply(&units(&old), &text), expected, "{}", text);
+    }
+}
+
+/// The ordinals a generated preamble needs, as the amendments write them.
+const ORDINALS: [&str; 5] = ["first", "second", "third", "fourth", "fifth"];
+
+/// The old paragraph an amendment names: a preambular one by ordinal, an
+/// operative one by number.
+fn find(units: &[(UnitKind, String, String)], place: &str) -> usize {
+    let (kind, path) = match place.strip_prefix("operative paragraph ") {
+        Some(n) => (UnitKind::OperativeParagraph, n.to_string()),
+        None => {
+            let ordinal = place
+                .strip_prefix("the ")
+                .and_then(|p| p.strip_suffix(" preambular paragraph"))
+                .unwrap_or_else(|| panic!("no place: {place:?}"));
+            let n = ORDINALS
+                .iter()
+                .position(|o| *o == ordinal)
+                .expect("ordinal")
+                + 1;
+            (UnitKind::PreambularParagraph, n.to_string())
+        }
+    };
+    units
+        .iter()
+        .position(|u| u.0 == kind && u.1 == path)
+        .unwrap_or_else(|| panic!("no {place:?}"))
+}
+
+/// The quoted words that open `s` (quotation marks inside them in pairs),
+/// unescaped, and what follows them.
+fn quoted(s: &str) -> (String, &str) {
+    let s = s
+        .strip_prefix('\u{201c}')
+        .unwrap_or_else(|| panic!("no quotation: {s:?}"));
+    let mut depth = 1;
+    for (at, c) in s.char_indices() {
+        depth += match c {
+            '\u{201c}' => 1,
+            '\u{201d}' => -1,
+            _ => 0,
+        };
+        if depth == 0 {
+            let mut text = String::new();
+            let mut escaped = false;
+            for c in s[..at].chars() {
+                if c == '\\' && !escaped {
+                    escaped = true;
+                    continue;
+                }
+                escaped = false;
+                text.push(c);
+            }
+            return (text, &s[at + '\u{201d}'.len_utf8()..]);
+        }
+    }
+    panic!("unclosed quotation: {s:?}")
+}
+
+/// The texts of OLD's paragraphs once `amendments` are applied, each to
+/// OLD as it stands: words replaced where they occur (once) in the old
+/// text, paragraphs deleted, new ones placed by their old neighbours.
+fn apply(units: &[(UnitKind, String, String)], amendments: &str) -> Vec<String> {
+    let mut texts: Vec<Option<String>> = units.iter().map(|u| Some(u.2.clone())).collect();
+    // Edits to each paragraph, located in its old text: (start, end, new).
+    let mut edits: Vec<Vec<(usize, usize, String)>> = vec![Vec::new(); units.len()];
+    let (mut before, mut after): (Vec<Vec<String>>, Vec<Vec<String>>) =
+        (vec![Vec::new(); units.len()], vec![Vec::new(); units.len()]);
+    let blocks: Vec<&str> = body(amendments).split("\n\n").collect();
+    let mut k = 0;
+    while k < blocks.len() {
+        let sentence = blocks[k].trim().strip_prefix("#. ").expect("an amendment");
+        k += 1;
+        let mut reading = Vec::new();
+        while k < blocks.len() && blocks[k].starts_with('\u{201c}') {
+            reading.push(quoted(blocks[k].trim()).0);
+            k += 1;
+        }
+        if let Some(place) = sentence.strip_prefix("Delete ") {
+            texts[find(units, place.trim_end_matches('.'))] = None;
+        } else if let Some(rest) = sentence.strip_prefix("Insert ") {
+            let rest = rest.strip_suffix(", reading:").expect("reading");
+            let (at, list) = match rest.split_once(" after ") {
+                Some((_, place)) => (find(units, place), &mut after),
+                None => (
+                    find(units, rest.split_once(" before ").expect("before").1),
+                    &mut before,
+                ),
+            };
+            list[at].extend(reading);
+        } else {
+            let rest = sentence.strip_prefix("In ").expect("In");
+            let (place, edit) = rest.split_once(", ").expect("place, edit");
+            let i = find(units, place);
+            let old = &units[i].2;
+            let locate = |words: &str| {
+                assert_eq!(old.matches(words).count(), 1, "{words:?} in {old:?}");
+                let at = old.find(words).unwrap();
+                (at, at + words.len())
+            };
+            let edit = edit.strip_suffix('.').expect("full stop");
+            if let Some(rest) = edit.strip_prefix("after ") {
+                let (x, rest) = quoted(rest);
+                let (y, _) = quoted(rest.strip_prefix(" insert ").expect("insert"));
+                let end = locate(&x).1;
+                edits[i].push((end, end, format!(" {y}")));
+            } else if let Some(rest) = edit.strip_prefix("before ") {
+                let (x, rest) = quoted(rest);
+                let (y, _) = quoted(rest.strip_prefix(" insert ").expect("insert"));
+                let start = locate(&x).0;
+                edits[i].push((start, start, format!("{y} ")));
+            } else if let Some(rest) = edit.strip_prefix("replace ") {
+                let (x, rest) = quoted(rest);
+                let (y, _) = quoted(rest.strip_prefix(" with ").expect("with"));
+                let (start, end) = locate(&x);
+                edits[i].push((start, end, y));
+            } else {
+                let (x, _) = quoted(edit.strip_prefix("delete ").expect("delete"));
+                let (start, end) = locate(&x);
+                edits[i].push((start, end, String::new()));
+            }
+        }
+    }
+    let mut out = Vec::new();
+    for (i, text) in texts.into_iter().enumerate() {
+        out.append(&mut before[i]);
+        if let Some(mut text) = text {
+            edits[i].sort_by_key(|e| std::cmp::Reverse(e.0));
+            for (start, end, new) in &edits[i] {
+                text.replace_range(start..end, new);
+            }
+            out.push(text);
+        }
+        out.append(&mut after[i]);
+    }
+    out.iter().map(|t| tidy(t)).collect()
+}
+
+/// Blanks left where words were deleted ("meet ;") are the reader's to
+/// tidy, as when an amendment is adopted.
+fn tidy(text: &str) -> String {
+    let mut out = text.split_whitespace().collect::<Vec<_>>().join(" ");
+    for mark in [",", ";", ".", ":"] {
+        out = out.replace(&format!(" {mark}"), mark);
+    }
+    out
+}
