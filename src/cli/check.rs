@@ -133,5 +133,8 @@ fn final_summary(name: &str, left: Outstanding) -> String {
             "sets of alternatives",
         ));
     }
+    if left.options > 0 {
+        parts.push(count(left.options, "option block", "option blocks"));
+    }
     format!("{name}: not final: {} left", parts.join(" and "))
 }

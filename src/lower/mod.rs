@@ -4,6 +4,7 @@
 
 mod brackets;
 mod builder;
+mod options;
 mod inline;
 mod meta;
 mod symbol;
