@@ -15,12 +15,12 @@ use std::collections::HashMap;
 use serde::Serialize;
 
 use crate::ast::{
-    Annex, Document, Footnote, Formula, Inline, Label, Lang, Opening, OperativeParagraph,
-    Paragraph, PreambularClause, Section, Span, SubParagraph,
+    Annex, Block, Choice, Document, Footnote, Formula, Inline, Label, Lang, Opening,
+    OperativeParagraph, Paragraph, PreambularClause, Section, Span, SubParagraph,
 };
 use crate::visit::{
-    Visitor, walk_annex, walk_operative_paragraph, walk_paragraph, walk_preambular_clause,
-    walk_section, walk_subparagraph,
+    Visitor, walk_annex, walk_choice, walk_operative_choice, walk_operative_paragraph,
+    walk_paragraph, walk_preambular_clause, walk_section, walk_subparagraph,
 };
 
 /// What kind of unit of the text a change is in.
@@ -34,6 +34,9 @@ pub enum UnitKind {
     OperativeParagraph,
     Subparagraph,
     AnnexTitle,
+    /// The heading of an option of an option block ("Option 2"), before
+    /// the option's paragraphs.
+    Option,
     Footnote,
 }
 
@@ -235,6 +238,7 @@ fn name(u: &Unit) -> String {
         UnitKind::OperativeParagraph => "operative paragraph",
         UnitKind::Subparagraph => "subparagraph",
         UnitKind::AnnexTitle => "annex",
+        UnitKind::Option => "option",
         UnitKind::Footnote => "footnote",
     };
     if u.path.is_empty() {
@@ -638,6 +642,20 @@ impl Units {
     }
 }
 
+impl Units {
+    /// An option's heading, a unit of its own: an option inserted or
+    /// deleted shows as its heading and its paragraphs.
+    fn option<T>(&mut self, c: &Choice<T>) {
+        let n = c.ordinal.to_string();
+        let heading = [Inline::Text {
+            text: c.heading.clone(),
+            span: c.fence_span,
+        }];
+        let number = Some((n.as_str(), c.heading.as_str()));
+        self.push(UnitKind::Option, 0, number, &c.label, None, &heading, c.fence_span);
+    }
+}
+
 impl Visitor for Units {
     fn visit_section(&mut self, s: &Section) {
         let number = s
@@ -716,6 +734,16 @@ impl Visitor for Units {
         let mut rest = p.clone();
         rest.headings.clear();
         walk_operative_paragraph(self, &rest);
+    }
+
+    fn visit_choice(&mut self, c: &Choice<Block>) {
+        self.option(c);
+        walk_choice(self, c);
+    }
+
+    fn visit_operative_choice(&mut self, c: &Choice<OperativeParagraph>) {
+        self.option(c);
+        walk_operative_choice(self, c);
     }
 
     fn visit_subparagraph(&mut self, s: &SubParagraph) {

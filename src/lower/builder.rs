@@ -353,6 +353,10 @@ impl Builder {
         span: Span,
         diags: &mut Vec<Diagnostic>,
     ) {
+        if self.decision.is_some() {
+            // A decision's options hold operative paragraphs only.
+            self.close_options(Some((span, "an unnumbered paragraph")), diags);
+        }
         self.flush_host();
         match &mut self.decision {
             Some(d) if d.formula.is_none() && d.preamble.is_empty() && d.operative.is_empty() => {
