@@ -652,7 +652,15 @@ impl Units {
             span: c.fence_span,
         }];
         let number = Some((n.as_str(), c.heading.as_str()));
-        self.push(UnitKind::Option, 0, number, &c.label, None, &heading, c.fence_span);
+        self.push(
+            UnitKind::Option,
+            0,
+            number,
+            &c.label,
+            None,
+            &heading,
+            c.fence_span,
+        );
     }
 }
 

@@ -159,7 +159,10 @@ impl Accept {
         if let Some(n) = option(s) {
             return Ok(Accept::Only(n));
         }
-        if s.is_empty() || s.chars().any(|c| c.is_whitespace() || "<>@".contains(c)) {
+        let numbered = s
+            .strip_prefix("option-")
+            .is_some_and(|n| n.bytes().all(|b| b.is_ascii_digit()));
+        if numbered || s.is_empty() || s.chars().any(|c| c.is_whitespace() || "<>@".contains(c)) {
             return Err(format!(
                 "`{s}` names no option: write `option-N`, `B:option-N` or an option's label without its `<>`"
             ));
@@ -196,7 +199,11 @@ impl Blocks {
         let written = |c: &Choice<T>| (c.fence_span, c.span);
         self.0.push(Written {
             span: o.span,
-            labels: o.options.iter().map(|c| c.label.as_ref().map(|l| l.name.clone())).collect(),
+            labels: o
+                .options
+                .iter()
+                .map(|c| c.label.as_ref().map(|l| l.name.clone()))
+                .collect(),
             options: o.options.iter().map(written).collect(),
         });
     }

@@ -150,8 +150,7 @@ pub(crate) fn build_many(
     reported(format, color, |report| {
         if !accept.is_empty() {
             return Err(Failure(
-                "--accept chooses options of one draft; build the drafts one at a time"
-                    .to_string(),
+                "--accept chooses options of one draft; build the drafts one at a time".to_string(),
             ));
         }
         if inputs.iter().any(|p| is_stdin(p)) {

@@ -10,8 +10,9 @@ use std::collections::VecDeque;
 
 use super::escape::{Lead, Trail, escape};
 use crate::ast::{
-    Annex, Block, Bracket, Choice, Decision, Document, Field, Footnote, FootnoteOrigin, Inline, Label,
-    OpeningSource, Operative, OperativeParagraph, OptionBlock, Paragraph, Section, Span, SubParagraph, Typed,
+    Annex, Block, Bracket, Choice, Decision, Document, Field, Footnote, FootnoteOrigin, Inline,
+    Label, OpeningSource, Operative, OperativeParagraph, OptionBlock, Paragraph, Section, Span,
+    SubParagraph, Typed,
 };
 use crate::lang::{DASH_ITEM, INSERTED_LATIN, LangTable};
 use crate::lower::Comment;

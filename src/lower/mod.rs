@@ -4,9 +4,9 @@
 
 mod brackets;
 mod builder;
-mod options;
 mod inline;
 mod meta;
+mod options;
 mod symbol;
 
 use pest::iterators::{Pair, Pairs};

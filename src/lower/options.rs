@@ -130,10 +130,16 @@ fn next<T>(o: &mut OptionBlock<T>, label: Option<Label>, fence: Span) {
 /// left open (`E0028`) ends with its last option's content.
 fn finish<T: HasSpan>(o: &mut OptionBlock<T>, close: Span) {
     if let Some(last) = o.options.last_mut() {
-        let content_end = last.content.last().map_or(last.fence_span.end, HasSpan::end);
+        let content_end = last
+            .content
+            .last()
+            .map_or(last.fence_span.end, HasSpan::end);
         last.span.end = close.start.max(content_end);
     }
-    let end = o.options.last().map_or(close.end, |c| c.span.end.max(close.end));
+    let end = o
+        .options
+        .last()
+        .map_or(close.end, |c| c.span.end.max(close.end));
     o.span.end = end;
 }
 

@@ -11,7 +11,8 @@ use std::collections::BTreeSet;
 
 use crate::ast::{
     Annex, Block, Decision, Document, Field, FieldKey, FootnoteRef, Inline, LineRole, MastheadLine,
-    Opening, Operative, OperativeParagraph, OptionBlock, Paragraph, Piece, PreambularClause, Section, SubParagraph,
+    Opening, Operative, OperativeParagraph, OptionBlock, Paragraph, Piece, PreambularClause,
+    Section, SubParagraph,
 };
 use crate::lang::style::{DocKind, OpeningFace};
 

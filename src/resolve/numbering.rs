@@ -483,10 +483,9 @@ impl Numberer<'_> {
             *self.seq(seq) = start;
             self.option_prefix = Some(format!("{}-", choice.anchor));
             walk(self, choice);
-            let reached = *self.seq(seq);
-            if reached.0 >= furthest.0 {
-                furthest = reached;
-            }
+            // The longest option: the most paragraphs, then the most
+            // inserted after the last of them.
+            furthest = furthest.max(*self.seq(seq));
         }
         self.option_prefix = outer;
         *self.seq(seq) = furthest;
@@ -725,4 +724,123 @@ fn fold_lookalikes(s: &str) -> String {
             other => other,
         })
         .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::ast::{Block, Operative};
+    use crate::visit::Visitor;
+
+    /// The printed numbers of a draft's paragraphs and operative
+    /// paragraphs in source order, each option's marked by its heading.
+    fn numbers(src: &str) -> Vec<String> {
+        struct Numbers(Vec<String>);
+        impl Visitor for Numbers {
+            fn visit_paragraph(&mut self, p: &crate::ast::Paragraph) {
+                self.0.extend(p.number.as_ref().map(|n| n.text.clone()));
+            }
+            fn visit_operative_paragraph(&mut self, p: &crate::ast::OperativeParagraph) {
+                self.0.extend(p.number.as_ref().map(|n| n.text.clone()));
+            }
+            fn visit_choice(&mut self, c: &crate::ast::Choice<Block>) {
+                self.0.push(c.heading.clone());
+                crate::visit::walk_choice(self, c);
+            }
+            fn visit_operative_choice(
+                &mut self,
+                c: &crate::ast::Choice<crate::ast::OperativeParagraph>,
+            ) {
+                self.0.push(c.heading.clone());
+                crate::visit::walk_operative_choice(self, c);
+            }
+        }
+        let compiled = crate::compile(src);
+        let errors: Vec<_> = compiled
+            .diagnostics
+            .iter()
+            .filter(|d| d.is_error())
+            .collect();
+        assert!(errors.is_empty(), "{src}\n{errors:#?}");
+        let mut n = Numbers(Vec::new());
+        n.visit_document(&compiled.document);
+        n.0
+    }
+
+    const HEAD: &str = "symbol: UNEP/MC/COP.6/1\nlanguage: en\ntitle: T\n\n";
+
+    #[test]
+    fn options_restart_and_what_follows_goes_on_after_the_longest() {
+        let table: &[(&str, &[&str])] = &[
+            // Each option from the same number; after the block, after the longest.
+            (
+                "#. A.\n\n::: option\n#. B.\n::: option\n#. C.\n\n#. D.\n:::\n\n#. E.\n",
+                &["1", "Option 1", "2", "Option 2", "2", "3", "4"],
+            ),
+            // The longest first.
+            (
+                "#. A.\n\n::: option\n#. B.\n\n#. C.\n::: option\n#. D.\n:::\n\n#. E.\n",
+                &["1", "Option 1", "2", "3", "Option 2", "2", "4"],
+            ),
+            // An insert inside an option; the next paragraph after the longest.
+            (
+                "#. A.\n\n::: option\n#. B.\n\n#+. C.\n::: option\n#. D.\n\n#. E.\n:::\n\n#. F.\n",
+                &["1", "Option 1", "2", "2 bis", "Option 2", "2", "3", "4"],
+            ),
+            // An option of inserts only: what follows is inserted after it.
+            (
+                "#. A.\n\n::: option\n#+. B.\n\n#+. C.\n::: option\n:::\n\n#+. D.\n",
+                &["1", "Option 1", "1 bis", "1 ter", "Option 2", "1 quater"],
+            ),
+            // A block at the start, an empty option, two blocks.
+            (
+                "::: option\n#. A.\n::: option\n:::\n\n::: option\n#. B.\n::: option\n#. C.\n:::\n",
+                &[
+                    "Option 1", "1", "Option 2", "Option 1", "2", "Option 2", "2",
+                ],
+            ),
+            // In a decision, with a typed number checked in each option.
+            (
+                "::: decision\nThe Conference of the Parties,\n\n1. Decides a;\n\n::: option\n2. Decides b;\n::: option\n2. Decides c;\n\n3. Decides d;\n:::\n\n4. Decides e.\n:::\n",
+                &["1", "Option 1", "2", "Option 2", "2", "3", "4"],
+            ),
+        ];
+        for (body, expected) in table {
+            let src = format!("{HEAD}{body}");
+            assert_eq!(numbers(&src), *expected, "{body}");
+        }
+    }
+
+    #[test]
+    fn a_decision_of_one_paragraph_and_options_numbers_them() {
+        let src = format!(
+            "{HEAD}::: decision\nThe Conference of the Parties,\n\n::: option\n#. Decides a.\n::: option\n#. Decides b.\n:::\n:::\n"
+        );
+        let doc = crate::compile(&src).document;
+        let Some(Block::Decision(d)) = doc.body.first() else {
+            panic!("no decision");
+        };
+        let Some(Operative::Options(o)) = d.operative.first() else {
+            panic!("no options");
+        };
+        let display = &o.options[0].content[0].number.as_ref().unwrap().display;
+        assert_eq!(display, "1.");
+    }
+
+    #[test]
+    fn option_headings_follow_the_language() {
+        for (lang, heading) in [
+            ("en", "Option 2"),
+            ("fr", "Option 2"),
+            ("es", "Opción 2"),
+            ("ru", "Вариант 2"),
+            ("zh", "备选案文2"),
+            ("ar", "الخيار 2"),
+        ] {
+            let src = format!(
+                "symbol: UNEP/MC/COP.6/1\nlanguage: {lang}\ntitle: T\n\n::: option\n#. A.\n::: option\n#. B.\n:::\n"
+            );
+            let n = numbers(&src);
+            assert_eq!(n[2], heading, "{lang}");
+        }
+    }
 }

@@ -12,7 +12,8 @@
 
 use super::chars_with_offsets;
 use crate::ast::{
-    Decision, Document, Inline, OperativeParagraph, OptionBlock, Paragraph, PreambularClause, Span, SubParagraph,
+    Decision, Document, Inline, OperativeParagraph, OptionBlock, Paragraph, PreambularClause, Span,
+    SubParagraph,
 };
 use crate::diag::{Applicability, Code, Diagnostic};
 use crate::lang::style::PreambleEnd;

@@ -11,8 +11,8 @@ use super::styles::{self, id};
 use super::table::BodyElement;
 use crate::ast::{
     Annex, Block, Bracket, Decision, Document, Field, FieldKey, FootnoteRef, Inline, LineRole,
-    Opening, Operative, OperativeParagraph, Paragraph as AstParagraph, Piece, PreambularClause, Section,
-    SubParagraph,
+    Opening, Operative, OperativeParagraph, Paragraph as AstParagraph, Piece, PreambularClause,
+    Section, SubParagraph,
 };
 use crate::lang::LangTable;
 use crate::lang::style::OpeningFace;
@@ -607,7 +607,10 @@ impl<'a> Builder<'a> {
                 Operative::Options(o) => {
                     for choice in &o.options {
                         self.option_heading(&choice.heading, id::DECISION_SUBHEADING);
-                        choice.content.iter().for_each(|op| self.operative_with_parts(op));
+                        choice
+                            .content
+                            .iter()
+                            .for_each(|op| self.operative_with_parts(op));
                     }
                 }
             }

@@ -12,9 +12,9 @@ pub mod redline;
 use std::collections::{BTreeMap, BTreeSet};
 
 use crate::ast::{
-    Annex, Block, Bracket, Choice, Decision, Document, Field, FieldKey, FootnoteRef, Inline, LineRole,
-    MastheadLine, Opening, Operative, OperativeParagraph, Paragraph, Piece, PreambularClause, Section,
-    SubParagraph,
+    Annex, Block, Bracket, Choice, Decision, Document, Field, FieldKey, FootnoteRef, Inline,
+    LineRole, MastheadLine, Opening, Operative, OperativeParagraph, Paragraph, Piece,
+    PreambularClause, Section, SubParagraph,
 };
 use crate::lang::LangTable;
 use crate::lang::style::OpeningFace;
