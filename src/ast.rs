@@ -488,6 +488,9 @@ pub struct Choice<T> {
 /// prints in the JSON as it did before option blocks.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize, JsonSchema)]
 #[serde(untagged)]
+// Paragraphs are nearly every item: boxing them to shrink the rare block
+// would cost an allocation a paragraph.
+#[allow(clippy::large_enum_variant)]
 pub enum Operative {
     Paragraph(OperativeParagraph),
     Options(OptionBlock<OperativeParagraph>),

@@ -99,6 +99,7 @@ fn printed(out: &Output) -> Vec<String> {
 fn the_example_with_each_option() {
     let dir = workspace(&[("sip.draft", EXAMPLE)]);
     let all = build(dir.path(), "sip.draft", &[]);
+    // (The annex's block is left: the body is compared.)
     assert_eq!(
         printed(&all),
         [
@@ -108,7 +109,7 @@ fn the_example_with_each_option() {
     let extend = build(dir.path(), "sip.draft", &["sip-extend"]);
     assert_eq!(printed(&extend), ["1", "2", "2 bis", "3"]);
     assert_eq!(stderr(&extend), "");
-    for spelling in ["sip-end", "option-2", "1:option-2"] {
+    for spelling in ["sip-end", "1:option-2"] {
         let end = build(dir.path(), "sip.draft", &[spelling]);
         assert_eq!(printed(&end), ["1", "2", "3", "4", "5"], "{spelling}");
     }
@@ -147,17 +148,24 @@ fn the_chosen_text_is_checked_like_any_draft() {
 
 #[test]
 fn a_choice_that_names_no_option_is_refused() {
-    let dir = workspace(&[("two.draft", TWO_BLOCKS), ("sip.draft", EXAMPLE)]);
+    let only = TWO_BLOCKS.split("::: decision").next().unwrap_or_default();
+    let plain = only.split("::: option").next().unwrap_or_default();
+    let dir = workspace(&[
+        ("two.draft", TWO_BLOCKS),
+        ("sip.draft", EXAMPLE),
+        ("only.draft", only),
+        ("plain.draft", plain),
+    ]);
     let cases: &[(&str, &[&str], &str)] = &[
         (
             "sip.draft",
-            &["option-3"],
-            "`option-3`: option block 1 has 2 options",
+            &["1:option-3"],
+            "`1:option-3`: option block 1 has 2 options",
         ),
         (
             "sip.draft",
-            &["2:option-1"],
-            "`2:option-1`: the draft has 1 option block",
+            &["3:option-1"],
+            "`3:option-1`: the draft has 2 option blocks",
         ),
         (
             "sip.draft",
@@ -168,6 +176,21 @@ fn a_choice_that_names_no_option_is_refused() {
             "two.draft",
             &["option-1"],
             "`option-1`: the draft has 2 option blocks; name the block: `1:option-1` … `2:option-1`, or an option's label",
+        ),
+        (
+            "only.draft",
+            &["option-3"],
+            "`option-3`: option block 1 has 2 options",
+        ),
+        (
+            "only.draft",
+            &["2:option-1"],
+            "`2:option-1`: the draft has 1 option block",
+        ),
+        (
+            "plain.draft",
+            &["option-1"],
+            "`option-1`: the draft has no option block",
         ),
         (
             "two.draft",

@@ -363,11 +363,11 @@ impl VisitorMut for Numberer<'_> {
     /// Each option is numbered from where the block starts; what follows
     /// the block goes on after the longest option.
     fn visit_options(&mut self, o: &mut OptionBlock<Block>) {
-        self.option_block(o, Seq::Paragraphs, |n, c| walk_choice(n, c));
+        self.option_block(o, Seq::Paragraphs, walk_choice);
     }
 
     fn visit_operative_options(&mut self, o: &mut OptionBlock<OperativeParagraph>) {
-        self.option_block(o, Seq::Operative, |n, c| walk_operative_choice(n, c));
+        self.option_block(o, Seq::Operative, walk_operative_choice);
     }
 
     fn visit_subparagraph(&mut self, sub: &mut SubParagraph) {
