@@ -188,17 +188,23 @@ impl<'a> Printer<'a> {
             Block::Section(s) => self.section(s),
             Block::Paragraph(p) => self.paragraph(p),
             Block::Decision(d) => self.decision(d),
-            Block::Options(o) => {
-                for choice in &o.options {
-                    self.option_line(choice);
-                    for (i, block) in choice.content.iter().enumerate() {
-                        self.gap = i > 0;
-                        self.block(block);
-                    }
-                }
-                self.close_options(o);
+            Block::Options(o) => self.options(o, Self::block),
+        }
+    }
+
+    /// Each option's line and what it holds (printed by `item`), then the
+    /// closing `:::`.
+    fn options<T>(&mut self, o: &'a OptionBlock<T>, item: fn(&mut Self, &'a T)) {
+        for choice in &o.options {
+            self.option_line(choice);
+            for (i, x) in choice.content.iter().enumerate() {
+                self.gap = i > 0;
+                item(self, x);
             }
         }
+        self.gap = false;
+        self.flush(o.span.end, 0);
+        self.line(":::");
     }
 
     /// `::: option <label>`, after a blank line; the option's first
@@ -213,12 +219,6 @@ impl<'a> Printer<'a> {
         }
         self.line(&buf);
         self.started = true;
-    }
-
-    fn close_options<T>(&mut self, o: &'a OptionBlock<T>) {
-        self.gap = false;
-        self.flush(o.span.end, 0);
-        self.line(":::");
     }
 
     fn section(&mut self, s: &'a Section) {
@@ -317,16 +317,7 @@ impl<'a> Printer<'a> {
             next_gap(self);
             match item {
                 Operative::Paragraph(para) => self.operative(para),
-                Operative::Options(o) => {
-                    for choice in &o.options {
-                        self.option_line(choice);
-                        for (i, para) in choice.content.iter().enumerate() {
-                            self.gap = i > 0;
-                            self.operative(para);
-                        }
-                    }
-                    self.close_options(o);
-                }
+                Operative::Options(o) => self.options(o, Self::operative),
             }
         }
         self.flush(d.span.end, 0);

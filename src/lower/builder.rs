@@ -505,13 +505,9 @@ impl Builder {
         let Some(open) = self.options.take() else {
             return;
         };
-        let (span, what) = at.unwrap_or((Span::default(), "the end of the file"));
-        let mut d = options::not_closed(&open, span, what);
-        if at.is_none() {
-            d.secondary.clear();
-        }
-        diags.push(d);
-        self.push_options(options::close(open, Span::new(span.start, span.start)));
+        diags.push(options::not_closed(&open, at));
+        let end = at.map_or(0, |(span, _)| span.start);
+        self.push_options(options::close(open, Span::new(end, end)));
     }
 
     fn push_options(&mut self, closed: Closed) {

@@ -93,17 +93,21 @@ pub(super) fn close(open: OpenOptions, close: Span) -> Closed {
     }
 }
 
-/// E0028: an option block still open where `what` starts (at `at`).
-pub(super) fn not_closed(open: &OpenOptions, at: Span, what: &str) -> Diagnostic {
+/// E0028: an option block still open where something starts (`at`: its
+/// span and what it is), or at the end of the file (`None`).
+pub(super) fn not_closed(open: &OpenOptions, at: Option<(Span, &str)>) -> Diagnostic {
     let fence = open.first_fence();
-    Diagnostic::new(
+    let mut d = Diagnostic::new(
         Code::E0028,
         Span::new(fence.start, fence.start + 3),
         "this option block is not closed",
     )
     .label("option block opened here")
-    .secondary(at, format!("{what} starts inside it"))
-    .help("end the last option with a line holding only `:::`")
+    .help("end the last option with a line holding only `:::`");
+    if let Some((span, what)) = at {
+        d = d.secondary(span, format!("{what} starts inside it"));
+    }
+    d
 }
 
 fn choice<T>(label: Option<Label>, fence: Span) -> Choice<T> {
