@@ -849,4 +849,61 @@ mod tests {
         assert_eq!(side(true), b);
         assert_eq!(side(false), a);
     }
+
+    /// An option block is compared as its options' headings and
+    /// paragraphs: an option added shows as its heading and paragraphs
+    /// inserted, a word changed in an option as a replace in it, and the
+    /// paragraph after the block, renumbered (3 to 4), as no change.
+    #[test]
+    fn option_blocks_compare_as_their_units() {
+        let old = "symbol: UNEP/MC/COP.6/1\nlanguage: en\ntitle: T\n\n#. A.\n\n::: option <x>\n#. The fund is kept.\n::: option\n#. The fund is closed.\n:::\n\n#. Z.\n";
+        let new = old.replace(
+            "#. The fund is closed.\n:::",
+            "#. The fund is closed soon.\n\n::: option\n#. The fund is merged.\n\n#. Its assets are moved.\n:::",
+        );
+        let (a, b) = (crate::compile(old), crate::compile(&new));
+        assert!(!a.has_errors() && !b.has_errors());
+        let d = diff(&a.document, &b.document);
+        let kinds = |units: &[Unit]| {
+            units
+                .iter()
+                .map(|u| (u.kind, u.path.clone()))
+                .collect::<Vec<_>>()
+        };
+        let option = |n: &str| (UnitKind::Option, n.to_string());
+        let para = |n: &str| (UnitKind::Paragraph, n.to_string());
+        assert_eq!(
+            kinds(&d.new),
+            [
+                para("1"),
+                option("1"),
+                para("2"),
+                option("2"),
+                para("2"),
+                option("3"),
+                para("2"),
+                para("3"),
+                para("4")
+            ]
+        );
+        let script: Vec<String> = d
+            .steps
+            .iter()
+            .filter_map(|s| match s {
+                Step::Same { .. } => None,
+                Step::Replace { new, .. } => Some(format!("replace {}", name(&d.new[*new]))),
+                Step::Insert { new } => Some(format!("insert {}", name(&d.new[*new]))),
+                other => Some(format!("{other:?}")),
+            })
+            .collect();
+        assert_eq!(
+            script,
+            [
+                "replace paragraph 2",
+                "insert option 3",
+                "insert paragraph 2",
+                "insert paragraph 3",
+            ]
+        );
+    }
 }
