@@ -484,7 +484,9 @@ fn place(
                 _ => return None,
             }
         }
-        UnitKind::Heading | UnitKind::Formula | UnitKind::AnnexTitle => return None,
+        UnitKind::Heading | UnitKind::Formula | UnitKind::AnnexTitle | UnitKind::Option => {
+            return None;
+        }
     };
     Some(fill(template, &[("{}", &u.path)]))
 }

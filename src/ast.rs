@@ -15,7 +15,7 @@ pub use crate::lower::plain_text;
 
 /// Version of the JSON format. Bumped on any change that could break a
 /// consumer (see `docs/json.md`).
-pub const FORMAT_VERSION: &str = "2.4";
+pub const FORMAT_VERSION: &str = "2.5";
 
 /// A byte range `[start, end)` in the source file.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash, Serialize, Deserialize, JsonSchema)]
@@ -441,6 +441,76 @@ pub enum Block {
     Section(Section),
     Paragraph(Paragraph),
     Decision(Decision),
+    /// `::: option` … `:::`: paragraphs offered as alternatives.
+    Options(OptionBlock<Block>),
+}
+
+/// An option block: "Option 1", "Option 2" … each followed by its
+/// paragraphs, of which the negotiators will keep one. Each option's
+/// paragraphs are numbered from the same number, and the paragraphs after
+/// the block continue after the longest option. `T` is what an option
+/// holds: blocks in the body or an annex, operative paragraphs in a
+/// decision.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize, JsonSchema)]
+pub struct OptionBlock<T> {
+    /// Two or more, in source order (one is allowed, and is still a
+    /// choice left open).
+    pub options: Vec<Choice<T>>,
+    /// *Resolved*: 1-based position among the document's option blocks,
+    /// the number `build --accept` addresses it by.
+    pub ordinal: u32,
+    /// From the first `::: option` line to the closing `:::`.
+    pub span: Span,
+}
+
+/// One option of an [`OptionBlock`] (`::: option <label>`).
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize, JsonSchema)]
+pub struct Choice<T> {
+    pub label: Option<Label>,
+    /// *Resolved*: 1-based position in its block.
+    pub ordinal: u32,
+    /// *Resolved*: the heading printed over the option (`Option 2`,
+    /// `Вариант 2`, `备选案文2`).
+    pub heading: String,
+    /// *Resolved*: the option's id (`option-1-2`: the document's first
+    /// option block, its second option); its paragraphs' anchors start
+    /// with it (`option-1-2-op-5`).
+    pub anchor: String,
+    pub content: Vec<T>,
+    /// The `::: option` line.
+    pub fence_span: Span,
+    /// From its `::: option` line to the next one or the closing `:::`.
+    pub span: Span,
+}
+
+/// An item of a decision's operative part: an operative paragraph, or an
+/// option block of operative paragraphs. Untagged: an operative paragraph
+/// prints in the JSON as it did before option blocks.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[serde(untagged)]
+// Paragraphs are nearly every item: boxing them to shrink the rare block
+// would cost an allocation a paragraph.
+#[allow(clippy::large_enum_variant)]
+pub enum Operative {
+    Paragraph(OperativeParagraph),
+    Options(OptionBlock<OperativeParagraph>),
+}
+
+impl Operative {
+    pub fn span(&self) -> Span {
+        match self {
+            Operative::Paragraph(p) => p.span,
+            Operative::Options(o) => o.span,
+        }
+    }
+
+    /// The operative paragraphs it holds, in source order.
+    pub fn paragraphs(&self) -> Box<dyn Iterator<Item = &OperativeParagraph> + '_> {
+        match self {
+            Operative::Paragraph(p) => Box::new(std::iter::once(p)),
+            Operative::Options(o) => Box::new(o.options.iter().flat_map(|c| c.content.iter())),
+        }
+    }
 }
 
 /// A section (`# Introduction`, level 1, numbered I, II …), sub-section
@@ -489,7 +559,8 @@ pub struct Decision {
     /// The organ's formula (`The Conference of the Parties,`).
     pub formula: Option<Formula>,
     pub preamble: Vec<PreambularClause>,
-    pub operative: Vec<OperativeParagraph>,
+    /// Operative paragraphs and option blocks of them.
+    pub operative: Vec<Operative>,
     /// *Resolved*: the anchor of the decision (`decision-1`).
     pub anchor: Option<String>,
     /// *Resolved*: the heading printed over the decision when it has a
@@ -784,6 +855,8 @@ pub enum TargetKind {
     OperativeParagraph,
     Subparagraph,
     Annex,
+    /// An option of an option block (`::: option <label>`).
+    Option,
 }
 
 /// A reference to a decision (`MC-3/11`, `МК-3/11`, `BC.Ex-2/1`, `MC-6/[…]`).

@@ -15,12 +15,12 @@ use std::collections::HashMap;
 use serde::Serialize;
 
 use crate::ast::{
-    Annex, Document, Footnote, Formula, Inline, Label, Lang, Opening, OperativeParagraph,
-    Paragraph, PreambularClause, Section, Span, SubParagraph,
+    Annex, Block, Choice, Document, Footnote, Formula, Inline, Label, Lang, Opening,
+    OperativeParagraph, Paragraph, PreambularClause, Section, Span, SubParagraph,
 };
 use crate::visit::{
-    Visitor, walk_annex, walk_operative_paragraph, walk_paragraph, walk_preambular_clause,
-    walk_section, walk_subparagraph,
+    Visitor, walk_annex, walk_choice, walk_operative_choice, walk_operative_paragraph,
+    walk_paragraph, walk_preambular_clause, walk_section, walk_subparagraph,
 };
 
 /// What kind of unit of the text a change is in.
@@ -34,6 +34,9 @@ pub enum UnitKind {
     OperativeParagraph,
     Subparagraph,
     AnnexTitle,
+    /// The heading of an option of an option block ("Option 2"), before
+    /// the option's paragraphs.
+    Option,
     Footnote,
 }
 
@@ -235,6 +238,7 @@ pub(crate) fn noun(kind: UnitKind) -> &'static str {
         UnitKind::OperativeParagraph => "operative paragraph",
         UnitKind::Subparagraph => "subparagraph",
         UnitKind::AnnexTitle => "annex",
+        UnitKind::Option => "option",
         UnitKind::Footnote => "footnote",
     }
 }
@@ -643,6 +647,28 @@ impl Units {
     }
 }
 
+impl Units {
+    /// An option's heading, a unit of its own: an option inserted or
+    /// deleted shows as its heading and its paragraphs.
+    fn option<T>(&mut self, c: &Choice<T>) {
+        let n = c.ordinal.to_string();
+        let heading = [Inline::Text {
+            text: c.heading.clone(),
+            span: c.fence_span,
+        }];
+        let number = Some((n.as_str(), c.heading.as_str()));
+        self.push(
+            UnitKind::Option,
+            0,
+            number,
+            &c.label,
+            None,
+            &heading,
+            c.fence_span,
+        );
+    }
+}
+
 impl Visitor for Units {
     fn visit_section(&mut self, s: &Section) {
         let number = s
@@ -721,6 +747,16 @@ impl Visitor for Units {
         let mut rest = p.clone();
         rest.headings.clear();
         walk_operative_paragraph(self, &rest);
+    }
+
+    fn visit_choice(&mut self, c: &Choice<Block>) {
+        self.option(c);
+        walk_choice(self, c);
+    }
+
+    fn visit_operative_choice(&mut self, c: &Choice<OperativeParagraph>) {
+        self.option(c);
+        walk_operative_choice(self, c);
     }
 
     fn visit_subparagraph(&mut self, s: &SubParagraph) {
@@ -817,5 +853,62 @@ mod tests {
         };
         assert_eq!(side(true), b);
         assert_eq!(side(false), a);
+    }
+
+    /// An option block is compared as its options' headings and
+    /// paragraphs: an option added shows as its heading and paragraphs
+    /// inserted, a word changed in an option as a replace in it, and the
+    /// paragraph after the block, renumbered (3 to 4), as no change.
+    #[test]
+    fn option_blocks_compare_as_their_units() {
+        let old = "symbol: UNEP/MC/COP.6/1\nlanguage: en\ntitle: T\n\n#. A.\n\n::: option <x>\n#. The fund is kept.\n::: option\n#. The fund is closed.\n:::\n\n#. Z.\n";
+        let new = old.replace(
+            "#. The fund is closed.\n:::",
+            "#. The fund is closed soon.\n\n::: option\n#. The fund is merged.\n\n#. Its assets are moved.\n:::",
+        );
+        let (a, b) = (crate::compile(old), crate::compile(&new));
+        assert!(!a.has_errors() && !b.has_errors());
+        let d = diff(&a.document, &b.document);
+        let kinds = |units: &[Unit]| {
+            units
+                .iter()
+                .map(|u| (u.kind, u.path.clone()))
+                .collect::<Vec<_>>()
+        };
+        let option = |n: &str| (UnitKind::Option, n.to_string());
+        let para = |n: &str| (UnitKind::Paragraph, n.to_string());
+        assert_eq!(
+            kinds(&d.new),
+            [
+                para("1"),
+                option("1"),
+                para("2"),
+                option("2"),
+                para("2"),
+                option("3"),
+                para("2"),
+                para("3"),
+                para("4")
+            ]
+        );
+        let script: Vec<String> = d
+            .steps
+            .iter()
+            .filter_map(|s| match s {
+                Step::Same { .. } => None,
+                Step::Replace { new, .. } => Some(format!("replace {}", name(&d.new[*new]))),
+                Step::Insert { new } => Some(format!("insert {}", name(&d.new[*new]))),
+                other => Some(format!("{other:?}")),
+            })
+            .collect();
+        assert_eq!(
+            script,
+            [
+                "replace paragraph 2",
+                "insert option 3",
+                "insert paragraph 2",
+                "insert paragraph 3",
+            ]
+        );
     }
 }

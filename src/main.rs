@@ -38,12 +38,14 @@ fn main() -> ExitCode {
             format,
             color,
             jobs,
+            accept,
         } => match files.as_slice() {
-            [file] => build(file, to, output.as_deref(), format.into(), color),
+            [file] => build(file, to, output.as_deref(), &accept, format.into(), color),
             _ => build_many(
                 &files,
                 to,
                 output.as_deref(),
+                &accept,
                 format.into(),
                 color,
                 jobs.map(usize::from),

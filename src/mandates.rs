@@ -110,7 +110,7 @@ impl Visitor for Rows {
         let table = self.table;
         let decision = decision_name(d, table);
         let decision_anchor = d.anchor.clone().unwrap_or_default();
-        for p in &d.operative {
+        for p in d.operative.iter().flat_map(|o| o.paragraphs()) {
             for found in paragraph_mandates(p, table.mandates) {
                 self.rows.push(Mandate {
                     language: self.language,

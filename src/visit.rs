@@ -42,10 +42,10 @@
 //! of the page), so each keeps the structure of what it prints.
 
 use crate::ast::{
-    Addressee, Alternatives, Annex, Block, Bracket, BracketNote, CrossRef, Decision, DecisionRef,
-    Document, DocumentRef, Field, Footnote, FootnoteRef, Formula, Inline, Label, Masthead,
-    MastheadLine, Opening, OperativeParagraph, Paragraph, Piece, PreambularClause, Presentation,
-    Section, Span, SubParagraph, Typed,
+    Addressee, Alternatives, Annex, Block, Bracket, BracketNote, Choice, CrossRef, Decision,
+    DecisionRef, Document, DocumentRef, Field, Footnote, FootnoteRef, Formula, Inline, Label,
+    Masthead, MastheadLine, Opening, Operative, OperativeParagraph, OptionBlock, Paragraph, Piece,
+    PreambularClause, Presentation, Section, Span, SubParagraph, Typed,
 };
 
 /// Both visitors from one definition. `$m` is `mut` or nothing; `$Content`
@@ -101,6 +101,22 @@ macro_rules! visitor {
             }
             fn visit_annex(&mut self, node: &$($m)? Annex) {
                 walk_annex(self, node)
+            }
+            /// An option block of the body or an annex: each option in turn.
+            fn visit_options(&mut self, node: &$($m)? OptionBlock<Block>) {
+                walk_options(self, node)
+            }
+            /// An option of the body or an annex: its label, its blocks.
+            fn visit_choice(&mut self, node: &$($m)? Choice<Block>) {
+                walk_choice(self, node)
+            }
+            /// An option block of a decision's operative part.
+            fn visit_operative_options(&mut self, node: &$($m)? OptionBlock<OperativeParagraph>) {
+                walk_operative_options(self, node)
+            }
+            /// An option of a decision: its label, its operative paragraphs.
+            fn visit_operative_choice(&mut self, node: &$($m)? Choice<OperativeParagraph>) {
+                walk_operative_choice(self, node)
             }
             /// A footnote's text, in `Document::footnotes`.
             fn visit_footnote(&mut self, node: &$($m)? Footnote) {
@@ -226,6 +242,45 @@ macro_rules! visitor {
                 Block::Section(s) => v.visit_section(s),
                 Block::Paragraph(p) => v.visit_paragraph(p),
                 Block::Decision(d) => v.visit_decision(d),
+                Block::Options(o) => v.visit_options(o),
+            }
+        }
+
+        pub fn walk_options<V: $Visitor + ?Sized>(v: &mut V, node: &$($m)? OptionBlock<Block>) {
+            for choice in &$($m)? node.options {
+                v.visit_choice(choice);
+            }
+        }
+
+        /// `::: option <label>`, then the option's blocks.
+        pub fn walk_choice<V: $Visitor + ?Sized>(v: &mut V, node: &$($m)? Choice<Block>) {
+            if let Some(label) = &$($m)? node.label {
+                v.visit_label(label);
+            }
+            for block in &$($m)? node.content {
+                v.visit_block(block);
+            }
+        }
+
+        pub fn walk_operative_options<V: $Visitor + ?Sized>(
+            v: &mut V,
+            node: &$($m)? OptionBlock<OperativeParagraph>,
+        ) {
+            for choice in &$($m)? node.options {
+                v.visit_operative_choice(choice);
+            }
+        }
+
+        /// `::: option <label>`, then the option's operative paragraphs.
+        pub fn walk_operative_choice<V: $Visitor + ?Sized>(
+            v: &mut V,
+            node: &$($m)? Choice<OperativeParagraph>,
+        ) {
+            if let Some(label) = &$($m)? node.label {
+                v.visit_label(label);
+            }
+            for para in &$($m)? node.content {
+                v.visit_operative_paragraph(para);
             }
         }
 
@@ -283,7 +338,7 @@ macro_rules! visitor {
             let mut operative = (&$($m)? node.operative).into_iter().peekable();
             loop {
                 let clause_first = match (preamble.peek(), operative.peek()) {
-                    (Some(c), Some(p)) => c.span.start <= p.span.start,
+                    (Some(c), Some(p)) => c.span.start <= p.span().start,
                     (Some(_), None) => true,
                     (None, Some(_)) => false,
                     (None, None) => break,
@@ -292,8 +347,12 @@ macro_rules! visitor {
                     if let Some(clause) = preamble.next() {
                         v.visit_preambular_clause(clause);
                     }
-                } else if let Some(para) = operative.next() {
-                    v.visit_operative_paragraph(para);
+                } else {
+                    match operative.next() {
+                        Some(Operative::Paragraph(para)) => v.visit_operative_paragraph(para),
+                        Some(Operative::Options(options)) => v.visit_operative_options(options),
+                        None => {}
+                    }
                 }
             }
         }

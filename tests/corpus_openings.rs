@@ -179,7 +179,11 @@ fn recognised(preambular: &[String], operative: &[String]) -> (usize, usize, Vec
         &mut missed,
     );
     let op = count(
-        decision.operative.iter().map(|p| &p.opening),
+        decision
+            .operative
+            .iter()
+            .flat_map(|o| o.paragraphs())
+            .map(|p| &p.opening),
         operative,
         "operative",
         &mut missed,

@@ -712,7 +712,7 @@ fn hand_built() -> Document {
             subparagraphs: vec![],
             span: sp(),
         }],
-        operative: vec![OperativeParagraph {
+        operative: vec![Operative::Paragraph(OperativeParagraph {
             headings: Vec::new(),
             inserted: false,
             label: None,
@@ -737,7 +737,7 @@ fn hand_built() -> Document {
                 ],
             )],
             span: sp(),
-        }],
+        })],
         anchor: Some("decision-1".into()),
         heading: Some(vec![
             Piece::Symbol {

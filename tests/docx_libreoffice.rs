@@ -109,6 +109,15 @@ fn expected_paragraphs(doc: &Document) -> Vec<(String, String)> {
             subs(out, &sp.children);
         }
     }
+    fn operative(out: &mut Vec<(String, String)>, op: &OperativeParagraph) {
+        let d = op
+            .number
+            .as_ref()
+            .map(|n| n.display.clone())
+            .unwrap_or_default();
+        out.push((d, head(&opened(op.opening.as_ref(), &op.content), 3)));
+        subs(out, &op.subparagraphs);
+    }
     fn blocks(out: &mut Vec<(String, String)>, b: &[Block]) {
         for block in b {
             match block {
@@ -141,14 +150,22 @@ fn expected_paragraphs(doc: &Document) -> Vec<(String, String)> {
                         ));
                         subs(out, &c.subparagraphs);
                     }
-                    for op in &dec.operative {
-                        let d = op
-                            .number
-                            .as_ref()
-                            .map(|n| n.display.clone())
-                            .unwrap_or_default();
-                        out.push((d, head(&opened(op.opening.as_ref(), &op.content), 3)));
-                        subs(out, &op.subparagraphs);
+                    for item in &dec.operative {
+                        match item {
+                            Operative::Paragraph(op) => operative(out, op),
+                            Operative::Options(o) => {
+                                for choice in &o.options {
+                                    out.push((String::new(), choice.heading.clone()));
+                                    choice.content.iter().for_each(|op| operative(out, op));
+                                }
+                            }
+                        }
+                    }
+                }
+                Block::Options(o) => {
+                    for choice in &o.options {
+                        out.push((String::new(), choice.heading.clone()));
+                        blocks(out, &choice.content);
                     }
                 }
             }

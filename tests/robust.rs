@@ -235,11 +235,17 @@ fn numbering_is_gapless(doc: &Document) {
                     let ops: Vec<u32> = d
                         .operative
                         .iter()
+                        .flat_map(|o| o.paragraphs())
                         .map(|o| o.number.as_ref().unwrap().ordinal)
                         .collect();
                     assert_eq!(ops, (1..=ops.len() as u32).collect::<Vec<_>>());
-                    d.operative.iter().for_each(|o| subs(&o.subparagraphs));
+                    d.operative
+                        .iter()
+                        .flat_map(|o| o.paragraphs())
+                        .for_each(|o| subs(&o.subparagraphs));
                 }
+                // Each option is a list of its own.
+                Block::Options(o) => o.options.iter().for_each(|c| blocks(&c.content)),
             }
         }
         let _ = sections;

@@ -90,6 +90,22 @@ macro_rules! recorder {
                 self.log("annex", Some(n.span));
                 $walk::walk_annex(self, n);
             }
+            fn visit_options(&mut self, n: &$($m)? OptionBlock<Block>) {
+                self.log("options", Some(n.span));
+                $walk::walk_options(self, n);
+            }
+            fn visit_choice(&mut self, n: &$($m)? Choice<Block>) {
+                self.log("choice", Some(n.span));
+                $walk::walk_choice(self, n);
+            }
+            fn visit_operative_options(&mut self, n: &$($m)? OptionBlock<OperativeParagraph>) {
+                self.log("operative_options", Some(n.span));
+                $walk::walk_operative_options(self, n);
+            }
+            fn visit_operative_choice(&mut self, n: &$($m)? Choice<OperativeParagraph>) {
+                self.log("operative_choice", Some(n.span));
+                $walk::walk_operative_choice(self, n);
+            }
             fn visit_footnote(&mut self, n: &$($m)? Footnote) {
                 let outer = self.enter();
                 self.log("footnote", Some(n.span));
@@ -300,7 +316,7 @@ fn examples_are_visited_whole_in_source_order() {
 }
 
 /// Every `visit_*` method, as the recorders name them.
-const ALL_KINDS: [&str; 32] = [
+const ALL_KINDS: [&str; 36] = [
     "document",
     "masthead",
     "field",
@@ -333,6 +349,10 @@ const ALL_KINDS: [&str; 32] = [
     "bracket",
     "bracket_note",
     "alternatives",
+    "options",
+    "choice",
+    "operative_options",
+    "operative_choice",
 ];
 
 /// Drafts with errors: whatever lowering could read is visited the same way.
@@ -371,11 +391,23 @@ The Conference of the Parties,
 (b) to report;
 
 2. Decides [to act [now]]{EU} [here][there].
+
+::: option <o1>
+#. <op2> Decides to act;
+::: option
+#+. Decides to wait.
+:::
 :::
 
 ::: annex <ax> Annex title
 
 #. Text.
+
+::: option <o2>
+#. One.
+::: option
+#. Two.
+:::
 ";
 
 #[test]
@@ -413,7 +445,7 @@ mod any_markup {
             pieces in prop::collection::vec(prop_oneof![
                 Just("^{"), Just("}"), Just("**"), Just("*"), Just("\\"), Just("\n"),
                 Just("\n\n"), Just("#. "), Just("4. "), Just("(a) "), Just("b) "), Just("- "),
-                Just("    "), Just("\t"), Just("::: decision "), Just("::: annex "),
+                Just("    "), Just("\t"), Just("::: decision "), Just("::: annex "), Just("::: option\n"),
                 Just(":::\n"), Just("# "), Just("## "), Just("II. "), Just("@x"), Just("@#y"),
                 Just("<x> "), Just("<y> "), Just("^x"), Just("^x: "), Just("// c\n"),
                 Just("MC-3/11"), Just("UNEP/MC/COP.6/1"), Just("Recalling "),

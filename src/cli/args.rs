@@ -6,6 +6,7 @@ use std::path::PathBuf;
 use clap::{Parser, Subcommand, ValueEnum};
 
 use draftdec::diag::render::Format;
+use draftdec::negotiation::Accept;
 
 use super::TableFormat;
 
@@ -107,6 +108,14 @@ pub(crate) enum Command {
         #[arg(short, long, value_name = "N",
               value_parser = clap::value_parser!(u16).range(1..=MAX_JOBS as i64))]
         jobs: Option<u16>,
+        /// Build the draft with an option of an option block chosen (one
+        /// draft only; repeat for several blocks): `option-N` (the draft's
+        /// only block), `B:option-N` (option N of the B-th block in source
+        /// order) or an option's label (`world-bank` for `::: option
+        /// <world-bank>`). The block is replaced by the option's paragraphs
+        /// and the result is numbered and checked afresh (docs/negotiation.md)
+        #[arg(long, value_name = "OPTION", value_parser = Accept::parse)]
+        accept: Vec<Accept>,
         /// How to print diagnostics (on standard error)
         #[arg(long, value_enum, default_value_t = FormatArg::Human)]
         format: FormatArg,

@@ -6,6 +6,7 @@ use std::path::{Path, PathBuf};
 use draftdec::ast::Document;
 use draftdec::diag::Diagnostic;
 use draftdec::diag::render::Format;
+use draftdec::negotiation::Accept;
 
 use super::*;
 
@@ -34,6 +35,7 @@ pub(crate) fn build(
     input: &Path,
     target: Target,
     output: Option<&Path>,
+    accept: &[Accept],
     format: Format,
     color: ColorArg,
 ) -> Result<u8, Failure> {
@@ -48,7 +50,7 @@ pub(crate) fn build(
                 "a .{target} file is binary and standard output is a terminal; give -o PATH"
             )));
         }
-        build_one(input, &destination, target, report)
+        build_one(input, &destination, target, accept, report)
     })
 }
 
@@ -58,6 +60,7 @@ fn build_one(
     input: &Path,
     dest: &Path,
     target: Target,
+    accept: &[Accept],
     report: &mut Report,
 ) -> Result<u8, Failure> {
     let name = display_name(input);
@@ -78,15 +81,52 @@ fn build_one(
             return Ok(USAGE_OR_IO);
         }
     };
-    let (document, diagnostics) = compile(&source);
+    let (mut document, mut diagnostics) = compile(&source);
+    if !accept.is_empty() && !diagnostics.iter().any(Diagnostic::is_error) {
+        // The draft as written must be sound before an option is chosen
+        // in it; then the text with the option is compiled afresh, and its
+        // diagnostics are told against that text.
+        let chosen = match draftdec::negotiation::accept(&document, &source, accept) {
+            Ok(chosen) => chosen,
+            Err(why) => {
+                report.diagnostics(&name, &source, &diagnostics)?;
+                report.failure(Some(&name), Failure(why));
+                return Ok(USAGE_OR_IO);
+            }
+        };
+        let choices: Vec<String> = accept.iter().map(Accept::to_string).collect();
+        let name = format!("{name} (with {} accepted)", choices.join(", "));
+        (document, diagnostics) = compile(&chosen);
+        report.diagnostics(&name, &chosen, &diagnostics)?;
+        if diagnostics.iter().any(Diagnostic::is_error) {
+            report.note(&format!(
+                "{} has errors with {} accepted; nothing was written",
+                shown(input),
+                choices.join(", ")
+            ));
+            return Ok(DRAFT_ERRORS);
+        }
+        return write_built(&document, dest, target, &name, report);
+    }
     report.diagnostics(&name, &source, &diagnostics)?;
     if diagnostics.iter().any(Diagnostic::is_error) {
         report.note(&format!("{} has errors; nothing was written", shown(input)));
         return Ok(DRAFT_ERRORS);
     }
-    let written = backend(target)(&document).and_then(|bytes| write_output(dest, &bytes));
+    write_built(&document, dest, target, &name, report)
+}
+
+/// Renders `document` for `target` and writes it to `dest`.
+fn write_built(
+    document: &Document,
+    dest: &Path,
+    target: Target,
+    name: &str,
+    report: &mut Report,
+) -> Result<u8, Failure> {
+    let written = backend(target)(document).and_then(|bytes| write_output(dest, &bytes));
     if let Err(failure) = written {
-        report.failure(Some(&name), failure);
+        report.failure(Some(name), failure);
         return Ok(USAGE_OR_IO);
     }
     Ok(CLEAN)
@@ -100,6 +140,7 @@ pub(crate) fn build_many(
     inputs: &[PathBuf],
     target: Target,
     output: Option<&Path>,
+    accept: &[Accept],
     format: Format,
     color: ColorArg,
     jobs: Option<usize>,
@@ -107,6 +148,11 @@ pub(crate) fn build_many(
     use rayon::prelude::*;
 
     reported(format, color, |report| {
+        if !accept.is_empty() {
+            return Err(Failure(
+                "--accept chooses options of one draft; build the drafts one at a time".to_string(),
+            ));
+        }
         if inputs.iter().any(|p| is_stdin(p)) {
             return Err(Failure(
                 "`-` (standard input) can only be built alone".to_string(),
@@ -161,7 +207,7 @@ pub(crate) fn build_many(
                 .par_iter()
                 .map(|input| {
                     let mut held = template.held();
-                    let status = build_one(input, &destination(input), target, &mut held)
+                    let status = build_one(input, &destination(input), target, &[], &mut held)
                         .unwrap_or_else(|failure| {
                             held.failure(Some(&display_name(input)), failure);
                             USAGE_OR_IO

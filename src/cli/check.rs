@@ -133,5 +133,12 @@ fn final_summary(name: &str, left: Outstanding) -> String {
             "sets of alternatives",
         ));
     }
-    format!("{name}: not final: {} left", parts.join(" and "))
+    if left.options > 0 {
+        parts.push(count(left.options, "option block", "option blocks"));
+    }
+    let listed = match parts.split_last() {
+        Some((last, rest)) if !rest.is_empty() => format!("{} and {last}", rest.join(", ")),
+        _ => parts.join(""),
+    };
+    format!("{name}: not final: {listed} left")
 }

@@ -174,6 +174,8 @@ codes! {
         E0025 Error   [Lower]            Unformattable "backslash at the end of a line";
         E0026 Error   [Lower]            Unformattable "sub-paragraphs nested too deeply";
         E0027 Error   [Lower]            Unformattable "heading in a decision with no paragraph under it";
+        E0028 Error   [Lower]            Unformattable "option block not closed";
+        E0029 Error   [Lower]            Unformattable "text after `::: option`";
         E0040 Error   [Resolve]          Reported      "too many sub-paragraphs at one level";
         E0101 Error   [Resolve]          Reported      "duplicate label";
         E0102 Error   [Resolve]          Reported      "unknown label";
@@ -192,6 +194,7 @@ codes! {
         E0115 Error   [Resolve]          Reported      "inserted paragraph with no paragraph above it";
         E0116 Error   [Negotiation]      Reported      "square brackets left in a final text";
         E0117 Error   [Negotiation]      Reported      "alternatives left in a final text";
+        E0118 Error   [Negotiation]      Reported      "option block left in a final text";
         E0130 Error   [Resolve]          Reported      "footnote inside a footnote";
         W0141 Warning [Validate]         Reported      "label written in several scripts";
         W0142 Warning [Validate]         Reported      "label that looks like another";

@@ -10,8 +10,9 @@ use std::collections::VecDeque;
 
 use super::escape::{Lead, Trail, escape};
 use crate::ast::{
-    Annex, Block, Bracket, Decision, Document, Field, Footnote, FootnoteOrigin, Inline, Label,
-    OpeningSource, Paragraph, Section, Span, SubParagraph, Typed,
+    Annex, Block, Bracket, Choice, Decision, Document, Field, Footnote, FootnoteOrigin, Inline,
+    Label, OpeningSource, Operative, OperativeParagraph, OptionBlock, Paragraph, Section, Span,
+    SubParagraph, Typed,
 };
 use crate::lang::{DASH_ITEM, INSERTED_LATIN, LangTable};
 use crate::lower::Comment;
@@ -178,12 +179,46 @@ impl<'a> Printer<'a> {
     fn blocks(&mut self, blocks: &'a [Block]) {
         for block in blocks {
             self.gap = true;
-            match block {
-                Block::Section(s) => self.section(s),
-                Block::Paragraph(p) => self.paragraph(p),
-                Block::Decision(d) => self.decision(d),
+            self.block(block);
+        }
+    }
+
+    fn block(&mut self, block: &'a Block) {
+        match block {
+            Block::Section(s) => self.section(s),
+            Block::Paragraph(p) => self.paragraph(p),
+            Block::Decision(d) => self.decision(d),
+            Block::Options(o) => self.options(o, Self::block),
+        }
+    }
+
+    /// Each option's line and what it holds (printed by `item`), then the
+    /// closing `:::`.
+    fn options<T>(&mut self, o: &'a OptionBlock<T>, item: fn(&mut Self, &'a T)) {
+        for choice in &o.options {
+            self.option_line(choice);
+            for (i, x) in choice.content.iter().enumerate() {
+                self.gap = i > 0;
+                item(self, x);
             }
         }
+        self.gap = false;
+        self.flush(o.span.end, 0);
+        self.line(":::");
+    }
+
+    /// `::: option <label>`, after a blank line; the option's first
+    /// paragraph follows it directly, as a decision's formula follows its
+    /// `::: decision` line.
+    fn option_line<T>(&mut self, choice: &'a Choice<T>) {
+        self.gap = true;
+        self.flush(choice.fence_span.start, 0);
+        let mut buf = String::from("::: option");
+        if let Some(label) = &choice.label {
+            buf.push_str(&format!(" <{}>", label.name));
+        }
+        self.line(&buf);
+        self.started = true;
     }
 
     fn section(&mut self, s: &'a Section) {
@@ -278,8 +313,19 @@ impl<'a> Printer<'a> {
             );
             self.subs(&clause.subparagraphs);
         }
-        for para in &d.operative {
+        for item in &d.operative {
             next_gap(self);
+            match item {
+                Operative::Paragraph(para) => self.operative(para),
+                Operative::Options(o) => self.options(o, Self::operative),
+            }
+        }
+        self.flush(d.span.end, 0);
+        self.line(":::");
+    }
+
+    fn operative(&mut self, para: &'a OperativeParagraph) {
+        {
             self.parts(&para.headings);
             let item = Item {
                 indent: 0,
@@ -301,8 +347,6 @@ impl<'a> Printer<'a> {
             );
             self.subs(&para.subparagraphs);
         }
-        self.flush(d.span.end, 0);
-        self.line(":::");
     }
 
     /// The headings of a decision's part, each after a blank line, and a

@@ -61,6 +61,7 @@ pub static TABLE: LangTable = LangTable {
         subparagraph: "الفقرة الفرعية {}",
         in_annex: "{ref} من المرفق {}",
         in_single_annex: "{ref} من المرفق",
+        option: "الخيار {}",
         inserted: [
             "مكرراً",
             "مكرراً ثانياً",

@@ -44,6 +44,7 @@ pub static TABLE: LangTable = LangTable {
         subparagraph: "subparagraph {}",
         in_annex: "{ref} of annex {}",
         in_single_annex: "{ref} of the annex",
+        option: "Option {}",
         inserted: super::INSERTED_LATIN,
     },
     ibid: &["Ibid."],

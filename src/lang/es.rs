@@ -61,6 +61,7 @@ pub static TABLE: LangTable = LangTable {
         subparagraph: "apartado {}",
         in_annex: "{ref} del anexo {}",
         in_single_annex: "{ref} del anexo",
+        option: "Opción {}",
         inserted: super::INSERTED_LATIN,
     },
     // UN Spanish documents print "Ibid."; "Ibíd." (RAE spelling) is accepted.

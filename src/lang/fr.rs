@@ -61,6 +61,7 @@ pub static TABLE: LangTable = LangTable {
         subparagraph: "alinéa {}",
         in_annex: "{ref} de l’annexe {}",
         in_single_annex: "{ref} de l’annexe",
+        option: "Option {}",
         inserted: super::INSERTED_LATIN,
     },
     ibid: &["Ibid."],

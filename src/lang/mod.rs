@@ -353,6 +353,10 @@ pub struct RefWords {
     pub in_annex: &'static str,
     /// The same, into a document's only annex ("{ref} of the annex").
     pub in_single_annex: &'static str,
+    /// The heading of an option of an option block, and a reference to
+    /// it: "Option {}", `{}` being its number in Western digits (as the
+    /// negotiating texts print them in every language).
+    pub option: &'static str,
     /// The words of a paragraph inserted after another (`9 bis`, `9 ter`):
     /// bis, ter, quater … in the language's form, up to decies.
     pub inserted: [&'static str; 9],

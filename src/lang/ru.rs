@@ -47,6 +47,7 @@ pub static TABLE: LangTable = LangTable {
         subparagraph: "подпункт {}",
         in_annex: "{ref} приложения {}",
         in_single_annex: "{ref} приложения",
+        option: "Вариант {}",
         inserted: super::INSERTED_LATIN,
     },
     ibid: &["Там же"],

@@ -64,6 +64,7 @@ pub static TABLE: LangTable = LangTable {
         subparagraph: "{}分段",
         in_annex: "附件{}{ref}",
         in_single_annex: "附件{ref}",
+        option: "备选案文{}",
         inserted: super::INSERTED_LATIN,
     },
     ibid: &["同上"],

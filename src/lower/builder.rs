@@ -2,10 +2,11 @@
 //! sub-paragraph trees. Sub-paragraph levels come from indentation: a
 //! sub-paragraph indented deeper than the one above it is its child.
 
+use super::options::{self, Closed, OpenOptions};
 use super::{LineBlock, Marker};
 use crate::ast::{
-    Annex, Block, Decision, Field, Formula, Inline, Label, OperativeParagraph, Paragraph,
-    PreambularClause, Section, Span, SubParagraph, Typed,
+    Annex, Block, Decision, Field, Formula, Inline, Label, Operative, OperativeParagraph,
+    Paragraph, PreambularClause, Section, Span, SubParagraph, Typed,
 };
 use crate::diag::{Applicability, Code, Diagnostic};
 
@@ -48,6 +49,9 @@ pub(super) struct Builder {
     /// An unnumbered sub-heading (`###`) and the blocks under it.
     subhead: Option<Section>,
     decision: Option<Decision>,
+    /// The option block being filled (`::: option`), in the body, an annex
+    /// or a decision.
+    options: Option<OpenOptions>,
     /// Headings met inside the open decision, waiting for the clause
     /// they stand over.
     parts: Vec<Section>,
@@ -101,6 +105,7 @@ impl Builder {
     }
 
     pub fn finish(mut self, diags: &mut Vec<Diagnostic>) -> (Vec<Block>, Vec<Annex>) {
+        self.close_options(None, diags);
         self.close_decision(diags);
         self.close_sections();
         if let Some(annex) = self.annex.take() {
@@ -124,6 +129,7 @@ impl Builder {
                     .label("empty heading"),
             );
         }
+        self.close_options(Some((span, "a heading")), diags);
         let mut section = Section {
             level: 1,
             label,
@@ -196,6 +202,10 @@ impl Builder {
     ) {
         self.flush_host();
         let Some((kind, kind_span)) = kind else {
+            if let Some(open) = self.options.take() {
+                self.push_options(options::close(open, span));
+                return;
+            }
             if self.decision.is_some() {
                 self.drop_parts(span, diags);
             }
@@ -212,7 +222,30 @@ impl Builder {
             }
             return;
         };
+        if kind != "option" {
+            self.close_options(Some((span, "a `:::` block")), diags);
+        }
         match kind.as_str() {
+            "option" => {
+                if let Some(first) = head.first() {
+                    let last = head.last().map_or(first.span(), Inline::span);
+                    diags.push(
+                        Diagnostic::new(
+                            Code::E0029,
+                            first.span().to(last),
+                            "an option line holds only `::: option` and a label",
+                        )
+                        .label("text after `::: option`")
+                        .help("draftdec prints the option's heading (\"Option 2\"); put the text in the option's first paragraph"),
+                    );
+                }
+                match &mut self.options {
+                    Some(open) => open.next(label, span),
+                    None => {
+                        self.options = Some(OpenOptions::open(self.decision.is_some(), label, span))
+                    }
+                }
+            }
             "decision" => {
                 if let Some(open) = &self.decision {
                     diags.push(
@@ -263,13 +296,13 @@ impl Builder {
                     format!("`::: {other}` is not a block draftdec knows"),
                 )
                 .label("unknown block");
-                d = match crate::util::closest(other, ["decision", "annex"]) {
+                d = match crate::util::closest(other, ["decision", "annex", "option"]) {
                     Some(k) => d.help(format!("did you mean `{k}`?")).fix(
                         kind_span,
                         k,
                         Applicability::NeedsReview,
                     ),
-                    None => d.help("the blocks are `::: decision` and `::: annex`"),
+                    None => d.help("the blocks are `::: decision`, `::: annex` and `::: option`"),
                 };
                 diags.push(d);
             }
@@ -320,6 +353,10 @@ impl Builder {
         span: Span,
         diags: &mut Vec<Diagnostic>,
     ) {
+        if self.decision.is_some() {
+            // A decision's options hold operative paragraphs only.
+            self.close_options(Some((span, "an unnumbered paragraph")), diags);
+        }
         self.flush_host();
         match &mut self.decision {
             Some(d) if d.formula.is_none() && d.preamble.is_empty() && d.operative.is_empty() => {
@@ -344,7 +381,7 @@ impl Builder {
                     diags.push(
                         Diagnostic::new(Code::E0022, span, "an unnumbered paragraph cannot follow the operative paragraphs")
                             .label("unnumbered paragraph")
-                            .secondary(last.span, "after this operative paragraph")
+                            .secondary(last.span(), "after this operative paragraph")
                             .help("number it (`#.`) to make it an operative paragraph, or move it above the first operative paragraph"),
                     );
                 }
@@ -435,8 +472,12 @@ impl Builder {
                 }
             }
             Host::Operative(p) => {
-                if let Some(d) = &mut self.decision {
-                    d.operative.push(p);
+                let p = match &mut self.options {
+                    Some(open) => open.push_operative(p),
+                    None => Some(p),
+                };
+                if let (Some(d), Some(p)) = (&mut self.decision, p) {
+                    d.operative.push(Operative::Paragraph(p));
                 }
             }
         }
@@ -457,8 +498,31 @@ impl Builder {
         self.parts.clear();
     }
 
-    fn close_decision(&mut self, diags: &mut Vec<Diagnostic>) {
+    /// Closes an option block left open where something else starts
+    /// (`at`: its span and what it is; `None` at the end of the file).
+    fn close_options(&mut self, at: Option<(Span, &str)>, diags: &mut Vec<Diagnostic>) {
         self.flush_host();
+        let Some(open) = self.options.take() else {
+            return;
+        };
+        diags.push(options::not_closed(&open, at));
+        let end = at.map_or(0, |(span, _)| span.start);
+        self.push_options(options::close(open, Span::new(end, end)));
+    }
+
+    fn push_options(&mut self, closed: Closed) {
+        match closed {
+            Closed::Block(block) => self.push_block(block),
+            Closed::Operative(item) => {
+                if let Some(d) = &mut self.decision {
+                    d.operative.push(item);
+                }
+            }
+        }
+    }
+
+    fn close_decision(&mut self, diags: &mut Vec<Diagnostic>) {
+        self.close_options(None, diags);
         if let Some(d) = &self.decision {
             let end = Span::new(d.span.start, d.span.start + 3);
             self.drop_parts(end, diags);
@@ -506,6 +570,13 @@ impl Builder {
     }
 
     fn push_block(&mut self, block: Block) {
+        let block = match &mut self.options {
+            Some(open) => match open.push_block(block) {
+                Some(block) => block,
+                None => return,
+            },
+            None => block,
+        };
         if let Some(head) = &mut self.subhead {
             head.content.push(block);
         } else if let Some(sub) = &mut self.subsection {

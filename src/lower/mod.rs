@@ -6,6 +6,7 @@ mod brackets;
 mod builder;
 mod inline;
 mod meta;
+mod options;
 pub(crate) mod symbol;
 
 use pest::iterators::{Pair, Pairs};

@@ -11,7 +11,8 @@ use std::collections::BTreeSet;
 
 use crate::ast::{
     Annex, Block, Decision, Document, Field, FieldKey, FootnoteRef, Inline, LineRole, MastheadLine,
-    Opening, OperativeParagraph, Paragraph, Piece, PreambularClause, Section, SubParagraph,
+    Opening, Operative, OperativeParagraph, OptionBlock, Paragraph, Piece, PreambularClause,
+    Section, SubParagraph,
 };
 use crate::lang::style::{DocKind, OpeningFace};
 
@@ -128,9 +129,7 @@ impl Writer<'_> {
         let before = self.out.len();
         match sole {
             Some(d) => {
-                for p in &d.operative {
-                    self.operative(p);
-                }
+                self.operatives(&d.operative);
             }
             None => self.blocks(&doc.body),
         }
@@ -299,8 +298,34 @@ impl Writer<'_> {
                 Block::Section(s) => self.section(s),
                 Block::Paragraph(p) => self.paragraph(p),
                 Block::Decision(d) => self.decision(d),
+                Block::Options(o) => self.options(o, |w, blocks| w.blocks(blocks)),
             }
         }
+    }
+
+    fn operatives(&mut self, items: &[Operative]) {
+        for item in items {
+            match item {
+                Operative::Paragraph(p) => self.operative(p),
+                Operative::Options(o) => self.options(o, |w, paras| {
+                    paras.iter().for_each(|p| w.operative(p));
+                }),
+            }
+        }
+    }
+
+    /// An option block: a container of containers, each headed by its
+    /// option's heading ("Option 2"), holding its paragraphs.
+    fn options<T>(&mut self, o: &OptionBlock<T>, mut content: impl FnMut(&mut Self, &[T])) {
+        self.push("<hcontainer name=\"options\">\n");
+        for choice in &o.options {
+            self.push("<hcontainer name=\"option\">\n<heading>");
+            self.text(&choice.heading);
+            self.push("</heading>\n");
+            content(self, &choice.content);
+            self.push("</hcontainer>\n");
+        }
+        self.push("</hcontainer>\n");
     }
 
     fn section(&mut self, s: &Section) {
@@ -444,9 +469,7 @@ impl Writer<'_> {
         }
         self.push("<content><block name=\"decision\"><embeddedStructure>\n");
         self.formula_and_recitals(d);
-        for p in &d.operative {
-            self.operative(p);
-        }
+        self.operatives(&d.operative);
         if d.formula.is_none() && d.preamble.is_empty() && d.operative.is_empty() {
             self.push("<p/>\n");
         }

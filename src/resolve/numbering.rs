@@ -6,15 +6,16 @@ use std::collections::HashMap;
 
 use super::{AnnexOf, LabelTarget};
 use crate::ast::{
-    Annex, Decision, Designation, Document, Label, OperativeParagraph, Paragraph, PreambularClause,
-    Section, Span, SubParagraph, TargetKind, Typed,
+    Annex, Block, Choice, Decision, Designation, Document, Label, Operative, OperativeParagraph,
+    OptionBlock, Paragraph, PreambularClause, Section, Span, SubParagraph, TargetKind, Typed,
 };
 use crate::diag::{Applicability, Code, Diagnostic};
 use crate::lang::{Counter, DASH_ITEM, INSERTED_LATIN, LangTable, SubStyle};
 use crate::visit::Visitor;
 use crate::visit::mutable::{
-    VisitorMut, walk_annex, walk_decision, walk_operative_paragraph, walk_paragraph,
-    walk_preambular_clause, walk_section, walk_subparagraph,
+    VisitorMut, walk_annex, walk_choice, walk_decision, walk_operative_choice,
+    walk_operative_paragraph, walk_paragraph, walk_preambular_clause, walk_section,
+    walk_subparagraph,
 };
 
 /// The most sub-paragraphs under one paragraph or sub-paragraph: (a) to
@@ -39,7 +40,9 @@ struct Numberer<'a> {
     /// sections and paragraphs, numbered afresh in each.
     prefix: String,
     sections: u32,
-    paragraphs: u32,
+    /// The division's paragraphs so far and the inserts (`#+.`) since the
+    /// last numbered one.
+    paragraph_seq: (u32, u32),
     /// The enclosing sections, innermost last, each with the sub-sections
     /// numbered in it so far.
     sections_open: Vec<(Designation, u32)>,
@@ -47,7 +50,9 @@ struct Numberer<'a> {
     /// numbered so far, and whether it has one operative paragraph.
     clause_prefix: String,
     preambular: u32,
-    operative: u32,
+    /// The decision's operative paragraphs so far, and the inserts since
+    /// the last numbered one.
+    operative_seq: (u32, u32),
     single_operative: bool,
     /// The paragraphs, clauses and sub-paragraphs that hold the
     /// sub-paragraphs being numbered, innermost last: each designation, the
@@ -60,13 +65,21 @@ struct Numberer<'a> {
     in_decision: bool,
     parts: u32,
     part_open: Option<(Designation, u32)>,
-    /// Paragraphs inserted (`#+.`) since the last numbered one, in the
-    /// division and in the decision.
-    para_inserts: u32,
-    op_inserts: u32,
     /// The house style's first-degree designations, if it has its own
     /// (WHO's "(1)").
     sub_first: Option<SubStyle>,
+    /// Option blocks numbered so far, in the document.
+    option_blocks: u32,
+    /// Inside an option: the anchor prefix of its paragraphs
+    /// (`option-1-2-`), which replaces the division's or the decision's.
+    option_prefix: Option<String>,
+}
+
+/// A sequence of numbered paragraphs: the division's or the decision's.
+#[derive(Clone, Copy)]
+enum Seq {
+    Paragraphs,
+    Operative,
 }
 
 /// A paragraph's designation: `9`, or `9 bis` for the first inserted after
@@ -103,20 +116,20 @@ pub(super) fn number(
         annex_index: 0,
         prefix: String::new(),
         sections: 0,
-        paragraphs: 0,
+        paragraph_seq: (0, 0),
         sections_open: Vec::new(),
         clause_prefix: String::new(),
         preambular: 0,
-        operative: 0,
+        operative_seq: (0, 0),
         single_operative: false,
         holders: Vec::new(),
         dashes: Vec::new(),
         in_decision: false,
         parts: 0,
         part_open: None,
-        para_inserts: 0,
-        op_inserts: 0,
         sub_first: doc.house_style().sub_first,
+        option_blocks: 0,
+        option_prefix: None,
     };
     n.visit_document(doc);
     n.labels
@@ -152,8 +165,7 @@ impl VisitorMut for Numberer<'_> {
         });
         self.prefix = format!("{anchor}-");
         self.sections = 0;
-        self.paragraphs = 0;
-        self.para_inserts = 0;
+        self.paragraph_seq = (0, 0);
         walk_annex(self, annex);
     }
 
@@ -227,15 +239,15 @@ impl VisitorMut for Numberer<'_> {
 
     fn visit_paragraph(&mut self, p: &mut Paragraph) {
         let base = if p.numbered {
-            let (mut count, mut inserts) = (self.paragraphs, self.para_inserts);
+            let (mut count, mut inserts) = self.paragraph_seq;
             let n = self.count(p.inserted, p.span, &mut count, &mut inserts);
-            (self.paragraphs, self.para_inserts) = (count, inserts);
+            self.paragraph_seq = (count, inserts);
             self.check_typed(p.typed_number.as_ref(), &n.latin, "paragraph");
             let d = Designation {
-                ordinal: self.paragraphs,
+                ordinal: self.paragraph_seq.0,
                 display: self.table.paragraph_label(&n.text),
                 path: n.text.clone(),
-                anchor: format!("{}para-{}", self.prefix, n.latin.replace(' ', "-")),
+                anchor: format!("{}para-{}", self.para_prefix(), n.latin.replace(' ', "-")),
                 text: n.text,
             };
             let words = self.table.refs.paragraph;
@@ -282,7 +294,6 @@ impl VisitorMut for Numberer<'_> {
         self.in_decision = true;
         self.parts = 0;
         self.part_open = None;
-        self.op_inserts = 0;
         if let Some(label) = &d.label {
             let (full, bare) = match &d.symbol {
                 Some(s) => (
@@ -300,8 +311,8 @@ impl VisitorMut for Numberer<'_> {
         }
         d.anchor = Some(anchor);
         self.preambular = 0;
-        self.operative = 0;
-        self.single_operative = d.operative.len() == 1;
+        self.operative_seq = (0, 0);
+        self.single_operative = matches!(d.operative.as_slice(), [Operative::Paragraph(_)]);
         walk_decision(self, d);
         self.in_decision = false;
     }
@@ -327,10 +338,10 @@ impl VisitorMut for Numberer<'_> {
     }
 
     fn visit_operative_paragraph(&mut self, para: &mut OperativeParagraph) {
-        let (mut count, mut inserts) = (self.operative, self.op_inserts);
+        let (mut count, mut inserts) = self.operative_seq;
         let n = self.count(para.inserted, para.span, &mut count, &mut inserts);
-        (self.operative, self.op_inserts) = (count, inserts);
-        let ordinal = self.operative;
+        self.operative_seq = (count, inserts);
+        let ordinal = count;
         self.check_typed(para.typed_number.as_ref(), &n.latin, "operative paragraph");
         let display = if self.single_operative {
             String::new()
@@ -341,7 +352,7 @@ impl VisitorMut for Numberer<'_> {
             ordinal,
             display,
             path: n.text.clone(),
-            anchor: format!("{}op-{}", self.clause_prefix, n.latin.replace(' ', "-")),
+            anchor: format!("{}op-{}", self.op_prefix(), n.latin.replace(' ', "-")),
             text: n.text,
         };
         let (kind, words) = (TargetKind::OperativeParagraph, self.table.refs.paragraph);
@@ -351,6 +362,16 @@ impl VisitorMut for Numberer<'_> {
         walk_operative_paragraph(self, para);
         self.dashes.pop();
         para.number = self.holders.pop().map(|(d, _, _)| d);
+    }
+
+    /// Each option is numbered from where the block starts; what follows
+    /// the block goes on after the longest option.
+    fn visit_options(&mut self, o: &mut OptionBlock<Block>) {
+        self.option_block(o, Seq::Paragraphs, walk_choice);
+    }
+
+    fn visit_operative_options(&mut self, o: &mut OptionBlock<OperativeParagraph>) {
+        self.option_block(o, Seq::Operative, walk_operative_choice);
     }
 
     fn visit_subparagraph(&mut self, sub: &mut SubParagraph) {
@@ -440,6 +461,61 @@ impl VisitorMut for Numberer<'_> {
 }
 
 impl Numberer<'_> {
+    /// Numbers an option block of the sequence `seq`: each option from
+    /// the count where the block starts; afterwards the sequence goes on
+    /// after the longest option. `walk` numbers one option.
+    fn option_block<T>(
+        &mut self,
+        o: &mut OptionBlock<T>,
+        seq: Seq,
+        mut walk: impl FnMut(&mut Self, &mut Choice<T>),
+    ) {
+        self.option_blocks += 1;
+        let ordinal = self.option_blocks;
+        o.ordinal = ordinal;
+        let start = *self.seq(seq);
+        let mut furthest = start;
+        let outer = self.option_prefix.take();
+        for (i, choice) in o.options.iter_mut().enumerate() {
+            let k = i as u32 + 1;
+            choice.ordinal = k;
+            choice.heading = self.table.refs.option.replace("{}", &k.to_string());
+            choice.anchor = format!("option-{ordinal}-{k}");
+            if let Some(label) = &choice.label {
+                let (full, bare) = (choice.heading.clone(), k.to_string());
+                let kind = TargetKind::Option;
+                let target = self.target(label, choice.span, kind, full, bare, &choice.anchor);
+                self.label(label, target);
+            }
+            *self.seq(seq) = start;
+            self.option_prefix = Some(format!("{}-", choice.anchor));
+            walk(self, choice);
+            // The longest option: the most paragraphs, then the most
+            // inserted after the last of them.
+            furthest = furthest.max(*self.seq(seq));
+        }
+        self.option_prefix = outer;
+        *self.seq(seq) = furthest;
+    }
+
+    /// The anchor prefix of a body paragraph: its option's, or its division's.
+    fn para_prefix(&self) -> &str {
+        self.option_prefix.as_deref().unwrap_or(&self.prefix)
+    }
+
+    /// The anchor prefix of an operative paragraph.
+    fn op_prefix(&self) -> &str {
+        self.option_prefix.as_deref().unwrap_or(&self.clause_prefix)
+    }
+
+    /// The count and the inserts since the last numbered paragraph of a
+    /// sequence.
+    fn seq(&mut self, seq: Seq) -> &mut (u32, u32) {
+        match seq {
+            Seq::Paragraphs => &mut self.paragraph_seq,
+            Seq::Operative => &mut self.operative_seq,
+        }
+    }
     /// A part of a decision (`#`, `##` inside `::: decision`): numbered I,
     /// II … and A, B … within the decision.
     fn decision_part(&mut self, s: &mut Section) {
@@ -655,4 +731,123 @@ fn fold_lookalikes(s: &str) -> String {
             other => other,
         })
         .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::ast::{Block, Operative};
+    use crate::visit::Visitor;
+
+    /// The printed numbers of a draft's paragraphs and operative
+    /// paragraphs in source order, each option's marked by its heading.
+    fn numbers(src: &str) -> Vec<String> {
+        struct Numbers(Vec<String>);
+        impl Visitor for Numbers {
+            fn visit_paragraph(&mut self, p: &crate::ast::Paragraph) {
+                self.0.extend(p.number.as_ref().map(|n| n.text.clone()));
+            }
+            fn visit_operative_paragraph(&mut self, p: &crate::ast::OperativeParagraph) {
+                self.0.extend(p.number.as_ref().map(|n| n.text.clone()));
+            }
+            fn visit_choice(&mut self, c: &crate::ast::Choice<Block>) {
+                self.0.push(c.heading.clone());
+                crate::visit::walk_choice(self, c);
+            }
+            fn visit_operative_choice(
+                &mut self,
+                c: &crate::ast::Choice<crate::ast::OperativeParagraph>,
+            ) {
+                self.0.push(c.heading.clone());
+                crate::visit::walk_operative_choice(self, c);
+            }
+        }
+        let compiled = crate::compile(src);
+        let errors: Vec<_> = compiled
+            .diagnostics
+            .iter()
+            .filter(|d| d.is_error())
+            .collect();
+        assert!(errors.is_empty(), "{src}\n{errors:#?}");
+        let mut n = Numbers(Vec::new());
+        n.visit_document(&compiled.document);
+        n.0
+    }
+
+    const HEAD: &str = "symbol: UNEP/MC/COP.6/1\nlanguage: en\ntitle: T\n\n";
+
+    #[test]
+    fn options_restart_and_what_follows_goes_on_after_the_longest() {
+        let table: &[(&str, &[&str])] = &[
+            // Each option from the same number; after the block, after the longest.
+            (
+                "#. A.\n\n::: option\n#. B.\n::: option\n#. C.\n\n#. D.\n:::\n\n#. E.\n",
+                &["1", "Option 1", "2", "Option 2", "2", "3", "4"],
+            ),
+            // The longest first.
+            (
+                "#. A.\n\n::: option\n#. B.\n\n#. C.\n::: option\n#. D.\n:::\n\n#. E.\n",
+                &["1", "Option 1", "2", "3", "Option 2", "2", "4"],
+            ),
+            // An insert inside an option; the next paragraph after the longest.
+            (
+                "#. A.\n\n::: option\n#. B.\n\n#+. C.\n::: option\n#. D.\n\n#. E.\n:::\n\n#. F.\n",
+                &["1", "Option 1", "2", "2 bis", "Option 2", "2", "3", "4"],
+            ),
+            // An option of inserts only: what follows is inserted after it.
+            (
+                "#. A.\n\n::: option\n#+. B.\n\n#+. C.\n::: option\n:::\n\n#+. D.\n",
+                &["1", "Option 1", "1 bis", "1 ter", "Option 2", "1 quater"],
+            ),
+            // A block at the start, an empty option, two blocks.
+            (
+                "::: option\n#. A.\n::: option\n:::\n\n::: option\n#. B.\n::: option\n#. C.\n:::\n",
+                &[
+                    "Option 1", "1", "Option 2", "Option 1", "2", "Option 2", "2",
+                ],
+            ),
+            // In a decision, with a typed number checked in each option.
+            (
+                "::: decision\nThe Conference of the Parties,\n\n1. Decides a;\n\n::: option\n2. Decides b;\n::: option\n2. Decides c;\n\n3. Decides d;\n:::\n\n4. Decides e.\n:::\n",
+                &["1", "Option 1", "2", "Option 2", "2", "3", "4"],
+            ),
+        ];
+        for (body, expected) in table {
+            let src = format!("{HEAD}{body}");
+            assert_eq!(numbers(&src), *expected, "{body}");
+        }
+    }
+
+    #[test]
+    fn a_decision_of_one_paragraph_and_options_numbers_them() {
+        let src = format!(
+            "{HEAD}::: decision\nThe Conference of the Parties,\n\n::: option\n#. Decides a.\n::: option\n#. Decides b.\n:::\n:::\n"
+        );
+        let doc = crate::compile(&src).document;
+        let Some(Block::Decision(d)) = doc.body.first() else {
+            panic!("no decision");
+        };
+        let Some(Operative::Options(o)) = d.operative.first() else {
+            panic!("no options");
+        };
+        let display = &o.options[0].content[0].number.as_ref().unwrap().display;
+        assert_eq!(display, "1.");
+    }
+
+    #[test]
+    fn option_headings_follow_the_language() {
+        for (lang, heading) in [
+            ("en", "Option 2"),
+            ("fr", "Option 2"),
+            ("es", "Opción 2"),
+            ("ru", "Вариант 2"),
+            ("zh", "备选案文2"),
+            ("ar", "الخيار 2"),
+        ] {
+            let src = format!(
+                "symbol: UNEP/MC/COP.6/1\nlanguage: {lang}\ntitle: T\n\n::: option\n#. A.\n::: option\n#. B.\n:::\n"
+            );
+            let n = numbers(&src);
+            assert_eq!(n[2], heading, "{lang}");
+        }
+    }
 }

@@ -12,7 +12,8 @@
 
 use super::chars_with_offsets;
 use crate::ast::{
-    Decision, Document, Inline, OperativeParagraph, Paragraph, PreambularClause, Span, SubParagraph,
+    Decision, Document, Inline, OperativeParagraph, OptionBlock, Paragraph, PreambularClause, Span,
+    SubParagraph,
 };
 use crate::diag::{Applicability, Code, Diagnostic};
 use crate::lang::style::PreambleEnd;
@@ -89,8 +90,8 @@ struct Punctuation<'a> {
     /// whose clauses end with ";", the last may end with a comma before the
     /// operative part, as WHA55.15's does ("… by the end of 2002,").
     preamble_left: usize,
-    /// Operative paragraphs of the decision not yet visited: the last ends
-    /// with a full stop.
+    /// Operative paragraphs of the decision not yet visited (an option block
+    /// counting as one): the last ends with a full stop.
     operative_left: usize,
     /// The lists of sub-paragraphs being visited, innermost last: how many
     /// are left, and the mark the last of them ends with.
@@ -142,6 +143,17 @@ impl Visitor for Punctuation<'_> {
             .push((clause.subparagraphs.len(), self.preamble_end));
         walk_preambular_clause(self, clause);
         self.lists.pop();
+    }
+
+    /// Each option is read as if it stood alone in the block's place: its
+    /// last paragraph ends the decision when nothing follows the block.
+    fn visit_operative_options(&mut self, o: &OptionBlock<OperativeParagraph>) {
+        let after = self.operative_left.saturating_sub(1);
+        for choice in &o.options {
+            self.operative_left = after + choice.content.len();
+            self.visit_operative_choice(choice);
+        }
+        self.operative_left = after;
     }
 
     fn visit_operative_paragraph(&mut self, para: &OperativeParagraph) {

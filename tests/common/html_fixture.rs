@@ -430,7 +430,7 @@ pub fn document(language: Lang, fill: &mut dyn FnMut(&str) -> String) -> Documen
             },
         ],
         operative: vec![
-            OperativeParagraph {
+            Operative::Paragraph(OperativeParagraph {
                 headings: Vec::new(),
                 inserted: false,
                 label: None,
@@ -450,8 +450,8 @@ pub fn document(language: Lang, fill: &mut dyn FnMut(&str) -> String) -> Documen
                 ],
                 subparagraphs: vec![],
                 span: SP,
-            },
-            OperativeParagraph {
+            }),
+            Operative::Paragraph(OperativeParagraph {
                 headings: Vec::new(),
                 inserted: false,
                 label: label(t, "requests"),
@@ -485,7 +485,7 @@ pub fn document(language: Lang, fill: &mut dyn FnMut(&str) -> String) -> Documen
                     ),
                 ],
                 span: SP,
-            },
+            }),
         ],
         anchor: Some(t.s("decision-1")),
         heading: Some(vec![

@@ -7,9 +7,9 @@ use std::sync::Arc;
 
 use draftdec::Compiled;
 use draftdec::ast::{
-    Annex, CrossRef, Decision, DecisionRef, Designation, Document, DocumentRef, Field, FootnoteRef,
-    Inline, Label, Opening, OperativeParagraph, Paragraph, Piece, PreambularClause, Section, Span,
-    SubParagraph, plain_text,
+    Annex, Block, Choice, CrossRef, Decision, DecisionRef, Designation, Document, DocumentRef,
+    Field, FootnoteRef, Inline, Label, Opening, OperativeParagraph, Paragraph, Piece,
+    PreambularClause, Section, Span, SubParagraph, plain_text,
 };
 use draftdec::visit::{self, Visitor};
 use lsp_types::SymbolKind;
@@ -114,6 +114,20 @@ impl Index {
             .filter_map(|r| r.target.as_ref())
             .find(|t| t.label_span == def.label.span)
             .map(|t| t.text.as_str())
+    }
+
+    /// An option of an option block: its label, and an outline node
+    /// named by its heading ("Option 2") holding its paragraphs; the
+    /// caller closes it after the walk.
+    fn option<T>(&mut self, node: &Choice<T>) {
+        let what = format!("option {}", node.ordinal);
+        self.define(&node.label, what, node.heading.clone());
+        self.open(
+            node.heading.clone(),
+            SymbolKind::ENUM_MEMBER,
+            node.span,
+            selection(&node.label, node.fence_span),
+        );
     }
 
     fn define(&mut self, label: &Option<Label>, what: String, words: String) {
@@ -326,6 +340,18 @@ impl Visitor for Index {
             selection(&node.label, node.span),
         );
         visit::walk_annex(self, node);
+        self.close();
+    }
+
+    fn visit_choice(&mut self, node: &Choice<Block>) {
+        self.option(node);
+        visit::walk_choice(self, node);
+        self.close();
+    }
+
+    fn visit_operative_choice(&mut self, node: &Choice<OperativeParagraph>) {
+        self.option(node);
+        visit::walk_operative_choice(self, node);
         self.close();
     }
 

@@ -11,8 +11,8 @@ use super::styles::{self, id};
 use super::table::BodyElement;
 use crate::ast::{
     Annex, Block, Bracket, Decision, Document, Field, FieldKey, FootnoteRef, Inline, LineRole,
-    Opening, OperativeParagraph, Paragraph as AstParagraph, Piece, PreambularClause, Section,
-    SubParagraph,
+    Opening, Operative, OperativeParagraph, Paragraph as AstParagraph, Piece, PreambularClause,
+    Section, SubParagraph,
 };
 use crate::lang::LangTable;
 use crate::lang::style::OpeningFace;
@@ -494,7 +494,21 @@ impl<'a> Builder<'a> {
             Block::Section(s) => self.section(s),
             Block::Paragraph(p) => self.paragraph(p),
             Block::Decision(d) => self.decision(d),
+            Block::Options(o) => {
+                for choice in &o.options {
+                    self.option_heading(&choice.heading, id::SUBHEADING);
+                    choice.content.iter().for_each(|b| self.block(b));
+                }
+            }
         }
+    }
+
+    /// "Option 2" over an option's paragraphs, bold as negotiating texts
+    /// set it: in the style of an unnumbered sub-heading (`style`, the
+    /// document's or a decision's), which keeps it with what follows.
+    fn option_heading(&mut self, heading: &str, style: &'static str) {
+        let runs = self.script_runs(heading, &RunProps::default());
+        self.push(style, runs);
     }
 
     /// `display` and a tab, when there is a designation to print.
@@ -587,10 +601,25 @@ impl<'a> Builder<'a> {
             clause.headings.iter().for_each(|h| self.part(h));
             self.preambular(clause);
         }
-        for op in &d.operative {
-            op.headings.iter().for_each(|h| self.part(h));
-            self.operative(op);
+        for item in &d.operative {
+            match item {
+                Operative::Paragraph(op) => self.operative_with_parts(op),
+                Operative::Options(o) => {
+                    for choice in &o.options {
+                        self.option_heading(&choice.heading, id::DECISION_SUBHEADING);
+                        choice
+                            .content
+                            .iter()
+                            .for_each(|op| self.operative_with_parts(op));
+                    }
+                }
+            }
         }
+    }
+
+    fn operative_with_parts(&mut self, op: &OperativeParagraph) {
+        op.headings.iter().for_each(|h| self.part(h));
+        self.operative(op);
     }
 
     /// `italic`: the opening words take the opening style (the house

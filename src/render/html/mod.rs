@@ -12,9 +12,9 @@ pub mod redline;
 use std::collections::{BTreeMap, BTreeSet};
 
 use crate::ast::{
-    Annex, Block, Bracket, Decision, Document, Field, FieldKey, FootnoteRef, Inline, LineRole,
-    MastheadLine, Opening, OperativeParagraph, Paragraph, Piece, PreambularClause, Section,
-    SubParagraph,
+    Annex, Block, Bracket, Choice, Decision, Document, Field, FieldKey, FootnoteRef, Inline,
+    LineRole, MastheadLine, Opening, Operative, OperativeParagraph, Paragraph, Piece,
+    PreambularClause, Section, SubParagraph,
 };
 use crate::lang::LangTable;
 use crate::lang::style::OpeningFace;
@@ -320,6 +320,12 @@ impl<'a> Renderer<'a> {
                 Block::Paragraph(p) => self.plain_paragraph(p),
                 Block::Section(s) => self.section(s, level),
                 Block::Decision(d) => self.decision(d, level),
+                Block::Options(o) => {
+                    for choice in &o.options {
+                        self.option_heading(choice);
+                        self.blocks(&choice.content, level);
+                    }
+                }
             }
             i += 1;
         }
@@ -455,23 +461,54 @@ impl<'a> Renderer<'a> {
         }
         // A heading cannot stand inside a list: the list of operative
         // paragraphs stops for it and goes on after it.
+        // Nor can an option's heading.
         let mut open = false;
-        for p in &d.operative {
-            if open && !p.headings.is_empty() {
-                self.push("</ol>\n");
-                open = false;
+        for item in &d.operative {
+            match item {
+                Operative::Paragraph(p) => self.operative_in_list(p, part_level, &mut open),
+                Operative::Options(o) => {
+                    for choice in &o.options {
+                        if open {
+                            self.push("</ol>\n");
+                            open = false;
+                        }
+                        self.option_heading(choice);
+                        for p in &choice.content {
+                            self.operative_in_list(p, part_level, &mut open);
+                        }
+                    }
+                }
             }
-            self.parts(&p.headings, part_level);
-            if !open {
-                self.push("<ol class=\"operative\">\n");
-                open = true;
-            }
-            self.operative(p);
         }
         if open {
             self.push("</ol>\n");
         }
         self.push(if titled { "</section>\n" } else { "</div>\n" });
+    }
+
+    /// An operative paragraph in the list of operative paragraphs (`open`
+    /// when it is open), after the headings of a part it starts.
+    fn operative_in_list(&mut self, p: &OperativeParagraph, part_level: u8, open: &mut bool) {
+        if *open && !p.headings.is_empty() {
+            self.push("</ol>\n");
+            *open = false;
+        }
+        self.parts(&p.headings, part_level);
+        if !*open {
+            self.push("<ol class=\"operative\">\n");
+            *open = true;
+        }
+        self.operative(p);
+    }
+
+    /// "Option 2" over an option's paragraphs, in bold as negotiating
+    /// texts print it.
+    fn option_heading<T>(&mut self, choice: &Choice<T>) {
+        self.push("<p class=\"option\" id=\"");
+        self.text(&choice.anchor);
+        self.push("\"><strong>");
+        self.text(&choice.heading);
+        self.push("</strong></p>\n");
     }
 
     /// The headings of a part of a decision (they hold no blocks).

@@ -1,0 +1,169 @@
+//! Option blocks (`::: option` … `:::`) while the builder fills them: the
+//! block open, its options so far, and where a paragraph goes.
+
+use crate::ast::{Block, Choice, Label, Operative, OperativeParagraph, OptionBlock, Span};
+use crate::diag::{Code, Diagnostic};
+
+/// An option block being filled: of blocks in the body or an annex, or of
+/// operative paragraphs in a decision.
+pub(super) enum OpenOptions {
+    Body(OptionBlock<Block>),
+    Decision(OptionBlock<OperativeParagraph>),
+}
+
+impl OpenOptions {
+    /// A block opened by the `::: option` line at `fence`.
+    pub fn open(in_decision: bool, label: Option<Label>, fence: Span) -> Self {
+        if in_decision {
+            OpenOptions::Decision(OptionBlock {
+                options: vec![choice(label, fence)],
+                ordinal: 0,
+                span: fence,
+            })
+        } else {
+            OpenOptions::Body(OptionBlock {
+                options: vec![choice(label, fence)],
+                ordinal: 0,
+                span: fence,
+            })
+        }
+    }
+
+    pub fn first_fence(&self) -> Span {
+        match self {
+            OpenOptions::Body(o) => o.span,
+            OpenOptions::Decision(o) => o.span,
+        }
+    }
+
+    /// The next option, opened by the `::: option` line at `fence`.
+    pub fn next(&mut self, label: Option<Label>, fence: Span) {
+        match self {
+            OpenOptions::Body(o) => next(o, label, fence),
+            OpenOptions::Decision(o) => next(o, label, fence),
+        }
+    }
+
+    /// Adds a block to the open option; gives it back when the options
+    /// hold operative paragraphs.
+    pub fn push_block(&mut self, block: Block) -> Option<Block> {
+        match self {
+            OpenOptions::Body(o) => {
+                if let Some(c) = o.options.last_mut() {
+                    c.content.push(block);
+                }
+                None
+            }
+            OpenOptions::Decision(_) => Some(block),
+        }
+    }
+
+    /// Adds an operative paragraph to the open option; gives it back when
+    /// the options hold blocks.
+    pub fn push_operative(&mut self, p: OperativeParagraph) -> Option<OperativeParagraph> {
+        match self {
+            OpenOptions::Decision(o) => {
+                if let Some(c) = o.options.last_mut() {
+                    c.content.push(p);
+                }
+                None
+            }
+            OpenOptions::Body(_) => Some(p),
+        }
+    }
+}
+
+/// The finished block, closed by the `:::` line at `close`, as a block of
+/// the body or an item of the operative part.
+pub(super) enum Closed {
+    Block(Block),
+    Operative(Operative),
+}
+
+pub(super) fn close(open: OpenOptions, close: Span) -> Closed {
+    match open {
+        OpenOptions::Body(mut o) => {
+            finish(&mut o, close);
+            Closed::Block(Block::Options(o))
+        }
+        OpenOptions::Decision(mut o) => {
+            finish(&mut o, close);
+            Closed::Operative(Operative::Options(o))
+        }
+    }
+}
+
+/// E0028: an option block still open where something starts (`at`: its
+/// span and what it is), or at the end of the file (`None`).
+pub(super) fn not_closed(open: &OpenOptions, at: Option<(Span, &str)>) -> Diagnostic {
+    let fence = open.first_fence();
+    let mut d = Diagnostic::new(
+        Code::E0028,
+        Span::new(fence.start, fence.start + 3),
+        "this option block is not closed",
+    )
+    .label("option block opened here")
+    .help("end the last option with a line holding only `:::`");
+    if let Some((span, what)) = at {
+        d = d.secondary(span, format!("{what} starts inside it"));
+    }
+    d
+}
+
+fn choice<T>(label: Option<Label>, fence: Span) -> Choice<T> {
+    Choice {
+        label,
+        ordinal: 0,
+        heading: String::new(),
+        anchor: String::new(),
+        content: Vec::new(),
+        fence_span: fence,
+        span: fence,
+    }
+}
+
+fn next<T>(o: &mut OptionBlock<T>, label: Option<Label>, fence: Span) {
+    if let Some(last) = o.options.last_mut() {
+        last.span.end = fence.start;
+    }
+    o.options.push(choice(label, fence));
+}
+
+/// Each option runs to the next `::: option` line, the last to the
+/// closing `:::` (`close.start`); the block ends with `close`. A block
+/// left open (`E0028`) ends with its last option's content.
+fn finish<T: HasSpan>(o: &mut OptionBlock<T>, close: Span) {
+    if let Some(last) = o.options.last_mut() {
+        let content_end = last
+            .content
+            .last()
+            .map_or(last.fence_span.end, HasSpan::end);
+        last.span.end = close.start.max(content_end);
+    }
+    let end = o
+        .options
+        .last()
+        .map_or(close.end, |c| c.span.end.max(close.end));
+    o.span.end = end;
+}
+
+pub(super) trait HasSpan {
+    fn end(&self) -> usize;
+}
+
+impl HasSpan for Block {
+    fn end(&self) -> usize {
+        match self {
+            Block::Section(s) => s.span.end,
+            Block::Paragraph(p) => p.span.end,
+            Block::Decision(d) => d.span.end,
+            Block::Options(o) => o.span.end,
+        }
+    }
+}
+
+impl HasSpan for OperativeParagraph {
+    fn end(&self) -> usize {
+        self.span.end
+    }
+}
