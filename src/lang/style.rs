@@ -440,7 +440,10 @@ mod tests {
         let Some(Block::Decision(d)) = compiled.document.body.first() else {
             panic!("no decision: {:?}", compiled.document.body);
         };
-        let designations = d.operative[0]
+        let Some(crate::ast::Operative::Paragraph(p)) = d.operative.first() else {
+            panic!("no operative paragraph: {:?}", d.operative);
+        };
+        let designations = p
             .subparagraphs
             .iter()
             .map(|s| {
