@@ -1,5 +1,7 @@
 //! JSON output: the resolved document wrapped with its format version.
 
+use std::io::{self, Write};
+
 use serde::Serialize;
 
 use crate::ast::{Document, FORMAT_VERSION};
@@ -24,14 +26,22 @@ struct Envelope<'a> {
 /// The resolved document as pretty-printed JSON (deterministic: struct
 /// fields in declaration order, no maps).
 pub fn render(doc: &Document) -> String {
+    let mut out = Vec::new();
+    // Writing to memory cannot fail, so only serialisation could.
+    render_to(doc, &mut out).expect("the AST serialises to JSON");
+    String::from_utf8(out).expect("serde_json writes UTF-8")
+}
+
+/// [`render`]'s bytes written straight to `out`, never held whole in
+/// memory; give it a buffered writer. Fails only when `out` does.
+pub fn render_to(doc: &Document, mut out: impl Write) -> io::Result<()> {
     let envelope = Envelope {
         format_version: FORMAT_VERSION,
         generator: concat!("draftdec ", env!("CARGO_PKG_VERSION")),
         document: doc,
     };
-    let mut out = serde_json::to_string_pretty(&envelope).expect("the AST serialises to JSON");
-    out.push('\n');
-    out
+    serde_json::to_writer_pretty(&mut out, &envelope).map_err(io::Error::from)?;
+    out.write_all(b"\n")
 }
 
 /// The JSON Schema of [`render`]'s output, pretty-printed.
