@@ -140,7 +140,9 @@ fn link_target(path: &Path) -> Result<PathBuf, Failure> {
 /// A device, FIFO or socket: written into as it is, once the output is
 /// whole (a pipe cannot seek).
 fn write_into(dest: &Path, mut content: Content) -> Result<(), Failure> {
-    let bytes = content.bytes().map_err(|e| Failure::io("write", dest, &e))?;
+    let bytes = content
+        .bytes()
+        .map_err(|e| Failure::io("write", dest, &e))?;
     let mut file = fs::OpenOptions::new()
         .write(true)
         .open(dest)

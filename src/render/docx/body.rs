@@ -53,7 +53,8 @@ struct Fmt {
 struct Builder<'a> {
     doc: &'a Document,
     table: &'static LangTable,
-    paragraphs: Vec<Para>,
+    /// Takes each paragraph of the body as it is made.
+    emit: &'a mut dyn FnMut(Para),
     footnotes: Vec<(usize, Para)>,
     /// Footnotes already placed (a second reference prints the mark only:
     /// a Word footnote cannot be referenced twice).
@@ -65,11 +66,20 @@ struct Builder<'a> {
 
 /// Builds the paragraphs of `doc`.
 pub fn build(doc: &Document) -> Built {
+    let mut body = Vec::new();
+    let built = stream(doc, &mut |p| body.push(BodyElement::Para(p)));
+    Built { body, ..built }
+}
+
+/// Builds the paragraphs of `doc` and hands each of the body's to `emit`
+/// as it is made, so that they need not be held together: what is
+/// returned has the footnotes and the header, and an empty body.
+pub fn stream(doc: &Document, emit: &mut dyn FnMut(Para)) -> Built {
     let table = doc.language.table();
     let mut b = Builder {
         doc,
         table,
-        paragraphs: Vec::new(),
+        emit,
         footnotes: Vec::new(),
         placed: BTreeSet::new(),
         numbered: 0,
@@ -100,7 +110,7 @@ pub fn build(doc: &Document) -> Built {
         ],
     };
     Built {
-        body: b.paragraphs.into_iter().map(BodyElement::Para).collect(),
+        body: Vec::new(),
         footnotes: b.footnotes,
         header,
         tracked: false,
@@ -240,7 +250,7 @@ impl<'a> Builder<'a> {
             props: self.props(style),
             runs,
         };
-        self.paragraphs.push(p);
+        (self.emit)(p);
     }
 
     fn inlines(&mut self, content: &[Inline], fmt: Fmt, out: &mut Vec<Run>) {

@@ -20,8 +20,8 @@ use crate::ast::{Document, LineRole};
 use crate::lang::LangTable;
 
 use body::clean;
-use package::Parts;
 use ooxml::{Content, Para, ParaProps, Run, RunProps, Spacing};
+use package::Parts;
 use table::{BodyElement, Row, Table};
 
 /// The DOCX file for `doc`. Deterministic: equal documents give equal bytes.
@@ -34,7 +34,8 @@ pub fn render(doc: &Document) -> Vec<u8> {
 /// memory. Fails only when `out` does.
 pub fn render_to(doc: &Document, out: impl Write + Seek) -> io::Result<()> {
     let mut zip = package::Zip::new(out);
-    write_parts(doc, &body::build(doc), &mut zip)?;
+    let meta = package_meta_of(doc);
+    package::write_streamed(|emit| body::stream(doc, emit), &meta, &mut zip)?;
     zip.finish().map(drop)
 }
 
@@ -83,6 +84,11 @@ fn listed(write: impl FnOnce(&mut dyn Parts) -> io::Result<()>) -> Vec<(String, 
 }
 
 fn write_parts(doc: &Document, built: &body::Built, parts: &mut dyn Parts) -> io::Result<()> {
+    package::write(built, &package_meta_of(doc), parts)
+}
+
+/// The package's metadata for `doc`.
+fn package_meta_of(doc: &Document) -> package::Meta<'_> {
     let meta = &doc.meta;
     let table = doc.language.table();
     // The distribution block is in the language resolution gave its lines
@@ -103,14 +109,13 @@ fn write_parts(doc: &Document, built: &body::Built, parts: &mut dyn Parts) -> io
         .map(|l| l.lang.table().typography.word_lang[0]);
     let field =
         |f: &Option<crate::ast::Field>| f.as_ref().map(|f| clean(&f.text)).unwrap_or_default();
-    let package = package_meta(
+    package_meta(
         table,
         doc.language.code(),
         (field(&meta.title), field(&meta.symbol)),
         distribution_lang,
         false,
-    );
-    package::write(built, &package, parts)
+    )
 }
 
 /// The package's metadata for a document in `table`'s language, `code`.

@@ -9,7 +9,7 @@
 
 use std::collections::BTreeSet;
 use std::fmt::Write as _;
-use std::io::{self, Seek, Write};
+use std::io::{self, Cursor, Seek, Write};
 
 use super::body::Built;
 use super::ooxml::{Content, Para, ParaProps, Run, RunProps, Section, Spacing, Style, escape};
@@ -157,25 +157,90 @@ fn whole(parts: &mut dyn Parts, path: &str, bytes: Vec<u8>) -> io::Result<()> {
     parts.write(&bytes)
 }
 
-/// Writes every part, in archive order, to `parts`.
-pub fn write(built: &Built, meta: &Meta, parts: &mut dyn Parts) -> io::Result<()> {
-    let has_footnotes = !built.footnotes.is_empty();
+/// The parts the main document relates, and the ids of its two headers
+/// (`rId1`… for the related parts, then the headers).
+fn relations(has_footnotes: bool) -> (Vec<&'static Related>, [String; 2]) {
     let mut related = vec![&STYLES, &SETTINGS, &FONT_TABLE, &THEME];
     if has_footnotes {
         related.push(&FOOTNOTES);
     }
-    // Relationship ids: `rId1`… for `related`, then the two headers.
     let header_ids = [1, 2].map(|i| format!("rId{}", related.len() + i));
+    (related, header_ids)
+}
 
-    whole(parts, "[Content_Types].xml", content_types(&related))?;
+/// Writes every part, in archive order, to `parts`.
+pub fn write(built: &Built, meta: &Meta, parts: &mut dyn Parts) -> io::Result<()> {
+    let (related, header_ids) = relations(!built.footnotes.is_empty());
+    head(meta, &related, parts)?;
+    let mut part = Part::new(parts, DOCUMENT, String::new());
+    document_start(&mut part.xml);
+    for element in &built.body {
+        element.write(&mut part.xml);
+        part.spill()?;
+    }
+    document_end(meta, &header_ids, &mut part.xml);
+    part.finish()?;
+    tail(built, meta, &related, &header_ids, parts)
+}
+
+/// Writes every part, in archive order, into `zip`, the body's
+/// paragraphs as `body` makes them (see `body::stream`). The main
+/// document comes before the parts that say whether there are footnotes,
+/// but is known to have them only once its last paragraph is made: it is
+/// compressed into a scratch archive first, then copied, still
+/// compressed, into its place.
+pub fn write_streamed<W: Write + Seek>(
+    body: impl FnOnce(&mut dyn FnMut(Para)) -> Built,
+    meta: &Meta,
+    zip: &mut Zip<W>,
+) -> io::Result<()> {
+    let mut scratch = Zip::new(Cursor::new(Vec::new()));
+    let mut part = Part::new(&mut scratch, DOCUMENT, String::new());
+    document_start(&mut part.xml);
+    let mut failed = None;
+    let built = body(&mut |p| {
+        p.write(&mut part.xml);
+        if failed.is_none() {
+            failed = part.spill().err();
+        }
+    });
+    if let Some(e) = failed {
+        return Err(e);
+    }
+    let (related, header_ids) = relations(!built.footnotes.is_empty());
+    document_end(meta, &header_ids, &mut part.xml);
+    part.finish()?;
+    let scratch = scratch.finish()?;
+    let mut scratch = zip::ZipArchive::new(scratch).map_err(io::Error::other)?;
+    head(meta, &related, zip)?;
+    let document = scratch.by_index_raw(0).map_err(io::Error::other)?;
+    zip.0.raw_copy_file(document).map_err(io::Error::other)?;
+    tail(&built, meta, &related, &header_ids, zip)
+}
+
+const DOCUMENT: &str = "word/document.xml";
+
+/// The parts before the main document.
+fn head(meta: &Meta, related: &[&Related], parts: &mut dyn Parts) -> io::Result<()> {
+    whole(parts, "[Content_Types].xml", content_types(related))?;
     whole(parts, "_rels/.rels", package_rels())?;
     whole(parts, "docProps/core.xml", core(meta))?;
-    whole(parts, "docProps/app.xml", app())?;
-    document(built, meta, &header_ids, parts)?;
+    whole(parts, "docProps/app.xml", app())
+}
+
+/// The parts after the main document.
+fn tail(
+    built: &Built,
+    meta: &Meta,
+    related: &[&Related],
+    header_ids: &[String; 2],
+    parts: &mut dyn Parts,
+) -> io::Result<()> {
+    let has_footnotes = !built.footnotes.is_empty();
     whole(
         parts,
         "word/_rels/document.xml.rels",
-        document_rels(&related, &header_ids),
+        document_rels(related, header_ids),
     )?;
     whole(parts, "word/styles.xml", styles_part(meta))?;
     whole(
@@ -297,18 +362,13 @@ fn root(name: &str) -> String {
     format!("{XML_DECL}<{name} xmlns:w=\"{W_NS}\" xmlns:r=\"{R_NS}\">")
 }
 
-fn document(
-    built: &Built,
-    meta: &Meta,
-    header_ids: &[String; 2],
-    parts: &mut dyn Parts,
-) -> io::Result<()> {
-    let mut part = Part::new(parts, "word/document.xml", root("w:document"));
-    part.xml.push_str("<w:body>");
-    for element in &built.body {
-        element.write(&mut part.xml);
-        part.spill()?;
-    }
+fn document_start(out: &mut String) {
+    out.push_str(&root("w:document"));
+    out.push_str("<w:body>");
+}
+
+/// The section's properties, which close the body.
+fn document_end(meta: &Meta, header_ids: &[String; 2], out: &mut String) {
     let (width, height) = if meta.landscape {
         (styles::PAGE_HEIGHT, styles::PAGE_WIDTH)
     } else {
@@ -329,9 +389,8 @@ fn document(
         first_header: &header_ids[1],
         bidi: meta.rtl,
     }
-    .write(&mut part.xml);
-    part.xml.push_str("</w:body></w:document>");
-    part.finish()
+    .write(out);
+    out.push_str("</w:body></w:document>");
 }
 
 fn styles_part(meta: &Meta) -> Vec<u8> {
