@@ -34,6 +34,15 @@ pub struct Built {
 /// a literal tab or newline inside `w:t` is not a Word tab or break, and
 /// layout tabs are written by this backend only.
 pub fn clean(text: &str) -> String {
+    // Most text has nothing to remove: a C0 control is a byte below 0x20,
+    // and U+FFFE and U+FFFF both begin with the bytes EF BF.
+    let clean = !text
+        .bytes()
+        .zip(text.bytes().skip(1).chain([0]))
+        .any(|(b, next)| b < 0x20 || (b == 0xEF && next == 0xBF));
+    if clean {
+        return text.to_string();
+    }
     text.chars()
         .filter_map(|c| match c {
             '\t' | '\n' | '\r' => Some(' '),
@@ -666,7 +675,17 @@ impl<'a> Builder<'a> {
 
 #[cfg(test)]
 mod tests {
-    use super::segments;
+    use super::{clean, segments};
+
+    #[test]
+    fn clean_removes_what_xml_forbids_and_keeps_the_rest() {
+        assert_eq!(clean("a\tb\nc\rd"), "a b c d");
+        assert_eq!(clean("a\u{1}b\u{1f}"), "ab");
+        assert_eq!(clean("\u{FFFE}x\u{FFFF}"), "x");
+        // Characters whose UTF-8 begins like U+FFFE's are kept.
+        assert_eq!(clean("\u{FFFD}\u{FFE0}"), "\u{FFFD}\u{FFE0}");
+        assert_eq!(clean("Договаривающиеся 缔约方"), "Договаривающиеся 缔约方");
+    }
 
     #[test]
     fn right_to_left_text_is_cut_around_latin_symbols() {
