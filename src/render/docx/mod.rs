@@ -3,7 +3,9 @@
 //!
 //! Three steps: `body` turns the resolved AST into paragraphs (`ooxml`'s
 //! plain values) in the named styles of `styles`; `package` writes every
-//! part in schema order and zips them deterministically.
+//! part in schema order and zips them deterministically. [`render_to`]
+//! streams the body's paragraphs from `body` into the zip as they are
+//! made, so that they are never all in memory at once.
 
 mod body;
 mod ooxml;
