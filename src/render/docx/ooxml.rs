@@ -18,23 +18,14 @@ pub fn escape(text: &str) -> String {
 
 /// Appends `text` escaped (see [`escape`]).
 pub fn escape_into(out: &mut String, text: &str) {
-    // Every replaced character is ASCII, which never occurs inside a
-    // multi-byte character, so the text between them is copied whole.
-    let mut from = 0;
-    for (i, b) in text.bytes().enumerate() {
-        let replacement = match b {
-            b'&' => "&amp;",
-            b'<' => "&lt;",
-            b'>' => "&gt;",
-            b'"' => "&quot;",
-            b'\'' => "&apos;",
-            _ => continue,
-        };
-        out.push_str(&text[from..i]);
-        out.push_str(replacement);
-        from = i + 1;
-    }
-    out.push_str(&text[from..]);
+    crate::render::escape_with(out, text, |b| match b {
+        b'&' => Some("&amp;"),
+        b'<' => Some("&lt;"),
+        b'>' => Some("&gt;"),
+        b'"' => Some("&quot;"),
+        b'\'' => Some("&apos;"),
+        _ => None,
+    });
 }
 
 /// `w:lang`: the language of Latin-script, East Asian and complex-script text.

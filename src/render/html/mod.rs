@@ -46,26 +46,17 @@ const CHUNK: usize = 64 << 10;
 /// Appends `s` with the five HTML-significant characters replaced, which is
 /// safe both in text and in double- or single-quoted attribute values.
 pub(crate) fn esc_into(out: &mut String, s: &str) {
-    // Every replaced character is ASCII, which never occurs inside a
-    // multi-byte character, so the text between them is copied whole.
-    let mut start = 0;
-    for (i, b) in s.bytes().enumerate() {
-        let replacement = match b {
-            b'&' => "&amp;",
-            b'<' => "&lt;",
-            b'>' => "&gt;",
-            b'"' => "&quot;",
-            b'\'' => "&#39;",
-            // NUL is a parse error in HTML text; U+FFFD is what a browser
-            // would show in its place anyway.
-            b'\0' => "\u{FFFD}",
-            _ => continue,
-        };
-        out.push_str(&s[start..i]);
-        out.push_str(replacement);
-        start = i + 1;
-    }
-    out.push_str(&s[start..]);
+    crate::render::escape_with(out, s, |b| match b {
+        b'&' => Some("&amp;"),
+        b'<' => Some("&lt;"),
+        b'>' => Some("&gt;"),
+        b'"' => Some("&quot;"),
+        b'\'' => Some("&#39;"),
+        // NUL is a parse error in HTML text; U+FFFD is what a browser
+        // would show in its place anyway.
+        b'\0' => Some("\u{FFFD}"),
+        _ => None,
+    });
 }
 
 struct Renderer<'a> {
