@@ -1,6 +1,6 @@
 //! JSON output: the resolved document wrapped with its format version.
 
-use std::io::{self, Write};
+use std::io::{self, BufWriter, Write};
 
 use serde::Serialize;
 
@@ -33,15 +33,20 @@ pub fn render(doc: &Document) -> String {
 }
 
 /// [`render`]'s bytes written straight to `out`, never held whole in
-/// memory; give it a buffered writer. Fails only when `out` does.
-pub fn render_to(doc: &Document, mut out: impl Write) -> io::Result<()> {
+/// memory. Fails only when `out` does.
+pub fn render_to(doc: &Document, out: impl Write) -> io::Result<()> {
     let envelope = Envelope {
         format_version: FORMAT_VERSION,
         generator: concat!("draftdec ", env!("CARGO_PKG_VERSION")),
         document: doc,
     };
+    // serde_json writes a few bytes at a time (a quote, an indent): into a
+    // buffer of its own, that is a copy; into `out`, which may be a
+    // `dyn Write`, a call each, which cost half as much again as the rest.
+    let mut out = BufWriter::with_capacity(64 << 10, out);
     serde_json::to_writer_pretty(&mut out, &envelope).map_err(io::Error::from)?;
-    out.write_all(b"\n")
+    out.write_all(b"\n")?;
+    out.flush()
 }
 
 /// The JSON Schema of [`render`]'s output, pretty-printed.
