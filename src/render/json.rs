@@ -27,9 +27,12 @@ struct Envelope<'a> {
 /// fields in declaration order, no maps).
 pub fn render(doc: &Document) -> String {
     let mut out = Vec::new();
-    // Writing to memory cannot fail, so only serialisation could.
-    render_to(doc, &mut out).expect("the AST serialises to JSON");
-    String::from_utf8(out).expect("serde_json writes UTF-8")
+    // Writing to memory cannot fail, so only serialisation could; JSON
+    // from serde_json is UTF-8.
+    render_to(doc, &mut out)
+        .ok()
+        .and_then(|()| String::from_utf8(out).ok())
+        .expect("the AST serialises to JSON")
 }
 
 /// [`render`]'s bytes written straight to `out`, never held whole in
