@@ -312,3 +312,57 @@ impl Temp {
         live.retain(|p| *p != path);
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// What is in `dir`, by name.
+    fn names(dir: &Path) -> Vec<String> {
+        let mut names: Vec<String> = fs::read_dir(dir)
+            .expect("list")
+            .map(|e| e.expect("entry").file_name().to_string_lossy().into_owned())
+            .collect();
+        names.sort();
+        names
+    }
+
+    #[test]
+    fn a_stream_that_fails_halfway_leaves_the_old_file_and_no_temporary_one() {
+        let dir = tempfile::tempdir().expect("temp dir");
+        let dest = dir.path().join("out.json");
+        fs::write(&dest, "old").expect("write");
+        let written = write_streamed(&dest, &mut |out| {
+            out.write_all(&[b'x'; 200_000])?;
+            Err(io::Error::other("the backend's writer failed"))
+        });
+        let Err(Failure(message)) = written else {
+            panic!("the failure was not reported");
+        };
+        assert!(message.contains("the backend's writer failed"), "{message}");
+        assert_eq!(fs::read_to_string(&dest).expect("read"), "old");
+        assert_eq!(names(dir.path()), ["out.json"]);
+
+        // Nor is a new file left behind, half written.
+        let new = dir.path().join("new.json");
+        assert!(write_streamed(&new, &mut |_| Err(io::Error::other("no"))).is_err());
+        assert_eq!(names(dir.path()), ["out.json"]);
+    }
+
+    #[test]
+    fn a_stream_replaces_the_file_whole() {
+        let dir = tempfile::tempdir().expect("temp dir");
+        let dest = dir.path().join("out.docx");
+        fs::write(&dest, "an older and longer file").expect("write");
+        write_streamed(&dest, &mut |out| {
+            // A zip seeks back to fill in sizes: the file must let it.
+            out.write_all(b"....tail")?;
+            out.seek(io::SeekFrom::Start(0))?;
+            out.write_all(b"head")
+        })
+        .map_err(|Failure(m)| m)
+        .expect("written");
+        assert_eq!(fs::read_to_string(&dest).expect("read"), "headtail");
+        assert_eq!(names(dir.path()), ["out.docx"]);
+    }
+}
