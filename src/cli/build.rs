@@ -10,14 +10,17 @@ use draftdec::negotiation::Accept;
 
 use super::*;
 
-/// The backend for `target`.
-pub(crate) fn backend(target: Target) -> fn(&Document) -> Result<Vec<u8>, Failure> {
+/// Renders `doc` for `target` into `dest`. JSON, HTML and DOCX are
+/// written straight into the output file as they are made; Akoma Ntoso
+/// and PDF (which LibreOffice makes from a whole DOCX) once whole.
+pub(crate) fn render_to(target: Target, doc: &Document, dest: &Path) -> Result<(), Failure> {
+    use draftdec::render::{akn, docx, html, json};
     match target {
-        Target::Json => |doc| Ok(draftdec::render::json::render(doc).into_bytes()),
-        Target::Html => |doc| Ok(draftdec::render::html::render(doc).into_bytes()),
-        Target::Docx => |doc| Ok(draftdec::render::docx::render(doc)),
-        Target::Akn => |doc| Ok(draftdec::render::akn::render(doc).into_bytes()),
-        Target::Pdf => super::pdf::render,
+        Target::Json => write_streamed(dest, &mut |out| json::render_to(doc, out)),
+        Target::Html => write_streamed(dest, &mut |out| html::render_to(doc, out)),
+        Target::Docx => write_streamed(dest, &mut |out| docx::render_to(doc, out)),
+        Target::Akn => write_output(dest, akn::render(doc).as_bytes()),
+        Target::Pdf => write_output(dest, &super::pdf::render(doc)?),
     }
 }
 
@@ -109,14 +112,19 @@ fn build_one(
         return write_built(&document, dest, target, &name, report);
     }
     report.diagnostics(&name, &source, &diagnostics)?;
+    // The backends read only the document: the source (as large as the
+    // input) is not kept alive while the output is made.
+    drop(source);
     if diagnostics.iter().any(Diagnostic::is_error) {
         report.note(&format!("{} has errors; nothing was written", shown(input)));
         return Ok(DRAFT_ERRORS);
     }
+    drop(diagnostics);
     write_built(&document, dest, target, &name, report)
 }
 
-/// Renders `document` for `target` and writes it to `dest`.
+/// Renders `document` for `target` into `dest`, streamed where the
+/// backend can be.
 fn write_built(
     document: &Document,
     dest: &Path,
@@ -124,8 +132,7 @@ fn write_built(
     name: &str,
     report: &mut Report,
 ) -> Result<u8, Failure> {
-    let written = backend(target)(document).and_then(|bytes| write_output(dest, &bytes));
-    if let Err(failure) = written {
+    if let Err(failure) = render_to(target, document, dest) {
         report.failure(Some(name), failure);
         return Ok(USAGE_OR_IO);
     }

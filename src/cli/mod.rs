@@ -19,9 +19,9 @@ pub(crate) mod write;
 pub(crate) use args::*;
 pub(crate) use io::*;
 pub(crate) use report::{Report, Stream};
-pub(crate) use write::write_output;
+pub(crate) use write::{write_output, write_streamed};
 
-pub(crate) use build::{backend, build, build_many};
+pub(crate) use build::{build, build_many, render_to};
 pub(crate) use check::{CheckMode, check};
 pub(crate) use diff::diff;
 pub(crate) use explain::explain;

@@ -3,7 +3,6 @@
 use std::io::{self, IsTerminal};
 use std::path::{Path, PathBuf};
 
-use draftdec::ast::Document;
 use draftdec::diag::render::Format;
 use draftdec::diag::{Diagnostic, visible};
 
@@ -44,7 +43,7 @@ pub(crate) fn watch(
     let mut state = WatchState {
         input: input.to_path_buf(),
         dest,
-        render: backend(target),
+        target,
         format,
         color: use_color(color, io::stderr().is_terminal()),
         source: None,
@@ -70,7 +69,7 @@ pub(crate) fn watch(
 pub(crate) struct WatchState {
     input: PathBuf,
     dest: PathBuf,
-    render: fn(&Document) -> Result<Vec<u8>, Failure>,
+    target: Target,
     format: Format,
     color: bool,
     /// The source last built, to skip saves that changed nothing.
@@ -125,7 +124,7 @@ impl WatchState {
             ));
             return Ok(());
         }
-        write_output(&self.dest, &(self.render)(&document)?)?;
+        render_to(self.target, &document, &self.dest)?;
         if !is_stdin(&self.dest) {
             report.note(&format!("wrote {}", shown(&self.dest)));
         }

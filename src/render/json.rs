@@ -1,5 +1,7 @@
 //! JSON output: the resolved document wrapped with its format version.
 
+use std::io::{self, BufWriter, Write};
+
 use serde::Serialize;
 
 use crate::ast::{Document, FORMAT_VERSION};
@@ -24,14 +26,30 @@ struct Envelope<'a> {
 /// The resolved document as pretty-printed JSON (deterministic: struct
 /// fields in declaration order, no maps).
 pub fn render(doc: &Document) -> String {
+    let mut out = Vec::new();
+    // Writing to memory cannot fail, so only serialisation could; JSON
+    // from serde_json is UTF-8.
+    render_to(doc, &mut out)
+        .ok()
+        .and_then(|()| String::from_utf8(out).ok())
+        .expect("the AST serialises to JSON")
+}
+
+/// [`render`]'s bytes written straight to `out`, never held whole in
+/// memory. Fails only when `out` does.
+pub fn render_to(doc: &Document, out: impl Write) -> io::Result<()> {
     let envelope = Envelope {
         format_version: FORMAT_VERSION,
         generator: concat!("draftdec ", env!("CARGO_PKG_VERSION")),
         document: doc,
     };
-    let mut out = serde_json::to_string_pretty(&envelope).expect("the AST serialises to JSON");
-    out.push('\n');
-    out
+    // serde_json writes a few bytes at a time (a quote, an indent): into a
+    // buffer of its own, that is a copy; into `out`, which may be a
+    // `dyn Write`, a call each, which cost half as much again as the rest.
+    let mut out = BufWriter::with_capacity(64 << 10, out);
+    serde_json::to_writer_pretty(&mut out, &envelope).map_err(io::Error::from)?;
+    out.write_all(b"\n")?;
+    out.flush()
 }
 
 /// The JSON Schema of [`render`]'s output, pretty-printed.

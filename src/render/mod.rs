@@ -6,6 +6,25 @@ pub mod docx;
 pub mod html;
 pub mod json;
 
+/// Appends `text` to `out` with each ASCII byte that `replacement` names
+/// replaced. A replaced character is ASCII, which never occurs inside a
+/// multi-byte character, so the text between them is copied whole.
+pub(crate) fn escape_with(
+    out: &mut String,
+    text: &str,
+    replacement: impl Fn(u8) -> Option<&'static str>,
+) {
+    let mut from = 0;
+    for (i, b) in text.bytes().enumerate() {
+        if let Some(r) = replacement(b) {
+            out.push_str(&text[from..i]);
+            out.push_str(r);
+            from = i + 1;
+        }
+    }
+    out.push_str(&text[from..]);
+}
+
 /// A decision symbol as printed: its hyphens are no-break hyphens (U+2011),
 /// so that a line never ends inside "MC-3/11" ("СК-" / "12/23"). Word gets
 /// `w:noBreakHyphen` from the DOCX layer; HTML prints the character.

@@ -34,6 +34,15 @@ pub struct Built {
 /// a literal tab or newline inside `w:t` is not a Word tab or break, and
 /// layout tabs are written by this backend only.
 pub fn clean(text: &str) -> String {
+    // Most text has nothing to remove: a C0 control is a byte below 0x20,
+    // and U+FFFE and U+FFFF both begin with the bytes EF BF.
+    let clean = !text
+        .bytes()
+        .zip(text.bytes().skip(1).chain([0]))
+        .any(|(b, next)| b < 0x20 || (b == 0xEF && next == 0xBF));
+    if clean {
+        return text.to_string();
+    }
     text.chars()
         .filter_map(|c| match c {
             '\t' | '\n' | '\r' => Some(' '),
@@ -53,7 +62,8 @@ struct Fmt {
 struct Builder<'a> {
     doc: &'a Document,
     table: &'static LangTable,
-    paragraphs: Vec<Para>,
+    /// Takes each paragraph of the body as it is made.
+    emit: &'a mut dyn FnMut(Para),
     footnotes: Vec<(usize, Para)>,
     /// Footnotes already placed (a second reference prints the mark only:
     /// a Word footnote cannot be referenced twice).
@@ -65,11 +75,20 @@ struct Builder<'a> {
 
 /// Builds the paragraphs of `doc`.
 pub fn build(doc: &Document) -> Built {
+    let mut body = Vec::new();
+    let built = stream(doc, &mut |p| body.push(BodyElement::Para(p)));
+    Built { body, ..built }
+}
+
+/// Builds the paragraphs of `doc` and hands each of the body's to `emit`
+/// as it is made, so that they need not be held together: what is
+/// returned has the footnotes and the header, and an empty body.
+pub fn stream(doc: &Document, emit: &mut dyn FnMut(Para)) -> Built {
     let table = doc.language.table();
     let mut b = Builder {
         doc,
         table,
-        paragraphs: Vec::new(),
+        emit,
         footnotes: Vec::new(),
         placed: BTreeSet::new(),
         numbered: 0,
@@ -100,7 +119,7 @@ pub fn build(doc: &Document) -> Built {
         ],
     };
     Built {
-        body: b.paragraphs.into_iter().map(BodyElement::Para).collect(),
+        body: Vec::new(),
         footnotes: b.footnotes,
         header,
         tracked: false,
@@ -240,7 +259,7 @@ impl<'a> Builder<'a> {
             props: self.props(style),
             runs,
         };
-        self.paragraphs.push(p);
+        (self.emit)(p);
     }
 
     fn inlines(&mut self, content: &[Inline], fmt: Fmt, out: &mut Vec<Run>) {
@@ -685,7 +704,17 @@ impl<'a> Builder<'a> {
 
 #[cfg(test)]
 mod tests {
-    use super::segments;
+    use super::{clean, segments};
+
+    #[test]
+    fn clean_removes_what_xml_forbids_and_keeps_the_rest() {
+        assert_eq!(clean("a\tb\nc\rd"), "a b c d");
+        assert_eq!(clean("a\u{1}b\u{1f}"), "ab");
+        assert_eq!(clean("\u{FFFE}x\u{FFFF}"), "x");
+        // Characters whose UTF-8 begins like U+FFFE's are kept.
+        assert_eq!(clean("\u{FFFD}\u{FFE0}"), "\u{FFFD}\u{FFE0}");
+        assert_eq!(clean("Договаривающиеся 缔约方"), "Договаривающиеся 缔约方");
+    }
 
     #[test]
     fn right_to_left_text_is_cut_around_latin_symbols() {

@@ -3,7 +3,9 @@
 //!
 //! Three steps: `body` turns the resolved AST into paragraphs (`ooxml`'s
 //! plain values) in the named styles of `styles`; `package` writes every
-//! part in schema order and zips them deterministically.
+//! part in schema order and zips them deterministically. [`render_to`]
+//! streams the body's paragraphs from `body` into the zip as they are
+//! made, so that they are never all in memory at once.
 
 mod body;
 mod ooxml;
@@ -14,29 +16,43 @@ mod tracked;
 
 pub use tracked::Revision;
 
+use std::io::{self, Cursor, Seek, Write};
+
 use crate::ast::{Document, LineRole};
 use crate::lang::LangTable;
 
 use body::clean;
 use ooxml::{Content, Para, ParaProps, Run, RunProps, Spacing};
+use package::Parts;
 use table::{BodyElement, Row, Table};
 
 /// The DOCX file for `doc`. Deterministic: equal documents give equal bytes.
 pub fn render(doc: &Document) -> Vec<u8> {
-    package::pack(&parts(doc))
+    zipped(|parts| write_parts(doc, &body::build(doc), parts))
+}
+
+/// [`render`]'s file written to `out`, its large parts a chunk at a time
+/// as they are made, so that neither they nor the file are ever whole in
+/// memory. Fails only when `out` does.
+pub fn render_to(doc: &Document, out: impl Write + Seek) -> io::Result<()> {
+    let mut zip = package::Zip::new(out);
+    let meta = package_meta_of(doc);
+    package::write_streamed(|emit| body::stream(doc, emit), &meta, &mut zip)?;
+    zip.finish().map(drop)
 }
 
 /// The package parts (path, bytes) in archive order, before zipping; the
 /// tests read these to check the XML without unzipping.
 pub fn parts(doc: &Document) -> Vec<(String, Vec<u8>)> {
-    package_parts(doc, &body::build(doc))
+    listed(|parts| write_parts(doc, &body::build(doc), parts))
 }
 
 /// The DOCX file of `new` with the changes from `old` tracked (Word's
 /// `w:ins` and `w:del`): accepting them all gives `new`'s text, rejecting
 /// them all `old`'s. The package (styles, language, header) is `new`'s.
 pub fn render_tracked(old: &Document, new: &Document, revision: &Revision) -> Vec<u8> {
-    package::pack(&tracked_parts(old, new, revision))
+    let built = tracked::merge(body::build(old), body::build(new), revision);
+    zipped(|parts| write_parts(new, &built, parts))
 }
 
 /// The parts of [`render_tracked`]'s file, before zipping.
@@ -46,10 +62,35 @@ pub fn tracked_parts(
     revision: &Revision,
 ) -> Vec<(String, Vec<u8>)> {
     let built = tracked::merge(body::build(old), body::build(new), revision);
-    package_parts(new, &built)
+    listed(|parts| write_parts(new, &built, parts))
 }
 
-fn package_parts(doc: &Document, built: &body::Built) -> Vec<(String, Vec<u8>)> {
+/// The zip of the parts `write` writes, in memory.
+fn zipped(write: impl FnOnce(&mut dyn Parts) -> io::Result<()>) -> Vec<u8> {
+    let mut zip = package::Zip::new(Cursor::new(Vec::new()));
+    // Writing to memory cannot fail short of allocation failure; a failed
+    // entry would be reported by LibreOffice's repair prompt, which the
+    // tests check for.
+    match write(&mut zip).and_then(|()| zip.finish()) {
+        Ok(cursor) => cursor.into_inner(),
+        Err(_) => Vec::new(),
+    }
+}
+
+/// The parts `write` writes, as a list.
+fn listed(write: impl FnOnce(&mut dyn Parts) -> io::Result<()>) -> Vec<(String, Vec<u8>)> {
+    let mut parts = Vec::new();
+    // A list in memory takes every part.
+    let _ = write(&mut parts);
+    parts
+}
+
+fn write_parts(doc: &Document, built: &body::Built, parts: &mut dyn Parts) -> io::Result<()> {
+    package::write(built, &package_meta_of(doc), parts)
+}
+
+/// The package's metadata for `doc`.
+fn package_meta_of(doc: &Document) -> package::Meta<'_> {
     let meta = &doc.meta;
     let table = doc.language.table();
     // The distribution block is in the language resolution gave its lines
@@ -70,14 +111,13 @@ fn package_parts(doc: &Document, built: &body::Built) -> Vec<(String, Vec<u8>)> 
         .map(|l| l.lang.table().typography.word_lang[0]);
     let field =
         |f: &Option<crate::ast::Field>| f.as_ref().map(|f| clean(&f.text)).unwrap_or_default();
-    let package = package_meta(
+    package_meta(
         table,
         doc.language.code(),
         (field(&meta.title), field(&meta.symbol)),
         distribution_lang,
         false,
-    );
-    package::parts(built, &package)
+    )
 }
 
 /// The package's metadata for a document in `table`'s language, `code`.
@@ -124,11 +164,15 @@ pub struct TableDocument<'a> {
 
 /// The DOCX file of a table document. Deterministic like [`render`].
 pub fn render_table(t: &TableDocument) -> Vec<u8> {
-    package::pack(&table_parts(t))
+    zipped(|parts| write_table(t, parts))
 }
 
 /// The package parts of a table document (see [`parts`]).
 pub fn table_parts(t: &TableDocument) -> Vec<(String, Vec<u8>)> {
+    listed(|parts| write_table(t, parts))
+}
+
+fn write_table(t: &TableDocument, parts: &mut dyn Parts) -> io::Result<()> {
     let lang = t.lang;
     let total: u32 = t.weights.iter().sum::<u32>().max(1);
     let width = styles::LANDSCAPE_TEXT_WIDTH;
@@ -207,5 +251,5 @@ pub fn table_parts(t: &TableDocument) -> Vec<(String, Vec<u8>)> {
         None,
         true,
     );
-    package::parts(&built, &meta)
+    package::write(&built, &meta, parts)
 }

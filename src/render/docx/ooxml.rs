@@ -12,17 +12,20 @@ use std::fmt::Write as _;
 /// `text` escaped for element content and attribute values alike.
 pub fn escape(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
-    for c in text.chars() {
-        match c {
-            '&' => out.push_str("&amp;"),
-            '<' => out.push_str("&lt;"),
-            '>' => out.push_str("&gt;"),
-            '"' => out.push_str("&quot;"),
-            '\'' => out.push_str("&apos;"),
-            c => out.push(c),
-        }
-    }
+    escape_into(&mut out, text);
     out
+}
+
+/// Appends `text` escaped (see [`escape`]).
+pub fn escape_into(out: &mut String, text: &str) {
+    crate::render::escape_with(out, text, |b| match b {
+        b'&' => Some("&amp;"),
+        b'<' => Some("&lt;"),
+        b'>' => Some("&gt;"),
+        b'"' => Some("&quot;"),
+        b'\'' => Some("&apos;"),
+        _ => None,
+    });
 }
 
 /// `w:lang`: the language of Latin-script, East Asian and complex-script text.
@@ -66,9 +69,13 @@ pub struct RunProps {
 
 impl RunProps {
     pub fn write(&self, out: &mut String) {
-        let mut inner = String::new();
+        // Written in place and taken back if it stays empty: no `w:rPr`
+        // without a property.
+        let open = out.len();
+        out.push_str("<w:rPr>");
+        let inner = &mut *out;
         if let Some(s) = self.style {
-            empty(&mut inner, "w:rStyle", &[("w:val", s)]);
+            empty(inner, "w:rStyle", &[("w:val", s)]);
         }
         if let Some(f) = &self.fonts {
             let mut attrs = Vec::new();
@@ -85,7 +92,7 @@ impl RunProps {
             if f.east_asia_hint {
                 attrs.push(("w:hint", "eastAsia"));
             }
-            empty(&mut inner, "w:rFonts", &attrs);
+            empty(inner, "w:rFonts", &attrs);
         }
         if self.bold {
             inner.push_str("<w:b/><w:bCs/>");
@@ -95,8 +102,8 @@ impl RunProps {
         }
         if let Some(sz) = self.size {
             let sz = sz.to_string();
-            empty(&mut inner, "w:sz", &[("w:val", &sz)]);
-            empty(&mut inner, "w:szCs", &[("w:val", &sz)]);
+            empty(inner, "w:sz", &[("w:val", &sz)]);
+            empty(inner, "w:szCs", &[("w:val", &sz)]);
         }
         if self.superscript {
             inner.push_str(r#"<w:vertAlign w:val="superscript"/>"#);
@@ -112,13 +119,9 @@ impl RunProps {
             if let Some(b) = &l.bidi {
                 attrs.push(("w:bidi", b));
             }
-            empty(&mut inner, "w:lang", &attrs);
+            empty(inner, "w:lang", &attrs);
         }
-        if !inner.is_empty() {
-            out.push_str("<w:rPr>");
-            out.push_str(&inner);
-            out.push_str("</w:rPr>");
-        }
+        close(out, open, "<w:rPr>", "</w:rPr>");
     }
 }
 
@@ -184,9 +187,11 @@ pub struct ParaProps {
 
 impl ParaProps {
     pub fn write(&self, out: &mut String) {
-        let mut inner = String::new();
+        let open = out.len();
+        out.push_str("<w:pPr>");
+        let inner = &mut *out;
         if let Some(s) = self.style {
-            empty(&mut inner, "w:pStyle", &[("w:val", s)]);
+            empty(inner, "w:pStyle", &[("w:val", s)]);
         }
         if self.keep_next {
             inner.push_str("<w:keepNext/>");
@@ -244,7 +249,7 @@ impl ParaProps {
                 attrs.push(("w:line", v.as_str()));
                 attrs.push(("w:lineRule", "auto"));
             }
-            empty(&mut inner, "w:spacing", &attrs);
+            empty(inner, "w:spacing", &attrs);
         }
         if let Some(i) = &self.indent {
             let values =
@@ -260,7 +265,7 @@ impl ParaProps {
                     attrs.push((key, v.as_str()));
                 }
             }
-            empty(&mut inner, "w:ind", &attrs);
+            empty(inner, "w:ind", &attrs);
         }
         if let Some(j) = self.justify {
             match j {
@@ -270,13 +275,9 @@ impl ParaProps {
         }
         if let Some(l) = self.outline {
             let l = l.to_string();
-            empty(&mut inner, "w:outlineLvl", &[("w:val", &l)]);
+            empty(inner, "w:outlineLvl", &[("w:val", &l)]);
         }
-        if !inner.is_empty() {
-            out.push_str("<w:pPr>");
-            out.push_str(&inner);
-            out.push_str("</w:pPr>");
-        }
+        close(out, open, "<w:pPr>", "</w:pPr>");
     }
 }
 
@@ -437,11 +438,13 @@ fn write_text(out: &mut String, text: &str, element: &str) {
             out.push_str("<w:noBreakHyphen/>");
         }
         if !piece.is_empty() {
-            let _ = write!(
-                out,
-                r#"<{element} xml:space="preserve">{}</{element}>"#,
-                escape(piece)
-            );
+            out.push('<');
+            out.push_str(element);
+            out.push_str(r#" xml:space="preserve">"#);
+            escape_into(out, piece);
+            out.push_str("</");
+            out.push_str(element);
+            out.push('>');
         }
     }
 }
@@ -616,9 +619,23 @@ fn start(out: &mut String, name: &str, attrs: &[(&str, &str)]) {
     out.push('<');
     out.push_str(name);
     for (k, v) in attrs {
-        let _ = write!(out, r#" {k}="{}""#, escape(v));
+        out.push(' ');
+        out.push_str(k);
+        out.push_str("=\"");
+        escape_into(out, v);
+        out.push('"');
     }
     out.push('>');
+}
+
+/// Ends the properties element opened with `open_tag` at `open`: closed
+/// with `close_tag` if anything was written into it, taken back if not.
+fn close(out: &mut String, open: usize, open_tag: &str, close_tag: &str) {
+    if out.len() == open + open_tag.len() {
+        out.truncate(open);
+    } else {
+        out.push_str(close_tag);
+    }
 }
 
 #[cfg(test)]

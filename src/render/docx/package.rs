@@ -9,7 +9,7 @@
 
 use std::collections::BTreeSet;
 use std::fmt::Write as _;
-use std::io::{Cursor, Write};
+use std::io::{self, Cursor, Seek, Write};
 
 use super::body::Built;
 use super::ooxml::{Content, Para, ParaProps, Run, RunProps, Section, Spacing, Style, escape};
@@ -76,50 +76,190 @@ const FOOTNOTES: Related = Related {
 const HEADER: &str = "application/vnd.openxmlformats-officedocument.wordprocessingml.header+xml";
 const HEADERS: [&str; 2] = ["header1.xml", "header2.xml"];
 
-/// The parts, in archive order, with their paths.
-pub fn parts(built: &Built, meta: &Meta) -> Vec<(String, Vec<u8>)> {
-    let has_footnotes = !built.footnotes.is_empty();
+/// Where the parts go, in archive order: the zip, or a list of them
+/// (the tests read the XML without unzipping).
+pub trait Parts {
+    /// Begins the part at `path`; `size` is its length when it is known
+    /// before the part is written.
+    fn start(&mut self, path: &str, size: Option<usize>) -> io::Result<()>;
+    /// Appends to the part begun last.
+    fn write(&mut self, bytes: &[u8]) -> io::Result<()>;
+}
+
+impl Parts for Vec<(String, Vec<u8>)> {
+    fn start(&mut self, path: &str, size: Option<usize>) -> io::Result<()> {
+        self.push((path.to_string(), Vec::with_capacity(size.unwrap_or(0))));
+        Ok(())
+    }
+
+    fn write(&mut self, bytes: &[u8]) -> io::Result<()> {
+        if let Some((_, part)) = self.last_mut() {
+            part.extend_from_slice(bytes);
+        }
+        Ok(())
+    }
+}
+
+/// A large part is handed on whenever this much of it is ready, so that
+/// no part is ever whole in memory. Deflate's output depends on how its
+/// input is cut, so a part written in chunks compresses to other (as
+/// valid, as deterministic) bytes than the same part written at once: a
+/// chunk this large keeps every real draft's file byte for byte what it
+/// was when parts were made whole (`document.xml` is about twice the
+/// source, so up to a draft of about 450 KiB), and costs a 10 MiB draft
+/// a tenth of its size in memory.
+const CHUNK: usize = 1 << 20;
+
+/// A part being written: its XML so far, not yet handed on.
+struct Part<'p> {
+    parts: &'p mut dyn Parts,
+    path: &'p str,
+    xml: String,
+    started: bool,
+}
+
+impl<'p> Part<'p> {
+    fn new(parts: &'p mut dyn Parts, path: &'p str, xml: String) -> Self {
+        Part {
+            parts,
+            path,
+            xml,
+            started: false,
+        }
+    }
+
+    /// Hands the XML so far on once there is a chunk of it.
+    fn spill(&mut self) -> io::Result<()> {
+        if self.xml.len() < CHUNK {
+            return Ok(());
+        }
+        if !self.started {
+            self.parts.start(self.path, None)?;
+            self.started = true;
+        }
+        self.parts.write(self.xml.as_bytes())?;
+        self.xml.clear();
+        Ok(())
+    }
+
+    /// Hands the rest on; a part never spilled is given with its size.
+    fn finish(self) -> io::Result<()> {
+        if !self.started {
+            self.parts.start(self.path, Some(self.xml.len()))?;
+        }
+        self.parts.write(self.xml.as_bytes())
+    }
+}
+
+/// A part made whole (the small ones).
+fn whole(parts: &mut dyn Parts, path: &str, bytes: Vec<u8>) -> io::Result<()> {
+    parts.start(path, Some(bytes.len()))?;
+    parts.write(&bytes)
+}
+
+/// The parts the main document relates, and the ids of its two headers
+/// (`rId1`… for the related parts, then the headers).
+fn relations(has_footnotes: bool) -> (Vec<&'static Related>, [String; 2]) {
     let mut related = vec![&STYLES, &SETTINGS, &FONT_TABLE, &THEME];
     if has_footnotes {
         related.push(&FOOTNOTES);
     }
-    // Relationship ids: `rId1`… for `related`, then the two headers.
     let header_ids = [1, 2].map(|i| format!("rId{}", related.len() + i));
+    (related, header_ids)
+}
 
-    let mut parts = vec![
-        ("[Content_Types].xml".to_string(), content_types(&related)),
-        ("_rels/.rels".to_string(), package_rels()),
-        ("docProps/core.xml".to_string(), core(meta)),
-        ("docProps/app.xml".to_string(), app()),
-        (
-            "word/document.xml".to_string(),
-            document(built, meta, &header_ids),
-        ),
-        (
-            "word/_rels/document.xml.rels".to_string(),
-            document_rels(&related, &header_ids),
-        ),
-        ("word/styles.xml".to_string(), styles_part(meta)),
-        (
-            "word/settings.xml".to_string(),
-            settings(has_footnotes, built.tracked),
-        ),
-        (
-            "word/fontTable.xml".to_string(),
-            font_table(&meta.all_fonts),
-        ),
-        ("word/theme/theme1.xml".to_string(), theme(meta.fonts)),
-    ];
+/// Writes every part, in archive order, to `parts`.
+pub fn write(built: &Built, meta: &Meta, parts: &mut dyn Parts) -> io::Result<()> {
+    let (related, header_ids) = relations(!built.footnotes.is_empty());
+    head(meta, &related, parts)?;
+    let mut part = Part::new(parts, DOCUMENT, String::new());
+    document_start(&mut part.xml);
+    for element in &built.body {
+        element.write(&mut part.xml);
+        part.spill()?;
+    }
+    document_end(meta, &header_ids, &mut part.xml);
+    part.finish()?;
+    tail(built, meta, &related, &header_ids, parts)
+}
+
+/// Writes every part, in archive order, into `zip`, the body's
+/// paragraphs as `body` makes them (see `body::stream`). The main
+/// document comes before the parts that say whether there are footnotes,
+/// but is known to have them only once its last paragraph is made: it is
+/// compressed into a scratch archive first, then copied, still
+/// compressed, into its place.
+pub fn write_streamed<W: Write + Seek>(
+    body: impl FnOnce(&mut dyn FnMut(Para)) -> Built,
+    meta: &Meta,
+    zip: &mut Zip<W>,
+) -> io::Result<()> {
+    let mut scratch = Zip::new(Cursor::new(Vec::new()));
+    let mut part = Part::new(&mut scratch, DOCUMENT, String::new());
+    document_start(&mut part.xml);
+    let mut failed = None;
+    let built = body(&mut |p| {
+        p.write(&mut part.xml);
+        if failed.is_none() {
+            failed = part.spill().err();
+        }
+    });
+    if let Some(e) = failed {
+        return Err(e);
+    }
+    let (related, header_ids) = relations(!built.footnotes.is_empty());
+    document_end(meta, &header_ids, &mut part.xml);
+    part.finish()?;
+    let scratch = scratch.finish()?;
+    let mut scratch = zip::ZipArchive::new(scratch).map_err(io::Error::other)?;
+    head(meta, &related, zip)?;
+    let document = scratch.by_index_raw(0).map_err(io::Error::other)?;
+    zip.0.raw_copy_file(document).map_err(io::Error::other)?;
+    tail(&built, meta, &related, &header_ids, zip)
+}
+
+const DOCUMENT: &str = "word/document.xml";
+
+/// The parts before the main document.
+fn head(meta: &Meta, related: &[&Related], parts: &mut dyn Parts) -> io::Result<()> {
+    whole(parts, "[Content_Types].xml", content_types(related))?;
+    whole(parts, "_rels/.rels", package_rels())?;
+    whole(parts, "docProps/core.xml", core(meta))?;
+    whole(parts, "docProps/app.xml", app())
+}
+
+/// The parts after the main document.
+fn tail(
+    built: &Built,
+    meta: &Meta,
+    related: &[&Related],
+    header_ids: &[String; 2],
+    parts: &mut dyn Parts,
+) -> io::Result<()> {
+    let has_footnotes = !built.footnotes.is_empty();
+    whole(
+        parts,
+        "word/_rels/document.xml.rels",
+        document_rels(related, header_ids),
+    )?;
+    whole(parts, "word/styles.xml", styles_part(meta))?;
+    whole(
+        parts,
+        "word/settings.xml",
+        settings(has_footnotes, built.tracked),
+    )?;
+    whole(parts, "word/fontTable.xml", font_table(&meta.all_fonts))?;
+    whole(parts, "word/theme/theme1.xml", theme(meta.fonts))?;
     if has_footnotes {
-        parts.push(("word/footnotes.xml".to_string(), footnotes(built, meta.rtl)));
+        footnotes(built, meta.rtl, parts)?;
     }
     // The later-page header carries the symbol and the page number; the
     // first page's is empty, the masthead standing in its place.
     let first = Para::default();
     for (name, para) in HEADERS.iter().zip([&built.header, &first]) {
-        parts.push((format!("word/{name}"), header(para)));
+        whole(parts, &format!("word/{name}"), header(para))?;
     }
-    parts
+    Ok(())
 }
 
 fn content_types(related: &[&Related]) -> Vec<u8> {
@@ -222,12 +362,13 @@ fn root(name: &str) -> String {
     format!("{XML_DECL}<{name} xmlns:w=\"{W_NS}\" xmlns:r=\"{R_NS}\">")
 }
 
-fn document(built: &Built, meta: &Meta, header_ids: &[String; 2]) -> Vec<u8> {
-    let mut out = root("w:document");
+fn document_start(out: &mut String) {
+    out.push_str(&root("w:document"));
     out.push_str("<w:body>");
-    for element in &built.body {
-        element.write(&mut out);
-    }
+}
+
+/// The section's properties, which close the body.
+fn document_end(meta: &Meta, header_ids: &[String; 2], out: &mut String) {
     let (width, height) = if meta.landscape {
         (styles::PAGE_HEIGHT, styles::PAGE_WIDTH)
     } else {
@@ -248,9 +389,8 @@ fn document(built: &Built, meta: &Meta, header_ids: &[String; 2]) -> Vec<u8> {
         first_header: &header_ids[1],
         bidi: meta.rtl,
     }
-    .write(&mut out);
+    .write(out);
     out.push_str("</w:body></w:document>");
-    out.into_bytes()
 }
 
 fn styles_part(meta: &Meta) -> Vec<u8> {
@@ -349,8 +489,9 @@ fn theme(fonts: [&'static str; 3]) -> Vec<u8> {
 
 /// Separator and continuation separator (Word draws the line above the
 /// notes with them), then the notes.
-fn footnotes(built: &Built, rtl: bool) -> Vec<u8> {
-    let mut out = root("w:footnotes");
+fn footnotes(built: &Built, rtl: bool, parts: &mut dyn Parts) -> io::Result<()> {
+    let mut part = Part::new(parts, "word/footnotes.xml", root("w:footnotes"));
+    let out = &mut part.xml;
     for (id, kind, content) in [
         (-1, "separator", Content::Separator),
         (0, "continuationSeparator", Content::ContinuationSeparator),
@@ -369,16 +510,17 @@ fn footnotes(built: &Built, rtl: bool) -> Vec<u8> {
             },
             runs: vec![Run::default().with(content)],
         }
-        .write(&mut out);
+        .write(out);
         out.push_str("</w:footnote>");
     }
     for (id, p) in &built.footnotes {
-        let _ = write!(out, r#"<w:footnote w:id="{id}">"#);
-        p.write(&mut out);
-        out.push_str("</w:footnote>");
+        let _ = write!(part.xml, r#"<w:footnote w:id="{id}">"#);
+        p.write(&mut part.xml);
+        part.xml.push_str("</w:footnote>");
+        part.spill()?;
     }
-    out.push_str("</w:footnotes>");
-    out.into_bytes()
+    part.xml.push_str("</w:footnotes>");
+    part.finish()
 }
 
 fn header(p: &Para) -> Vec<u8> {
@@ -390,27 +532,38 @@ fn header(p: &Para) -> Vec<u8> {
 
 /// The zip: entries in a fixed order with a fixed timestamp (1980-01-01)
 /// and permissions, so equal input gives equal bytes.
-pub fn pack(parts: &[(String, Vec<u8>)]) -> Vec<u8> {
-    let options = zip::write::SimpleFileOptions::default()
-        .compression_method(zip::CompressionMethod::Deflated)
-        .last_modified_time(zip::DateTime::default())
-        .unix_permissions(0o644);
-    // Setting up a deflate stream costs more than it saves on a part of a
-    // few hundred bytes (a quarter of a small note's build went into it):
-    // small parts are stored as they are.
-    let stored = options.compression_method(zip::CompressionMethod::Stored);
-    let mut zip = zip::ZipWriter::new(Cursor::new(Vec::new()));
-    for (path, bytes) in parts {
-        let options = if bytes.len() < 4096 { stored } else { options };
-        // Writing to memory cannot fail short of allocation failure; a
-        // failed entry would be reported by LibreOffice's repair prompt,
-        // which the tests check for.
-        if zip.start_file(path.as_str(), options).is_ok() {
-            let _ = zip.write_all(bytes);
-        }
+pub struct Zip<W: Write + Seek>(zip::ZipWriter<W>);
+
+/// Parts smaller than this are stored as they are: setting up a deflate
+/// stream costs more than it saves on a part of a few hundred bytes (a
+/// quarter of a small note's build went into it).
+const STORED_BELOW: usize = 4096;
+
+impl<W: Write + Seek> Zip<W> {
+    pub fn new(out: W) -> Self {
+        Zip(zip::ZipWriter::new(out))
     }
-    match zip.finish() {
-        Ok(cursor) => cursor.into_inner(),
-        Err(_) => Vec::new(),
+
+    /// Writes the central directory; the archive is complete.
+    pub fn finish(self) -> io::Result<W> {
+        self.0.finish().map_err(io::Error::other)
+    }
+}
+
+impl<W: Write + Seek> Parts for Zip<W> {
+    fn start(&mut self, path: &str, size: Option<usize>) -> io::Result<()> {
+        let method = match size {
+            Some(n) if n < STORED_BELOW => zip::CompressionMethod::Stored,
+            _ => zip::CompressionMethod::Deflated,
+        };
+        let options = zip::write::SimpleFileOptions::default()
+            .compression_method(method)
+            .last_modified_time(zip::DateTime::default())
+            .unix_permissions(0o644);
+        self.0.start_file(path, options).map_err(io::Error::other)
+    }
+
+    fn write(&mut self, bytes: &[u8]) -> io::Result<()> {
+        self.0.write_all(bytes)
     }
 }

@@ -10,6 +10,7 @@
 pub mod redline;
 
 use std::collections::{BTreeMap, BTreeSet};
+use std::io::{self, Write};
 
 use crate::ast::{
     Annex, Block, Bracket, Choice, Decision, Document, Field, FieldKey, FootnoteRef, Inline,
@@ -25,33 +26,47 @@ const CSS: &str = include_str!("page.css");
 
 /// The whole document as one HTML5 page.
 pub fn render(doc: &Document) -> String {
-    let mut r = Renderer::new(doc);
+    let mut r = Renderer::new(doc, None);
     r.page();
     r.out
 }
 
+/// [`render`]'s page written to `out` a chunk at a time, so that it is
+/// never whole in memory. Fails only when `out` does.
+pub fn render_to(doc: &Document, mut out: impl Write) -> io::Result<()> {
+    let mut r = Renderer::new(doc, Some(&mut out));
+    r.page();
+    r.spill(0);
+    r.failed.map_or(Ok(()), Err)
+}
+
+/// The page is handed to the writer whenever this much of it is ready.
+const CHUNK: usize = 64 << 10;
+
 /// Appends `s` with the five HTML-significant characters replaced, which is
 /// safe both in text and in double- or single-quoted attribute values.
 pub(crate) fn esc_into(out: &mut String, s: &str) {
-    for c in s.chars() {
-        match c {
-            '&' => out.push_str("&amp;"),
-            '<' => out.push_str("&lt;"),
-            '>' => out.push_str("&gt;"),
-            '"' => out.push_str("&quot;"),
-            '\'' => out.push_str("&#39;"),
-            // NUL is a parse error in HTML text; U+FFFD is what a browser
-            // would show in its place anyway.
-            '\0' => out.push('\u{FFFD}'),
-            c => out.push(c),
-        }
-    }
+    crate::render::escape_with(out, s, |b| match b {
+        b'&' => Some("&amp;"),
+        b'<' => Some("&lt;"),
+        b'>' => Some("&gt;"),
+        b'"' => Some("&quot;"),
+        b'\'' => Some("&#39;"),
+        // NUL is a parse error in HTML text; U+FFFD is what a browser
+        // would show in its place anyway.
+        b'\0' => Some("\u{FFFD}"),
+        _ => None,
+    });
 }
 
 struct Renderer<'a> {
     doc: &'a Document,
     table: &'static LangTable,
+    /// The page so far, or its part not yet handed to `sink`.
     out: String,
+    sink: Option<&'a mut dyn Write>,
+    /// The sink's first error; nothing more is written after it.
+    failed: Option<io::Error>,
     /// Ids already written: a malformed AST with a repeated anchor must still
     /// give a page whose ids are unique, so repeats are dropped.
     ids: BTreeSet<String>,
@@ -62,12 +77,14 @@ struct Renderer<'a> {
 }
 
 impl<'a> Renderer<'a> {
-    fn new(doc: &'a Document) -> Self {
+    fn new(doc: &'a Document, sink: Option<&'a mut dyn Write>) -> Self {
         let table = doc.language.table();
         Renderer {
             doc,
             table,
-            out: String::with_capacity(64 * 1024),
+            out: String::with_capacity(CHUNK + CHUNK / 4),
+            sink,
+            failed: None,
             ids: BTreeSet::new(),
             notes: doc
                 .footnotes
@@ -80,10 +97,27 @@ impl<'a> Renderer<'a> {
 
     fn push(&mut self, s: &str) {
         self.out.push_str(s);
+        self.spill(CHUNK);
     }
 
     fn text(&mut self, s: &str) {
         esc_into(&mut self.out, s);
+        self.spill(CHUNK);
+    }
+
+    /// Hands the page so far to the sink, if there is one and at least
+    /// `at` bytes are ready.
+    fn spill(&mut self, at: usize) {
+        let Some(sink) = &mut self.sink else { return };
+        if self.out.len() < at {
+            return;
+        }
+        if self.failed.is_none()
+            && let Err(e) = sink.write_all(self.out.as_bytes())
+        {
+            self.failed = Some(e);
+        }
+        self.out.clear();
     }
 
     /// Writes ` id="…"` unless the id is empty or already used.
