@@ -1,5 +1,10 @@
-//! Stage 1: the pest parser over `grammar/draft.pest`, and the translation of
-//! its rule names into words a drafter understands.
+//! Stage 1: the pest parser over `grammar/draft.pest`, which reads the block
+//! structure and finds where each block's inline content ends, and the
+//! translation of its rule names into words a drafter understands. The
+//! inline content itself is read by hand (`scan`, and lowering's scanner in
+//! `lower/inline.rs`).
+
+pub mod scan;
 
 use pest::Parser;
 use pest::iterators::Pairs;
@@ -17,7 +22,7 @@ pub fn parse(src: &str) -> Result<Pairs<'_, Rule>, Box<Diagnostic>> {
     if let Some(d) = nesting_error(src) {
         return Err(Box::new(d));
     }
-    DraftParser::parse(Rule::document, src).map_err(|e| Box::new(syntax_error(src, e)))
+    DraftParser::parse(Rule::document, src).map_err(|e| Box::new(syntax_error(src, e, describe)))
 }
 
 /// The most footnotes (`^{`) that may be open at once within a paragraph,
@@ -93,7 +98,12 @@ pub fn nesting_error(src: &str) -> Option<Diagnostic> {
     None
 }
 
-fn syntax_error(src: &str, e: pest::error::Error<Rule>) -> Diagnostic {
+/// A pest error in the drafter's words, rules named by `describe`.
+pub(crate) fn syntax_error<R: pest::RuleType>(
+    src: &str,
+    e: pest::error::Error<R>,
+    describe: fn(R) -> &'static str,
+) -> Diagnostic {
     let at = match e.location {
         pest::error::InputLocation::Pos(p) => p,
         pest::error::InputLocation::Span((s, _)) => s,
@@ -134,30 +144,20 @@ pub fn describe(rule: Rule) -> &'static str {
         Rule::sub_marker | Rule::sub_letters => "a sub-paragraph marker (`(a)`, `a)`, `-` or `–`)",
         Rule::label | Rule::label_name => "a label (`<name>`)",
         Rule::comment_line | Rule::comment_text => "a comment (`// …`)",
-        Rule::footnote => "a footnote (`^{…}`)",
-        Rule::footnote_ref => "a footnote reference (`^name`)",
-        Rule::cross_ref | Rule::bare_mark | Rule::short_mark => "a reference (`@name`)",
-        Rule::strong | Rule::fn_strong => "bold text (`**…**`)",
-        Rule::emphasis | Rule::fn_emphasis => "italic text (`*…*`)",
-        Rule::escape | Rule::escaped | Rule::escaped_word | Rule::escaped_run => {
-            "an escaped character (`\\*`)"
-        }
-        Rule::decision_sym | Rule::convention | Rule::hyphen => "a decision symbol (`MC-3/11`)",
-        Rule::document_sym
-        | Rule::organ
-        | Rule::symbol_part
-        | Rule::symbol_piece
-        | Rule::symbol_char
-        | Rule::res_symbol
-        | Rule::slash_symbol
-        | Rule::dotted_symbol
-        | Rule::suffix_symbol => "a document symbol (`UNEP/MC/COP.6/1`)",
         Rule::block_inlines | Rule::line_inlines | Rule::soft_break => "text",
-        Rule::plain | Rule::plain_word | Rule::plain_gap | Rule::latin_chars => "text",
-        Rule::word | Rule::word_char | Rule::space | Rule::punct | Rule::stray => "text",
+        Rule::ext_inline
+        | Rule::ext_fn
+        | Rule::ext_run
+        | Rule::ext_stop
+        | Rule::ext_escape
+        | Rule::ext_footnote
+        | Rule::ext_strong
+        | Rule::ext_emphasis
+        | Rule::ext_fn_strong
+        | Rule::ext_fn_emphasis => "text",
         Rule::nl | Rule::eol | Rule::blank_line => "the end of the line",
         Rule::marker | Rule::block_start => "a paragraph marker",
         Rule::document | Rule::block | Rule::bom => "a draft",
-        Rule::sp | Rule::inline | Rule::fn_inline => "text",
+        Rule::sp => "text",
     }
 }

@@ -6,8 +6,11 @@ mod brackets;
 mod builder;
 mod inline;
 mod meta;
+#[cfg(test)]
+mod reference;
 mod symbol;
 
+use pest::RuleType;
 use pest::iterators::{Pair, Pairs};
 use serde::Serialize;
 
@@ -35,13 +38,81 @@ pub struct Lowered {
 /// Lowers a whole source file. Never fails: problems become diagnostics and
 /// the document holds what could be read.
 pub fn lower(src: &str) -> Lowered {
+    lower_parsed(src, syntax::parse(src))
+}
+
+/// The block rules that lowering reads. The grammar and the reference
+/// grammar of the differential test (`reference`) both have them, under
+/// the same names, so the two share this stage's code up to the inline
+/// content.
+#[derive(Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Kind {
+    Metadata,
+    MetaField,
+    MetaKey,
+    CommentLine,
+    Heading,
+    HeadingMarks,
+    Label,
+    LabelName,
+    SectionNumber,
+    Fence,
+    FenceKind,
+    Item,
+    Indent,
+    NumMarker,
+    SubMarker,
+    FootnoteDef,
+    /// `block_inlines` or `line_inlines`.
+    Inlines,
+    Other,
+}
+
+pub(crate) trait Grammar: RuleType {
+    fn kind(self) -> Kind;
+    /// The inline content of a `block_inlines` or `line_inlines` pair.
+    fn lower_inlines(lowerer: &mut Lowerer<'_>, pair: Pair<'_, Self>) -> Vec<Inline>;
+}
+
+impl Grammar for Rule {
+    fn kind(self) -> Kind {
+        match self {
+            Rule::metadata => Kind::Metadata,
+            Rule::meta_field => Kind::MetaField,
+            Rule::meta_key => Kind::MetaKey,
+            Rule::comment_line => Kind::CommentLine,
+            Rule::heading => Kind::Heading,
+            Rule::heading_marks => Kind::HeadingMarks,
+            Rule::label => Kind::Label,
+            Rule::label_name => Kind::LabelName,
+            Rule::section_number => Kind::SectionNumber,
+            Rule::fence => Kind::Fence,
+            Rule::fence_kind => Kind::FenceKind,
+            Rule::item => Kind::Item,
+            Rule::indent => Kind::Indent,
+            Rule::num_marker => Kind::NumMarker,
+            Rule::sub_marker => Kind::SubMarker,
+            Rule::footnote_def => Kind::FootnoteDef,
+            Rule::block_inlines | Rule::line_inlines => Kind::Inlines,
+            _ => Kind::Other,
+        }
+    }
+
+    /// The grammar only finds where inline content ends; the scanner reads it.
+    fn lower_inlines(lowerer: &mut Lowerer<'_>, pair: Pair<'_, Self>) -> Vec<Inline> {
+        let span = span_of(&pair);
+        lowerer.lower_inlines(span.start, span.end)
+    }
+}
+
+fn lower_parsed<R: Grammar>(src: &str, parsed: Result<Pairs<'_, R>, Box<Diagnostic>>) -> Lowered {
     let mut lowerer = Lowerer {
         src,
         diags: Vec::new(),
         comments: Vec::new(),
         footnotes: Vec::new(),
     };
-    let document = match syntax::parse(src) {
+    let document = match parsed {
         Ok(mut pairs) => {
             let doc = pairs.next().expect("the grammar yields one document");
             lowerer.lower_document(doc)
@@ -112,17 +183,17 @@ pub(crate) enum LineBlock {
 }
 
 impl<'s> Lowerer<'s> {
-    fn lower_document(&mut self, pair: Pair<'s, Rule>) -> Document {
+    fn lower_document<R: Grammar>(&mut self, pair: Pair<'s, R>) -> Document {
         let mut doc = empty_document(self.src.len());
         let mut builder = Builder::default();
         for p in pair.into_inner() {
-            match p.as_rule() {
-                Rule::metadata => doc.meta = self.lower_metadata(p),
-                Rule::comment_line => self.lower_comments(Pairs::single(p)),
-                Rule::heading => builder.push(self.lower_heading(p), &mut self.diags),
-                Rule::fence => builder.push(self.lower_fence(p), &mut self.diags),
-                Rule::item => builder.push(self.lower_item(p), &mut self.diags),
-                Rule::footnote_def => self.lower_footnote_def(p),
+            match p.as_rule().kind() {
+                Kind::Metadata => doc.meta = self.lower_metadata(p),
+                Kind::CommentLine => self.lower_comments(Pairs::single(p)),
+                Kind::Heading => builder.push(self.lower_heading(p), &mut self.diags),
+                Kind::Fence => builder.push(self.lower_fence(p), &mut self.diags),
+                Kind::Item => builder.push(self.lower_item(p), &mut self.diags),
+                Kind::FootnoteDef => self.lower_footnote_def(p),
                 _ => {}
             }
         }
@@ -133,29 +204,29 @@ impl<'s> Lowerer<'s> {
         doc
     }
 
-    fn lower_comments(&mut self, pairs: Pairs<'_, Rule>) {
-        for p in pairs.filter(|p| p.as_rule() == Rule::comment_line) {
+    fn lower_comments<R: Grammar>(&mut self, pairs: Pairs<'_, R>) {
+        for p in pairs.filter(|p| p.as_rule().kind() == Kind::CommentLine) {
             let span = span_of(&p);
             let text = p.into_inner().next().map_or("", |t| t.as_str()).to_string();
             self.comments.push(Comment { text, span });
         }
     }
 
-    fn lower_heading(&mut self, pair: Pair<'_, Rule>) -> LineBlock {
+    fn lower_heading<R: Grammar>(&mut self, pair: Pair<'_, R>) -> LineBlock {
         let span = trimmed_span(&pair);
         let (mut level, mut label, mut typed, mut title) = (1, None, None, Vec::new());
         for p in pair.into_inner() {
-            match p.as_rule() {
-                Rule::heading_marks => level = p.as_str().len(),
-                Rule::label => label = Some(self.lower_label(p)),
-                Rule::section_number => {
+            match p.as_rule().kind() {
+                Kind::HeadingMarks => level = p.as_str().len(),
+                Kind::Label => label = Some(self.lower_label(p)),
+                Kind::SectionNumber => {
                     let s = span_of(&p);
                     typed = Some(Typed {
                         text: p.as_str().trim_end_matches('.').to_string(),
                         span: s,
                     });
                 }
-                Rule::line_inlines => title = inline::trim(self.lower_inlines(p.into_inner())),
+                Kind::Inlines => title = inline::trim(R::lower_inlines(self, p)),
                 _ => {}
             }
         }
@@ -168,14 +239,14 @@ impl<'s> Lowerer<'s> {
         }
     }
 
-    fn lower_fence(&mut self, pair: Pair<'_, Rule>) -> LineBlock {
+    fn lower_fence<R: Grammar>(&mut self, pair: Pair<'_, R>) -> LineBlock {
         let span = trimmed_span(&pair);
         let (mut kind, mut label, mut head) = (None, None, Vec::new());
         for p in pair.into_inner() {
-            match p.as_rule() {
-                Rule::fence_kind => kind = Some((p.as_str().to_string(), span_of(&p))),
-                Rule::label => label = Some(self.lower_label(p)),
-                Rule::line_inlines => head = inline::trim(self.lower_inlines(p.into_inner())),
+            match p.as_rule().kind() {
+                Kind::FenceKind => kind = Some((p.as_str().to_string(), span_of(&p))),
+                Kind::Label => label = Some(self.lower_label(p)),
+                Kind::Inlines => head = inline::trim(R::lower_inlines(self, p)),
                 _ => {}
             }
         }
@@ -187,30 +258,30 @@ impl<'s> Lowerer<'s> {
         }
     }
 
-    fn lower_item(&mut self, pair: Pair<'_, Rule>) -> LineBlock {
+    fn lower_item<R: Grammar>(&mut self, pair: Pair<'_, R>) -> LineBlock {
         let span = trimmed_span(&pair);
         let (mut indent, mut marker, mut label, mut content) = (0, None, None, Vec::new());
         for p in pair.into_inner() {
-            match p.as_rule() {
-                Rule::indent => {
+            match p.as_rule().kind() {
+                Kind::Indent => {
                     indent = p
                         .as_str()
                         .chars()
                         .map(|c| if c == '\t' { 4 } else { 1 })
                         .sum()
                 }
-                Rule::num_marker => {
+                Kind::NumMarker => {
                     let inserted = p.as_str().contains(['+', ' ']);
                     let typed = typed_marker(&p, &['.'][..]);
                     marker = Some(Marker::Number(typed, inserted));
                 }
-                Rule::sub_marker => {
+                Kind::SubMarker => {
                     let dash = p.as_str() == "\u{2013}";
                     let typed = typed_marker(&p, &['(', ')'][..]);
                     marker = Some(Marker::Sub(typed, dash));
                 }
-                Rule::label => label = Some(self.lower_label(p)),
-                Rule::block_inlines => content = inline::trim(self.lower_inlines(p.into_inner())),
+                Kind::Label => label = Some(self.lower_label(p)),
+                Kind::Inlines => content = inline::trim(R::lower_inlines(self, p)),
                 _ => {}
             }
         }
@@ -223,7 +294,7 @@ impl<'s> Lowerer<'s> {
         }
     }
 
-    fn lower_footnote_def(&mut self, pair: Pair<'_, Rule>) {
+    fn lower_footnote_def<R: Grammar>(&mut self, pair: Pair<'_, R>) {
         let span = trimmed_span(&pair);
         let id = self.reserve_footnote(FootnoteOrigin::Named, span);
         let mut label = Label {
@@ -232,9 +303,9 @@ impl<'s> Lowerer<'s> {
         };
         let mut content = Vec::new();
         for p in pair.into_inner() {
-            match p.as_rule() {
-                Rule::label_name => label = inline::label_of(&p),
-                Rule::block_inlines => content = inline::trim(self.lower_inlines(p.into_inner())),
+            match p.as_rule().kind() {
+                Kind::LabelName => label = inline::label_of(&p),
+                Kind::Inlines => content = inline::trim(R::lower_inlines(self, p)),
                 _ => {}
             }
         }
@@ -261,7 +332,7 @@ impl<'s> Lowerer<'s> {
 }
 
 /// A block's span without the line break that ends it.
-fn trimmed_span(pair: &Pair<'_, Rule>) -> Span {
+fn trimmed_span<R: RuleType>(pair: &Pair<'_, R>) -> Span {
     let s = pair.as_str();
     let trimmed = s.trim_end_matches(['\r', '\n', ' ', '\t']);
     let start = pair.as_span().start();
@@ -274,7 +345,7 @@ fn indent_bytes(span: &Span, src: &str) -> usize {
 }
 
 /// The typed designation of a marker, or `None` for `#.`, `#+.`, `-` and `–`.
-fn typed_marker(pair: &Pair<'_, Rule>, punct: &[char]) -> Option<Typed> {
+fn typed_marker<R: RuleType>(pair: &Pair<'_, R>, punct: &[char]) -> Option<Typed> {
     let text = pair.as_str().trim_matches(punct);
     let computed = matches!(text, "#" | "#+" | "-" | "\u{2013}");
     (!computed).then(|| Typed {
