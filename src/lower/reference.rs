@@ -275,7 +275,7 @@ fn tricky_texts_lower_the_same() {
         "وMC-4/9 المقرر MC-4/9، وUNEP/MC/COP.6/1.\n",
         "write to abc@UNEP.org, a@b or x@ y; UNEP/MC/COP.6/INF/29 and A/RES/70/1.\n",
         "the Executive Secretary, ECE/MP.PP/2 and S/RES/1 at E/2024/1 -- MC-6/[…].\n",
-        "S/RES/2231 (2015), A/RES/70/1 (LXX), S/RES/1 (20155), WHA77.1, WHA77(1), EB154.R1, CSP3.1\n",
+        "S/RES/2231 (2015), A/RES/70 (LXX), S/RES/1 (20155), A/RES/3 (XI1), WHA77.1, WHA77(1), EB154.R1, CSP3.1\n",
         "Corr.1/Add.2 and Rev.3/ and GC(66)/RES/6 and ICCD/COP(15)/CST/1 and IDB.51/Dec.3\n",
         "\\UNEP/MC/COP.6/1 \\A/RES/70/1 \\-MC-3/11 \\* \\\\ \\\n",
         "# **Title\ncontinued** here\n\ntext\n",
@@ -402,6 +402,24 @@ proptest! {
     #[test]
     fn random_texts_lower_the_same(parts in prop::collection::vec(0..FRAGMENTS.len(), 0..48)) {
         let src: String = parts.iter().map(|&i| FRAGMENTS[i]).collect();
+        same(&src);
+    }
+}
+
+/// Few fragments, so that random sequences often put a symbol right after
+/// a word of another script, a gap, an escape or markup.
+const SYMBOL_FRAGMENTS: &[&str] = &[
+    "MC", "-", "3", "/", "11", "第", "号", "و", "abc", "Abc", " ", ".Ex", "@", "UNEP", "(", ")",
+    "\n", "\\", "*", "S", "/RES/", " (", "2015", "LX", "IV", ".", "R", "Corr", "[…]",
+];
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(2048))]
+    #[test]
+    fn random_symbol_contexts_lower_the_same(
+        parts in prop::collection::vec(0..SYMBOL_FRAGMENTS.len(), 0..24)
+    ) {
+        let src: String = parts.iter().map(|&i| SYMBOL_FRAGMENTS[i]).collect();
         same(&src);
     }
 }
