@@ -6,6 +6,8 @@
 
 pub mod scan;
 
+use std::ops::Range;
+
 use pest::Parser;
 use pest::iterators::Pairs;
 
@@ -16,15 +18,72 @@ use crate::diag::{Code, Diagnostic};
 #[grammar = "../grammar/draft.pest"]
 pub struct DraftParser;
 
-/// Parses a whole file. The grammar is total over text, so an error here is
-/// rare; it is still reported in the drafter's words.
+/// Parses a whole file (for the benchmark of this stage alone; `lower`
+/// parses a long draft in parts, with [`parse_part`]). The grammar is total
+/// over text, so an error here is rare; it is still reported in the
+/// drafter's words.
+#[cfg(feature = "stages")]
 pub fn parse(src: &str) -> Result<Pairs<'_, Rule>, Box<Diagnostic>> {
     if let Some(d) = nesting_error(src) {
         return Err(Box::new(d));
     }
-    DraftParser::parse(Rule::document, src).map_err(|e| Box::new(syntax_error(src, e, describe)))
+    parse_part(src, 0..src.len(), true)
 }
 
+/// Parses the part `range` of `src`, one of [`parts`]: the first as the
+/// start of a `document` (its metadata), the others as `blocks`. Positions
+/// in the pairs are relative to the part.
+pub fn parse_part(
+    src: &str,
+    range: Range<usize>,
+    first: bool,
+) -> Result<Pairs<'_, Rule>, Box<Diagnostic>> {
+    let rule = if first { Rule::document } else { Rule::blocks };
+    let base = range.start;
+    DraftParser::parse(rule, &src[range])
+        .map_err(|e| Box::new(syntax_error(src, base, e, describe)))
+}
+
+/// Cuts `src` into parts of at least `size` bytes, each ending with a blank
+/// line, so that pest's tokens for one part at a time are alive. The cut
+/// is sound because nothing in the grammar spans a blank line (a paragraph,
+/// a footnote's text and markup end at one; `soft_break` never crosses
+/// one), and the metadata ends at the first blank line after a line that
+/// is not blank: after it, the document is a sequence of blocks that each
+/// parse alike wherever the parse started. Linear in the input.
+pub fn parts(src: &str, size: usize) -> Vec<Range<usize>> {
+    let b = src.as_bytes();
+    let mut parts = Vec::new();
+    let (mut start, mut line, mut seen_text) = (0, 0, false);
+    while line < b.len() {
+        let text = line
+            + b[line..]
+                .iter()
+                .take_while(|&&c| c == b' ' || c == b'\t')
+                .count();
+        let mut next = text
+            + b[text..]
+                .iter()
+                .take_while(|&&c| c != b'\n' && c != b'\r')
+                .count();
+        if next < b.len() {
+            next += if b[next] == b'\r' && b.get(next + 1) == Some(&b'\n') {
+                2
+            } else {
+                1
+            };
+        }
+        let blank = text == b.len() || matches!(b[text], b'\n' | b'\r');
+        if blank && seen_text && next - start >= size && next < b.len() {
+            parts.push(start..next);
+            start = next;
+        }
+        seen_text |= !blank;
+        line = next;
+    }
+    parts.push(start..b.len());
+    parts
+}
 /// The most footnotes (`^{`) that may be open at once within a paragraph,
 /// closed or not: a footnote may hold one footnote, no deeper. Every other
 /// inline nesting (`**…*…*…**`) goes through a footnote, so this bounds the
@@ -98,16 +157,19 @@ pub fn nesting_error(src: &str) -> Option<Diagnostic> {
     None
 }
 
-/// A pest error in the drafter's words, rules named by `describe`.
+/// A pest error in the drafter's words, rules named by `describe`; `base`
+/// is where the text pest read starts in `src`.
 pub(crate) fn syntax_error<R: pest::RuleType>(
     src: &str,
+    base: usize,
     e: pest::error::Error<R>,
     describe: fn(R) -> &'static str,
 ) -> Diagnostic {
-    let at = match e.location {
-        pest::error::InputLocation::Pos(p) => p,
-        pest::error::InputLocation::Span((s, _)) => s,
-    };
+    let at = base
+        + match e.location {
+            pest::error::InputLocation::Pos(p) => p,
+            pest::error::InputLocation::Span((s, _)) => s,
+        };
     let end = src[at..].chars().next().map_or(at, |c| at + c.len_utf8());
     let message = match &e.variant {
         pest::error::ErrorVariant::ParsingError { positives, .. } if !positives.is_empty() => {
@@ -157,7 +219,7 @@ pub fn describe(rule: Rule) -> &'static str {
         | Rule::ext_fn_emphasis => "text",
         Rule::nl | Rule::eol | Rule::blank_line => "the end of the line",
         Rule::marker | Rule::block_start => "a paragraph marker",
-        Rule::document | Rule::block | Rule::bom => "a draft",
+        Rule::document | Rule::blocks | Rule::block | Rule::bom => "a draft",
         Rule::sp => "text",
     }
 }

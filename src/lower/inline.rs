@@ -53,14 +53,7 @@ impl Buf {
     }
 }
 
-/// A label as written, in Unicode's composed form (NFC): `é` typed as one
-/// character or as `e` and a combining accent is the same label.
-pub(super) fn label_of<R: RuleType>(pair: &Pair<'_, R>) -> Label {
-    let span = span_of(pair);
-    label_at(pair.get_input(), span.start, span.end)
-}
-
-fn label_at(src: &str, start: usize, end: usize) -> Label {
+pub(super) fn label_at(src: &str, start: usize, end: usize) -> Label {
     use unicode_normalization::UnicodeNormalization;
     Label {
         name: src[start..end].nfc().collect(),
@@ -68,9 +61,13 @@ fn label_at(src: &str, start: usize, end: usize) -> Label {
     }
 }
 
-pub(super) fn span_of<R: RuleType>(pair: &Pair<'_, R>) -> Span {
-    let s = pair.as_span();
-    Span::new(s.start(), s.end())
+/// The content gathered in `buf`, brackets paired. Its spare capacity is
+/// given back: inline vectors are most of a document's memory, and one
+/// that doubled as it grew is up to half empty.
+fn content(src: &str, buf: Buf) -> Vec<Inline> {
+    let mut content = super::brackets::pair(src, buf.out);
+    content.shrink_to_fit();
+    content
 }
 
 /// Where a run of inline content stops, besides the end of its extent.
@@ -102,7 +99,7 @@ impl Lowerer<'_> {
         let mut buf = Buf::default();
         let stop = self.scan(start, end, false, Stop::End, &mut buf);
         debug_assert_eq!(stop, end, "the scanner reads the whole extent");
-        super::brackets::pair(self.src, buf.out)
+        content(self.src, buf)
     }
 
     fn mark(&self) -> Mark {
@@ -317,7 +314,7 @@ impl Lowerer<'_> {
             return None;
         }
         let span = Span::new(i, j + 1);
-        let content = trim(super::brackets::pair(self.src, inner.out));
+        let content = trim(content(self.src, inner));
         let footnote = &mut self.footnotes[id];
         footnote.span = span;
         footnote.content = content;
@@ -360,7 +357,7 @@ impl Lowerer<'_> {
         }
         let k = j + close.len();
         let span = Span::new(i, k);
-        let content = super::brackets::pair(self.src, inner.out);
+        let content = content(self.src, inner);
         let node = if strong {
             Inline::Strong { content, span }
         } else {
@@ -410,7 +407,7 @@ impl Lowerer<'_> {
 
     pub(super) fn lower_label<R: RuleType>(&mut self, pair: Pair<'_, R>) -> Label {
         match pair.into_inner().next() {
-            Some(p) => label_of(&p),
+            Some(p) => self.label_of(&p),
             None => Label {
                 name: String::new(),
                 span: Span::default(),

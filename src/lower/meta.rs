@@ -2,7 +2,7 @@
 
 use pest::iterators::Pair;
 
-use super::inline::{span_of, trim};
+use super::inline::trim;
 use super::{Grammar, Kind, Lowerer};
 use crate::ast::{Field, Masthead, Span};
 use crate::diag::{Applicability, Code, Diagnostic};
@@ -21,7 +21,7 @@ impl Lowerer<'_> {
     }
 
     fn lower_meta_field<R: Grammar>(&mut self, pair: Pair<'_, R>, meta: &mut Masthead) {
-        let line = super::trimmed_span(&pair);
+        let line = self.trimmed_span(&pair);
         let mut key = ("", Span::default());
         let mut field = Field {
             text: String::new(),
@@ -30,9 +30,9 @@ impl Lowerer<'_> {
         };
         for p in pair.into_inner() {
             match p.as_rule().kind() {
-                Kind::MetaKey => key = (p.as_str(), span_of(&p)),
+                Kind::MetaKey => key = (p.as_str(), self.span_of(&p)),
                 Kind::Inlines => {
-                    let span = span_of(&p);
+                    let span = self.span_of(&p);
                     let content = trim(R::lower_inlines(self, p));
                     let text = self.src[span.start..span.end].trim();
                     let start = content.first().map_or(span.start, |c| c.span().start);

@@ -19,7 +19,6 @@ use crate::diag::Diagnostic;
 use crate::syntax::{self, Rule};
 use builder::Builder;
 pub use inline::plain_text;
-use inline::span_of;
 
 /// A `//` comment. Comments never reach the AST or any output; the formatter
 /// puts them back where they were.
@@ -38,7 +37,36 @@ pub struct Lowered {
 /// Lowers a whole source file. Never fails: problems become diagnostics and
 /// the document holds what could be read.
 pub fn lower(src: &str) -> Lowered {
-    lower_parsed(src, syntax::parse(src))
+    lower_in_parts(src, PART)
+}
+
+/// The size of the parts a long draft is parsed and lowered in, one after
+/// the other: pest's tokens (40 bytes each) for one part are alive at a
+/// time, not the whole draft's. A draft shorter than this is one part.
+const PART: usize = 256 * 1024;
+
+/// Parses and lowers `src` part by part, each part about `size` bytes and
+/// ending with a blank line (`syntax::parts`). The grammar reads every part
+/// as it would read it in the whole draft, so the document is the same.
+fn lower_in_parts(src: &str, size: usize) -> Lowered {
+    let mut lowerer = Lowerer::new(src);
+    if let Some(d) = syntax::nesting_error(src) {
+        return lowerer.refused(d);
+    }
+    let mut doc = empty_document(src.len());
+    let mut builder = Builder::default();
+    for (i, part) in syntax::parts(src, size).into_iter().enumerate() {
+        let pairs = match syntax::parse_part(src, part.clone(), i == 0) {
+            Ok(pairs) => pairs,
+            // A syntax error refuses the whole draft, as it always did.
+            Err(d) => return Lowerer::new(src).refused(*d),
+        };
+        lowerer.base = part.start;
+        for root in pairs {
+            lowerer.lower_blocks(root, &mut doc, &mut builder);
+        }
+    }
+    lowerer.finish(doc, builder)
 }
 
 /// The block rules that lowering reads. The grammar and the reference
@@ -100,32 +128,8 @@ impl Grammar for Rule {
 
     /// The grammar only finds where inline content ends; the scanner reads it.
     fn lower_inlines(lowerer: &mut Lowerer<'_>, pair: Pair<'_, Self>) -> Vec<Inline> {
-        let span = span_of(&pair);
+        let span = lowerer.span_of(&pair);
         lowerer.lower_inlines(span.start, span.end)
-    }
-}
-
-fn lower_parsed<R: Grammar>(src: &str, parsed: Result<Pairs<'_, R>, Box<Diagnostic>>) -> Lowered {
-    let mut lowerer = Lowerer {
-        src,
-        diags: Vec::new(),
-        comments: Vec::new(),
-        footnotes: Vec::new(),
-    };
-    let document = match parsed {
-        Ok(mut pairs) => {
-            let doc = pairs.next().expect("the grammar yields one document");
-            lowerer.lower_document(doc)
-        }
-        Err(diag) => {
-            lowerer.diags.push(*diag);
-            empty_document(src.len())
-        }
-    };
-    Lowered {
-        document,
-        comments: lowerer.comments,
-        diagnostics: lowerer.diags,
     }
 }
 
@@ -144,6 +148,9 @@ pub fn empty_document(len: usize) -> Document {
 
 pub(crate) struct Lowerer<'s> {
     src: &'s str,
+    /// Where the part being lowered starts in `src`: pest's positions are
+    /// relative to the part it parsed.
+    base: usize,
     diags: Vec<Diagnostic>,
     comments: Vec<Comment>,
     /// Every footnote met so far, in source order: the document's list.
@@ -183,9 +190,33 @@ pub(crate) enum LineBlock {
 }
 
 impl<'s> Lowerer<'s> {
-    fn lower_document<R: Grammar>(&mut self, pair: Pair<'s, R>) -> Document {
-        let mut doc = empty_document(self.src.len());
-        let mut builder = Builder::default();
+    fn new(src: &'s str) -> Self {
+        Lowerer {
+            src,
+            base: 0,
+            diags: Vec::new(),
+            comments: Vec::new(),
+            footnotes: Vec::new(),
+        }
+    }
+
+    /// A draft the parser refused: an empty document and the reason.
+    fn refused(mut self, d: Diagnostic) -> Lowered {
+        self.diags.push(d);
+        Lowered {
+            document: empty_document(self.src.len()),
+            comments: Vec::new(),
+            diagnostics: self.diags,
+        }
+    }
+
+    /// Lowers the blocks of one parsed part (a `document` or `blocks` pair).
+    fn lower_blocks<R: Grammar>(
+        &mut self,
+        pair: Pair<'_, R>,
+        doc: &mut Document,
+        builder: &mut Builder,
+    ) {
         for p in pair.into_inner() {
             match p.as_rule().kind() {
                 Kind::Metadata => doc.meta = self.lower_metadata(p),
@@ -197,30 +228,68 @@ impl<'s> Lowerer<'s> {
                 _ => {}
             }
         }
+    }
+
+    fn finish(mut self, mut doc: Document, builder: Builder) -> Lowered {
         let (body, annexes) = builder.finish(&mut self.diags);
         doc.body = body;
         doc.annexes = annexes;
-        doc.footnotes = std::mem::take(&mut self.footnotes);
-        doc
+        doc.footnotes = self.footnotes;
+        Lowered {
+            document: doc,
+            comments: self.comments,
+            diagnostics: self.diags,
+        }
+    }
+
+    /// A pair's span in the source.
+    pub(super) fn span_of<R: RuleType>(&self, pair: &Pair<'_, R>) -> Span {
+        let s = pair.as_span();
+        Span::new(self.base + s.start(), self.base + s.end())
+    }
+
+    /// A label as written, in Unicode's composed form (NFC): `é` typed as
+    /// one character or as `e` and a combining accent is the same label.
+    pub(super) fn label_of<R: RuleType>(&self, pair: &Pair<'_, R>) -> Label {
+        let span = self.span_of(pair);
+        inline::label_at(self.src, span.start, span.end)
+    }
+
+    /// A block's span without the line break that ends it.
+    fn trimmed_span<R: RuleType>(&self, pair: &Pair<'_, R>) -> Span {
+        let s = pair.as_str();
+        let trimmed = s.trim_end_matches(['\r', '\n', ' ', '\t']);
+        let start = self.base + pair.as_span().start();
+        Span::new(start, start + trimmed.len())
+    }
+
+    /// The typed designation of a marker, or `None` for `#.`, `#+.`, `-` and `–`.
+    fn typed_marker<R: RuleType>(&self, pair: &Pair<'_, R>, punct: &[char]) -> Option<Typed> {
+        let text = pair.as_str().trim_matches(punct);
+        let computed = matches!(text, "#" | "#+" | "-" | "\u{2013}");
+        (!computed).then(|| Typed {
+            text: text.to_string(),
+            span: self.span_of(pair),
+        })
     }
 
     fn lower_comments<R: Grammar>(&mut self, pairs: Pairs<'_, R>) {
         for p in pairs.filter(|p| p.as_rule().kind() == Kind::CommentLine) {
-            let span = span_of(&p);
+            let span = self.span_of(&p);
             let text = p.into_inner().next().map_or("", |t| t.as_str()).to_string();
             self.comments.push(Comment { text, span });
         }
     }
 
     fn lower_heading<R: Grammar>(&mut self, pair: Pair<'_, R>) -> LineBlock {
-        let span = trimmed_span(&pair);
+        let span = self.trimmed_span(&pair);
         let (mut level, mut label, mut typed, mut title) = (1, None, None, Vec::new());
         for p in pair.into_inner() {
             match p.as_rule().kind() {
                 Kind::HeadingMarks => level = p.as_str().len(),
                 Kind::Label => label = Some(self.lower_label(p)),
                 Kind::SectionNumber => {
-                    let s = span_of(&p);
+                    let s = self.span_of(&p);
                     typed = Some(Typed {
                         text: p.as_str().trim_end_matches('.').to_string(),
                         span: s,
@@ -240,11 +309,11 @@ impl<'s> Lowerer<'s> {
     }
 
     fn lower_fence<R: Grammar>(&mut self, pair: Pair<'_, R>) -> LineBlock {
-        let span = trimmed_span(&pair);
+        let span = self.trimmed_span(&pair);
         let (mut kind, mut label, mut head) = (None, None, Vec::new());
         for p in pair.into_inner() {
             match p.as_rule().kind() {
-                Kind::FenceKind => kind = Some((p.as_str().to_string(), span_of(&p))),
+                Kind::FenceKind => kind = Some((p.as_str().to_string(), self.span_of(&p))),
                 Kind::Label => label = Some(self.lower_label(p)),
                 Kind::Inlines => head = inline::trim(R::lower_inlines(self, p)),
                 _ => {}
@@ -259,7 +328,7 @@ impl<'s> Lowerer<'s> {
     }
 
     fn lower_item<R: Grammar>(&mut self, pair: Pair<'_, R>) -> LineBlock {
-        let span = trimmed_span(&pair);
+        let span = self.trimmed_span(&pair);
         let (mut indent, mut marker, mut label, mut content) = (0, None, None, Vec::new());
         for p in pair.into_inner() {
             match p.as_rule().kind() {
@@ -272,12 +341,12 @@ impl<'s> Lowerer<'s> {
                 }
                 Kind::NumMarker => {
                     let inserted = p.as_str().contains(['+', ' ']);
-                    let typed = typed_marker(&p, &['.'][..]);
+                    let typed = self.typed_marker(&p, &['.'][..]);
                     marker = Some(Marker::Number(typed, inserted));
                 }
                 Kind::SubMarker => {
                     let dash = p.as_str() == "\u{2013}";
-                    let typed = typed_marker(&p, &['(', ')'][..]);
+                    let typed = self.typed_marker(&p, &['(', ')'][..]);
                     marker = Some(Marker::Sub(typed, dash));
                 }
                 Kind::Label => label = Some(self.lower_label(p)),
@@ -295,7 +364,7 @@ impl<'s> Lowerer<'s> {
     }
 
     fn lower_footnote_def<R: Grammar>(&mut self, pair: Pair<'_, R>) {
-        let span = trimmed_span(&pair);
+        let span = self.trimmed_span(&pair);
         let id = self.reserve_footnote(FootnoteOrigin::Named, span);
         let mut label = Label {
             name: String::new(),
@@ -304,7 +373,7 @@ impl<'s> Lowerer<'s> {
         let mut content = Vec::new();
         for p in pair.into_inner() {
             match p.as_rule().kind() {
-                Kind::LabelName => label = inline::label_of(&p),
+                Kind::LabelName => label = self.label_of(&p),
                 Kind::Inlines => content = inline::trim(R::lower_inlines(self, p)),
                 _ => {}
             }
@@ -331,25 +400,7 @@ impl<'s> Lowerer<'s> {
     }
 }
 
-/// A block's span without the line break that ends it.
-fn trimmed_span<R: RuleType>(pair: &Pair<'_, R>) -> Span {
-    let s = pair.as_str();
-    let trimmed = s.trim_end_matches(['\r', '\n', ' ', '\t']);
-    let start = pair.as_span().start();
-    Span::new(start, start + trimmed.len())
-}
-
 fn indent_bytes(span: &Span, src: &str) -> usize {
     let s = &src[span.start..span.end];
     s.len() - s.trim_start_matches([' ', '\t']).len()
-}
-
-/// The typed designation of a marker, or `None` for `#.`, `#+.`, `-` and `–`.
-fn typed_marker<R: RuleType>(pair: &Pair<'_, R>, punct: &[char]) -> Option<Typed> {
-    let text = pair.as_str().trim_matches(punct);
-    let computed = matches!(text, "#" | "#+" | "-" | "\u{2013}");
-    (!computed).then(|| Typed {
-        text: text.to_string(),
-        span: span_of(pair),
-    })
 }

@@ -13,7 +13,7 @@ use pest::Parser;
 use pest::iterators::{Pair, Pairs};
 use proptest::prelude::*;
 
-use super::inline::{Buf, label_of, span_of, trim};
+use super::inline::{Buf, trim};
 use super::{Grammar, Kind, Lowered, Lowerer};
 use crate::ast::{CrossRef, FootnoteOrigin, FootnoteRef, Inline, Label};
 use crate::syntax;
@@ -51,14 +51,23 @@ impl Grammar for Rule {
     }
 }
 
-/// Lowers `src` through the reference grammar.
+/// Lowers `src` through the reference grammar, whole.
 fn lower(src: &str) -> Lowered {
-    let parsed = match syntax::nesting_error(src) {
-        Some(d) => Err(Box::new(d)),
-        None => ReferenceParser::parse(Rule::document, src)
-            .map_err(|e| Box::new(syntax::syntax_error(src, e, describe))),
-    };
-    super::lower_parsed(src, parsed)
+    let mut lowerer = Lowerer::new(src);
+    if let Some(d) = syntax::nesting_error(src) {
+        return lowerer.refused(d);
+    }
+    match ReferenceParser::parse(Rule::document, src) {
+        Ok(pairs) => {
+            let mut doc = super::empty_document(src.len());
+            let mut builder = super::builder::Builder::default();
+            for root in pairs {
+                lowerer.lower_blocks(root, &mut doc, &mut builder);
+            }
+            lowerer.finish(doc, builder)
+        }
+        Err(e) => lowerer.refused(syntax::syntax_error(src, 0, e, describe)),
+    }
 }
 
 /// The reference grammar's rules in the drafter's words, as they were.
@@ -114,7 +123,7 @@ impl Lowerer<'_> {
     }
 
     fn reference_inline(&mut self, pair: Pair<'_, Rule>, buf: &mut Buf) {
-        let span = span_of(&pair);
+        let span = self.span_of(&pair);
         match pair.as_rule() {
             Rule::space if pair.as_str().contains('\t') => buf.folded(" ", span),
             Rule::plain | Rule::word | Rule::space | Rule::punct => buf.exact(pair.as_str(), span),
@@ -157,7 +166,7 @@ impl Lowerer<'_> {
                     match inner.as_rule() {
                         Rule::bare_mark => bare = true,
                         Rule::short_mark => short = true,
-                        _ => label = Some(label_of(&inner)),
+                        _ => label = Some(self.label_of(&inner)),
                     }
                 }
                 let label = label.unwrap_or(Label {
@@ -192,13 +201,17 @@ impl Lowerer<'_> {
     }
 }
 
-/// Asserts that the scanner and the reference lower `src` alike.
+/// Asserts that the scanner and the reference lower `src` alike, and that
+/// so does the scanner when the draft is parsed in parts cut at every
+/// blank line they can be.
 fn same(src: &str) {
-    let (new, old) = (super::lower(src), lower(src));
+    let old = lower(src);
     let json = |l: &Lowered| serde_json::to_string_pretty(&l.document).expect("serialisable");
-    assert_eq!(json(&new), json(&old), "document of {src:?}");
-    assert_eq!(new.diagnostics, old.diagnostics, "diagnostics of {src:?}");
-    assert_eq!(new.comments, old.comments, "comments of {src:?}");
+    for new in [super::lower(src), super::lower_in_parts(src, 1)] {
+        assert_eq!(json(&new), json(&old), "document of {src:?}");
+        assert_eq!(new.diagnostics, old.diagnostics, "diagnostics of {src:?}");
+        assert_eq!(new.comments, old.comments, "comments of {src:?}");
+    }
 }
 
 fn drafts_under(dir: &std::path::Path, out: &mut Vec<std::path::PathBuf>) {
@@ -235,8 +248,11 @@ fn examples_and_ui_drafts_lower_the_same() {
 fn generated_notes_lower_the_same() {
     use draftdec_bench::corpus;
     for i in 0..6 {
-        same(&corpus::document(11, i, corpus::CorpusLang::En).draft);
-        same(&corpus::document(11, i, corpus::CorpusLang::Ru).draft);
+        for lang in [corpus::CorpusLang::En, corpus::CorpusLang::Ru] {
+            let draft = corpus::document(11, i, lang).draft;
+            assert!(syntax::parts(&draft, 1).len() > 10, "cut in parts");
+            same(&draft);
+        }
     }
 }
 
