@@ -3,7 +3,7 @@
 use pest::iterators::Pair;
 
 use super::inline::trim;
-use super::{Grammar, Kind, Lowerer};
+use super::{Grammar, Lowerer, Node};
 use crate::ast::{Field, Masthead, Span};
 use crate::diag::{Applicability, Code, Diagnostic};
 
@@ -12,8 +12,8 @@ impl Lowerer<'_> {
         let mut meta = Masthead::default();
         for p in pair.into_inner() {
             match p.as_rule().kind() {
-                Kind::MetaField => self.lower_meta_field(p, &mut meta),
-                Kind::CommentLine => self.lower_comments(pest::iterators::Pairs::single(p)),
+                Node::MetaField => self.lower_meta_field(p, &mut meta),
+                Node::CommentLine => self.lower_comments(pest::iterators::Pairs::single(p)),
                 _ => {}
             }
         }
@@ -30,8 +30,8 @@ impl Lowerer<'_> {
         };
         for p in pair.into_inner() {
             match p.as_rule().kind() {
-                Kind::MetaKey => key = (p.as_str(), self.span_of(&p)),
-                Kind::Inlines => {
+                Node::MetaKey => key = (p.as_str(), self.span_of(&p)),
+                Node::Inlines => {
                     let span = self.span_of(&p);
                     let content = trim(R::lower_inlines(self, p));
                     let text = self.src[span.start..span.end].trim();

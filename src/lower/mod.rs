@@ -74,7 +74,7 @@ fn lower_in_parts(src: &str, size: usize) -> Lowered {
 /// the same names, so the two share this stage's code up to the inline
 /// content.
 #[derive(Clone, Copy, PartialEq, Eq)]
-pub(crate) enum Kind {
+pub(crate) enum Node {
     Metadata,
     MetaField,
     MetaKey,
@@ -97,32 +97,32 @@ pub(crate) enum Kind {
 }
 
 pub(crate) trait Grammar: RuleType {
-    fn kind(self) -> Kind;
+    fn kind(self) -> Node;
     /// The inline content of a `block_inlines` or `line_inlines` pair.
     fn lower_inlines(lowerer: &mut Lowerer<'_>, pair: Pair<'_, Self>) -> Vec<Inline>;
 }
 
 impl Grammar for Rule {
-    fn kind(self) -> Kind {
+    fn kind(self) -> Node {
         match self {
-            Rule::metadata => Kind::Metadata,
-            Rule::meta_field => Kind::MetaField,
-            Rule::meta_key => Kind::MetaKey,
-            Rule::comment_line => Kind::CommentLine,
-            Rule::heading => Kind::Heading,
-            Rule::heading_marks => Kind::HeadingMarks,
-            Rule::label => Kind::Label,
-            Rule::label_name => Kind::LabelName,
-            Rule::section_number => Kind::SectionNumber,
-            Rule::fence => Kind::Fence,
-            Rule::fence_kind => Kind::FenceKind,
-            Rule::item => Kind::Item,
-            Rule::indent => Kind::Indent,
-            Rule::num_marker => Kind::NumMarker,
-            Rule::sub_marker => Kind::SubMarker,
-            Rule::footnote_def => Kind::FootnoteDef,
-            Rule::block_inlines | Rule::line_inlines => Kind::Inlines,
-            _ => Kind::Other,
+            Rule::metadata => Node::Metadata,
+            Rule::meta_field => Node::MetaField,
+            Rule::meta_key => Node::MetaKey,
+            Rule::comment_line => Node::CommentLine,
+            Rule::heading => Node::Heading,
+            Rule::heading_marks => Node::HeadingMarks,
+            Rule::label => Node::Label,
+            Rule::label_name => Node::LabelName,
+            Rule::section_number => Node::SectionNumber,
+            Rule::fence => Node::Fence,
+            Rule::fence_kind => Node::FenceKind,
+            Rule::item => Node::Item,
+            Rule::indent => Node::Indent,
+            Rule::num_marker => Node::NumMarker,
+            Rule::sub_marker => Node::SubMarker,
+            Rule::footnote_def => Node::FootnoteDef,
+            Rule::block_inlines | Rule::line_inlines => Node::Inlines,
+            _ => Node::Other,
         }
     }
 
@@ -219,12 +219,12 @@ impl<'s> Lowerer<'s> {
     ) {
         for p in pair.into_inner() {
             match p.as_rule().kind() {
-                Kind::Metadata => doc.meta = self.lower_metadata(p),
-                Kind::CommentLine => self.lower_comments(Pairs::single(p)),
-                Kind::Heading => builder.push(self.lower_heading(p), &mut self.diags),
-                Kind::Fence => builder.push(self.lower_fence(p), &mut self.diags),
-                Kind::Item => builder.push(self.lower_item(p), &mut self.diags),
-                Kind::FootnoteDef => self.lower_footnote_def(p),
+                Node::Metadata => doc.meta = self.lower_metadata(p),
+                Node::CommentLine => self.lower_comments(Pairs::single(p)),
+                Node::Heading => builder.push(self.lower_heading(p), &mut self.diags),
+                Node::Fence => builder.push(self.lower_fence(p), &mut self.diags),
+                Node::Item => builder.push(self.lower_item(p), &mut self.diags),
+                Node::FootnoteDef => self.lower_footnote_def(p),
                 _ => {}
             }
         }
@@ -274,7 +274,7 @@ impl<'s> Lowerer<'s> {
     }
 
     fn lower_comments<R: Grammar>(&mut self, pairs: Pairs<'_, R>) {
-        for p in pairs.filter(|p| p.as_rule().kind() == Kind::CommentLine) {
+        for p in pairs.filter(|p| p.as_rule().kind() == Node::CommentLine) {
             let span = self.span_of(&p);
             let text = p.into_inner().next().map_or("", |t| t.as_str()).to_string();
             self.comments.push(Comment { text, span });
@@ -286,16 +286,16 @@ impl<'s> Lowerer<'s> {
         let (mut level, mut label, mut typed, mut title) = (1, None, None, Vec::new());
         for p in pair.into_inner() {
             match p.as_rule().kind() {
-                Kind::HeadingMarks => level = p.as_str().len(),
-                Kind::Label => label = Some(self.lower_label(p)),
-                Kind::SectionNumber => {
+                Node::HeadingMarks => level = p.as_str().len(),
+                Node::Label => label = Some(self.lower_label(p)),
+                Node::SectionNumber => {
                     let s = self.span_of(&p);
                     typed = Some(Typed {
                         text: p.as_str().trim_end_matches('.').to_string(),
                         span: s,
                     });
                 }
-                Kind::Inlines => title = inline::trim(R::lower_inlines(self, p)),
+                Node::Inlines => title = inline::trim(R::lower_inlines(self, p)),
                 _ => {}
             }
         }
@@ -313,9 +313,9 @@ impl<'s> Lowerer<'s> {
         let (mut kind, mut label, mut head) = (None, None, Vec::new());
         for p in pair.into_inner() {
             match p.as_rule().kind() {
-                Kind::FenceKind => kind = Some((p.as_str().to_string(), self.span_of(&p))),
-                Kind::Label => label = Some(self.lower_label(p)),
-                Kind::Inlines => head = inline::trim(R::lower_inlines(self, p)),
+                Node::FenceKind => kind = Some((p.as_str().to_string(), self.span_of(&p))),
+                Node::Label => label = Some(self.lower_label(p)),
+                Node::Inlines => head = inline::trim(R::lower_inlines(self, p)),
                 _ => {}
             }
         }
@@ -332,25 +332,25 @@ impl<'s> Lowerer<'s> {
         let (mut indent, mut marker, mut label, mut content) = (0, None, None, Vec::new());
         for p in pair.into_inner() {
             match p.as_rule().kind() {
-                Kind::Indent => {
+                Node::Indent => {
                     indent = p
                         .as_str()
                         .chars()
                         .map(|c| if c == '\t' { 4 } else { 1 })
                         .sum()
                 }
-                Kind::NumMarker => {
+                Node::NumMarker => {
                     let inserted = p.as_str().contains(['+', ' ']);
                     let typed = self.typed_marker(&p, &['.'][..]);
                     marker = Some(Marker::Number(typed, inserted));
                 }
-                Kind::SubMarker => {
+                Node::SubMarker => {
                     let dash = p.as_str() == "\u{2013}";
                     let typed = self.typed_marker(&p, &['(', ')'][..]);
                     marker = Some(Marker::Sub(typed, dash));
                 }
-                Kind::Label => label = Some(self.lower_label(p)),
-                Kind::Inlines => content = inline::trim(R::lower_inlines(self, p)),
+                Node::Label => label = Some(self.lower_label(p)),
+                Node::Inlines => content = inline::trim(R::lower_inlines(self, p)),
                 _ => {}
             }
         }
@@ -373,8 +373,8 @@ impl<'s> Lowerer<'s> {
         let mut content = Vec::new();
         for p in pair.into_inner() {
             match p.as_rule().kind() {
-                Kind::LabelName => label = self.label_of(&p),
-                Kind::Inlines => content = inline::trim(R::lower_inlines(self, p)),
+                Node::LabelName => label = self.label_of(&p),
+                Node::Inlines => content = inline::trim(R::lower_inlines(self, p)),
                 _ => {}
             }
         }

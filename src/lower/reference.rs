@@ -14,7 +14,7 @@ use pest::iterators::{Pair, Pairs};
 use proptest::prelude::*;
 
 use super::inline::{Buf, trim};
-use super::{Grammar, Kind, Lowered, Lowerer};
+use super::{Grammar, Lowered, Lowerer, Node};
 use crate::ast::{CrossRef, FootnoteOrigin, FootnoteRef, Inline, Label};
 use crate::syntax;
 
@@ -23,26 +23,26 @@ use crate::syntax;
 struct ReferenceParser;
 
 impl Grammar for Rule {
-    fn kind(self) -> Kind {
+    fn kind(self) -> Node {
         match self {
-            Rule::metadata => Kind::Metadata,
-            Rule::meta_field => Kind::MetaField,
-            Rule::meta_key => Kind::MetaKey,
-            Rule::comment_line => Kind::CommentLine,
-            Rule::heading => Kind::Heading,
-            Rule::heading_marks => Kind::HeadingMarks,
-            Rule::label => Kind::Label,
-            Rule::label_name => Kind::LabelName,
-            Rule::section_number => Kind::SectionNumber,
-            Rule::fence => Kind::Fence,
-            Rule::fence_kind => Kind::FenceKind,
-            Rule::item => Kind::Item,
-            Rule::indent => Kind::Indent,
-            Rule::num_marker => Kind::NumMarker,
-            Rule::sub_marker => Kind::SubMarker,
-            Rule::footnote_def => Kind::FootnoteDef,
-            Rule::block_inlines | Rule::line_inlines => Kind::Inlines,
-            _ => Kind::Other,
+            Rule::metadata => Node::Metadata,
+            Rule::meta_field => Node::MetaField,
+            Rule::meta_key => Node::MetaKey,
+            Rule::comment_line => Node::CommentLine,
+            Rule::heading => Node::Heading,
+            Rule::heading_marks => Node::HeadingMarks,
+            Rule::label => Node::Label,
+            Rule::label_name => Node::LabelName,
+            Rule::section_number => Node::SectionNumber,
+            Rule::fence => Node::Fence,
+            Rule::fence_kind => Node::FenceKind,
+            Rule::item => Node::Item,
+            Rule::indent => Node::Indent,
+            Rule::num_marker => Node::NumMarker,
+            Rule::sub_marker => Node::SubMarker,
+            Rule::footnote_def => Node::FootnoteDef,
+            Rule::block_inlines | Rule::line_inlines => Node::Inlines,
+            _ => Node::Other,
         }
     }
 
