@@ -53,37 +53,58 @@ pub fn parse_part(
 /// parse alike wherever the parse started. Linear in the input.
 pub fn parts(src: &str, size: usize) -> Vec<Range<usize>> {
     let b = src.as_bytes();
+    let Some(text) = b
+        .iter()
+        .position(|c| !matches!(c, b' ' | b'\t' | b'\n' | b'\r'))
+    else {
+        return vec![0..b.len()];
+    };
+    let first_line_end = next_line(b, text);
     let mut parts = Vec::new();
-    let (mut start, mut line, mut seen_text) = (0, 0, false);
+    let mut start = 0;
+    // Only the lines past each part's size are looked at, one by one.
+    let mut line = line_from(b, size.max(first_line_end));
     while line < b.len() {
-        let text = line
-            + b[line..]
-                .iter()
-                .take_while(|&&c| c == b' ' || c == b'\t')
-                .count();
-        let mut next = text
-            + b[text..]
-                .iter()
-                .take_while(|&&c| c != b'\n' && c != b'\r')
-                .count();
-        if next < b.len() {
-            next += if b[next] == b'\r' && b.get(next + 1) == Some(&b'\n') {
-                2
-            } else {
-                1
-            };
+        let end = next_line(b, line);
+        let blank = b[line..end]
+            .iter()
+            .all(|c| matches!(c, b' ' | b'\t' | b'\n' | b'\r'));
+        line = end;
+        if blank && end < b.len() {
+            parts.push(start..end);
+            start = end;
+            line = line_from(b, start + size);
         }
-        let blank = text == b.len() || matches!(b[text], b'\n' | b'\r');
-        if blank && seen_text && next - start >= size && next < b.len() {
-            parts.push(start..next);
-            start = next;
-        }
-        seen_text |= !blank;
-        line = next;
     }
     parts.push(start..b.len());
     parts
 }
+
+/// The first start of a line at or after `i`.
+fn line_from(b: &[u8], i: usize) -> usize {
+    if i >= b.len() {
+        return b.len();
+    }
+    let at_start = match i.checked_sub(1).map(|j| b[j]) {
+        None | Some(b'\n') => true,
+        Some(b'\r') => b.get(i) != Some(&b'\n'),
+        Some(_) => false,
+    };
+    if at_start { i } else { next_line(b, i) }
+}
+
+/// The start of the line after the one that holds `i` (or the end).
+fn next_line(b: &[u8], i: usize) -> usize {
+    match b[i.min(b.len())..]
+        .iter()
+        .position(|&c| c == b'\n' || c == b'\r')
+    {
+        None => b.len(),
+        Some(k) if b[i + k] == b'\r' && b.get(i + k + 1) == Some(&b'\n') => i + k + 2,
+        Some(k) => i + k + 1,
+    }
+}
+
 /// The most footnotes (`^{`) that may be open at once within a paragraph,
 /// closed or not: a footnote may hold one footnote, no deeper. Every other
 /// inline nesting (`**…*…*…**`) goes through a footnote, so this bounds the
