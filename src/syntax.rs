@@ -57,7 +57,7 @@ pub fn parts(src: &str, size: usize) -> Vec<Range<usize>> {
         .iter()
         .position(|c| !matches!(c, b' ' | b'\t' | b'\n' | b'\r'))
     else {
-        return vec![0..b.len()];
+        return std::iter::once(0..b.len()).collect();
     };
     let first_line_end = next_line(b, text);
     let mut parts = Vec::new();
