@@ -38,7 +38,7 @@ fn basic_cyrillic(c: char) -> bool {
     ('\u{410}'..='\u{44F}').contains(&c)
 }
 
-/// The grammar's `word_char`: a letter or number, not ideographic or Arabic.
+/// The inline rules' `word_char`: a letter or number, not ideographic or Arabic.
 #[inline]
 pub fn is_word_char(c: char) -> bool {
     if c.is_ascii() {
@@ -147,7 +147,7 @@ fn ends_word(s: &str, i: usize) -> bool {
     char_at(s, i).is_none_or(|c| !is_word_char(c))
 }
 
-/// The grammar's `symbol_char`.
+/// The inline rules' `symbol_char`.
 pub fn is_symbol_char(b: u8) -> bool {
     b.is_ascii_alphanumeric() || matches!(b, b'/' | b'.' | b'-' | b'(' | b')')
 }
@@ -220,7 +220,7 @@ pub fn decision_sym(s: &str, i: usize) -> Option<usize> {
 }
 
 /// `document_sym` at `i`: `E/2023/L.12`, `S/RES/2231 (2015)`, `WHA77.1`,
-/// `Corr.1`, … (see the grammar of before for the forms).
+/// `Corr.1`, … (tests/fixtures/reference.pest lists the forms).
 pub fn document_sym(s: &str, i: usize) -> Option<usize> {
     let end = res_symbol(s, i)
         .or_else(|| slash_symbol(s, i))
