@@ -213,21 +213,39 @@ fn join_or(words: &[&str]) -> String {
     }
 }
 
+/// The rules of the block grammar in the drafter's words; `$arms` words
+/// the rules of one grammar only. A macro, so that the reference grammar of
+/// the differential test (`lower::reference`, a rule type of its own) words
+/// its block rules alike.
+macro_rules! describe_rule {
+    ($R:ident, $rule:expr, { $($arms:tt)* }) => {
+        match $rule {
+            $R::EOI => "the end of the file",
+            $R::metadata | $R::meta_field | $R::meta_key => "a metadata line (`key: value`)",
+            $R::heading | $R::heading_marks => "a heading (`# Title`)",
+            $R::section_number => "a section number (`II.`)",
+            $R::fence | $R::fence_kind => "a `:::` line",
+            $R::footnote_def => "a footnote definition (`^name: text`)",
+            $R::item | $R::indent => "a paragraph",
+            $R::num_marker | $R::insert_word => "a paragraph number (`4.`, `#.`, `9 bis.`)",
+            $R::sub_marker | $R::sub_letters => "a sub-paragraph marker (`(a)`, `a)`, `-` or `–`)",
+            $R::label | $R::label_name => "a label (`<name>`)",
+            $R::comment_line | $R::comment_text => "a comment (`// …`)",
+            $R::block_inlines | $R::line_inlines | $R::soft_break | $R::sp => "text",
+            $R::nl | $R::eol | $R::blank_line => "the end of the line",
+            $R::marker | $R::block_start => "a paragraph marker",
+            $R::document | $R::block | $R::bom => "a draft",
+            $($arms)*
+        }
+    };
+}
+#[cfg(test)]
+pub(crate) use describe_rule;
+
 /// A grammar rule in the drafter's words.
 pub fn describe(rule: Rule) -> &'static str {
-    match rule {
-        Rule::EOI => "the end of the file",
-        Rule::metadata | Rule::meta_field | Rule::meta_key => "a metadata line (`key: value`)",
-        Rule::heading | Rule::heading_marks => "a heading (`# Title`)",
-        Rule::section_number => "a section number (`II.`)",
-        Rule::fence | Rule::fence_kind => "a `:::` line",
-        Rule::footnote_def => "a footnote definition (`^name: text`)",
-        Rule::item | Rule::indent => "a paragraph",
-        Rule::num_marker | Rule::insert_word => "a paragraph number (`4.`, `#.`, `9 bis.`)",
-        Rule::sub_marker | Rule::sub_letters => "a sub-paragraph marker (`(a)`, `a)`, `-` or `–`)",
-        Rule::label | Rule::label_name => "a label (`<name>`)",
-        Rule::comment_line | Rule::comment_text => "a comment (`// …`)",
-        Rule::block_inlines | Rule::line_inlines | Rule::soft_break => "text",
+    describe_rule!(Rule, rule, {
+        Rule::blocks => "a draft",
         Rule::ext_inline
         | Rule::ext_fn
         | Rule::ext_run
@@ -238,9 +256,5 @@ pub fn describe(rule: Rule) -> &'static str {
         | Rule::ext_emphasis
         | Rule::ext_fn_strong
         | Rule::ext_fn_emphasis => "text",
-        Rule::nl | Rule::eol | Rule::blank_line => "the end of the line",
-        Rule::marker | Rule::block_start => "a paragraph marker",
-        Rule::document | Rule::blocks | Rule::block | Rule::bom => "a draft",
-        Rule::sp => "text",
-    }
+    })
 }

@@ -61,6 +61,19 @@ pub(super) fn label_at(src: &str, start: usize, end: usize) -> Label {
     }
 }
 
+/// A footnote's indicator: by label (`^name`) or by its place in the
+/// document's list (`^{…}`); numbered later, in resolution.
+pub(super) fn footnote_ref(label: Option<Label>, id: Option<usize>, span: Span) -> Inline {
+    Inline::FootnoteRef(FootnoteRef {
+        label,
+        id,
+        number: None,
+        mark: None,
+        separator: None,
+        span,
+    })
+}
+
 /// The content gathered in `buf`, brackets paired. Its spare capacity is
 /// given back: inline vectors are most of a document's memory, and one
 /// that doubled as it grew is up to half empty.
@@ -139,6 +152,16 @@ impl Lowerer<'_> {
                 }
             };
         }
+        // A node that ends at `$end`, after the text before it.
+        macro_rules! emit {
+            ($node:expr, $end:expr) => {{
+                let (node, end) = ($node, $end);
+                flush!();
+                buf.node(node);
+                i = end;
+                run = i;
+            }};
+        }
         while i < end {
             let c = b[i];
             let stops = match c {
@@ -203,31 +226,17 @@ impl Lowerer<'_> {
                     }
                 },
                 b'^' if b.get(i + 1) == Some(&b'{') => match self.footnote(i, end) {
-                    Some((k, node)) => {
-                        flush!();
-                        buf.node(node);
-                        i = k;
-                        run = i;
-                    }
+                    Some((k, node)) => emit!(node, k),
                     None => {
                         self.stray(i, 2);
                         i += 2;
                     }
                 },
                 b'^' => match scan::label_name(src, i + 1) {
-                    Some(k) => {
-                        flush!();
-                        buf.node(Inline::FootnoteRef(FootnoteRef {
-                            label: Some(self.label(i + 1, k)),
-                            id: None,
-                            number: None,
-                            mark: None,
-                            separator: None,
-                            span: Span::new(i, k),
-                        }));
-                        i = k;
-                        run = i;
-                    }
+                    Some(k) => emit!(
+                        footnote_ref(Some(self.label(i + 1, k)), None, Span::new(i, k)),
+                        k
+                    ),
                     None => i += 1,
                 },
                 b'@' => {
@@ -237,18 +246,16 @@ impl Lowerer<'_> {
                     let short = b.get(j) == Some(&b'.');
                     j += usize::from(short);
                     match scan::label_name(src, j) {
-                        Some(k) => {
-                            flush!();
-                            buf.node(Inline::CrossRef(CrossRef {
+                        Some(k) => emit!(
+                            Inline::CrossRef(CrossRef {
                                 label: self.label(j, k),
                                 bare,
                                 short,
                                 target: None,
                                 span: Span::new(i, k),
-                            }));
-                            i = k;
-                            run = i;
-                        }
+                            }),
+                            k
+                        ),
                         None => i += 1,
                     }
                 }
@@ -256,12 +263,7 @@ impl Lowerer<'_> {
                     let strong = b.get(i + 1) == Some(&b'*');
                     let width = if strong { 2 } else { 1 };
                     match self.markup(i, end, in_footnote, strong) {
-                        Some((k, node)) => {
-                            flush!();
-                            buf.node(node);
-                            i = k;
-                            run = i;
-                        }
+                        Some((k, node)) => emit!(node, k),
                         None => {
                             self.stray(i, width);
                             i += width;
@@ -279,16 +281,13 @@ impl Lowerer<'_> {
                             None => None,
                         };
                         if let Some((k, decision)) = symbol {
-                            flush!();
                             let (text, span) = (&src[i..k], Span::new(i, k));
                             let node = if decision {
                                 self.lower_decision_sym(text, span)
                             } else {
                                 self.lower_document_sym(text, span)
                             };
-                            buf.node(node);
-                            i = k;
-                            run = i;
+                            emit!(node, k);
                             continue;
                         }
                     }
@@ -318,15 +317,7 @@ impl Lowerer<'_> {
         let footnote = &mut self.footnotes[id];
         footnote.span = span;
         footnote.content = content;
-        let node = Inline::FootnoteRef(FootnoteRef {
-            label: None,
-            id: Some(id),
-            number: None,
-            mark: None,
-            separator: None,
-            span,
-        });
-        Some((j + 1, node))
+        Some((j + 1, footnote_ref(None, Some(id), span)))
     }
 
     /// Bold (`strong`) or italic text at `i`, if it is closed and not empty.

@@ -2,6 +2,33 @@
 //! function per grammar rule; `Builder` assembles the line-level blocks into
 //! sections, decisions and annexes.
 
+/// The `Node` of a rule of the grammar, or of the reference grammar of the
+/// differential test: their block rules have the same names.
+macro_rules! node_of {
+    ($R:ident, $rule:expr) => {
+        match $rule {
+            $R::metadata => Node::Metadata,
+            $R::meta_field => Node::MetaField,
+            $R::meta_key => Node::MetaKey,
+            $R::comment_line => Node::CommentLine,
+            $R::heading => Node::Heading,
+            $R::heading_marks => Node::HeadingMarks,
+            $R::label => Node::Label,
+            $R::label_name => Node::LabelName,
+            $R::section_number => Node::SectionNumber,
+            $R::fence => Node::Fence,
+            $R::fence_kind => Node::FenceKind,
+            $R::item => Node::Item,
+            $R::indent => Node::Indent,
+            $R::num_marker => Node::NumMarker,
+            $R::sub_marker => Node::SubMarker,
+            $R::footnote_def => Node::FootnoteDef,
+            $R::block_inlines | $R::line_inlines => Node::Inlines,
+            _ => Node::Other,
+        }
+    };
+}
+
 mod brackets;
 mod builder;
 mod inline;
@@ -104,26 +131,7 @@ pub(crate) trait Grammar: RuleType {
 
 impl Grammar for Rule {
     fn kind(self) -> Node {
-        match self {
-            Rule::metadata => Node::Metadata,
-            Rule::meta_field => Node::MetaField,
-            Rule::meta_key => Node::MetaKey,
-            Rule::comment_line => Node::CommentLine,
-            Rule::heading => Node::Heading,
-            Rule::heading_marks => Node::HeadingMarks,
-            Rule::label => Node::Label,
-            Rule::label_name => Node::LabelName,
-            Rule::section_number => Node::SectionNumber,
-            Rule::fence => Node::Fence,
-            Rule::fence_kind => Node::FenceKind,
-            Rule::item => Node::Item,
-            Rule::indent => Node::Indent,
-            Rule::num_marker => Node::NumMarker,
-            Rule::sub_marker => Node::SubMarker,
-            Rule::footnote_def => Node::FootnoteDef,
-            Rule::block_inlines | Rule::line_inlines => Node::Inlines,
-            _ => Node::Other,
-        }
+        node_of!(Rule, self)
     }
 
     /// The grammar only finds where inline content ends; the scanner reads it.

@@ -13,9 +13,9 @@ use pest::Parser;
 use pest::iterators::{Pair, Pairs};
 use proptest::prelude::*;
 
-use super::inline::{Buf, trim};
+use super::inline::{Buf, footnote_ref, trim};
 use super::{Grammar, Lowered, Lowerer, Node};
-use crate::ast::{CrossRef, FootnoteOrigin, FootnoteRef, Inline, Label};
+use crate::ast::{CrossRef, FootnoteOrigin, Inline, Label};
 use crate::syntax;
 
 #[derive(pest_derive::Parser)]
@@ -24,26 +24,7 @@ struct ReferenceParser;
 
 impl Grammar for Rule {
     fn kind(self) -> Node {
-        match self {
-            Rule::metadata => Node::Metadata,
-            Rule::meta_field => Node::MetaField,
-            Rule::meta_key => Node::MetaKey,
-            Rule::comment_line => Node::CommentLine,
-            Rule::heading => Node::Heading,
-            Rule::heading_marks => Node::HeadingMarks,
-            Rule::label => Node::Label,
-            Rule::label_name => Node::LabelName,
-            Rule::section_number => Node::SectionNumber,
-            Rule::fence => Node::Fence,
-            Rule::fence_kind => Node::FenceKind,
-            Rule::item => Node::Item,
-            Rule::indent => Node::Indent,
-            Rule::num_marker => Node::NumMarker,
-            Rule::sub_marker => Node::SubMarker,
-            Rule::footnote_def => Node::FootnoteDef,
-            Rule::block_inlines | Rule::line_inlines => Node::Inlines,
-            _ => Node::Other,
-        }
+        node_of!(Rule, self)
     }
 
     fn lower_inlines(lowerer: &mut Lowerer<'_>, pair: Pair<'_, Self>) -> Vec<Inline> {
@@ -72,18 +53,7 @@ fn lower(src: &str) -> Lowered {
 
 /// The reference grammar's rules in the drafter's words, as they were.
 fn describe(rule: Rule) -> &'static str {
-    match rule {
-        Rule::EOI => "the end of the file",
-        Rule::metadata | Rule::meta_field | Rule::meta_key => "a metadata line (`key: value`)",
-        Rule::heading | Rule::heading_marks => "a heading (`# Title`)",
-        Rule::section_number => "a section number (`II.`)",
-        Rule::fence | Rule::fence_kind => "a `:::` line",
-        Rule::footnote_def => "a footnote definition (`^name: text`)",
-        Rule::item | Rule::indent => "a paragraph",
-        Rule::num_marker | Rule::insert_word => "a paragraph number (`4.`, `#.`, `9 bis.`)",
-        Rule::sub_marker | Rule::sub_letters => "a sub-paragraph marker (`(a)`, `a)`, `-` or `–`)",
-        Rule::label | Rule::label_name => "a label (`<name>`)",
-        Rule::comment_line | Rule::comment_text => "a comment (`// …`)",
+    syntax::describe_rule!(Rule, rule, {
         Rule::footnote => "a footnote (`^{…}`)",
         Rule::footnote_ref => "a footnote reference (`^name`)",
         Rule::cross_ref | Rule::bare_mark | Rule::short_mark => "a reference (`@name`)",
@@ -102,14 +72,10 @@ fn describe(rule: Rule) -> &'static str {
         | Rule::slash_symbol
         | Rule::dotted_symbol
         | Rule::suffix_symbol => "a document symbol (`UNEP/MC/COP.6/1`)",
-        Rule::block_inlines | Rule::line_inlines | Rule::soft_break => "text",
         Rule::plain | Rule::plain_word | Rule::plain_gap | Rule::latin_chars => "text",
         Rule::word | Rule::word_char | Rule::space | Rule::punct | Rule::stray => "text",
-        Rule::nl | Rule::eol | Rule::blank_line => "the end of the line",
-        Rule::marker | Rule::block_start => "a paragraph marker",
-        Rule::document | Rule::block | Rule::bom => "a draft",
-        Rule::sp | Rule::inline | Rule::fn_inline => "text",
-    }
+        Rule::inline | Rule::fn_inline => "text",
+    })
 }
 
 /// Lowering of the inline rules, as it was before the scanner.
@@ -139,25 +105,11 @@ impl Lowerer<'_> {
                 let id = self.reserve_footnote(FootnoteOrigin::Inline, span);
                 let content = trim(self.reference_inlines(pair.into_inner()));
                 self.footnotes[id].content = content;
-                buf.node(Inline::FootnoteRef(FootnoteRef {
-                    label: None,
-                    id: Some(id),
-                    number: None,
-                    mark: None,
-                    separator: None,
-                    span,
-                }));
+                buf.node(footnote_ref(None, Some(id), span));
             }
             Rule::footnote_ref => {
                 let label = self.lower_label(pair);
-                buf.node(Inline::FootnoteRef(FootnoteRef {
-                    label: Some(label),
-                    id: None,
-                    number: None,
-                    mark: None,
-                    separator: None,
-                    span,
-                }));
+                buf.node(footnote_ref(Some(label), None, span));
             }
             Rule::cross_ref => {
                 let (mut bare, mut short) = (false, false);
