@@ -391,3 +391,31 @@ proptest! {
         same(&src);
     }
 }
+
+/// The one-line blocks (a heading, a fence, a metadata field) whose markup
+/// may cross into the next lines, and the fragments that decide how far:
+/// the extent `line_inlines` finds in pest must be the one the scanner
+/// reads.
+const LINE_STARTS: &[&str] = &[
+    "# ",
+    "## <l> II. ",
+    "title: ",
+    "::: decision ",
+    "::: annex ",
+];
+const MARKUP_FRAGMENTS: &[&str] = &[
+    "*", "**", " ", "\t", "x", "y z", "\n", "\n\n", "^{", "}", "\\", "\\*", "\\}", "// c\n", "#. ",
+    "(a) ", ":::", "^n: ", "@x",
+];
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(2048))]
+    #[test]
+    fn markup_across_the_lines_of_one_line_blocks_lowers_the_same(
+        start in 0..LINE_STARTS.len(),
+        parts in prop::collection::vec(0..MARKUP_FRAGMENTS.len(), 0..20)
+    ) {
+        let body: String = parts.iter().map(|&i| MARKUP_FRAGMENTS[i]).collect();
+        same(&format!("{}{body}", LINE_STARTS[start]));
+    }
+}
