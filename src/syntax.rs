@@ -171,7 +171,14 @@ pub fn nesting_error(src: &str) -> Option<Diagnostic> {
             b'}' => {
                 open.pop();
             }
-            _ => {}
+            _ => {
+                // Most bytes are none of the above: skip them in one search.
+                i += 1 + b[i + 1..]
+                    .iter()
+                    .position(|c| matches!(c, b'\n' | b'\r' | b'\\' | b'^' | b'}'))
+                    .unwrap_or(b.len() - i - 1);
+                continue;
+            }
         }
         i += 1;
     }
