@@ -7,9 +7,6 @@
 //! one out would change the document, which `fmt::format` checks anyway.
 
 use crate::lang::INSERTED_LATIN;
-use pest::Parser;
-
-use crate::syntax::{DraftParser, Rule};
 
 /// What a run of text follows: decides which first characters would join
 /// or start a token that the AST does not have.
@@ -282,8 +279,7 @@ fn is_symbol_char(c: char) -> bool {
 }
 
 fn is_symbol(s: &str) -> bool {
-    DraftParser::parse(Rule::decision_sym, s).is_ok()
-        || DraftParser::parse(Rule::document_sym, s).is_ok()
+    crate::syntax::scan::starts_with_symbol(s)
 }
 
 #[cfg(test)]

@@ -1,7 +1,8 @@
 //! Lowering of inline content: text, emphasis, footnotes, references and
 //! recognised symbols.
 
-use pest::iterators::{Pair, Pairs};
+use pest::RuleType;
+use pest::iterators::Pair;
 
 use super::Lowerer;
 use crate::ast::{
@@ -9,19 +10,19 @@ use crate::ast::{
     Label, Span,
 };
 use crate::diag::{Applicability, Code, Diagnostic};
-use crate::syntax::Rule;
+use crate::syntax::scan;
 use crate::visit::Visitor;
 
 /// Accumulates inline nodes, merging adjacent plain text whose text equals
 /// its source slice, so that every `Text` span stays exact.
 #[derive(Default)]
-struct Buf {
-    out: Vec<Inline>,
+pub(super) struct Buf {
+    pub(super) out: Vec<Inline>,
     last_exact: bool,
 }
 
 impl Buf {
-    fn exact(&mut self, text: &str, span: Span) {
+    pub(super) fn exact(&mut self, text: &str, span: Span) {
         if self.last_exact
             && let Some(Inline::Text { text: t, span: s }) = self.out.last_mut()
             && s.end == span.start
@@ -38,7 +39,7 @@ impl Buf {
     }
 
     /// Text that differs from its source (a folded line break, an escape).
-    fn folded(&mut self, text: &str, span: Span) {
+    pub(super) fn folded(&mut self, text: &str, span: Span) {
         self.out.push(Inline::Text {
             text: text.to_string(),
             span,
@@ -46,146 +47,365 @@ impl Buf {
         self.last_exact = false;
     }
 
-    fn node(&mut self, node: Inline) {
+    pub(super) fn node(&mut self, node: Inline) {
         self.out.push(node);
         self.last_exact = false;
     }
 }
 
-/// A label as written, in Unicode's composed form (NFC): `é` typed as one
-/// character or as `e` and a combining accent is the same label.
-pub(super) fn label_of(pair: &Pair<'_, Rule>) -> Label {
+pub(super) fn label_at(src: &str, start: usize, end: usize) -> Label {
     use unicode_normalization::UnicodeNormalization;
     Label {
-        name: pair.as_str().nfc().collect(),
-        span: span_of(pair),
+        name: src[start..end].nfc().collect(),
+        span: Span::new(start, end),
     }
 }
 
-pub(super) fn span_of(pair: &Pair<'_, Rule>) -> Span {
-    let s = pair.as_span();
-    Span::new(s.start(), s.end())
+/// A footnote's indicator: by label (`^name`) or by its place in the
+/// document's list (`^{…}`); numbered later, in resolution.
+pub(super) fn footnote_ref(label: Option<Label>, id: Option<usize>, span: Span) -> Inline {
+    Inline::FootnoteRef(FootnoteRef {
+        label,
+        id,
+        number: None,
+        mark: None,
+        separator: None,
+        span,
+    })
+}
+
+/// The content gathered in `buf`, brackets paired. Its spare capacity is
+/// given back: inline vectors are most of a document's memory, and one
+/// that doubled as it grew is up to half empty.
+fn content(src: &str, buf: Buf) -> Vec<Inline> {
+    let mut content = super::brackets::pair(src, buf.out);
+    content.shrink_to_fit();
+    content
+}
+
+/// Where a run of inline content stops, besides the end of its extent.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Stop {
+    /// A paragraph's or a line's text: at its end only.
+    End,
+    /// Bold text: at `**`.
+    Strong,
+    /// Italic text: at `*`.
+    Emphasis,
+    /// A footnote: at `}`.
+    Footnote,
+}
+
+/// What a failed attempt at markup must take back: the attempt lowered its
+/// content as it went, diagnostics, footnotes and comments included.
+struct Mark {
+    diags: usize,
+    footnotes: usize,
+    comments: usize,
 }
 
 impl Lowerer<'_> {
-    pub(super) fn lower_inlines(&mut self, pairs: Pairs<'_, Rule>) -> Vec<Inline> {
+    /// Lowers the inline content the block grammar found at `start..end`
+    /// (a `block_inlines` or `line_inlines` token). Every line break inside
+    /// it is a soft break: the grammar crossed it.
+    pub(super) fn lower_inlines(&mut self, start: usize, end: usize) -> Vec<Inline> {
         let mut buf = Buf::default();
-        for pair in pairs {
-            self.lower_inline(pair, &mut buf);
-        }
-        super::brackets::pair(self.src, buf.out)
+        let stop = self.scan(start, end, false, Stop::End, &mut buf);
+        debug_assert_eq!(stop, end, "the scanner reads the whole extent");
+        content(self.src, buf)
     }
 
-    fn lower_inline(&mut self, pair: Pair<'_, Rule>, buf: &mut Buf) {
-        let span = span_of(&pair);
-        match pair.as_rule() {
-            // A tab inside text prints as one space: Word and browsers
-            // would each show it differently. (`plain` never holds a tab.)
-            Rule::space if pair.as_str().contains('\t') => buf.folded(" ", span),
-            Rule::plain | Rule::word | Rule::space | Rule::punct => buf.exact(pair.as_str(), span),
-            Rule::soft_break => {
-                self.lower_comments(pair.into_inner());
-                buf.folded(" ", span);
+    fn mark(&self) -> Mark {
+        Mark {
+            diags: self.diags.len(),
+            footnotes: self.footnotes.len(),
+            comments: self.comments.len(),
+        }
+    }
+
+    fn reset(&mut self, mark: Mark) {
+        self.diags.truncate(mark.diags);
+        self.footnotes.truncate(mark.footnotes);
+        self.comments.truncate(mark.comments);
+    }
+
+    /// Reads inline content from `i` until `stop` or `end`, into `buf`, and
+    /// returns where it stopped. `in_footnote`: a `}` ends every markup, as
+    /// in the grammar's `fn_inline`. This is the grammar's `inline` choice
+    /// in its order; text (words, spaces, punctuation) is gathered in one
+    /// pending run, since lowering merges it anyway.
+    fn scan(
+        &mut self,
+        mut i: usize,
+        end: usize,
+        in_footnote: bool,
+        stop: Stop,
+        buf: &mut Buf,
+    ) -> usize {
+        let src = self.src;
+        let b = src.as_bytes();
+        let mut run = i;
+        macro_rules! flush {
+            () => {
+                if run < i {
+                    buf.exact(&src[run..i], Span::new(run, i));
+                }
+            };
+        }
+        // A node that ends at `$end`, after the text before it.
+        macro_rules! emit {
+            ($node:expr, $end:expr) => {{
+                let (node, end) = ($node, $end);
+                flush!();
+                buf.node(node);
+                i = end;
+                run = i;
+            }};
+        }
+        while i < end {
+            let c = b[i];
+            let stops = match c {
+                b'*' => {
+                    stop == Stop::Emphasis || (stop == Stop::Strong && b.get(i + 1) == Some(&b'*'))
+                }
+                b'}' => in_footnote,
+                _ => false,
+            };
+            if stops {
+                break;
             }
-            Rule::escape => {
-                let escaped = pair.into_inner().next().map_or("", |p| p.as_str());
-                buf.folded(escaped, span);
-            }
-            Rule::footnote => {
-                let id = self.reserve_footnote(FootnoteOrigin::Inline, span);
-                let content = trim(self.lower_inlines(pair.into_inner()));
-                self.footnotes[id].content = content;
-                buf.node(Inline::FootnoteRef(FootnoteRef {
-                    label: None,
-                    id: Some(id),
-                    number: None,
-                    mark: None,
-                    separator: None,
-                    span,
-                }));
-            }
-            Rule::footnote_ref => {
-                let label = self.lower_label_name(pair.into_inner());
-                buf.node(Inline::FootnoteRef(FootnoteRef {
-                    label: Some(label),
-                    id: None,
-                    number: None,
-                    mark: None,
-                    separator: None,
-                    span,
-                }));
-            }
-            Rule::cross_ref => {
-                let (mut bare, mut short) = (false, false);
-                let mut label = None;
-                for inner in pair.into_inner() {
-                    match inner.as_rule() {
-                        Rule::bare_mark => bare = true,
-                        Rule::short_mark => short = true,
-                        _ => label = Some(label_of(&inner)),
+            match c {
+                b' ' | b'\t' | b'\n' | b'\r' => {
+                    let q = scan::blanks(src, i);
+                    if q < end && matches!(b[q], b'\n' | b'\r') {
+                        flush!();
+                        let mut lines = Vec::new();
+                        let k = scan::soft_break(src, i, &mut lines);
+                        for (line, line_end, text, text_end) in lines {
+                            self.comments.push(super::Comment {
+                                text: src[text..text_end].to_string(),
+                                span: Span::new(line, line_end),
+                            });
+                        }
+                        buf.folded(" ", Span::new(i, k));
+                        i = k;
+                        run = i;
+                    } else if q == i {
+                        // A line break the grammar did not cross: the end.
+                        break;
+                    } else if b[i..q].contains(&b'\t') {
+                        // A tab inside text prints as one space: Word and
+                        // browsers would each show it differently.
+                        flush!();
+                        buf.folded(" ", Span::new(i, q));
+                        i = q;
+                        run = i;
+                    } else {
+                        i = q;
                     }
                 }
-                let label = label.unwrap_or(Label {
-                    name: String::new(),
-                    span,
-                });
-                buf.node(Inline::CrossRef(CrossRef {
-                    label,
-                    bare,
-                    short,
-                    target: None,
-                    span,
-                }));
-            }
-            Rule::emphasis | Rule::fn_emphasis => {
-                let content = self.lower_inlines(pair.into_inner());
-                buf.node(Inline::Emphasis { content, span });
-            }
-            Rule::strong | Rule::fn_strong => {
-                let content = self.lower_inlines(pair.into_inner());
-                buf.node(Inline::Strong { content, span });
-            }
-            Rule::decision_sym => buf.node(self.lower_decision_sym(pair.as_str(), span)),
-            Rule::document_sym => buf.node(self.lower_document_sym(pair.as_str(), span)),
-            Rule::stray => {
-                let (code, what, label, help) = match pair.as_str() {
-                    "^{" => (
-                        Code::E0006,
-                        "this footnote is not closed",
-                        "opened here",
-                        "close it with `}` in the same paragraph",
+                b'\\' => match scan::char_at(src, i + 1) {
+                    Some(e) if e.is_ascii_alphanumeric() => {
+                        // An escaped letter or digit escapes the symbol it
+                        // starts: the rest of the symbol is text.
+                        flush!();
+                        buf.folded(&src[i + 1..i + 2], Span::new(i, i + 2));
+                        run = i + 2;
+                        i = scan::symbol_run(src, i + 2);
+                    }
+                    Some(e) if e != '\n' && e != '\r' => {
+                        flush!();
+                        let k = i + 1 + e.len_utf8();
+                        buf.folded(&src[i + 1..k], Span::new(i, k));
+                        i = k;
+                        run = i;
+                    }
+                    _ => {
+                        self.stray(i, 1);
+                        i += 1;
+                    }
+                },
+                b'^' if b.get(i + 1) == Some(&b'{') => match self.footnote(i, end) {
+                    Some((k, node)) => emit!(node, k),
+                    None => {
+                        self.stray(i, 2);
+                        i += 2;
+                    }
+                },
+                b'^' => match scan::label_name(src, i + 1) {
+                    Some(k) => emit!(
+                        footnote_ref(Some(self.label(i + 1, k)), None, Span::new(i, k)),
+                        k
                     ),
-                    "**" => (
-                        Code::E0006,
-                        "this bold text is not closed",
-                        "opened here",
-                        "close it with `**` in the same paragraph, or write `\\*\\*` for asterisks",
-                    ),
-                    "*" => (
-                        Code::E0006,
-                        "this italic text is not closed",
-                        "opened here",
-                        "close it with `*` in the same paragraph, or write `\\*` for an asterisk",
-                    ),
-                    _ => (
-                        Code::E0025,
-                        "a backslash at the end of a line escapes nothing",
-                        "nothing to escape",
-                        "write `\\\\` for a backslash",
-                    ),
-                };
-                self.diags
-                    .push(Diagnostic::new(code, span, what).label(label).help(help));
-                buf.exact(pair.as_str(), span);
+                    None => i += 1,
+                },
+                b'@' => {
+                    let mut j = i + 1;
+                    let bare = b.get(j) == Some(&b'#');
+                    j += usize::from(bare);
+                    let short = b.get(j) == Some(&b'.');
+                    j += usize::from(short);
+                    match scan::label_name(src, j) {
+                        Some(k) => emit!(
+                            Inline::CrossRef(CrossRef {
+                                label: self.label(j, k),
+                                bare,
+                                short,
+                                target: None,
+                                span: Span::new(i, k),
+                            }),
+                            k
+                        ),
+                        None => i += 1,
+                    }
+                }
+                b'*' => {
+                    let strong = b.get(i + 1) == Some(&b'*');
+                    let width = if strong { 2 } else { 1 };
+                    match self.markup(i, end, in_footnote, strong) {
+                        Some((k, node)) => emit!(node, k),
+                        None => {
+                            self.stray(i, width);
+                            i += width;
+                        }
+                    }
+                }
+                _ => {
+                    let ch = scan::char_at(src, i).unwrap_or_default();
+                    if (c.is_ascii_digit() || c == b'-')
+                        && let Some(k) = scan::fccc_decision(src, i)
+                    {
+                        let node = self.lower_decision_sym(&src[i..k], Span::new(i, k));
+                        emit!(node, k);
+                        continue;
+                    }
+                    if scan::may_start_symbol(ch) {
+                        let symbol = match scan::decision_sym(src, i) {
+                            Some(k) => Some((k, true)),
+                            None if c.is_ascii_uppercase() => {
+                                scan::document_sym(src, i).map(|k| (k, false))
+                            }
+                            None => None,
+                        };
+                        if let Some((k, decision)) = symbol {
+                            let (text, span) = (&src[i..k], Span::new(i, k));
+                            let node = if decision {
+                                self.lower_decision_sym(text, span)
+                            } else {
+                                self.lower_document_sym(text, span)
+                            };
+                            emit!(node, k);
+                            continue;
+                        }
+                    }
+                    i = match scan::word_kind(ch) {
+                        Some(kind) => scan::word(src, i, kind),
+                        None => i + ch.len_utf8(),
+                    };
+                }
             }
-            Rule::comment_line => self.lower_comments(Pairs::single(pair)),
-            _ => buf.exact(pair.as_str(), span),
         }
+        flush!();
+        i
     }
 
-    pub(super) fn lower_label_name(&mut self, mut pairs: Pairs<'_, Rule>) -> Label {
-        match pairs.next() {
-            Some(p) => label_of(&p),
+    /// A footnote `^{…}` at `i`, if it is closed.
+    fn footnote(&mut self, i: usize, end: usize) -> Option<(usize, Inline)> {
+        let mark = self.mark();
+        let id = self.reserve_footnote(FootnoteOrigin::Inline, Span::new(i, i));
+        let mut inner = Buf::default();
+        let j = self.scan(i + 2, end, true, Stop::Footnote, &mut inner);
+        if !(j < end && self.src.as_bytes()[j] == b'}') {
+            self.reset(mark);
+            return None;
+        }
+        let span = Span::new(i, j + 1);
+        let content = trim(content(self.src, inner));
+        let footnote = &mut self.footnotes[id];
+        footnote.span = span;
+        footnote.content = content;
+        Some((j + 1, footnote_ref(None, Some(id), span)))
+    }
+
+    /// Bold (`strong`) or italic text at `i`, if it is closed and not empty.
+    fn markup(
+        &mut self,
+        i: usize,
+        end: usize,
+        in_footnote: bool,
+        strong: bool,
+    ) -> Option<(usize, Inline)> {
+        let b = self.src.as_bytes();
+        let (open, stop) = if strong {
+            (i + 2, Stop::Strong)
+        } else {
+            // Italics start on a character, not a blank or another `*`.
+            if matches!(b.get(i + 1), Some(b'*' | b' ' | b'\t')) {
+                return None;
+            }
+            (i + 1, Stop::Emphasis)
+        };
+        let mark = self.mark();
+        let mut inner = Buf::default();
+        let j = self.scan(open, end, in_footnote, stop, &mut inner);
+        let close = if strong { "**" } else { "*" };
+        if j == open || j >= end || !b[j..].starts_with(close.as_bytes()) {
+            self.reset(mark);
+            return None;
+        }
+        let k = j + close.len();
+        let span = Span::new(i, k);
+        let content = content(self.src, inner);
+        let node = if strong {
+            Inline::Strong { content, span }
+        } else {
+            Inline::Emphasis { content, span }
+        };
+        Some((k, node))
+    }
+
+    /// Markup opened and not closed (`^{`, `**`, `*`), or a backslash at
+    /// the end of a line: reported, and kept as text.
+    pub(super) fn stray(&mut self, i: usize, width: usize) {
+        let span = Span::new(i, i + width);
+        let (code, what, label, help) = match &self.src[i..i + width] {
+            "^{" => (
+                Code::E0006,
+                "this footnote is not closed",
+                "opened here",
+                "close it with `}` in the same paragraph",
+            ),
+            "**" => (
+                Code::E0006,
+                "this bold text is not closed",
+                "opened here",
+                "close it with `**` in the same paragraph, or write `\\*\\*` for asterisks",
+            ),
+            "*" => (
+                Code::E0006,
+                "this italic text is not closed",
+                "opened here",
+                "close it with `*` in the same paragraph, or write `\\*` for an asterisk",
+            ),
+            _ => (
+                Code::E0025,
+                "a backslash at the end of a line escapes nothing",
+                "nothing to escape",
+                "write `\\\\` for a backslash",
+            ),
+        };
+        self.diags
+            .push(Diagnostic::new(code, span, what).label(label).help(help));
+    }
+
+    /// A label's name at `start..end`, composed (NFC).
+    fn label(&self, start: usize, end: usize) -> Label {
+        label_at(self.src, start, end)
+    }
+
+    pub(super) fn lower_label<R: RuleType>(&mut self, pair: Pair<'_, R>) -> Label {
+        match pair.into_inner().next() {
+            Some(p) => self.label_of(&p),
             None => Label {
                 name: String::new(),
                 span: Span::default(),
@@ -193,12 +413,8 @@ impl Lowerer<'_> {
         }
     }
 
-    pub(super) fn lower_label(&mut self, pair: Pair<'_, Rule>) -> Label {
-        self.lower_label_name(pair.into_inner())
-    }
-
     /// `MC-3/11`, `МК-3/11`, `BC.Ex-2/1`, `MC-6/[…]`; malformed ones reported.
-    fn lower_decision_sym(&mut self, text: &str, span: Span) -> Inline {
+    pub(super) fn lower_decision_sym(&mut self, text: &str, span: Span) -> Inline {
         if let Some(r) = super::symbol::fccc_decision(text, span) {
             return Inline::DecisionRef(r);
         }
@@ -267,7 +483,7 @@ impl Lowerer<'_> {
 
     /// `UNEP/MC/COP.6/INF/29`; empty parts and unnumbered series reported,
     /// and an organ draftdec does not know.
-    fn lower_document_sym(&mut self, text: &str, span: Span) -> Inline {
+    pub(super) fn lower_document_sym(&mut self, text: &str, span: Span) -> Inline {
         let parts: Vec<&str> = text.split('/').collect();
         if parts.len() > 1 && !super::symbol::known_organ(parts[0]) {
             let organ = parts[0];

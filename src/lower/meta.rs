@@ -2,27 +2,26 @@
 
 use pest::iterators::Pair;
 
-use super::Lowerer;
-use super::inline::{span_of, trim};
+use super::inline::trim;
+use super::{Grammar, Lowerer, Node};
 use crate::ast::{Field, Masthead, Span};
 use crate::diag::{Applicability, Code, Diagnostic};
-use crate::syntax::Rule;
 
 impl Lowerer<'_> {
-    pub(super) fn lower_metadata(&mut self, pair: Pair<'_, Rule>) -> Masthead {
+    pub(super) fn lower_metadata<R: Grammar>(&mut self, pair: Pair<'_, R>) -> Masthead {
         let mut meta = Masthead::default();
         for p in pair.into_inner() {
-            match p.as_rule() {
-                Rule::meta_field => self.lower_meta_field(p, &mut meta),
-                Rule::comment_line => self.lower_comments(pest::iterators::Pairs::single(p)),
+            match p.as_rule().kind() {
+                Node::MetaField => self.lower_meta_field(p, &mut meta),
+                Node::CommentLine => self.lower_comments(pest::iterators::Pairs::single(p)),
                 _ => {}
             }
         }
         meta
     }
 
-    fn lower_meta_field(&mut self, pair: Pair<'_, Rule>, meta: &mut Masthead) {
-        let line = super::trimmed_span(&pair);
+    fn lower_meta_field<R: Grammar>(&mut self, pair: Pair<'_, R>, meta: &mut Masthead) {
+        let line = self.trimmed_span(&pair);
         let mut key = ("", Span::default());
         let mut field = Field {
             text: String::new(),
@@ -30,11 +29,11 @@ impl Lowerer<'_> {
             span: Span::new(line.end, line.end),
         };
         for p in pair.into_inner() {
-            match p.as_rule() {
-                Rule::meta_key => key = (p.as_str(), span_of(&p)),
-                Rule::line_inlines => {
-                    let span = span_of(&p);
-                    let content = trim(self.lower_inlines(p.into_inner()));
+            match p.as_rule().kind() {
+                Node::MetaKey => key = (p.as_str(), self.span_of(&p)),
+                Node::Inlines => {
+                    let span = self.span_of(&p);
+                    let content = trim(R::lower_inlines(self, p));
                     let text = self.src[span.start..span.end].trim();
                     let start = content.first().map_or(span.start, |c| c.span().start);
                     field = Field {

@@ -57,9 +57,10 @@ enum Command {
 
 #[derive(Clone, Copy, ValueEnum)]
 enum Stage {
-    /// The bare pest parse, every pair visited: the limit of this design.
+    /// The pest parse of the block structure, every pair visited (inline
+    /// content is read by the scanner, in lowering).
     Parse,
-    /// Parse and lowering into the typed AST.
+    /// Parse and lowering into the typed AST, inline content included.
     Lower,
     /// Parse, lowering, resolution and validation (`draftdec::compile`).
     Compile,
