@@ -219,11 +219,26 @@ pub fn char_name(c: char) -> String {
 pub fn check(src: &str, diags: &mut Vec<Diagnostic>) {
     let mut forbidden = 0usize;
     let mut invisible = 0usize;
-    for (at, c) in src.char_indices() {
+    let bytes = src.as_bytes();
+    let mut next = 0;
+    while next < bytes.len() {
+        let at = next;
+        // Printable ASCII and the three blanks are the bulk of a draft and
+        // always allowed: only the rest is decoded and classified.
+        let b = bytes[at];
+        if (0x20..0x7F).contains(&b) || matches!(b, b'\t' | b'\n' | b'\r') {
+            next += 1;
+            continue;
+        }
+        let c = src[at..]
+            .chars()
+            .next()
+            .expect("`at` is on a character boundary");
+        next += c.len_utf8();
         if at == 0 && c == '\u{FEFF}' {
             continue;
         }
-        let span = Span::new(at, at + c.len_utf8());
+        let span = Span::new(at, next);
         match classify(c) {
             CharClass::Ok => {}
             CharClass::Forbidden => {

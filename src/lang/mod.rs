@@ -267,6 +267,11 @@ fn chinese(n: u32) -> String {
 
 /// Arabic vowel marks (harakat, tanwin, superscript alef) and tatweel, which
 /// UN texts write or omit freely (`علماً` / `علما`).
+/// `’` read as `'` when words are compared.
+fn fold_quote(c: char) -> char {
+    if c == '\u{2019}' { '\'' } else { c }
+}
+
 fn is_mark(c: char) -> bool {
     matches!(c, '\u{064B}'..='\u{065F}' | '\u{0670}' | '\u{0640}')
 }
@@ -1032,8 +1037,17 @@ pub fn masthead_date(iso: &str) -> Option<String> {
 }
 
 fn longest_prefix(text: &str, list: &[&str]) -> Option<usize> {
+    // The first letters compared as `prefix_len_ci` compares them: most
+    // entries differ there, and are passed over without setting it up.
+    let first = |s: &str| s.chars().find(|&c| !is_mark(c)).map(fold_quote);
+    let text_first = first(text)?;
     let mut best: Option<usize> = None;
     for entry in list {
+        let same_first = first(entry)
+            .is_some_and(|e| e == text_first || e.to_lowercase().eq(text_first.to_lowercase()));
+        if !same_first {
+            continue;
+        }
         if let Some(len) = prefix_len_ci(text, entry) {
             // Chinese runs words together: an entry ending in an ideograph
             // needs no boundary after it.
@@ -1054,7 +1068,7 @@ fn longest_prefix(text: &str, list: &[&str]) -> Option<usize> {
 /// ignoring Arabic vowel marks and tatweel on either side and treating `'`
 /// and `’` alike. Marks right after the match belong to it.
 fn prefix_len_ci(text: &str, entry: &str) -> Option<usize> {
-    let fold = |c: char| if c == '\u{2019}' { '\'' } else { c };
+    let fold = fold_quote;
     let mut t = text.char_indices().filter(|&(_, c)| !is_mark(c)).peekable();
     for e in entry.chars().filter(|&c| !is_mark(c)) {
         let (_, c) = t.next()?;

@@ -239,6 +239,15 @@ impl Builder {
                         .help("draftdec prints the option's heading (\"Option 2\"); put the text in the option's first paragraph"),
                     );
                 }
+                if self.decision.is_some() {
+                    // A part's heading goes over a paragraph: above the
+                    // block's options it would be printed inside the first.
+                    self.flush_host();
+                    if let Some(part) = self.parts.first() {
+                        diags.push(unplaced_heading(part.span, span, "an option"));
+                    }
+                    self.parts.clear();
+                }
                 match &mut self.options {
                     Some(open) => open.next(label, span),
                     None => {

@@ -1,7 +1,7 @@
 //! Negotiation brackets and quotation marks balance within each paragraph
 //! (with its sub-paragraphs), heading, metadata value and footnote.
 
-use super::{chars_with_offsets, subs_chars};
+use super::marks_with_offsets;
 use crate::ast::{
     Document, Field, FieldKey, Footnote, Formula, Inline, Masthead, OperativeParagraph, Paragraph,
     PreambularClause, Section, Span, SubParagraph,
@@ -89,8 +89,7 @@ fn escaped(src: &str, at: Span) -> bool {
 
 fn tree(content: &[Inline], subs: &[SubParagraph], src: &str, diags: &mut Vec<Diagnostic>) {
     let mut chars = Vec::new();
-    chars_with_offsets(content, &mut chars);
-    subs_chars(subs, &mut chars);
+    marks_with_offsets(content, subs, is_mark, &MARK_LEADS, &mut chars);
     // A bracket written escaped is a literal character, not a negotiation
     // bracket.
     chars.retain(|&(c, at)| !matches!(c, '[' | ']') || !escaped(src, at));
@@ -117,6 +116,24 @@ fn tree(content: &[Inline], subs: &[SubParagraph], src: &str, diags: &mut Vec<Di
     }
     quotes(&chars, diags);
 }
+
+/// The characters this rule pairs.
+fn is_mark(c: char) -> bool {
+    matches!(c, '[' | ']' | '«' | '»' | '“' | '”' | '"')
+}
+
+/// The first bytes of [`is_mark`]'s characters in UTF-8.
+const MARK_LEADS: [bool; 256] = {
+    let mut t = [false; 256];
+    let marks = ['[', ']', '«', '»', '“', '”', '"'];
+    let mut i = 0;
+    while i < marks.len() {
+        let mut buf = [0u8; 4];
+        t[marks[i].encode_utf8(&mut buf).as_bytes()[0] as usize] = true;
+        i += 1;
+    }
+    t
+};
 
 fn quotes(chars: &[(char, Span)], diags: &mut Vec<Diagnostic>) {
     for (open_q, close_q) in [('«', '»'), ('“', '”')] {
