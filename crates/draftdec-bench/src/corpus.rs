@@ -1033,6 +1033,60 @@ mod tests {
         );
     }
 
+    /// The numbered paragraphs and sub-paragraphs of a compiled draft.
+    #[derive(Default)]
+    struct Counts(usize, usize);
+
+    impl draftdec::visit::Visitor for Counts {
+        fn visit_paragraph(&mut self, p: &draftdec::ast::Paragraph) {
+            // The annex's unnumbered paragraphs are lines in bluebell's text.
+            self.0 += usize::from(p.numbered);
+            draftdec::visit::walk_paragraph(self, p);
+        }
+        fn visit_operative_paragraph(&mut self, p: &draftdec::ast::OperativeParagraph) {
+            self.0 += 1;
+            draftdec::visit::walk_operative_paragraph(self, p);
+        }
+        fn visit_subparagraph(&mut self, s: &draftdec::ast::SubParagraph) {
+            self.1 += 1;
+            draftdec::visit::walk_subparagraph(self, s);
+        }
+    }
+
+    /// bluebell's twin holds what the draft holds: a `PARA` for each
+    /// numbered paragraph and operative paragraph, a `SUBPARA` for each
+    /// sub-paragraph, a `FOOTNOTE` block for each footnote (the masthead's
+    /// included), so that the peer is timed on the same content.
+    #[test]
+    fn the_bluebell_twin_has_the_drafts_structure() {
+        use draftdec::visit::Visitor;
+        for index in 0..6 {
+            for lang in [CorpusLang::En, CorpusLang::Ru] {
+                let g = document(7, index, lang);
+                let doc = draftdec::compile(&g.draft).document;
+                let mut counts = Counts::default();
+                counts.visit_document(&doc);
+                let lines = |prefix: &str| {
+                    g.bluebell
+                        .lines()
+                        .filter(|l| l.trim_start().starts_with(prefix))
+                        .count()
+                };
+                assert_eq!(lines("PARA "), counts.0, "paragraphs of {index} {lang:?}");
+                assert_eq!(
+                    lines("SUBPARA "),
+                    counts.1,
+                    "sub-paragraphs of {index} {lang:?}"
+                );
+                assert_eq!(
+                    lines("FOOTNOTE "),
+                    doc.footnotes.len(),
+                    "footnotes of {index} {lang:?}"
+                );
+            }
+        }
+    }
+
     #[test]
     fn generated_documents_compile_without_diagnostics() {
         for index in 0..12 {
