@@ -118,18 +118,19 @@ fn tree(content: &[Inline], subs: &[SubParagraph], src: &str, diags: &mut Vec<Di
 }
 
 /// The characters this rule pairs.
+const MARKS: [char; 7] = ['[', ']', '«', '»', '“', '”', '"'];
+
 fn is_mark(c: char) -> bool {
-    matches!(c, '[' | ']' | '«' | '»' | '“' | '”' | '"')
+    MARKS.contains(&c)
 }
 
-/// The first bytes of [`is_mark`]'s characters in UTF-8.
+/// The first bytes of the [`MARKS`] in UTF-8.
 const MARK_LEADS: [bool; 256] = {
     let mut t = [false; 256];
-    let marks = ['[', ']', '«', '»', '“', '”', '"'];
     let mut i = 0;
-    while i < marks.len() {
+    while i < MARKS.len() {
         let mut buf = [0u8; 4];
-        t[marks[i].encode_utf8(&mut buf).as_bytes()[0] as usize] = true;
+        t[MARKS[i].encode_utf8(&mut buf).as_bytes()[0] as usize] = true;
         i += 1;
     }
     t
