@@ -207,7 +207,7 @@ impl Builder {
                 return;
             }
             if self.decision.is_some() {
-                self.drop_parts(span, diags);
+                self.drop_parts(span, "the end of the decision", diags);
             }
             match self.decision.take() {
                 Some(mut decision) => {
@@ -242,11 +242,7 @@ impl Builder {
                 if self.decision.is_some() {
                     // A part's heading goes over a paragraph: above the
                     // block's options it would be printed inside the first.
-                    self.flush_host();
-                    if let Some(part) = self.parts.first() {
-                        diags.push(unplaced_heading(part.span, span, "an option"));
-                    }
-                    self.parts.clear();
+                    self.drop_parts(span, "an option", diags);
                 }
                 match &mut self.options {
                     Some(open) => open.next(label, span),
@@ -499,10 +495,11 @@ impl Builder {
         (std::mem::take(&mut self.parts), Span::new(start, span.end))
     }
 
-    /// Headings left at the end of a decision stand over nothing.
-    fn drop_parts(&mut self, end: Span, diags: &mut Vec<Diagnostic>) {
+    /// Headings left where no paragraph can follow them (`what`, at
+    /// `next`: the end of the decision, an option) stand over nothing.
+    fn drop_parts(&mut self, next: Span, what: &str, diags: &mut Vec<Diagnostic>) {
         if let Some(part) = self.parts.first() {
-            diags.push(unplaced_heading(part.span, end, "the end of the decision"));
+            diags.push(unplaced_heading(part.span, next, what));
         }
         self.parts.clear();
     }
@@ -534,7 +531,7 @@ impl Builder {
         self.close_options(None, diags);
         if let Some(d) = &self.decision {
             let end = Span::new(d.span.start, d.span.start + 3);
-            self.drop_parts(end, diags);
+            self.drop_parts(end, "the end of the decision", diags);
         }
         if let Some(decision) = self.decision.take() {
             let opener = Span::new(decision.span.start, decision.span.start + 3);
