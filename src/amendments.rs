@@ -546,11 +546,11 @@ fn changes(words: &[Words]) -> (String, String, Vec<Change>) {
         let c = out[k];
         let sides = [&o[c.o.0..c.o.1], &n[c.n.0..c.n.1]];
         let left_ok = word_edge(
-            o[..c.o.0].chars().next_back(),
+            o[..c.o.0].chars().rev().take(2),
             sides.iter().filter_map(|s| s.chars().next()),
         );
         let right_ok = word_edge(
-            o[c.o.1..].chars().next(),
+            o[c.o.1..].chars().take(2),
             sides.iter().filter_map(|s| s.chars().next_back()),
         );
         if !left_ok {
@@ -580,16 +580,25 @@ fn changes(words: &[Words]) -> (String, String, Vec<Change>) {
 }
 
 /// Whether a change whose texts have `inside` next to the edge, and the
-/// same text `outside` it, starts (or ends) on a word's edge: a blank
-/// outside, blanks inside, or a word inside against punctuation outside.
-/// A bracket is punctuation glued to its word, so `[shall]` is not cut.
-fn word_edge(outside: Option<char>, inside: impl Iterator<Item = char> + Clone) -> bool {
-    match outside {
+/// same text `outside` it (nearest character first), starts (or ends) on
+/// a word's edge: a blank outside, blanks inside, or a word inside
+/// against punctuation outside. A bracket is punctuation glued to its
+/// word, so `[shall]` is not cut; a hyphen, slash or full stop between
+/// letters or digits joins them, so that a symbol (`MC-4/10`,
+/// `UNEP/MC/COP.6/L.4`) or a compound word is quoted whole: a piece of a
+/// symbol (`MC-4`) would read back as a malformed one (E0108).
+fn word_edge(
+    mut outside: impl Iterator<Item = char>,
+    inside: impl Iterator<Item = char> + Clone,
+) -> bool {
+    const JOINERS: [char; 4] = ['-', '/', '.', '\u{2010}'];
+    match outside.next() {
         None => true,
         Some(c) if c.is_whitespace() => true,
         Some(c) => {
+            let joins = JOINERS.contains(&c) && outside.next().is_some_and(char::is_alphanumeric);
             inside.clone().all(char::is_whitespace)
-                || (!c.is_alphanumeric() && inside.clone().all(char::is_alphanumeric))
+                || (!c.is_alphanumeric() && !joins && inside.clone().all(char::is_alphanumeric))
         }
     }
 }
@@ -855,6 +864,26 @@ mod tests {
             texts(&w(&[('=', "once a year"), ('-', "."), ('+', ";")])),
             [("year.".into(), "year;".into())]
         );
+        // A symbol is quoted whole, never a piece of it.
+        assert_eq!(
+            texts(&w(&[
+                ('=', "decisions MC-"),
+                ('-', "0"),
+                ('+', "1"),
+                ('=', "/6 and MC-4/10,"),
+            ])),
+            [("MC-0/6".into(), "MC-1/6".into())]
+        );
+        // A sentence's full stop still ends a word.
+        assert_eq!(
+            texts(&w(&[
+                ('=', "until "),
+                ('-', "2035"),
+                ('+', "2040"),
+                ('=', ".")
+            ])),
+            [("2035".into(), "2040".into())]
+        );
     }
 
     #[test]
@@ -936,7 +965,7 @@ mod tests {
         }
     }
 
-    const WORDS: [&str; 9] = [
+    const WORDS: [&str; 12] = [
         "the",
         "Parties",
         "shall",
@@ -946,5 +975,8 @@ mod tests {
         "a;",
         "b.",
         "\u{201c}y",
+        "MC-4/10",
+        "MC-5/10,",
+        "L.4",
     ];
 }
