@@ -797,11 +797,22 @@ fn source(
 }
 
 /// Text written so that it reads back as itself, symbols recognised:
-/// each character that opens or closes markup escaped. The lines start
+/// each character that opens or closes markup escaped, except the `[…]`
+/// that stands for a decision's number not yet given (`MC-6/[…]`), which
+/// escaped would leave a symbol without a number (E0108). The lines start
 /// with `#. `, a key or a quotation mark, so nothing here starts a block.
 fn plain(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
-    for c in text.chars() {
+    let mut chars = text.char_indices();
+    while let Some((at, c)) = chars.next() {
+        if let Some(end) = (c == '[').then(|| to_be_numbered(text, at)).flatten() {
+            out.push_str(&text[at..end]);
+            chars
+                .by_ref()
+                .take_while(|&(k, _)| k + 1 < end)
+                .for_each(drop);
+            continue;
+        }
         match c {
             '\\' | '*' | '^' | '@' | '[' | ']' | '{' | '}' => {
                 out.push('\\');
@@ -813,6 +824,24 @@ fn plain(text: &str) -> String {
         }
     }
     out
+}
+
+/// Where the `[…]` at `at` ends when it is the number of a decision
+/// symbol (`MC-6/[…]`), as the scanner reads one.
+fn to_be_numbered(text: &str, at: usize) -> Option<usize> {
+    let symbol_char =
+        |c: char| c.is_alphanumeric() || matches!(c, '-' | '.' | '/' | '\u{2010}' | '\u{2011}');
+    let from = text[..at]
+        .char_indices()
+        .rev()
+        .take_while(|&(_, c)| symbol_char(c))
+        .last()
+        .map_or(at, |(k, _)| k);
+    text[from..at]
+        .char_indices()
+        .filter(|&(_, c)| crate::syntax::scan::may_start_symbol(c))
+        .find_map(|(k, _)| crate::syntax::scan::decision_sym(text, from + k))
+        .filter(|&end| end > at)
 }
 
 #[cfg(test)]
@@ -883,6 +912,14 @@ mod tests {
                 ('=', ".")
             ])),
             [("2035".into(), "2040".into())]
+        );
+    }
+
+    #[test]
+    fn a_decision_to_be_numbered_keeps_its_placeholder() {
+        assert_eq!(
+            plain("decision MC-6/[…] and [MC-6/…] (BC-7/[...])"),
+            "decision MC-6/[…] and \\[MC-6/…\\] (BC-7/[...])"
         );
     }
 
