@@ -20,7 +20,8 @@ use crate::ast::{
 };
 use crate::visit::{
     Visitor, walk_annex, walk_choice, walk_operative_choice, walk_operative_paragraph,
-    walk_paragraph, walk_preambular_clause, walk_section, walk_subparagraph,
+    walk_paragraph, walk_preambular_choice, walk_preambular_clause, walk_section,
+    walk_subparagraph,
 };
 
 /// What kind of unit of the text a change is in.
@@ -752,6 +753,11 @@ impl Visitor for Units {
     fn visit_choice(&mut self, c: &Choice<Block>) {
         self.option(c);
         walk_choice(self, c);
+    }
+
+    fn visit_preambular_choice(&mut self, c: &Choice<PreambularClause>) {
+        self.option(c);
+        walk_preambular_choice(self, c);
     }
 
     fn visit_operative_choice(&mut self, c: &Choice<OperativeParagraph>) {
