@@ -371,6 +371,8 @@ impl Builder {
         }
         // A clause in an option is never the formula, which no option offers.
         let in_options = self.options.is_some();
+        let first_in_options = self.options.as_ref().filter(|o| o.is_empty());
+        let before_formula = first_in_options.map(|o| options::before_formula(o, span));
         match &mut self.decision {
             Some(d)
                 if !in_options
@@ -402,6 +404,11 @@ impl Builder {
                             .secondary(last.span(), "after this operative paragraph")
                             .help("number it (`#.`) to make it an operative paragraph, or move it above the first operative paragraph"),
                     );
+                } else if d.formula.is_none()
+                    && d.preamble.is_empty()
+                    && let Some(d) = before_formula
+                {
+                    diags.push(d);
                 }
                 let (headings, span) = self.take_parts(span);
                 self.host = Some(Host::Preambular(PreambularClause {

@@ -71,6 +71,15 @@ impl OpenOptions {
         }
     }
 
+    /// No option holds a paragraph yet.
+    pub fn is_empty(&self) -> bool {
+        match self {
+            OpenOptions::Body(o) => is_empty(o),
+            OpenOptions::Decision(o) => is_empty(o),
+            OpenOptions::Preamble(o) => is_empty(o),
+        }
+    }
+
     /// A decision's block of preambular clauses, which an operative
     /// paragraph ends.
     pub fn holds_preambular(&self) -> bool {
@@ -149,6 +158,22 @@ pub(super) fn not_closed(open: &OpenOptions, at: Option<(Span, &str)>) -> Diagno
         d = d.secondary(span, format!("{what} starts inside it"));
     }
     d
+}
+
+/// E0030: the first unnumbered paragraph of a decision with no formula
+/// (`clause`) in an option of the block `open`. Kept as a clause of the
+/// option; read as the formula once that option is accepted, it would
+/// change meaning.
+pub(super) fn before_formula(open: &OpenOptions, clause: Span) -> Diagnostic {
+    let fence = open.first_fence();
+    Diagnostic::new(
+        Code::E0030,
+        clause,
+        "a decision's first unnumbered paragraph is the organ's formula, which cannot stand in an option",
+    )
+    .label("first unnumbered paragraph of the decision")
+    .secondary(Span::new(fence.start, fence.start + 3), "option block opened here")
+    .help("write the organ's formula (`The Conference of the Parties,`) above the option block")
 }
 
 fn choice<T>(label: Option<Label>, fence: Span) -> Choice<T> {
