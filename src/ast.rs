@@ -490,6 +490,7 @@ pub struct Choice<T> {
 /// prints in the JSON as it did before option blocks.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize, JsonSchema)]
 #[serde(untagged)]
+// As in `Operative`: clauses are nearly every item.
 #[allow(clippy::large_enum_variant)]
 pub enum Preambular {
     Clause(PreambularClause),

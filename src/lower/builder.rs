@@ -369,10 +369,12 @@ impl Builder {
             // An option block of operative paragraphs holds no clause.
             self.close_options(Some((span, "an unnumbered paragraph")), diags);
         }
-        // A clause in an option is never the formula, which no option offers.
+        // A clause in an option is never the formula, which no option
+        // offers (E0030 for the first, in a decision with no formula yet).
         let in_options = self.options.is_some();
-        let first_in_options = self.options.as_ref().filter(|o| o.is_empty());
-        let before_formula = first_in_options.map(|o| options::before_formula(o, span));
+        let before_formula = (self.options.as_ref())
+            .filter(|o| o.is_empty())
+            .map(|o| options::before_formula(o, span));
         match &mut self.decision {
             Some(d)
                 if !in_options
