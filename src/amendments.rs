@@ -17,7 +17,7 @@
 
 use std::collections::HashMap;
 
-use crate::ast::{CrossRef, Document, Field, Span};
+use crate::ast::{CrossRef, Decision, Document, Field, Span};
 use crate::diag::{Code, Diagnostic};
 use crate::diff::{Step, Unit, UnitKind, Words, noun};
 use crate::lang::AmendmentWords;
@@ -64,8 +64,8 @@ pub fn amendments(
         )]);
     };
     let new = &in_old_numbers(old, new);
-    let diff = crate::diff::diff(old, new);
-    let mut writer = Writer::new(&diff.old, &diff.new, &diff.steps, words);
+    let diff = by_decision(crate::diff::diff(old, new), old, new);
+    let mut writer = Writer::new(old, new, &diff, words);
     for (at, step) in diff.steps.iter().enumerate() {
         writer.step(&diff.steps, at, step);
     }
@@ -74,6 +74,96 @@ pub fn amendments(
         return Err(writer.refused);
     }
     Ok(source(old, new, symbol, words, &writer.out))
+}
+
+/// The comparison of two revisions that hold the same number of
+/// decisions, several, made decision by decision (and stretch by stretch
+/// between them): paragraphs that no amendment can carry from one decision
+/// to another are compared within their decision, not taken for a
+/// decision moved (its formula with them), which no amendment names.
+fn by_decision(mut diff: crate::diff::Diff, old: &Document, new: &Document) -> crate::diff::Diff {
+    let (od, nd) = (decisions(old), decisions(new));
+    if od.len() < 2 || od.len() != nd.len() {
+        return diff;
+    }
+    let (Some(a), Some(b)) = (stretches(&diff.old, &od), stretches(&diff.new, &nd)) else {
+        return diff;
+    };
+    let mut steps = Vec::with_capacity(diff.steps.len());
+    for (ra, rb) in a.into_iter().zip(b) {
+        let (i0, j0) = (ra.start, rb.start);
+        for step in crate::diff::steps_between(&diff.old[ra], &diff.new[rb]) {
+            steps.push(match step {
+                Step::Same { old, new } => Step::Same {
+                    old: old + i0,
+                    new: new + j0,
+                },
+                Step::Replace { old, new, words } => Step::Replace {
+                    old: old + i0,
+                    new: new + j0,
+                    words,
+                },
+                Step::Delete { old } => Step::Delete { old: old + i0 },
+                Step::Insert { new } => Step::Insert { new: new + j0 },
+                Step::MovedAway { old, new } => Step::MovedAway {
+                    old: old + i0,
+                    new: new + j0,
+                },
+                Step::MovedHere { old, new } => Step::MovedHere {
+                    old: old + i0,
+                    new: new + j0,
+                },
+            });
+        }
+    }
+    diff.steps = steps;
+    diff
+}
+
+/// The units of a revision cut into stretches: before the first decision,
+/// the first decision, between it and the next, and so on, the footnotes
+/// (numbered through the document) last; `None` if the units are not in
+/// that order.
+fn stretches(
+    units: &[Unit],
+    decisions: &[(Span, Option<String>)],
+) -> Option<Vec<std::ops::Range<usize>>> {
+    let stretch = |u: &Unit| {
+        if u.kind == UnitKind::Footnote {
+            return 2 * decisions.len();
+        }
+        match decision_of(u, decisions) {
+            Some(k) => 2 * k + 1,
+            None => {
+                2 * decisions
+                    .iter()
+                    .filter(|(d, _)| d.end <= u.span.start)
+                    .count()
+            }
+        }
+    };
+    let mut out = vec![0..0; 2 * decisions.len() + 1];
+    let mut last = 0;
+    for (k, u) in units.iter().enumerate() {
+        let s = stretch(u);
+        if s < last {
+            return None;
+        }
+        if out[s].is_empty() {
+            out[s] = k..k;
+        }
+        out[s].end = k + 1;
+        last = s;
+    }
+    // An empty stretch starts where the units after it do.
+    let mut at = units.len();
+    for r in out.iter_mut().rev() {
+        if r.is_empty() {
+            *r = at..at;
+        }
+        at = r.start;
+    }
+    Some(out)
 }
 
 /// `new` with each cross-reference to a paragraph OLD has too printed with
@@ -151,6 +241,14 @@ struct Writer<'a> {
     new: &'a [Unit],
     old_parent: Vec<Option<usize>>,
     new_parent: Vec<Option<usize>>,
+    /// The decision each unit is in (its index among its revision's).
+    old_scope: Vec<Option<usize>>,
+    new_scope: Vec<Option<usize>>,
+    /// OLD's decision that each of NEW's decisions revises.
+    revises: HashMap<usize, usize>,
+    /// How OLD's decisions are named, when there are several; empty when
+    /// there is one, whose paragraphs are named alone.
+    decision_names: Vec<String>,
     /// Old units deleted or moved away; new units inserted or moved here.
     removed: Vec<bool>,
     added: Vec<bool>,
@@ -162,24 +260,54 @@ struct Writer<'a> {
 
 impl<'a> Writer<'a> {
     fn new(
-        old: &'a [Unit],
-        new: &'a [Unit],
-        steps: &[Step],
+        old_doc: &Document,
+        new_doc: &Document,
+        diff: &'a crate::diff::Diff,
         words: &'static AmendmentWords,
     ) -> Self {
+        let (old, new) = (&diff.old[..], &diff.new[..]);
         let (mut removed, mut added) = (vec![false; old.len()], vec![false; new.len()]);
-        for s in steps {
+        for s in &diff.steps {
             match *s {
                 Step::Delete { old } | Step::MovedAway { old, .. } => removed[old] = true,
                 Step::Insert { new } | Step::MovedHere { new, .. } => added[new] = true,
                 Step::Same { .. } | Step::Replace { .. } => {}
             }
         }
+        let (old_decisions, new_decisions) = (decisions(old_doc), decisions(new_doc));
+        let old_scope = scopes(old, &old_decisions);
+        let new_scope = scopes(new, &new_decisions);
+        // A decision of NEW revises the decision of OLD its paragraphs were
+        // matched with, those matched in place first.
+        let mut revises = HashMap::new();
+        let pairs = |moved: bool| {
+            diff.steps.iter().filter_map(move |s| match *s {
+                Step::Same { old, new } | Step::Replace { old, new, .. } if !moved => {
+                    Some((old, new))
+                }
+                Step::MovedHere { old, new } if moved => Some((old, new)),
+                _ => None,
+            })
+        };
+        for (i, j) in pairs(false).chain(pairs(true)) {
+            if let (Some(a), Some(b)) = (old_scope[i], new_scope[j]) {
+                revises.entry(b).or_insert(a);
+            }
+        }
+        let decision_names = if old_decisions.len() > 1 {
+            decision_names(&old_decisions, words)
+        } else {
+            Vec::new()
+        };
         Writer {
             old,
             new,
             old_parent: parents(old),
             new_parent: parents(new),
+            old_scope,
+            new_scope,
+            revises,
+            decision_names,
             removed,
             added,
             words,
@@ -236,7 +364,7 @@ impl<'a> Writer<'a> {
     fn delete(&mut self, i: usize) {
         self.flush();
         let unit = &self.old[i];
-        match place(self.words, self.old, &self.old_parent, i) {
+        match self.name(i) {
             Some(place) if unit.kind != UnitKind::Footnote => self.out.push(Amendment {
                 sentence: fill(self.words.delete, &[("{place}", &place)]),
                 quoted: Vec::new(),
@@ -265,7 +393,8 @@ impl<'a> Writer<'a> {
             );
             return;
         };
-        let place = place(self.words, self.old, &self.old_parent, anchor)
+        let place = self
+            .name(anchor)
             .expect("an anchor is a paragraph with a name");
         let mut quoted = vec![self.quote(unit)];
         quoted.extend(
@@ -297,13 +426,20 @@ impl<'a> Writer<'a> {
     /// else one deleted before it; a subparagraph's, among its siblings.
     fn anchor(&self, steps: &[Step], at: usize, j: usize) -> Option<(&'static str, usize)> {
         let unit = &self.new[j];
-        let sibling = |i: usize| self.old[i].kind == unit.kind && self.old[i].level == unit.level;
+        // In the decision of OLD that the unit's decision revises.
+        let scope = match self.new_scope[j] {
+            Some(b) => Some(*self.revises.get(&b)?),
+            None => None,
+        };
+        let here = |i: usize| self.old_scope[i] == scope;
+        let sibling =
+            |i: usize| self.old[i].kind == unit.kind && self.old[i].level == unit.level && here(i);
         // A subparagraph's siblings end at the paragraph that holds them.
         let fence = |i: usize| {
             unit.kind == UnitKind::Subparagraph
                 && (self.old[i].kind != UnitKind::Subparagraph || self.old[i].level < unit.level)
         };
-        let named = |i: usize| place(self.words, self.old, &self.old_parent, i).is_some();
+        let named = |i: usize| self.name(i).is_some();
         let old_of = |s: &Step| match *s {
             Step::Same { old, .. }
             | Step::Replace { old, .. }
@@ -344,7 +480,8 @@ impl<'a> Writer<'a> {
         if unit.kind == UnitKind::Subparagraph {
             return None;
         }
-        let paragraph = |i: &usize| named(*i) && self.old[*i].kind != UnitKind::Footnote;
+        let paragraph =
+            |i: &usize| named(*i) && self.old[*i].kind != UnitKind::Footnote && here(*i);
         let near = |keep: bool| {
             let ok = move |i: &usize| paragraph(i) && (kept(*i) || !keep);
             before()
@@ -353,6 +490,23 @@ impl<'a> Writer<'a> {
                 .or_else(|| after().find(ok).map(|i| (self.words.insert_before, i)))
         };
         near(true).or_else(|| near(false))
+    }
+
+    /// How amendments name old unit `i`, if they do: with its decision
+    /// when OLD has several, as each numbers its paragraphs afresh.
+    fn name(&self, i: usize) -> Option<String> {
+        let place = place(self.words, self.old, &self.old_parent, i)?;
+        Some(match self.old_scope[i] {
+            Some(d)
+                if !self.decision_names.is_empty() && self.old[i].kind != UnitKind::Footnote =>
+            {
+                fill(
+                    self.words.of_decision,
+                    &[("{place}", &place), ("{decision}", &self.decision_names[d])],
+                )
+            }
+            _ => place,
+        })
     }
 
     /// A unit as quoted in full: a subparagraph with its letter.
@@ -380,7 +534,7 @@ impl<'a> Writer<'a> {
     /// The words of old unit `i` changed as `words` say.
     fn replace(&mut self, i: usize, words: &[Words]) {
         let unit = &self.old[i];
-        let Some(place) = place(self.words, self.old, &self.old_parent, i) else {
+        let Some(place) = self.name(i) else {
             self.refuse(Side::Old, unit, &format!("{} changed", noun(unit.kind)));
             return;
         };
@@ -416,6 +570,56 @@ impl<'a> Writer<'a> {
             });
         }
     }
+}
+
+/// A revision's decisions in source order: each one's span and how a
+/// cross-reference names it, if by its symbol.
+fn decisions(doc: &Document) -> Vec<(Span, Option<String>)> {
+    struct Found(Vec<(Span, Option<String>)>, &'static crate::lang::LangTable);
+    impl crate::visit::Visitor for Found {
+        fn visit_decision(&mut self, d: &Decision) {
+            let name = d
+                .symbol
+                .is_some()
+                .then(|| crate::resolve::decision_reference(d, self.1));
+            self.0.push((d.span, name));
+        }
+    }
+    let mut found = Found(Vec::new(), doc.language.table());
+    crate::visit::Visitor::visit_document(&mut found, doc);
+    found.0
+}
+
+/// How the amendments name each of several decisions: as a reference
+/// does, by its symbol, when no other decision has the same; else by its
+/// place among them ("the second draft decision"), as a decision with no
+/// symbol, or with a provisional one it shares (`MC-6/[…]`), has no other
+/// name a reader can find.
+fn decision_names(decisions: &[(Span, Option<String>)], words: &AmendmentWords) -> Vec<String> {
+    decisions
+        .iter()
+        .enumerate()
+        .map(|(k, (_, name))| match name {
+            Some(n) if decisions.iter().filter(|d| d.1.as_ref() == Some(n)).count() == 1 => {
+                n.clone()
+            }
+            _ => {
+                let ord = (words.ordinal)(u32::try_from(k + 1).unwrap_or(u32::MAX));
+                fill(words.decision_ordinal, &[("{ord}", &ord)])
+            }
+        })
+        .collect()
+}
+
+/// The decision each unit is in, if any.
+fn scopes(units: &[Unit], decisions: &[(Span, Option<String>)]) -> Vec<Option<usize>> {
+    units.iter().map(|u| decision_of(u, decisions)).collect()
+}
+
+fn decision_of(u: &Unit, decisions: &[(Span, Option<String>)]) -> Option<usize> {
+    decisions
+        .iter()
+        .position(|(d, _)| d.start <= u.span.start && u.span.end <= d.end)
 }
 
 /// The unit that holds each unit: a subparagraph's paragraph or
@@ -601,9 +805,14 @@ fn join(a: Change, b: Change) -> Change {
     }
 }
 
-/// Whether `part` occurs once in `text`.
+/// Whether `part` occurs once in `text`, counting occurrences that
+/// overlap (`it] [on it]` is twice in `[on it] [on it] [on it]`).
 fn unique(text: &str, part: &str) -> bool {
-    !part.is_empty() && text.matches(part).count() == 1
+    let Some(first) = text.find(part).filter(|_| !part.is_empty()) else {
+        return false;
+    };
+    let next = first + text[first..].chars().next().map_or(1, char::len_utf8);
+    !text[next..].contains(part)
 }
 
 /// Whether every quotation mark `part` opens it closes, so that quoting
@@ -788,11 +997,26 @@ fn source(
 }
 
 /// Text written so that it reads back as itself, symbols recognised:
-/// each character that opens or closes markup escaped. The lines start
-/// with `#. `, a key or a quotation mark, so nothing here starts a block.
+/// each character that opens or closes markup escaped, save the `[…]` of
+/// a decision not yet numbered (`MC-6/[…]`), which is part of its symbol.
+/// The lines start with `#. `, a key or a quotation mark, so nothing here
+/// starts a block.
 fn plain(text: &str) -> String {
+    use crate::syntax::scan;
     let mut out = String::with_capacity(text.len());
-    for c in text.chars() {
+    let mut chars = text.char_indices().peekable();
+    let mut last = None;
+    while let Some((at, c)) = chars.next() {
+        if scan::may_start_symbol(c)
+            && !last.is_some_and(char::is_alphanumeric)
+            && let Some(end) = scan::decision_sym(text, at)
+        {
+            out.push_str(&text[at..end]);
+            while chars.next_if(|&(k, _)| k < end).is_some() {}
+            last = text[..end].chars().next_back();
+            continue;
+        }
+        last = Some(c);
         match c {
             '\\' | '*' | '^' | '@' | '[' | ']' | '{' | '}' => {
                 out.push('\\');

@@ -37,19 +37,83 @@ fn body(text: &str) -> &str {
     text.split_once("\n\n").map_or("", |(_, body)| body)
 }
 
-#[test]
-fn the_example_pair() {
-    let old = common::read("examples/negotiation.rev0.draft");
-    let new = common::read("examples/negotiation.rev1.draft");
-    let text = written(&old, &new);
-    if let Some(expected) = common::golden("tests/amendments/negotiation.amendments.draft", &text) {
+/// The amendments turning `old` into `new` (files), which must match the
+/// golden draft `golden`.
+fn golden_pair(old: &str, new: &str, golden: &str) -> String {
+    let text = written(&common::read(old), &common::read(new));
+    if let Some(expected) = common::golden(golden, &text) {
         panic!(
             "stale golden file (`{}`):\n--- expected\n{expected}\n+++ actual\n{text}",
             common::BLESS
         );
     }
-    // A draft like any other: it builds to a Word document.
-    let doc = common::compile_clean("amendments", &text).document;
+    text
+}
+
+#[test]
+fn the_example_pair() {
+    let text = golden_pair(
+        "examples/negotiation.rev0.draft",
+        "examples/negotiation.rev1.draft",
+        "tests/amendments/negotiation.amendments.draft",
+    );
+    builds_to_docx(
+        &text,
+        &[
+            "Amendments to draft decision UNEP/MC/COP.6/L.4",
+            "Insert a new preambular paragraph after the first preambular paragraph, reading:",
+            // Word keeps a decision symbol on one line (non-breaking hyphens).
+            "“Recalling also decisions BC\u{2011}17/22, RC\u{2011}12/9 and SC\u{2011}12/23,”",
+            "In operative paragraph 3, replace “meeting] [at its eighth meeting];” with “meeting.”.",
+        ],
+    );
+}
+
+/// A note whose annex holds two decisions, each numbering its paragraphs
+/// from 1: every place in a decision names the decision, as a reference
+/// to it does ("operative paragraph 2 of decision SC-4/2").
+#[test]
+fn several_decisions() {
+    let text = golden_pair(
+        "examples/report-decisions-sc.en.draft",
+        "tests/amendments/report-decisions-sc.rev1.draft",
+        "tests/amendments/report-decisions-sc.amendments.draft",
+    );
+    builds_to_docx(
+        &text,
+        &[
+            "In operative paragraph 2 of decision SC\u{2011}4/2, replace “need” with “have”.",
+            "In operative paragraph 2 of decision SC\u{2011}4/3, after “all” insert “the”.",
+        ],
+    );
+    // Decisions with no symbol, or one they share, are named by their place.
+    let old = common::read("examples/report-decisions-sc.en.draft")
+        .replace("::: decision SC-4/2: DDT", "::: decision")
+        .replace(
+            "::: decision SC-4/3: Exemptions",
+            "::: decision SC-4/[…]: Exemptions",
+        );
+    let revise = |old: &str| {
+        old.replace("may need to", "may have to")
+            .replace("#. Notes the", "#. Notes with concern the")
+    };
+    assert_eq!(
+        body(&written(&old, &revise(&old))),
+        "#. In operative paragraph 2 of the first draft decision, replace “need” with “have”.\n\n\
+         #. In operative paragraph 1 of decision SC-4/[…], after “Notes” insert “with concern”.\n"
+    );
+    let old = old.replace("::: decision\n", "::: decision SC-4/[…]: DDT\n");
+    assert_eq!(
+        body(&written(&old, &revise(&old))),
+        "#. In operative paragraph 2 of the first draft decision, replace “need” with “have”.\n\n\
+         #. In operative paragraph 1 of the second draft decision, after “Notes” insert “with concern”.\n"
+    );
+}
+
+/// A draft like any other: it builds to a Word document that Word's rules
+/// accept and pandoc reads with these `lines`.
+fn builds_to_docx(text: &str, lines: &[&str]) {
+    let doc = common::compile_clean("amendments", text).document;
     let bytes = draftdec::render::docx::render(&doc);
     let dir = tempfile::tempdir().unwrap();
     let path = dir.path().join("amendments.docx");
@@ -75,13 +139,7 @@ fn the_example_pair() {
             .output()
             .unwrap();
         let plain = String::from_utf8_lossy(&output.stdout);
-        for line in [
-            "Amendments to draft decision UNEP/MC/COP.6/L.4",
-            "Insert a new preambular paragraph after the first preambular paragraph, reading:",
-            // Word keeps a decision symbol on one line (non-breaking hyphens).
-            "“Recalling also decisions BC\u{2011}17/22, RC\u{2011}12/9 and SC\u{2011}12/23,”",
-            "In operative paragraph 3, replace “meeting] [at its eighth meeting];” with “meeting.”.",
-        ] {
+        for line in lines {
             assert!(plain.contains(line), "{line:?} not in:\n{plain}");
         }
     }
@@ -359,45 +417,117 @@ fn paragraph() -> impl Strategy<Value = String> {
 proptest! {
     #![proptest_config(ProptestConfig { cases: 64, ..ProptestConfig::default() })]
 
-    /// Whatever the two revisions, the amendments compile without a
-    /// diagnostic, there are some exactly when the words differ, and
-    /// applied to OLD they give NEW.
+    /// Whatever the two revisions, of one decision or of several, the
+    /// amendments compile without a diagnostic, there are some exactly
+    /// when the words differ, and applied to OLD they give NEW.
     #[test]
     fn the_amendments_compile_clean_and_apply(
-        pre_a in prop::collection::vec(paragraph(), 0..4),
-        ops_a in prop::collection::vec(paragraph(), 1..5),
-        pre_b in prop::collection::vec(paragraph(), 0..4),
-        ops_b in prop::collection::vec(paragraph(), 1..5),
+        decisions in prop::collection::vec(
+            (
+                prop::collection::vec(paragraph(), 0..4),
+                prop::collection::vec(paragraph(), 1..5),
+                prop::collection::vec(paragraph(), 0..4),
+                prop::collection::vec(paragraph(), 1..5),
+            ),
+            1..4,
+        ),
+        numbered in any::<bool>(),
     ) {
         let pre = |v: &[String]| v.iter().map(|p| format!("*Recalling* {p},")).collect::<Vec<_>>();
         let ops = |v: &[String]| v.iter().map(|p| format!("*Decides* {p};")).collect::<Vec<_>>();
-        let (pa, oa, pb, ob) = (pre(&pre_a), ops(&ops_a), pre(&pre_b), ops(&ops_b));
-        let old = decision("UNEP/MC/COP.6/L.4", &strs(&pa), &strs(&oa));
-        let new = decision("UNEP/MC/COP.6/L.4/Rev.1", &strs(&pb), &strs(&ob));
-        let text = written(&old, &new);
-        let same = pa == pb && oa == ob;
-        prop_assert_eq!(body(&text).is_empty(), same, "{}", text);
-        // Applied to OLD as a reader would, they give NEW.
-        let units = |src: &str| {
-            let doc = common::compile_clean("draft", src).document;
-            draftdec::diff::diff(&doc, &doc)
-                .old
-                .into_iter()
-                .filter(|u| u.kind != UnitKind::Formula)
-                .map(|u| (u.kind, u.path, u.text))
-                .collect::<Vec<_>>()
+        let (mut olds, mut news) = (Vec::new(), Vec::new());
+        for (pre_a, ops_a, pre_b, ops_b) in &decisions {
+            olds.push((pre(pre_a), ops(ops_a)));
+            news.push((pre(pre_b), ops(ops_b)));
+        }
+        let draft = |symbol: &str, parts: &[(Vec<String>, Vec<String>)]| match parts {
+            [(p, o)] => decision(symbol, &strs(p), &strs(o)),
+            _ => several(symbol, parts, numbered),
         };
-        let expected: Vec<String> = units(&new).into_iter().map(|u| tidy(&u.2)).collect();
+        let old = draft("UNEP/MC/COP.6/L.4", &olds);
+        let new = draft("UNEP/MC/COP.6/L.4/Rev.1", &news);
+        let text = written(&old, &new);
+        prop_assert_eq!(body(&text).is_empty(), olds == news, "{}", text);
+        // Applied to OLD as a reader would, they give NEW.
+        let expected: Vec<String> = units(&new).into_iter().map(|u| tidy(&u.text)).collect();
         prop_assert_eq!(apply(&units(&old), &text), expected, "{}", text);
     }
+}
+
+/// A note holding several decisions, numbered `MC-6/1` … or not.
+fn several(symbol: &str, decisions: &[(Vec<String>, Vec<String>)], numbered: bool) -> String {
+    let mut src = format!("symbol: {symbol}\nlanguage: en\ntitle: T\n\n");
+    for (k, (preamble, operative)) in decisions.iter().enumerate() {
+        match numbered {
+            true => src.push_str(&format!("::: decision MC-6/{}\n", k + 1)),
+            false => src.push_str("::: decision\n"),
+        }
+        src.push_str("The Conference of the Parties,\n\n");
+        for p in preamble {
+            src.push_str(&format!("{p}\n\n"));
+        }
+        for p in operative {
+            src.push_str(&format!("#. {p}\n\n"));
+        }
+        src.push_str(":::\n\n");
+    }
+    src
+}
+
+/// A paragraph of a generated draft: its kind, designation, text, and the
+/// decision it is in (each decision opens with its formula).
+struct Para {
+    kind: UnitKind,
+    path: String,
+    text: String,
+    decision: usize,
+}
+
+fn units(src: &str) -> Vec<Para> {
+    let doc = common::compile_clean("draft", src).document;
+    let mut decision = 0;
+    let mut out = Vec::new();
+    for u in draftdec::diff::diff(&doc, &doc).old {
+        if u.kind == UnitKind::Formula {
+            decision += 1;
+            continue;
+        }
+        out.push(Para {
+            kind: u.kind,
+            path: u.path,
+            text: u.text,
+            decision: decision.max(1) - 1,
+        });
+    }
+    out
 }
 
 /// The ordinals a generated preamble needs, as the amendments write them.
 const ORDINALS: [&str; 5] = ["first", "second", "third", "fourth", "fifth"];
 
 /// The old paragraph an amendment names: a preambular one by ordinal, an
-/// operative one by number.
-fn find(units: &[(UnitKind, String, String)], place: &str) -> usize {
+/// operative one by number; in one of several decisions, with the
+/// decision's symbol or place.
+fn find(units: &[Para], place: &str) -> usize {
+    let (place, decision) = match place.split_once(" of ") {
+        Some((place, decision)) => {
+            let k = match decision.strip_prefix("decision MC-6/") {
+                Some(n) => n.parse::<usize>().expect("a number") - 1,
+                None => {
+                    let ordinal = decision
+                        .strip_prefix("the ")
+                        .and_then(|d| d.strip_suffix(" draft decision"))
+                        .unwrap_or_else(|| panic!("no decision: {decision:?}"));
+                    ORDINALS
+                        .iter()
+                        .position(|o| *o == ordinal)
+                        .expect("ordinal")
+                }
+            };
+            (place, k)
+        }
+        None => (place, 0),
+    };
     let (kind, path) = match place.strip_prefix("operative paragraph ") {
         Some(n) => (UnitKind::OperativeParagraph, n.to_string()),
         None => {
@@ -415,7 +545,7 @@ fn find(units: &[(UnitKind, String, String)], place: &str) -> usize {
     };
     units
         .iter()
-        .position(|u| u.0 == kind && u.1 == path)
+        .position(|u| u.kind == kind && u.path == path && u.decision == decision)
         .unwrap_or_else(|| panic!("no {place:?}"))
 }
 
@@ -452,8 +582,8 @@ fn quoted(s: &str) -> (String, &str) {
 /// The texts of OLD's paragraphs once `amendments` are applied, each to
 /// OLD as it stands: words replaced where they occur (once) in the old
 /// text, paragraphs deleted, new ones placed by their old neighbours.
-fn apply(units: &[(UnitKind, String, String)], amendments: &str) -> Vec<String> {
-    let mut texts: Vec<Option<String>> = units.iter().map(|u| Some(u.2.clone())).collect();
+fn apply(units: &[Para], amendments: &str) -> Vec<String> {
+    let mut texts: Vec<Option<String>> = units.iter().map(|u| Some(u.text.clone())).collect();
     // Edits to each paragraph, located in its old text: (start, end, new).
     let mut edits: Vec<Vec<(usize, usize, String)>> = vec![Vec::new(); units.len()];
     let (mut before, mut after): (Vec<Vec<String>>, Vec<Vec<String>>) =
@@ -484,7 +614,7 @@ fn apply(units: &[(UnitKind, String, String)], amendments: &str) -> Vec<String> 
             let rest = sentence.strip_prefix("In ").expect("In");
             let (place, edit) = rest.split_once(", ").expect("place, edit");
             let i = find(units, place);
-            let old = &units[i].2;
+            let old = &units[i].text;
             let locate = |words: &str| {
                 assert_eq!(old.matches(words).count(), 1, "{words:?} in {old:?}");
                 let at = old.find(words).unwrap();

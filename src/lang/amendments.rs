@@ -27,6 +27,13 @@ pub struct AmendmentWords {
     /// What a new paragraph is (`Insert a new {kind}`), for the same kinds
     /// but footnotes.
     pub kinds: Kinds,
+    /// A paragraph of one of several decisions: `{place}` in `{decision}`,
+    /// the decision as a cross-reference names it (`decision SC-4/2`).
+    pub of_decision: &'static str,
+    /// A decision that no symbol names alone (none, or one another
+    /// decision shares), by its place among the document's decisions
+    /// (`{ord}`, an [`AmendmentWords::ordinal`]).
+    pub decision_ordinal: &'static str,
     /// `{n}` in words, in the case the places' templates need.
     pub ordinal: fn(u32) -> String,
     /// `In {place}, {edit}.`: a change of words inside a paragraph.
@@ -99,6 +106,8 @@ pub const EN: AmendmentWords = AmendmentWords {
         subparagraph: ["a new subparagraph", "new subparagraphs"],
         paragraph: ["a new paragraph", "new paragraphs"],
     },
+    of_decision: "{place} of {decision}",
+    decision_ordinal: "the {ord} draft decision",
     ordinal: english_ordinal,
     within: "In {place}, {edit}.",
     insert_after_words: "after {old} insert {new}",

@@ -7,6 +7,8 @@ mod numbering;
 mod openings;
 mod presentation;
 
+pub(crate) use numbering::decision_reference;
+
 use std::collections::HashMap;
 
 use crate::ast::{Annex, CrossRef, Document, RefTarget, Span, TargetKind};
