@@ -219,7 +219,7 @@ impl VisitorMut for Renumber<'_> {
     }
 }
 
-/// One amendment: its sentence and the paragraphs it quotes.
+/// One amendment: its sentence and the paragraphs it quotes, as source.
 struct Amendment {
     sentence: String,
     quoted: Vec<String>,
@@ -249,6 +249,8 @@ struct Writer<'a> {
     /// How OLD's decisions are named, when there are several; empty when
     /// there is one, whose paragraphs are named alone.
     decision_names: Vec<String>,
+    /// The opening words of NEW's clauses, by the clause's span.
+    openings: HashMap<(usize, usize), String>,
     /// Old units deleted or moved away; new units inserted or moved here.
     removed: Vec<bool>,
     added: Vec<bool>,
@@ -308,6 +310,7 @@ impl<'a> Writer<'a> {
             new_scope,
             revises,
             decision_names,
+            openings: openings(new_doc),
             removed,
             added,
             words,
@@ -509,7 +512,9 @@ impl<'a> Writer<'a> {
         })
     }
 
-    /// A unit as quoted in full: a subparagraph with its letter.
+    /// A new unit as quoted in full, as source: a subparagraph with its
+    /// letter, a clause with its opening words in italics, as the draft
+    /// sets them (the words resolution recognised).
     fn quote(&self, unit: &Unit) -> String {
         let (open, close) = self.words.quote;
         let text = if unit.kind == UnitKind::Subparagraph && !unit.display.is_empty() {
@@ -517,7 +522,15 @@ impl<'a> Writer<'a> {
         } else {
             unit.text.clone()
         };
-        format!("{open}{}{close}", text.trim())
+        let text = text.trim();
+        let opening = self
+            .openings
+            .get(&(unit.span.start, unit.span.end))
+            .filter(|o| !o.is_empty() && text.starts_with(o.as_str()));
+        match opening {
+            Some(o) => format!("{open}*{}*{}{close}", plain(o), plain(&text[o.len()..])),
+            None => format!("{open}{}{close}", plain(text)),
+        }
     }
 
     fn flush(&mut self) {
@@ -586,6 +599,27 @@ fn decisions(doc: &Document) -> Vec<(Span, Option<String>)> {
         }
     }
     let mut found = Found(Vec::new(), doc.language.table());
+    crate::visit::Visitor::visit_document(&mut found, doc);
+    found.0
+}
+
+/// The opening words resolution recognised in each clause of a revision,
+/// by the clause's span.
+fn openings(doc: &Document) -> HashMap<(usize, usize), String> {
+    struct Found(HashMap<(usize, usize), String>);
+    impl crate::visit::Visitor for Found {
+        fn visit_preambular_clause(&mut self, c: &crate::ast::PreambularClause) {
+            if let Some(o) = &c.opening {
+                self.0.insert((c.span.start, c.span.end), o.text.clone());
+            }
+        }
+        fn visit_operative_paragraph(&mut self, p: &crate::ast::OperativeParagraph) {
+            if let Some(o) = &p.opening {
+                self.0.insert((p.span.start, p.span.end), o.text.clone());
+            }
+        }
+    }
+    let mut found = Found(HashMap::new());
     crate::visit::Visitor::visit_document(&mut found, doc);
     found.0
 }
@@ -990,7 +1024,7 @@ fn source(
     for a in amendments {
         out.push_str(&format!("\n#. {}\n", plain(&a.sentence)));
         for q in &a.quoted {
-            out.push_str(&format!("\n{}\n", plain(q)));
+            out.push_str(&format!("\n{q}\n"));
         }
     }
     out

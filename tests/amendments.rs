@@ -198,20 +198,20 @@ fn each_kind_of_edit() {
         // one place in one amendment.
         (&pre, &ops, &[pre[0], "*Welcoming* the cooperation,", pre[1]], &ops,
          "#. Insert a new preambular paragraph after the first preambular paragraph, reading:\n\n\
-          “Welcoming the cooperation,”\n"),
+          “*Welcoming* the cooperation,”\n"),
         (&pre, &ops, &pre, &["*Takes note* of the report;", "*Welcomes* the cooperation;", ops[0], ops[1], ops[2]],
          "#. Insert new operative paragraphs before operative paragraph 1, reading:\n\n\
-          “Takes note of the report;”\n\n“Welcomes the cooperation;”\n"),
+          “*Takes note* of the report;”\n\n“*Welcomes* the cooperation;”\n"),
         // A reference renumbered only because its target moved is no
         // amendment: amendments speak of the draft as it stands.
         (&pre, &["<a> *Requests* the secretariat to report;", "*Invites* Parties to apply paragraph @#a."],
          &pre, &["*Takes note* of the report;", "<a> *Requests* the secretariat to report;", "*Invites* Parties to apply paragraph @#a."],
          "#. Insert a new operative paragraph before operative paragraph 1, reading:\n\n\
-          “Takes note of the report;”\n"),
+          “*Takes note* of the report;”\n"),
         // A moved paragraph is deleted and inserted.
         (&pre, &ops, &pre, &[ops[2], ops[0], ops[1]],
          "#. Insert a new operative paragraph before operative paragraph 1, reading:\n\n\
-          “Decides that the team shall meet once a year.”\n\n\
+          “*Decides* that the team shall meet once a year.”\n\n\
           #. Delete operative paragraph 3.\n"),
     ];
     let mut failures = Vec::new();
@@ -264,7 +264,7 @@ fn subparagraphs_and_ordinals() {
         body(&written(&old, &new)),
         "#. In operative paragraph 1 (b), replace “Parties.” with “Parties;”.\n\n\
          #. Insert a new operative paragraph after operative paragraph 1, reading:\n\n\
-         “Invites Parties:”\n\n“(a) To act;”\n\n“(b) To report.”\n"
+         “*Invites* Parties:”\n\n“(a) To act;”\n\n“(b) To report.”\n"
     );
 }
 
@@ -550,7 +550,8 @@ fn find(units: &[Para], place: &str) -> usize {
 }
 
 /// The quoted words that open `s` (quotation marks inside them in pairs),
-/// unescaped, and what follows them.
+/// unescaped and without the italics of their opening words, and what
+/// follows them.
 fn quoted(s: &str) -> (String, &str) {
     let s = s
         .strip_prefix('\u{201c}')
@@ -568,6 +569,9 @@ fn quoted(s: &str) -> (String, &str) {
             for c in s[..at].chars() {
                 if c == '\\' && !escaped {
                     escaped = true;
+                    continue;
+                }
+                if c == '*' && !escaped {
                     continue;
                 }
                 escaped = false;
