@@ -38,6 +38,7 @@ pub fn amendments(
     old: &Document,
     new: &Document,
     symbol: &str,
+    sponsors: &[&str],
 ) -> Result<String, Vec<(Side, Diagnostic)>> {
     let Some(words) = old.language.table().amendments else {
         let span = old
@@ -73,7 +74,7 @@ pub fn amendments(
     if !writer.refused.is_empty() {
         return Err(writer.refused);
     }
-    Ok(source(old, new, symbol, words, &writer.out))
+    Ok(source(old, new, symbol, sponsors, words, &writer.out))
 }
 
 /// The comparison of two revisions that hold the same number of
@@ -158,7 +159,7 @@ fn stretches(
     // An empty stretch starts where the units after it do.
     let mut at = units.len();
     for r in out.iter_mut().rev() {
-        if r.is_empty() {
+        if r.start == r.end {
             *r = at..at;
         }
         at = r.start;
@@ -971,12 +972,14 @@ fn named_once(o: &str, n: &str, changes: &mut Vec<Change>) {
 
 // ------------------------------------------------------------ the source
 
-/// The `.draft` source: a note whose masthead is the amended draft's, and
-/// one numbered paragraph per amendment.
+/// The `.draft` source: a note whose masthead is the amended draft's, with
+/// the sponsors' line if there are sponsors, and one numbered paragraph per
+/// amendment.
 fn source(
     old: &Document,
     new: &Document,
     symbol: &str,
+    sponsors: &[&str],
     words: &AmendmentWords,
     amendments: &[Amendment],
 ) -> String {
@@ -987,20 +990,35 @@ fn source(
         "// The amendments that make {old_symbol} read as {new_symbol},\n\
          // written by `draftdec diff --to amendments` (docs/negotiation.md).\n"
     );
-    let titles = if amendments.len() == 1 {
-        words.title_one
+    let (titles, lines) = if amendments.len() == 1 {
+        (words.title_one, words.sponsors_one)
     } else {
-        words.title_many
+        (words.title_many, words.sponsors_many)
     };
-    let title = match old.kind() {
-        DocKind::DraftResolution => titles[0],
-        DocKind::DraftDecision => titles[1],
-        DocKind::Note | DocKind::Resolution | DocKind::Decision => titles[2],
+    let of_kind = |t: [&'static str; 3]| match old.kind() {
+        DocKind::DraftResolution => t[0],
+        DocKind::DraftDecision => t[1],
+        DocKind::Note | DocKind::Resolution | DocKind::Decision => t[2],
     };
-    let title = fill(title, &[("{symbol}", &old_symbol)]);
+    let title = fill(of_kind(titles), &[("{symbol}", &old_symbol)]);
+    let sponsors = match sponsors {
+        [] => None,
+        [names @ .., last] if !names.is_empty() => Some(format!(
+            "{}{}{last}",
+            names.join(words.list.0),
+            words.list.1
+        )),
+        [one, ..] => Some(one.to_string()),
+    }
+    .map(|names| {
+        fill(
+            of_kind(lines),
+            &[("{sponsors}", &names), ("{symbol}", &old_symbol)],
+        )
+    });
     let m = &old.meta;
     let code = old.language.code().to_string();
-    let fields: [(&str, Option<String>); 14] = [
+    let fields: [(&str, Option<String>); 15] = [
         ("type", Some("note".to_string())),
         ("organ", text(&m.organ)),
         ("symbol", Some(symbol.trim().to_string())),
@@ -1014,6 +1032,7 @@ fn source(
         ("agenda-item", text(&m.agenda_item)),
         ("agenda-title", text(&m.agenda_title)),
         ("provisional-agenda", text(&m.provisional_agenda)),
+        ("sponsors", sponsors),
         ("title", Some(title)),
     ];
     for (key, value) in fields {

@@ -21,7 +21,7 @@ fn written(old: &str, new: &str) -> String {
         common::compile_clean("old", old),
         common::compile_clean("new", new),
     );
-    let text = amendments(&a.document, &b.document, SYMBOL)
+    let text = amendments(&a.document, &b.document, SYMBOL, &[])
         .unwrap_or_else(|e| panic!("refused: {e:#?}\n{old}\n---\n{new}"));
     let compiled = draftdec::compile(&text);
     assert!(
@@ -107,6 +107,59 @@ fn several_decisions() {
         body(&written(&old, &revise(&old))),
         "#. In operative paragraph 2 of the first draft decision, replace “need” with “have”.\n\n\
          #. In operative paragraph 1 of the second draft decision, after “Notes” insert “with concern”.\n"
+    );
+}
+
+/// With sponsors, the amendments document prints their line, in the
+/// words of amendment documents ("Algeria (…): amendments to draft
+/// resolution A/HRC/S-4/L.1", A/HRC/S-4/L.3); without, nothing changes.
+#[test]
+fn the_sponsors_line() {
+    let compile = |s: &str| common::compile_clean("draft", s).document;
+    let old = compile(&common::read("examples/negotiation.rev0.draft"));
+    let new = compile(&common::read("examples/negotiation.rev1.draft"));
+    let golden = common::read("tests/amendments/negotiation.amendments.draft");
+    let with = |sponsors: &[&str]| amendments(&old, &new, SYMBOL, sponsors).unwrap();
+    assert_eq!(with(&[]), golden);
+    for (sponsors, line) in [
+        (&["Cuba"][..], "Cuba"),
+        (&["Cuba", "Mexico"][..], "Cuba and Mexico"),
+        (
+            &["Cuba", "Mexico", "Trinidad and Tobago"][..],
+            "Cuba, Mexico and Trinidad and Tobago",
+        ),
+    ] {
+        let text = with(sponsors);
+        let line = format!("sponsors: {line}: amendments to draft decision UNEP/MC/COP.6/L.4\n");
+        assert_eq!(
+            text,
+            golden.replace("\ntitle: ", &format!("\n{line}title: "))
+        );
+    }
+    let text = with(&["Cuba", "Mexico"]);
+    // One line of the masthead, before the title, printed as written.
+    let doc = common::compile_clean("amendments", &text).document;
+    let roles: Vec<_> = doc.presentation.masthead.iter().map(|l| l.role).collect();
+    let at = roles
+        .iter()
+        .position(|r| *r == draftdec::ast::LineRole::Sponsors)
+        .unwrap();
+    assert_eq!(roles[at + 1], draftdec::ast::LineRole::Title);
+    builds_to_docx(
+        &text,
+        &["Cuba and Mexico: amendments to draft decision UNEP/MC/COP.6/L.4"],
+    );
+    // One amendment: "amendment to".
+    let one = compile(&decision("UNEP/MC/COP.6/L.4", &[], &["*Decides* to meet."]));
+    let other = compile(&decision(
+        "UNEP/MC/COP.6/L.4/Rev.1",
+        &[],
+        &["*Decides* to meet twice."],
+    ));
+    assert!(
+        amendments(&one, &other, SYMBOL, &["Cuba"])
+            .unwrap()
+            .contains("\nsponsors: Cuba: amendment to draft decision UNEP/MC/COP.6/L.4\n")
     );
 }
 
@@ -273,12 +326,12 @@ fn refusals_name_the_revision() {
     let en = decision("UNEP/MC/COP.6/L.4", &[], &["*Decides* to meet."]);
     let compile = |s: &str| common::compile_clean("draft", s).document;
     let fr = en.replace("language: en", "language: fr");
-    let refused = amendments(&compile(&fr), &compile(&fr), SYMBOL).unwrap_err();
+    let refused = amendments(&compile(&fr), &compile(&fr), SYMBOL, &[]).unwrap_err();
     assert_eq!(refused.len(), 1);
     assert_eq!((refused[0].0, refused[0].1.code), (Side::Old, Code::E0401));
     // A footnote inserted: its mark is not in the paragraph's words.
     let noted = en.replace("to meet.", "to meet.^{See UNEP/MC/COP.5/22.}");
-    let refused = amendments(&compile(&en), &compile(&noted), SYMBOL).unwrap_err();
+    let refused = amendments(&compile(&en), &compile(&noted), SYMBOL, &[]).unwrap_err();
     assert_eq!(
         refused
             .iter()
@@ -320,6 +373,29 @@ fn the_command() {
     );
     let out = run(&["--symbol", SYMBOL]);
     assert_eq!(String::from_utf8_lossy(&out.stdout), file);
+    // Sponsors, separated by commas, make the sponsors' line.
+    let out = run(&["--symbol", SYMBOL, "--sponsors", "Cuba, Mexico"]);
+    assert!(out.status.success(), "{out:?}");
+    assert_eq!(
+        String::from_utf8_lossy(&out.stdout),
+        file.replace(
+            "\ntitle: ",
+            "\nsponsors: Cuba and Mexico: amendments to draft decision UNEP/MC/COP.6/L.4\ntitle: "
+        )
+    );
+    let json = common::draftdec()
+        .args(["diff", "--to", "json", "--sponsors", "Cuba"])
+        .args(&pair)
+        .output()
+        .unwrap();
+    for out in [run(&["--symbol", SYMBOL, "--sponsors", "Cuba,"]), json] {
+        assert_eq!(out.status.code(), Some(2), "{out:?}");
+        assert!(
+            String::from_utf8_lossy(&out.stderr).contains("--sponsors"),
+            "{out:?}"
+        );
+        assert!(out.stdout.is_empty());
+    }
     // `draftdec check` finds nothing in it, and `build` makes a DOCX.
     let check = common::draftdec()
         .current_dir(dir.path())

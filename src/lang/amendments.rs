@@ -17,6 +17,12 @@ pub struct AmendmentWords {
     /// draft decision, or another document (`{symbol}`).
     pub title_one: [&'static str; 3],
     pub title_many: [&'static str; 3],
+    /// The sponsors' line, as `title_one` and `title_many`: `{sponsors}`
+    /// the sponsors' names as a list, `{symbol}` the amended draft's.
+    pub sponsors_one: [&'static str; 3],
+    pub sponsors_many: [&'static str; 3],
+    /// A list of names: `, ` between them, ` and ` before the last.
+    pub list: (&'static str, &'static str),
     /// The quotation marks around quoted words and paragraphs.
     pub quote: (&'static str, &'static str),
     /// How a paragraph is named: a preambular paragraph by its ordinal
@@ -79,7 +85,9 @@ pub struct Kinds {
 /// Delga 187 ("Insert the following new paragraph between first and second
 /// preambular paragraphs:", "In second preambular paragraph replace the
 /// phrase … by the following"), A/C.3/42/SR.61 and A/61/PV.79 ("In
-/// operative paragraph 12 …", "delete operative paragraph 13").
+/// operative paragraph 12 …", "delete operative paragraph 13"); the
+/// sponsors' line as A/HRC/S-4/L.3 prints it ("Algeria (…): amendments to
+/// draft resolution A/HRC/S-4/L.1").
 pub const EN: AmendmentWords = AmendmentWords {
     title_one: [
         "Amendment to draft resolution {symbol}",
@@ -91,6 +99,17 @@ pub const EN: AmendmentWords = AmendmentWords {
         "Amendments to draft decision {symbol}",
         "Amendments to document {symbol}",
     ],
+    sponsors_one: [
+        "{sponsors}: amendment to draft resolution {symbol}",
+        "{sponsors}: amendment to draft decision {symbol}",
+        "{sponsors}: amendment to document {symbol}",
+    ],
+    sponsors_many: [
+        "{sponsors}: amendments to draft resolution {symbol}",
+        "{sponsors}: amendments to draft decision {symbol}",
+        "{sponsors}: amendments to document {symbol}",
+    ],
+    list: (", ", " and "),
     quote: ("\u{201c}", "\u{201d}"),
     places: Places {
         preambular: "the {ord} preambular paragraph",
