@@ -252,6 +252,13 @@ struct Writer<'a> {
     decision_names: Vec<String>,
     /// The opening words of NEW's clauses, by the clause's span.
     openings: HashMap<(usize, usize), String>,
+    /// The footnote marks in each revision's paragraphs.
+    old_marks: Marks,
+    new_marks: Marks,
+    /// The unit of OLD each unit of NEW is matched with in place, and the
+    /// words that changed between them.
+    matched: Vec<Option<usize>>,
+    changed: HashMap<usize, &'a [Words]>,
     /// Old units deleted or moved away; new units inserted or moved here.
     removed: Vec<bool>,
     added: Vec<bool>,
@@ -312,6 +319,25 @@ impl<'a> Writer<'a> {
             revises,
             decision_names,
             openings: openings(new_doc),
+            old_marks: Marks::of(old_doc, old),
+            new_marks: Marks::of(new_doc, new),
+            matched: {
+                let mut m = vec![None; new.len()];
+                for s in &diff.steps {
+                    if let Step::Same { old, new } | Step::Replace { old, new, .. } = *s {
+                        m[new] = Some(old);
+                    }
+                }
+                m
+            },
+            changed: diff
+                .steps
+                .iter()
+                .filter_map(|s| match s {
+                    Step::Replace { new, words, .. } => Some((*new, &words[..])),
+                    _ => None,
+                })
+                .collect(),
             removed,
             added,
             words,
@@ -365,11 +391,33 @@ impl<'a> Writer<'a> {
         ));
     }
 
+    /// A footnote that no amendment can place: `why`, in full.
+    fn refuse_footnote(&mut self, unit: &Unit, why: &str) {
+        self.refused.push((
+            Side::New,
+            Diagnostic::new(Code::E0402, unit.span, why.to_string())
+                .label("footnote inserted")
+                .help(
+                    "write this amendment by hand, or put the footnote's mark after words \
+                     the draft already has, once",
+                ),
+        ));
+    }
+
     fn delete(&mut self, i: usize) {
         self.flush();
         let unit = &self.old[i];
+        // A footnote whose marks are all in paragraphs deleted goes with them.
+        if unit.kind == UnitKind::Footnote
+            && let Some(holders) = self.old_marks.holders(&unit.path)
+            && holders
+                .iter()
+                .all(|&h| self.removed[h] || covered(&self.old_parent, &self.removed, h))
+        {
+            return;
+        }
         match self.name(i) {
-            Some(place) if unit.kind != UnitKind::Footnote => self.out.push(Amendment {
+            Some(place) => self.out.push(Amendment {
                 sentence: fill(self.words.delete, &[("{place}", &place)]),
                 quoted: Vec::new(),
             }),
@@ -377,15 +425,118 @@ impl<'a> Writer<'a> {
         }
     }
 
+    /// The new footnote `j` inserted: in a paragraph inserted whole, it is
+    /// quoted with it; in one kept, an amendment inserts it after (or
+    /// before) words of the paragraph as it stands.
+    fn insert_footnote(&mut self, j: usize) {
+        self.flush();
+        let unit = &self.new[j];
+        let marks = self.new_marks.of_footnote(&unit.path);
+        let added = |h: usize| self.added[h] || covered(&self.new_parent, &self.added, h);
+        if !marks.is_empty() && marks.iter().all(|&(h, _)| added(h)) {
+            return;
+        }
+        let why = match marks.as_slice() {
+            [(h, Some(at))] => match self.matched[*h] {
+                Some(i) => match self.old_offset(*h, *at) {
+                    Some(old_at) => {
+                        let text = &self.old[i].text;
+                        match (insertion_context(text, old_at), self.name(i)) {
+                            (Some((after, context)), Some(place)) => {
+                                let (open, close) = self.words.quote;
+                                let template = if after {
+                                    self.words.footnote_after
+                                } else {
+                                    self.words.footnote_before
+                                };
+                                let old = format!("{open}{}{close}", context.trim());
+                                self.out.push(Amendment {
+                                    sentence: fill(
+                                        template,
+                                        &[("{place}", &place), ("{old}", &old)],
+                                    ),
+                                    quoted: vec![format!(
+                                        "{open}{}{close}",
+                                        plain(unit.text.trim())
+                                    )],
+                                });
+                                return;
+                            }
+                            _ => {
+                                "footnote inserted where no words of its paragraph name one \
+                                 place: an amendment inserts a footnote after words it quotes"
+                            }
+                        }
+                    }
+                    None => {
+                        "footnote inserted next to words inserted: an amendment inserts a \
+                         footnote after words the draft already has"
+                    }
+                },
+                None => "footnote inserted in a part amendments do not name",
+            },
+            [(_, None)] => {
+                "footnote inserted inside brackets or emphasis: an amendment inserts a \
+                 footnote between words, not inside markup"
+            }
+            [] => "footnote inserted in a part amendments do not name",
+            _ => "footnote marked at several places: an amendment inserts a footnote at one",
+        };
+        self.refuse_footnote(unit, why);
+    }
+
+    /// Where offset `at` of new unit `j`'s text is in the text of the old
+    /// unit it is matched with: in words both have, or at their edge after
+    /// words deleted; `None` next to words inserted, whose place in the
+    /// draft as it stands is none.
+    fn old_offset(&self, j: usize, at: usize) -> Option<usize> {
+        let Some(words) = self.changed.get(&j) else {
+            return Some(at);
+        };
+        let (mut o, mut n) = (0, 0);
+        let mut found = None;
+        for w in *words {
+            match w {
+                Words::Insert(t) if (n..=n + t.len()).contains(&at) => return None,
+                Words::Insert(t) => n += t.len(),
+                Words::Delete(t) => o += t.len(),
+                Words::Same(t) => {
+                    if found.is_none() && (n..=n + t.len()).contains(&at) {
+                        found = Some(o + at - n);
+                    }
+                    o += t.len();
+                    n += t.len();
+                }
+            }
+        }
+        found.or((at == n).then_some(o))
+    }
+
     /// The new unit `j` inserted whole, at step `at`.
     fn insert(&mut self, steps: &[Step], at: usize, j: usize) {
         let unit = &self.new[j];
+        if unit.kind == UnitKind::Footnote {
+            return self.insert_footnote(j);
+        }
+        let whole =
+            || (j + 1..self.new.len()).take_while(|&k| ancestors(&self.new_parent, k).contains(&j));
+        if let Some(why) = std::iter::once(j)
+            .chain(whole())
+            .find_map(|k| self.new_marks.unplaced(k))
+        {
+            self.flush();
+            return self.refuse_footnote(unit, why);
+        }
         let Some(_) = kind_words(self.words, unit.kind) else {
             self.flush();
             self.refuse(Side::New, unit, &format!("{} inserted", noun(unit.kind)));
             return;
         };
-        let Some((template, anchor)) = self.anchor(steps, at, j) else {
+        let Some((template, anchor)) = self.anchor(steps, at, j).or_else(|| {
+            // Subparagraphs given to a paragraph that had none.
+            let holder = self.new_parent[j].and_then(|p| self.matched[p])?;
+            (unit.kind == UnitKind::Subparagraph).then_some((self.words.add_to, holder))
+        }) else {
             self.flush();
             self.refuse(
                 Side::New,
@@ -400,12 +551,10 @@ impl<'a> Writer<'a> {
         let place = self
             .name(anchor)
             .expect("an anchor is a paragraph with a name");
-        let mut quoted = vec![self.quote(unit)];
-        quoted.extend(
-            (j + 1..self.new.len())
-                .take_while(|&k| ancestors(&self.new_parent, k).contains(&j))
-                .map(|k| self.quote(&self.new[k])),
-        );
+        let quoted: Vec<String> = std::iter::once(j)
+            .chain(whole())
+            .map(|k| self.quote(k))
+            .collect();
         if let Some(p) = &mut self.pending
             && p.kind == unit.kind
             && p.template == template
@@ -516,22 +665,40 @@ impl<'a> Writer<'a> {
     /// A new unit as quoted in full, as source: a subparagraph with its
     /// letter, a clause with its opening words in italics, as the draft
     /// sets them (the words resolution recognised).
-    fn quote(&self, unit: &Unit) -> String {
+    fn quote(&self, k: usize) -> String {
+        let unit = &self.new[k];
         let (open, close) = self.words.quote;
-        let text = if unit.kind == UnitKind::Subparagraph && !unit.display.is_empty() {
-            format!("{} {}", unit.display, unit.text)
-        } else {
-            unit.text.clone()
-        };
-        let text = text.trim();
+        let text = &unit.text;
+        let marks = self.new_marks.in_unit(k);
         let opening = self
             .openings
             .get(&(unit.span.start, unit.span.end))
-            .filter(|o| !o.is_empty() && text.starts_with(o.as_str()));
-        match opening {
-            Some(o) => format!("{open}*{}*{}{close}", plain(o), plain(&text[o.len()..])),
-            None => format!("{open}{}{close}", plain(text)),
+            .filter(|o| !o.is_empty() && text.starts_with(o.as_str()))
+            .filter(|o| marks.iter().all(|m| m.0.is_some_and(|at| at >= o.len())));
+        let mut out = String::new();
+        if unit.kind == UnitKind::Subparagraph && !unit.display.is_empty() {
+            out.push_str(&plain(&unit.display));
+            out.push(' ');
         }
+        let mut from = 0;
+        if let Some(o) = opening {
+            out.push_str(&format!("*{}*", plain(o)));
+            from = o.len();
+        }
+        // Each footnote where its mark is, as an inline footnote.
+        for (at, number) in marks {
+            let Some(at) = *at else { continue };
+            let note = self
+                .new
+                .iter()
+                .find(|u| u.kind == UnitKind::Footnote && u.path == *number)
+                .map_or("", |u| u.text.trim());
+            out.push_str(&plain(&text[from..at]));
+            out.push_str(&format!("^{{{}}}", plain(note)));
+            from = at;
+        }
+        out.push_str(&plain(&text[from..]));
+        format!("{open}{}{close}", out.trim())
     }
 
     fn flush(&mut self) {
@@ -602,6 +769,125 @@ fn decisions(doc: &Document) -> Vec<(Span, Option<String>)> {
     let mut found = Found(Vec::new(), doc.language.table());
     crate::visit::Visitor::visit_document(&mut found, doc);
     found.0
+}
+
+/// The footnote marks in a revision's paragraphs: for each unit, each
+/// mark's place in its text (a byte offset; `None` for a mark inside
+/// brackets or emphasis, which the text alone does not place) and the
+/// footnote's number, as its unit's `path`.
+struct Marks(HashMap<usize, Vec<(Option<usize>, String)>>);
+
+impl Marks {
+    fn of(doc: &Document, units: &[Unit]) -> Marks {
+        use crate::ast::{Inline, Opening};
+        use crate::visit::{self, Visitor};
+        /// The numbers of the footnotes marked in some content.
+        struct Refs(Vec<String>);
+        impl Visitor for Refs {
+            fn visit_footnote_ref(&mut self, r: &crate::ast::FootnoteRef) {
+                self.0.extend(r.number.map(|n| n.to_string()));
+            }
+        }
+        struct Found {
+            units: HashMap<(usize, usize), usize>,
+            marks: HashMap<usize, Vec<(Option<usize>, String)>>,
+        }
+        impl Found {
+            fn holder(&mut self, span: Span, opening: Option<&Opening>, content: &[Inline]) {
+                let Some(&unit) = self.units.get(&(span.start, span.end)) else {
+                    return;
+                };
+                // The unit's text is the opening words, a blank, the words.
+                let mut at = match opening {
+                    Some(o) if o.space_after && !crate::lower::plain_text(content).is_empty() => {
+                        o.text.len() + 1
+                    }
+                    Some(o) => o.text.len(),
+                    None => 0,
+                };
+                let mut found = Vec::new();
+                for inline in content {
+                    let one = std::slice::from_ref(inline);
+                    let mut refs = Refs(Vec::new());
+                    refs.visit_content(one);
+                    let top = matches!(inline, Inline::FootnoteRef(_));
+                    found.extend(refs.0.into_iter().map(|n| (top.then_some(at), n)));
+                    at += crate::lower::plain_text(one).len();
+                }
+                if !found.is_empty() {
+                    self.marks.insert(unit, found);
+                }
+            }
+        }
+        impl Visitor for Found {
+            fn visit_preambular_clause(&mut self, c: &crate::ast::PreambularClause) {
+                self.holder(c.span, c.opening.as_ref(), &c.content);
+                visit::walk_preambular_clause(self, c);
+            }
+            fn visit_operative_paragraph(&mut self, p: &crate::ast::OperativeParagraph) {
+                self.holder(p.span, p.opening.as_ref(), &p.content);
+                visit::walk_operative_paragraph(self, p);
+            }
+            fn visit_paragraph(&mut self, p: &crate::ast::Paragraph) {
+                self.holder(p.span, None, &p.content);
+                visit::walk_paragraph(self, p);
+            }
+            fn visit_subparagraph(&mut self, s: &crate::ast::SubParagraph) {
+                self.holder(s.span, None, &s.content);
+                visit::walk_subparagraph(self, s);
+            }
+        }
+        let mut found = Found {
+            units: units
+                .iter()
+                .enumerate()
+                .filter(|(_, u)| u.kind != UnitKind::Footnote)
+                .map(|(k, u)| ((u.span.start, u.span.end), k))
+                .collect(),
+            marks: HashMap::new(),
+        };
+        found.visit_document(doc);
+        Marks(found.marks)
+    }
+
+    /// The marks of the footnote numbered `number`: each unit holding one,
+    /// with its place.
+    fn of_footnote(&self, number: &str) -> Vec<(usize, Option<usize>)> {
+        let mut out: Vec<(usize, Option<usize>)> = self
+            .0
+            .iter()
+            .flat_map(|(&unit, marks)| {
+                marks
+                    .iter()
+                    .filter(|(_, n)| n == number)
+                    .map(move |(at, _)| (unit, *at))
+            })
+            .collect();
+        out.sort_unstable();
+        out
+    }
+
+    /// The units holding a mark of footnote `number`, if any does.
+    fn holders(&self, number: &str) -> Option<Vec<usize>> {
+        let units: Vec<usize> = self.of_footnote(number).into_iter().map(|m| m.0).collect();
+        (!units.is_empty()).then_some(units)
+    }
+
+    /// The marks in unit `k`, in their order.
+    fn in_unit(&self, k: usize) -> &[(Option<usize>, String)] {
+        self.0.get(&k).map_or(&[], Vec::as_slice)
+    }
+
+    /// Why an inserted unit `k` cannot be quoted with its footnotes.
+    fn unplaced(&self, k: usize) -> Option<&'static str> {
+        self.in_unit(k)
+            .iter()
+            .any(|(at, _)| at.is_none())
+            .then_some(
+                "paragraph inserted with a footnote inside brackets or emphasis: its quotation \
+                 places a footnote only between words",
+            )
+    }
 }
 
 /// The opening words resolution recognised in each clause of a revision,

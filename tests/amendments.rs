@@ -261,6 +261,22 @@ fn each_kind_of_edit() {
          &pre, &["*Takes note* of the report;", "<a> *Requests* the secretariat to report;", "*Invites* Parties to apply paragraph @#a."],
          "#. Insert a new operative paragraph before operative paragraph 1, reading:\n\n\
           “*Takes note* of the report;”\n"),
+        // A footnote inserted after words of a paragraph, deleted by its
+        // number, or going with the paragraph that holds its mark.
+        (&pre, &ops, &pre, &[ops[0], ops[1], "*Decides* that the team shall meet once a year.^{See UNEP/MC/COP.5/22.}"],
+         "#. In operative paragraph 3, after “year.” insert a footnote reading:\n\n“See UNEP/MC/COP.5/22.”\n"),
+        (&pre, &[ops[0], "*Invites* Parties^{Including regional economic integration organizations.} to act;", ops[2]], &pre, &ops,
+         "#. Delete footnote 1.\n"),
+        (&pre, &[ops[0], "*Invites* Parties^{Including regional economic integration organizations.} to act;", ops[2]], &pre, &[ops[0], ops[2]],
+         "#. Delete operative paragraph 2.\n"),
+        // A new paragraph is quoted with its footnote.
+        (&pre, &ops, &pre, &[ops[0], ops[1], "*Notes* the work of the team;^{UNEP/MC/COP.6/INF/3.}", ops[2]],
+         "#. Insert a new operative paragraph after operative paragraph 2, reading:\n\n\
+          “*Notes* the work of the team;^{UNEP/MC/COP.6/INF/3.}”\n"),
+        // Subparagraphs given to a paragraph that had none.
+        (&pre, &ops, &pre, &["*Requests* the secretariat to report:\n(a) On the work;\n(b) On the costs;", ops[1], ops[2]],
+         "#. In operative paragraph 1, replace “report;” with “report:”.\n\n\
+          #. In operative paragraph 1, add new subparagraphs, reading:\n\n“(a) On the work;”\n\n“(b) On the costs;”\n"),
         // A moved paragraph is deleted and inserted.
         (&pre, &ops, &pre, &[ops[2], ops[0], ops[1]],
          "#. Insert a new operative paragraph before operative paragraph 1, reading:\n\n\
@@ -329,8 +345,9 @@ fn refusals_name_the_revision() {
     let refused = amendments(&compile(&fr), &compile(&fr), SYMBOL, &[]).unwrap_err();
     assert_eq!(refused.len(), 1);
     assert_eq!((refused[0].0, refused[0].1.code), (Side::Old, Code::E0401));
-    // A footnote inserted: its mark is not in the paragraph's words.
-    let noted = en.replace("to meet.", "to meet.^{See UNEP/MC/COP.5/22.}");
+    // A footnote inserted right after words inserted: no words of the
+    // draft as it stands place it.
+    let noted = en.replace("to meet.", "to meet there^{See UNEP/MC/COP.5/22.} once.");
     let refused = amendments(&compile(&en), &compile(&noted), SYMBOL, &[]).unwrap_err();
     assert_eq!(
         refused

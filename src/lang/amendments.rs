@@ -53,6 +53,13 @@ pub struct AmendmentWords {
     /// `Insert {kind} after {place}, reading:`, `{kind}` one or several.
     pub insert_after: &'static str,
     pub insert_before: &'static str,
+    /// `In {place}, add {kind}, reading:`: subparagraphs given to a
+    /// paragraph (or subparagraph) that had none.
+    pub add_to: &'static str,
+    /// `In {place}, after {old} insert a footnote reading:`, and before
+    /// `{old}` at the start of a paragraph; the footnote is quoted.
+    pub footnote_after: &'static str,
+    pub footnote_before: &'static str,
     /// `Delete {place}.`
     pub delete: &'static str,
     /// Ends a sentence (`.`).
@@ -135,6 +142,9 @@ pub const EN: AmendmentWords = AmendmentWords {
     delete_words: "delete {old}",
     insert_after: "Insert {kind} after {place}, reading:",
     insert_before: "Insert {kind} before {place}, reading:",
+    add_to: "In {place}, add {kind}, reading:",
+    footnote_after: "In {place}, after {old} insert a footnote reading:",
+    footnote_before: "In {place}, before {old} insert a footnote reading:",
     delete: "Delete {place}.",
     full_stop: ".",
 };
