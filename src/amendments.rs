@@ -352,6 +352,14 @@ impl<'a> Writer<'a> {
         let old_gone = |w: &Self, i: usize| covered(&w.old_parent, &w.removed, i);
         let new_gone = |w: &Self, j: usize| covered(&w.new_parent, &w.added, j);
         match *step {
+            // A footnote whose mark is now in another paragraph is one
+            // footnote deleted and another inserted, whatever their words.
+            Step::Same { old, new } | Step::Replace { old, new, .. }
+                if self.old[old].kind == UnitKind::Footnote && !self.marked_alike(old, new) =>
+            {
+                self.delete(old);
+                self.insert_footnote(new);
+            }
             Step::Same { old, new } | Step::Replace { old, new, .. } => {
                 match (old_gone(self, old), new_gone(self, new)) {
                     (false, false) => {
@@ -423,6 +431,24 @@ impl<'a> Writer<'a> {
             }),
             _ => self.refuse(Side::Old, unit, &format!("{} deleted", noun(unit.kind))),
         }
+    }
+
+    /// Whether old footnote `i` and new footnote `j` are marked in the same
+    /// paragraphs (the new ones matched in place with the old).
+    fn marked_alike(&self, i: usize, j: usize) -> bool {
+        let old: Vec<usize> = self
+            .old_marks
+            .of_footnote(&self.old[i].path)
+            .into_iter()
+            .map(|m| m.0)
+            .collect();
+        let new: Vec<Option<usize>> = self
+            .new_marks
+            .of_footnote(&self.new[j].path)
+            .into_iter()
+            .map(|m| self.matched[m.0])
+            .collect();
+        new.len() == old.len() && new.iter().zip(&old).all(|(n, o)| *n == Some(*o))
     }
 
     /// The new footnote `j` inserted: in a paragraph inserted whole, it is
@@ -535,7 +561,9 @@ impl<'a> Writer<'a> {
         let Some((template, anchor)) = self.anchor(steps, at, j).or_else(|| {
             // Subparagraphs given to a paragraph that had none.
             let holder = self.new_parent[j].and_then(|p| self.matched[p])?;
-            (unit.kind == UnitKind::Subparagraph).then_some((self.words.add_to, holder))
+            let had = (0..self.old.len())
+                .any(|i| self.old_parent[i] == Some(holder) && self.old[i].level == unit.level);
+            (unit.kind == UnitKind::Subparagraph && !had).then_some((self.words.add_to, holder))
         }) else {
             self.flush();
             self.refuse(
@@ -585,11 +613,21 @@ impl<'a> Writer<'a> {
             None => None,
         };
         let here = |i: usize| self.old_scope[i] == scope;
-        let sibling =
-            |i: usize| self.old[i].kind == unit.kind && self.old[i].level == unit.level && here(i);
-        // A subparagraph's siblings end at the paragraph that holds them.
+        // A subparagraph's siblings are in the paragraph of OLD its own is
+        // matched with.
+        let holder = self.new_parent[j].and_then(|p| self.matched[p]);
+        let sibling = |i: usize| {
+            self.old[i].kind == unit.kind
+                && self.old[i].level == unit.level
+                && here(i)
+                && (unit.kind != UnitKind::Subparagraph || self.old_parent[i] == holder)
+        };
+        let kept = |i: usize| !self.removed[i] && !covered(&self.old_parent, &self.removed, i);
+        // A subparagraph's siblings end at the paragraph that holds them
+        // (one the revision keeps).
         let fence = |i: usize| {
             unit.kind == UnitKind::Subparagraph
+                && kept(i)
                 && (self.old[i].kind != UnitKind::Subparagraph || self.old[i].level < unit.level)
         };
         let named = |i: usize| self.name(i).is_some();
@@ -600,7 +638,6 @@ impl<'a> Writer<'a> {
             | Step::MovedAway { old, .. } => Some(old),
             Step::Insert { .. } | Step::MovedHere { .. } => None,
         };
-        let kept = |i: usize| !self.removed[i] && !covered(&self.old_parent, &self.removed, i);
         let before = || steps[..at].iter().rev().filter_map(old_of);
         let after = || steps[at + 1..].iter().filter_map(old_of);
         let mut deleted_before = None;

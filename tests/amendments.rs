@@ -465,6 +465,24 @@ fn the_command() {
     assert!(!fr.path().join("a.draft").exists());
 }
 
+/// A generated paragraph: its words, a footnote after them or none (as
+/// source), and its subparagraphs (an operative paragraph's only).
+type Para_ = (String, String, Vec<String>);
+
+fn noted() -> impl Strategy<Value = Para_> {
+    (
+        paragraph(),
+        prop::sample::select(vec![
+            "",
+            "",
+            "^{See decision MC-5/19.}",
+            "^{As revised at the sixth meeting.}",
+        ]),
+        prop::collection::vec(paragraph(), 0..3),
+    )
+        .prop_map(|(p, note, subs)| (p, note.to_string(), subs))
+}
+
 fn strs(v: &[String]) -> Vec<&str> {
     v.iter().map(String::as_str).collect()
 }
@@ -517,17 +535,27 @@ proptest! {
     fn the_amendments_compile_clean_and_apply(
         decisions in prop::collection::vec(
             (
-                prop::collection::vec(paragraph(), 0..4),
-                prop::collection::vec(paragraph(), 1..5),
-                prop::collection::vec(paragraph(), 0..4),
-                prop::collection::vec(paragraph(), 1..5),
+                prop::collection::vec(noted(), 0..4),
+                prop::collection::vec(noted(), 1..5),
+                prop::collection::vec(noted(), 0..4),
+                prop::collection::vec(noted(), 1..5),
             ),
             1..4,
         ),
         numbered in any::<bool>(),
     ) {
-        let pre = |v: &[String]| v.iter().map(|p| format!("*Recalling* {p},")).collect::<Vec<_>>();
-        let ops = |v: &[String]| v.iter().map(|p| format!("*Decides* {p};")).collect::<Vec<_>>();
+        let pre = |v: &[Para_]| v.iter().map(|(p, note, _)| format!("*Recalling* {p},{note}")).collect::<Vec<_>>();
+        let ops = |v: &[Para_]| {
+            v.iter()
+                .map(|(p, note, subs)| {
+                    let mut text = format!("*Decides* {p};{note}");
+                    for (k, sub) in subs.iter().enumerate() {
+                        text.push_str(&format!("\n({}) {sub};", char::from(b'a' + k as u8)));
+                    }
+                    text
+                })
+                .collect::<Vec<_>>()
+        };
         let (mut olds, mut news) = (Vec::new(), Vec::new());
         for (pre_a, ops_a, pre_b, ops_b) in &decisions {
             olds.push((pre(pre_a), ops(ops_a)));
@@ -541,9 +569,12 @@ proptest! {
         let new = draft("UNEP/MC/COP.6/L.4/Rev.1", &news);
         let text = written(&old, &new);
         prop_assert_eq!(body(&text).is_empty(), olds == news, "{}", text);
-        // Applied to OLD as a reader would, they give NEW.
-        let expected: Vec<String> = units(&new).into_iter().map(|u| tidy(&u.text)).collect();
-        prop_assert_eq!(apply(&units(&old), &text), expected, "{}", text);
+        // Applied to OLD as a reader would, they give NEW: its paragraphs,
+        // and its footnotes in order.
+        let (paragraphs, notes): (Vec<Para>, Vec<Para>) =
+            units(&new).into_iter().partition(|u| u.kind != UnitKind::Footnote);
+        let texts = |v: Vec<Para>| v.into_iter().map(|u| tidy(&u.text)).collect::<Vec<_>>();
+        prop_assert_eq!(apply(&units(&old), &text), (texts(paragraphs), texts(notes)), "{}", text);
     }
 }
 
@@ -567,17 +598,48 @@ fn several(symbol: &str, decisions: &[(Vec<String>, Vec<String>)], numbered: boo
     src
 }
 
-/// A paragraph of a generated draft: its kind, designation, text, and the
-/// decision it is in (each decision opens with its formula).
+/// A paragraph of a generated draft: its kind, designation, text, the
+/// decision it is in (each decision opens with its formula), and the
+/// numbers of the footnotes marked in it.
+#[derive(Debug)]
 struct Para {
     kind: UnitKind,
     path: String,
     text: String,
     decision: usize,
+    notes: Vec<String>,
 }
 
 fn units(src: &str) -> Vec<Para> {
+    use draftdec::ast::{Inline, OperativeParagraph, PreambularClause, SubParagraph};
+    use draftdec::visit::{self, Visitor};
+    /// The footnotes marked in each paragraph, by its span.
+    #[derive(Default)]
+    struct Marks(std::collections::HashMap<(usize, usize), Vec<String>>);
+    impl Marks {
+        fn add(&mut self, span: draftdec::ast::Span, content: &[Inline]) {
+            let notes = content.iter().filter_map(|i| match i {
+                Inline::FootnoteRef(r) => r.number.map(|n| n.to_string()),
+                _ => None,
+            });
+            self.0.insert((span.start, span.end), notes.collect());
+        }
+    }
+    impl Visitor for Marks {
+        fn visit_preambular_clause(&mut self, c: &PreambularClause) {
+            self.add(c.span, &c.content);
+        }
+        fn visit_operative_paragraph(&mut self, p: &OperativeParagraph) {
+            self.add(p.span, &p.content);
+            visit::walk_operative_paragraph(self, p);
+        }
+        fn visit_subparagraph(&mut self, s: &SubParagraph) {
+            self.add(s.span, &s.content);
+        }
+    }
     let doc = common::compile_clean("draft", src).document;
+    let mut marks = Marks::default();
+    marks.visit_document(&doc);
     let mut decision = 0;
     let mut out = Vec::new();
     for u in draftdec::diff::diff(&doc, &doc).old {
@@ -586,6 +648,10 @@ fn units(src: &str) -> Vec<Para> {
             continue;
         }
         out.push(Para {
+            notes: marks
+                .0
+                .remove(&(u.span.start, u.span.end))
+                .unwrap_or_default(),
             kind: u.kind,
             path: u.path,
             text: u.text,
@@ -622,7 +688,15 @@ fn find(units: &[Para], place: &str) -> usize {
         None => (place, 0),
     };
     let (kind, path) = match place.strip_prefix("operative paragraph ") {
+        Some(n) if n.contains(" (") => (UnitKind::Subparagraph, n.to_string()),
         Some(n) => (UnitKind::OperativeParagraph, n.to_string()),
+        None if place.starts_with("footnote ") => {
+            let n = place.strip_prefix("footnote ").unwrap();
+            return units
+                .iter()
+                .position(|u| u.kind == UnitKind::Footnote && u.path == n)
+                .unwrap_or_else(|| panic!("no {place:?}"));
+        }
         None => {
             let ordinal = place
                 .strip_prefix("the ")
@@ -676,14 +750,56 @@ fn quoted(s: &str) -> (String, &str) {
     panic!("unclosed quotation: {s:?}")
 }
 
-/// The texts of OLD's paragraphs once `amendments` are applied, each to
-/// OLD as it stands: words replaced where they occur (once) in the old
-/// text, paragraphs deleted, new ones placed by their old neighbours.
-fn apply(units: &[Para], amendments: &str) -> Vec<String> {
+/// A footnote of a paragraph once amended: one of OLD's (its unit), or a
+/// new one's text.
+#[derive(Clone)]
+enum Note {
+    Old(usize),
+    New(String),
+}
+
+/// A quoted paragraph as a reader takes it: its letter (`(a) `) left to
+/// the numbering, its footnotes (`^{…}`) taken out as notes.
+fn quoted_paragraph(text: String) -> (String, Vec<Note>) {
+    let text = match text.strip_prefix('(').and_then(|t| t.split_once(") ")) {
+        Some((letters, rest)) if letters.chars().all(|c| c.is_ascii_lowercase()) => {
+            rest.to_string()
+        }
+        _ => text,
+    };
+    let (mut out, mut notes) = (String::new(), Vec::new());
+    let mut rest = text.as_str();
+    while let Some((before, after)) = rest.split_once("^{") {
+        let (note, after) = after.split_once('}').expect("a footnote closed");
+        out.push_str(before);
+        notes.push(Note::New(note.to_string()));
+        rest = after;
+    }
+    out.push_str(rest);
+    (out, notes)
+}
+
+/// The texts of OLD's paragraphs, and of its footnotes in order, once
+/// `amendments` are applied, each to OLD as it stands: words replaced
+/// where they occur (once) in the old text, paragraphs and footnotes
+/// deleted, new ones placed by their old neighbours (a footnote after the
+/// words it follows).
+fn apply(units: &[Para], amendments: &str) -> (Vec<String>, Vec<String>) {
     let mut texts: Vec<Option<String>> = units.iter().map(|u| Some(u.text.clone())).collect();
+    let footnote = |n: &String| {
+        units
+            .iter()
+            .position(|u| u.kind == UnitKind::Footnote && u.path == *n)
+            .expect("a footnote")
+    };
+    let mut notes: Vec<Vec<Note>> = units
+        .iter()
+        .map(|u| u.notes.iter().map(|n| Note::Old(footnote(n))).collect())
+        .collect();
     // Edits to each paragraph, located in its old text: (start, end, new).
     let mut edits: Vec<Vec<(usize, usize, String)>> = vec![Vec::new(); units.len()];
-    let (mut before, mut after): (Vec<Vec<String>>, Vec<Vec<String>>) =
+    type New = Vec<(String, Vec<Note>)>;
+    let (mut before, mut after): (Vec<New>, Vec<New>) =
         (vec![Vec::new(); units.len()], vec![Vec::new(); units.len()]);
     let blocks: Vec<&str> = body(amendments).split("\n\n").collect();
     let mut k = 0;
@@ -695,18 +811,23 @@ fn apply(units: &[Para], amendments: &str) -> Vec<String> {
             reading.push(quoted(blocks[k].trim()).0);
             k += 1;
         }
+        let paragraphs = || reading.iter().cloned().map(quoted_paragraph);
         if let Some(place) = sentence.strip_prefix("Delete ") {
-            texts[find(units, place.trim_end_matches('.'))] = None;
+            // A paragraph goes with its subparagraphs.
+            let i = find(units, place.trim_end_matches('.'));
+            for t in &mut texts[i..=last_of(units, i)] {
+                *t = None;
+            }
         } else if let Some(rest) = sentence.strip_prefix("Insert ") {
             let rest = rest.strip_suffix(", reading:").expect("reading");
             let (at, list) = match rest.split_once(" after ") {
-                Some((_, place)) => (find(units, place), &mut after),
+                Some((_, place)) => (last_of(units, find(units, place)), &mut after),
                 None => (
                     find(units, rest.split_once(" before ").expect("before").1),
                     &mut before,
                 ),
             };
-            list[at].extend(reading);
+            list[at].extend(paragraphs());
         } else {
             let rest = sentence.strip_prefix("In ").expect("In");
             let (place, edit) = rest.split_once(", ").expect("place, edit");
@@ -717,6 +838,20 @@ fn apply(units: &[Para], amendments: &str) -> Vec<String> {
                 let at = old.find(words).unwrap();
                 (at, at + words.len())
             };
+            if edit.starts_with("add new subparagraph")
+                || edit.starts_with("add a new subparagraph")
+            {
+                assert!(edit.ends_with(", reading:"), "{edit:?}");
+                after[i].extend(paragraphs());
+                continue;
+            }
+            if let Some(rest) = edit.strip_suffix(" insert a footnote reading:") {
+                // At the end of the paragraph, where the generator puts it.
+                let (x, _) = quoted(rest.strip_prefix("after ").expect("after"));
+                assert_eq!(locate(&x).1, old.len(), "{x:?} in {old:?}");
+                notes[i].extend(reading.iter().map(|t| Note::New(t.clone())));
+                continue;
+            }
             let edit = edit.strip_suffix('.').expect("full stop");
             if let Some(rest) = edit.strip_prefix("after ") {
                 let (x, rest) = quoted(rest);
@@ -740,19 +875,45 @@ fn apply(units: &[Para], amendments: &str) -> Vec<String> {
             }
         }
     }
-    let mut out = Vec::new();
-    for (i, text) in texts.into_iter().enumerate() {
-        out.append(&mut before[i]);
-        if let Some(mut text) = text {
+    for (i, text) in texts.iter_mut().enumerate() {
+        if let Some(text) = text {
             edits[i].sort_by_key(|e| std::cmp::Reverse(e.0));
             for (start, end, new) in &edits[i] {
                 text.replace_range(start..end, new);
             }
-            out.push(text);
+        }
+    }
+    let mut out: New = Vec::new();
+    for (i, text) in texts.iter().enumerate() {
+        if units[i].kind == UnitKind::Footnote {
+            continue;
+        }
+        out.append(&mut before[i]);
+        if let Some(text) = text {
+            out.push((text.clone(), notes[i].clone()));
         }
         out.append(&mut after[i]);
     }
-    out.iter().map(|t| tidy(t)).collect()
+    let footnotes = out
+        .iter()
+        .flat_map(|(_, notes)| notes)
+        .filter_map(|n| match n {
+            Note::Old(f) => texts[*f].clone(),
+            Note::New(t) => Some(t.clone()),
+        })
+        .map(|t| tidy(&t))
+        .collect();
+    (out.iter().map(|(t, _)| tidy(t)).collect(), footnotes)
+}
+
+/// The last unit of paragraph `i` with its subparagraphs.
+fn last_of(units: &[Para], i: usize) -> usize {
+    let inside = |u: &Para| {
+        u.kind == UnitKind::Subparagraph
+            && u.decision == units[i].decision
+            && u.path.starts_with(&format!("{} (", units[i].path))
+    };
+    i + units[i + 1..].iter().take_while(|u| inside(u)).count()
 }
 
 /// Blanks left where words were deleted ("meet ;") are the reader's to
