@@ -84,6 +84,9 @@ fn several_decisions() {
         &[
             "In operative paragraph 2 of decision SC\u{2011}4/2, replace “need” with “have”.",
             "In operative paragraph 2 of decision SC\u{2011}4/3, after “all” insert “the”.",
+            "In operative paragraph 1 of decision SC\u{2011}4/3, add new subparagraphs, reading:",
+            "“(a) Production;”",
+            "In operative paragraph 1 of decision SC\u{2011}4/2, after “control;” insert a footnote reading:",
         ],
     );
     // Decisions with no symbol, or one they share, are named by their place.
