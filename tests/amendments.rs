@@ -203,10 +203,14 @@ fn builds_to_docx(text: &str, lines: &[&str]) {
 
 /// A draft decision with these preambular and operative paragraphs.
 fn decision(symbol: &str, preamble: &[&str], operative: &[&str]) -> String {
-    let mut src = format!(
-        "type: draft-decision\nsymbol: {symbol}\nlanguage: en\ntitle: T\n\n::: decision\n\
-         The Conference of the Parties,\n\n"
-    );
+    let mut src = format!("type: draft-decision\nsymbol: {symbol}\nlanguage: en\ntitle: T\n\n");
+    push_decision(&mut src, "::: decision", preamble, operative);
+    src
+}
+
+/// A `::: decision` block (its first line `head`) with these paragraphs.
+fn push_decision(src: &mut String, head: &str, preamble: &[&str], operative: &[&str]) {
+    src.push_str(&format!("{head}\nThe Conference of the Parties,\n\n"));
     for p in preamble {
         src.push_str(&format!("{p}\n\n"));
     }
@@ -214,7 +218,6 @@ fn decision(symbol: &str, preamble: &[&str], operative: &[&str]) -> String {
         src.push_str(&format!("#. {p}\n\n"));
     }
     src.push_str(":::\n");
-    src
 }
 
 /// Old preamble and operative part, new ones, the amendments expected.
@@ -585,18 +588,12 @@ proptest! {
 fn several(symbol: &str, decisions: &[(Vec<String>, Vec<String>)], numbered: bool) -> String {
     let mut src = format!("symbol: {symbol}\nlanguage: en\ntitle: T\n\n");
     for (k, (preamble, operative)) in decisions.iter().enumerate() {
-        match numbered {
-            true => src.push_str(&format!("::: decision MC-6/{}\n", k + 1)),
-            false => src.push_str("::: decision\n"),
-        }
-        src.push_str("The Conference of the Parties,\n\n");
-        for p in preamble {
-            src.push_str(&format!("{p}\n\n"));
-        }
-        for p in operative {
-            src.push_str(&format!("#. {p}\n\n"));
-        }
-        src.push_str(":::\n\n");
+        let head = match numbered {
+            true => format!("::: decision MC-6/{}", k + 1),
+            false => "::: decision".to_string(),
+        };
+        push_decision(&mut src, &head, &strs(preamble), &strs(operative));
+        src.push('\n');
     }
     src
 }
