@@ -1108,11 +1108,11 @@ fn changes(words: &[Words]) -> (String, String, Vec<Change>) {
         let c = out[k];
         let sides = [&o[c.o.0..c.o.1], &n[c.n.0..c.n.1]];
         let left_ok = word_edge(
-            o[..c.o.0].chars().next_back(),
+            o[..c.o.0].chars().rev().take(2),
             sides.iter().filter_map(|s| s.chars().next()),
         );
         let right_ok = word_edge(
-            o[c.o.1..].chars().next(),
+            o[c.o.1..].chars().take(2),
             sides.iter().filter_map(|s| s.chars().next_back()),
         );
         if !left_ok {
@@ -1142,16 +1142,25 @@ fn changes(words: &[Words]) -> (String, String, Vec<Change>) {
 }
 
 /// Whether a change whose texts have `inside` next to the edge, and the
-/// same text `outside` it, starts (or ends) on a word's edge: a blank
-/// outside, blanks inside, or a word inside against punctuation outside.
-/// A bracket is punctuation glued to its word, so `[shall]` is not cut.
-fn word_edge(outside: Option<char>, inside: impl Iterator<Item = char> + Clone) -> bool {
-    match outside {
+/// same text `outside` it (nearest character first), starts (or ends) on
+/// a word's edge: a blank outside, blanks inside, or a word inside
+/// against punctuation outside. A bracket is punctuation glued to its
+/// word, so `[shall]` is not cut; a hyphen, slash or full stop between
+/// letters or digits joins them, so that a symbol (`MC-4/10`,
+/// `UNEP/MC/COP.6/L.4`) or a compound word is quoted whole: a piece of a
+/// symbol (`MC-4`) would read back as a malformed one (E0108).
+fn word_edge(
+    mut outside: impl Iterator<Item = char>,
+    inside: impl Iterator<Item = char> + Clone,
+) -> bool {
+    const JOINERS: [char; 4] = ['-', '/', '.', '\u{2010}'];
+    match outside.next() {
         None => true,
         Some(c) if c.is_whitespace() => true,
         Some(c) => {
+            let joins = JOINERS.contains(&c) && outside.next().is_some_and(char::is_alphanumeric);
             inside.clone().all(char::is_whitespace)
-                || (!c.is_alphanumeric() && inside.clone().all(char::is_alphanumeric))
+                || (!c.is_alphanumeric() && !joins && inside.clone().all(char::is_alphanumeric))
         }
     }
 }
@@ -1373,26 +1382,22 @@ fn source(
 }
 
 /// Text written so that it reads back as itself, symbols recognised:
-/// each character that opens or closes markup escaped, save the `[…]` of
-/// a decision not yet numbered (`MC-6/[…]`), which is part of its symbol.
-/// The lines start with `#. `, a key or a quotation mark, so nothing here
-/// starts a block.
+/// each character that opens or closes markup escaped, except the `[…]`
+/// that stands for a decision's number not yet given (`MC-6/[…]`), which
+/// escaped would leave a symbol without a number (E0108). The lines start
+/// with `#. `, a key or a quotation mark, so nothing here starts a block.
 fn plain(text: &str) -> String {
-    use crate::syntax::scan;
     let mut out = String::with_capacity(text.len());
-    let mut chars = text.char_indices().peekable();
-    let mut last = None;
+    let mut chars = text.char_indices();
     while let Some((at, c)) = chars.next() {
-        if scan::may_start_symbol(c)
-            && !last.is_some_and(char::is_alphanumeric)
-            && let Some(end) = scan::decision_sym(text, at)
-        {
+        if let Some(end) = (c == '[').then(|| to_be_numbered(text, at)).flatten() {
             out.push_str(&text[at..end]);
-            while chars.next_if(|&(k, _)| k < end).is_some() {}
-            last = text[..end].chars().next_back();
+            chars
+                .by_ref()
+                .take_while(|&(k, _)| k + 1 < end)
+                .for_each(drop);
             continue;
         }
-        last = Some(c);
         match c {
             '\\' | '*' | '^' | '@' | '[' | ']' | '{' | '}' => {
                 out.push('\\');
@@ -1404,6 +1409,24 @@ fn plain(text: &str) -> String {
         }
     }
     out
+}
+
+/// Where the `[…]` at `at` ends when it is the number of a decision
+/// symbol (`MC-6/[…]`), as the scanner reads one.
+fn to_be_numbered(text: &str, at: usize) -> Option<usize> {
+    let symbol_char =
+        |c: char| c.is_alphanumeric() || matches!(c, '-' | '.' | '/' | '\u{2010}' | '\u{2011}');
+    let from = text[..at]
+        .char_indices()
+        .rev()
+        .take_while(|&(_, c)| symbol_char(c))
+        .last()
+        .map_or(at, |(k, _)| k);
+    text[from..at]
+        .char_indices()
+        .filter(|&(_, c)| crate::syntax::scan::may_start_symbol(c))
+        .find_map(|(k, _)| crate::syntax::scan::decision_sym(text, from + k))
+        .filter(|&end| end > at)
 }
 
 #[cfg(test)]
@@ -1454,6 +1477,34 @@ mod tests {
         assert_eq!(
             texts(&w(&[('=', "once a year"), ('-', "."), ('+', ";")])),
             [("year.".into(), "year;".into())]
+        );
+        // A symbol is quoted whole, never a piece of it.
+        assert_eq!(
+            texts(&w(&[
+                ('=', "decisions MC-"),
+                ('-', "0"),
+                ('+', "1"),
+                ('=', "/6 and MC-4/10,"),
+            ])),
+            [("MC-0/6".into(), "MC-1/6".into())]
+        );
+        // A sentence's full stop still ends a word.
+        assert_eq!(
+            texts(&w(&[
+                ('=', "until "),
+                ('-', "2035"),
+                ('+', "2040"),
+                ('=', ".")
+            ])),
+            [("2035".into(), "2040".into())]
+        );
+    }
+
+    #[test]
+    fn a_decision_to_be_numbered_keeps_its_placeholder() {
+        assert_eq!(
+            plain("decision MC-6/[…] and [MC-6/…] (BC-7/[...])"),
+            "decision MC-6/[…] and \\[MC-6/…\\] (BC-7/[...])"
         );
     }
 
@@ -1536,7 +1587,7 @@ mod tests {
         }
     }
 
-    const WORDS: [&str; 9] = [
+    const WORDS: [&str; 12] = [
         "the",
         "Parties",
         "shall",
@@ -1546,5 +1597,8 @@ mod tests {
         "a;",
         "b.",
         "\u{201c}y",
+        "MC-4/10",
+        "MC-5/10,",
+        "L.4",
     ];
 }

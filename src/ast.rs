@@ -15,7 +15,7 @@ pub use crate::lower::plain_text;
 
 /// Version of the JSON format. Bumped on any change that could break a
 /// consumer (see `docs/json.md`).
-pub const FORMAT_VERSION: &str = "2.5";
+pub const FORMAT_VERSION: &str = "2.6";
 
 /// A byte range `[start, end)` in the source file.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash, Serialize, Deserialize, JsonSchema)]
@@ -449,8 +449,9 @@ pub enum Block {
 /// paragraphs, of which the negotiators will keep one. Each option's
 /// paragraphs are numbered from the same number, and the paragraphs after
 /// the block continue after the longest option. `T` is what an option
-/// holds: blocks in the body or an annex, operative paragraphs in a
-/// decision.
+/// holds: blocks in the body or an annex, preambular clauses or operative
+/// paragraphs in a decision. Preambular clauses are not numbered in print,
+/// but their ordinals ("the third preambular paragraph") run the same way.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize, JsonSchema)]
 pub struct OptionBlock<T> {
     /// Two or more, in source order (one is allowed, and is still a
@@ -481,6 +482,36 @@ pub struct Choice<T> {
     pub fence_span: Span,
     /// From its `::: option` line to the next one or the closing `:::`.
     pub span: Span,
+}
+
+/// An item of a decision's preamble: a preambular clause, or an option
+/// block of preambular clauses (negotiating texts offer "Option 1" and
+/// "Option 2" from the preamble on). Untagged, as [`Operative`]: a clause
+/// prints in the JSON as it did before option blocks.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[serde(untagged)]
+// As in `Operative`: clauses are nearly every item.
+#[allow(clippy::large_enum_variant)]
+pub enum Preambular {
+    Clause(PreambularClause),
+    Options(OptionBlock<PreambularClause>),
+}
+
+impl Preambular {
+    pub fn span(&self) -> Span {
+        match self {
+            Preambular::Clause(c) => c.span,
+            Preambular::Options(o) => o.span,
+        }
+    }
+
+    /// The clauses it holds, in source order.
+    pub fn clauses(&self) -> Box<dyn Iterator<Item = &PreambularClause> + '_> {
+        match self {
+            Preambular::Clause(c) => Box::new(std::iter::once(c)),
+            Preambular::Options(o) => Box::new(o.options.iter().flat_map(|c| c.content.iter())),
+        }
+    }
 }
 
 /// An item of a decision's operative part: an operative paragraph, or an
@@ -558,7 +589,8 @@ pub struct Decision {
     pub title: Option<Field>,
     /// The organ's formula (`The Conference of the Parties,`).
     pub formula: Option<Formula>,
-    pub preamble: Vec<PreambularClause>,
+    /// Preambular clauses and option blocks of them.
+    pub preamble: Vec<Preambular>,
     /// Operative paragraphs and option blocks of them.
     pub operative: Vec<Operative>,
     /// *Resolved*: the anchor of the decision (`decision-1`).

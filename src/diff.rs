@@ -20,7 +20,8 @@ use crate::ast::{
 };
 use crate::visit::{
     Visitor, walk_annex, walk_choice, walk_operative_choice, walk_operative_paragraph,
-    walk_paragraph, walk_preambular_clause, walk_section, walk_subparagraph,
+    walk_paragraph, walk_preambular_choice, walk_preambular_clause, walk_section,
+    walk_subparagraph,
 };
 
 /// What kind of unit of the text a change is in.
@@ -760,6 +761,11 @@ impl Visitor for Units {
         walk_choice(self, c);
     }
 
+    fn visit_preambular_choice(&mut self, c: &Choice<PreambularClause>) {
+        self.option(c);
+        walk_preambular_choice(self, c);
+    }
+
     fn visit_operative_choice(&mut self, c: &Choice<OperativeParagraph>) {
         self.option(c);
         walk_operative_choice(self, c);
@@ -914,6 +920,50 @@ mod tests {
                 "insert option 3",
                 "insert paragraph 2",
                 "insert paragraph 3",
+            ]
+        );
+    }
+
+    /// An option block in a preamble is compared as one in the body: with
+    /// one option kept, the block's headings and the other option's
+    /// clauses are deleted, and the clause kept is no change.
+    #[test]
+    fn a_preamble_option_kept_deletes_the_others() {
+        let old = "symbol: UNEP/MC/COP.6/1\nlanguage: en\ntitle: T\n\n::: decision\nThe Conference of the Parties,\n\n*Recalling* a,\n\n::: option\n*Noting* b,\n::: option\n*Noting* c,\n:::\n\n#. *Decides* d.\n:::\n";
+        let new = old
+            .replace("::: option\n*Noting* b,\n::: option\n", "")
+            .replace(":::\n\n#.", "\n#.");
+        let (a, b) = (crate::compile(old), crate::compile(&new));
+        assert!(!a.has_errors() && !b.has_errors(), "{:#?}", b.diagnostics);
+        let d = diff(&a.document, &b.document);
+        let names = |units: &[Unit]| units.iter().map(name).collect::<Vec<_>>();
+        assert_eq!(
+            names(&d.old),
+            [
+                "formula",
+                "preambular paragraph 1",
+                "option 1",
+                "preambular paragraph 2",
+                "option 2",
+                "preambular paragraph 2",
+                "operative paragraph 1",
+            ]
+        );
+        let script: Vec<String> = d
+            .steps
+            .iter()
+            .filter_map(|s| match s {
+                Step::Same { .. } => None,
+                Step::Delete { old } => Some(format!("delete {}", name(&d.old[*old]))),
+                other => Some(format!("{other:?}")),
+            })
+            .collect();
+        assert_eq!(
+            script,
+            [
+                "delete option 1",
+                "delete preambular paragraph 2",
+                "delete option 2",
             ]
         );
     }

@@ -6,10 +6,13 @@
 use std::fmt;
 
 use crate::ast::{
-    Alternatives, Block, Bracket, Choice, Document, OperativeParagraph, OptionBlock, Span,
+    Alternatives, Block, Bracket, Choice, Document, OperativeParagraph, OptionBlock,
+    PreambularClause, Span,
 };
 use crate::diag::{Code, Diagnostic};
-use crate::visit::{Visitor, walk_bracket, walk_operative_options, walk_options};
+use crate::visit::{
+    Visitor, walk_bracket, walk_operative_options, walk_options, walk_preambular_options,
+};
 
 /// How much a draft leaves to negotiate.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
@@ -82,6 +85,11 @@ impl Visitor for Gate<'_> {
     fn visit_options(&mut self, o: &OptionBlock<Block>) {
         self.options(o);
         walk_options(self, o);
+    }
+
+    fn visit_preambular_options(&mut self, o: &OptionBlock<PreambularClause>) {
+        self.options(o);
+        walk_preambular_options(self, o);
     }
 
     fn visit_operative_options(&mut self, o: &OptionBlock<OperativeParagraph>) {
@@ -213,6 +221,11 @@ impl Visitor for Blocks {
     fn visit_options(&mut self, o: &OptionBlock<Block>) {
         self.add(o);
         walk_options(self, o);
+    }
+
+    fn visit_preambular_options(&mut self, o: &OptionBlock<PreambularClause>) {
+        self.add(o);
+        walk_preambular_options(self, o);
     }
 
     fn visit_operative_options(&mut self, o: &OptionBlock<OperativeParagraph>) {

@@ -45,7 +45,7 @@ use crate::ast::{
     Addressee, Alternatives, Annex, Block, Bracket, BracketNote, Choice, CrossRef, Decision,
     DecisionRef, Document, DocumentRef, Field, Footnote, FootnoteRef, Formula, Inline, Label,
     Masthead, MastheadLine, Opening, Operative, OperativeParagraph, OptionBlock, Paragraph, Piece,
-    PreambularClause, Presentation, Section, Span, SubParagraph, Typed,
+    Preambular, PreambularClause, Presentation, Section, Span, SubParagraph, Typed,
 };
 
 /// Both visitors from one definition. `$m` is `mut` or nothing; `$Content`
@@ -109,6 +109,14 @@ macro_rules! visitor {
             /// An option of the body or an annex: its label, its blocks.
             fn visit_choice(&mut self, node: &$($m)? Choice<Block>) {
                 walk_choice(self, node)
+            }
+            /// An option block of a decision's preamble.
+            fn visit_preambular_options(&mut self, node: &$($m)? OptionBlock<PreambularClause>) {
+                walk_preambular_options(self, node)
+            }
+            /// An option of a decision's preamble: its label, its clauses.
+            fn visit_preambular_choice(&mut self, node: &$($m)? Choice<PreambularClause>) {
+                walk_preambular_choice(self, node)
             }
             /// An option block of a decision's operative part.
             fn visit_operative_options(&mut self, node: &$($m)? OptionBlock<OperativeParagraph>) {
@@ -262,6 +270,28 @@ macro_rules! visitor {
             }
         }
 
+        pub fn walk_preambular_options<V: $Visitor + ?Sized>(
+            v: &mut V,
+            node: &$($m)? OptionBlock<PreambularClause>,
+        ) {
+            for choice in &$($m)? node.options {
+                v.visit_preambular_choice(choice);
+            }
+        }
+
+        /// `::: option <label>`, then the option's preambular clauses.
+        pub fn walk_preambular_choice<V: $Visitor + ?Sized>(
+            v: &mut V,
+            node: &$($m)? Choice<PreambularClause>,
+        ) {
+            if let Some(label) = &$($m)? node.label {
+                v.visit_label(label);
+            }
+            for clause in &$($m)? node.content {
+                v.visit_preambular_clause(clause);
+            }
+        }
+
         pub fn walk_operative_options<V: $Visitor + ?Sized>(
             v: &mut V,
             node: &$($m)? OptionBlock<OperativeParagraph>,
@@ -338,14 +368,16 @@ macro_rules! visitor {
             let mut operative = (&$($m)? node.operative).into_iter().peekable();
             loop {
                 let clause_first = match (preamble.peek(), operative.peek()) {
-                    (Some(c), Some(p)) => c.span.start <= p.span().start,
+                    (Some(c), Some(p)) => c.span().start <= p.span().start,
                     (Some(_), None) => true,
                     (None, Some(_)) => false,
                     (None, None) => break,
                 };
                 if clause_first {
-                    if let Some(clause) = preamble.next() {
-                        v.visit_preambular_clause(clause);
+                    match preamble.next() {
+                        Some(Preambular::Clause(clause)) => v.visit_preambular_clause(clause),
+                        Some(Preambular::Options(options)) => v.visit_preambular_options(options),
+                        None => {}
                     }
                 } else {
                     match operative.next() {

@@ -59,7 +59,8 @@ fn stderr(out: &Output) -> String {
 }
 
 /// The printed numbers of the JSON's numbered paragraphs and operative
-/// paragraphs, and the headings of the options left, in order.
+/// paragraphs, and the headings of the options left outside preambles, in
+/// order.
 fn printed(out: &Output) -> Vec<String> {
     fn walk(v: &serde_json::Value, out: &mut Vec<String>) {
         match v {
@@ -79,7 +80,8 @@ fn printed(out: &Output) -> Vec<String> {
                     out.push(text.to_string());
                 }
                 for (key, value) in map {
-                    if key != "meta" && key != "presentation" && key != "footnotes" {
+                    // A decision's preamble: see `preamble`.
+                    if !["meta", "presentation", "footnotes", "preamble"].contains(&key.as_str()) {
                         walk(value, out);
                     }
                 }
@@ -109,10 +111,65 @@ fn the_example_with_each_option() {
     let extend = build(dir.path(), "sip.draft", &["sip-extend"]);
     assert_eq!(printed(&extend), ["1", "2", "2 bis", "3"]);
     assert_eq!(stderr(&extend), "");
-    for spelling in ["sip-end", "1:option-2"] {
+    for spelling in ["sip-end", "2:option-2"] {
         let end = build(dir.path(), "sip.draft", &[spelling]);
         assert_eq!(printed(&end), ["1", "2", "3", "4", "5"], "{spelling}");
     }
+}
+
+/// The anchors of the preamble's clauses in the JSON's first decision,
+/// with the headings of the options left.
+fn preamble(out: &Output) -> Vec<String> {
+    assert!(out.status.success(), "{}", stderr(out));
+    let value: serde_json::Value = serde_json::from_slice(&out.stdout).expect("JSON");
+    let anchor = |c: &serde_json::Value| c["number"]["anchor"].as_str().unwrap_or("").to_string();
+    let mut found = Vec::new();
+    for item in value["document"]["body"][0]["preamble"]
+        .as_array()
+        .expect("a preamble")
+    {
+        match item["options"].as_array() {
+            Some(options) => {
+                for option in options {
+                    found.push(option["heading"].as_str().unwrap_or("").to_string());
+                    found.extend(
+                        option["content"]
+                            .as_array()
+                            .into_iter()
+                            .flatten()
+                            .map(anchor),
+                    );
+                }
+            }
+            None => found.push(anchor(item)),
+        }
+    }
+    found
+}
+
+#[test]
+fn an_option_of_the_preamble_is_chosen_like_any_other() {
+    let dir = workspace(&[("sip.draft", EXAMPLE)]);
+    let all = build(dir.path(), "sip.draft", &[]);
+    assert_eq!(
+        preamble(&all),
+        [
+            "pp-1",
+            "Option 1",
+            "option-1-1-pp-2",
+            "Option 2",
+            "option-1-2-pp-2",
+            "option-1-2-pp-3"
+        ]
+    );
+    for spelling in ["pre-report", "1:option-2"] {
+        let report = build(dir.path(), "sip.draft", &[spelling, "sip-end"]);
+        assert_eq!(preamble(&report), ["pp-1", "pp-2", "pp-3"], "{spelling}");
+        assert_eq!(printed(&report), ["1", "2", "3", "4", "5"], "{spelling}");
+        assert_eq!(stderr(&report), "");
+    }
+    let review = build(dir.path(), "sip.draft", &["pre-review"]);
+    assert_eq!(preamble(&review), ["pp-1", "pp-2"]);
 }
 
 #[test]
@@ -164,8 +221,8 @@ fn a_choice_that_names_no_option_is_refused() {
         ),
         (
             "sip.draft",
-            &["3:option-1"],
-            "`3:option-1`: the draft has 2 option blocks",
+            &["4:option-1"],
+            "`4:option-1`: the draft has 3 option blocks",
         ),
         (
             "sip.draft",

@@ -49,11 +49,16 @@ fn every_example_is_valid_against_the_oasis_schema() {
         std::fs::write(&path, draftdec::render::akn::render(&doc)).expect("write");
         files.push(path);
     }
+    assert_valid(&xmllint, &xsd, &files);
+}
+
+/// Every file in `files` validates against the schema `xsd`.
+fn assert_valid(xmllint: &std::path::Path, xsd: &std::path::Path, files: &[std::path::PathBuf]) {
     let out = Command::new(xmllint)
         .arg("--noout")
         .arg("--schema")
-        .arg(&xsd)
-        .args(&files)
+        .arg(xsd)
+        .args(files)
         .output()
         .expect("xmllint runs");
     let log = String::from_utf8_lossy(&out.stderr);
@@ -63,6 +68,45 @@ fn every_example_is_valid_against_the_oasis_schema() {
         files.len(),
         "every file validates:\n{log}"
     );
+}
+
+/// A preamble's option blocks, one with an option of no clause ("No
+/// text"), in a decision that is the document and in one inside a note:
+/// each option is recitals of its own, or a container of its heading.
+#[test]
+fn preamble_options_are_valid_against_the_oasis_schema() {
+    let (Some(xmllint), Some(xsd)) = (common::XMLLINT.require(), common::AKN_SCHEMA.require())
+    else {
+        return;
+    };
+    let decision = "::: decision\nThe Conference of the Parties,\n\n*Recalling* decision MC-5/1,\n\n::: option\n*Noting* the report,\n::: option\n:::\n\n*Welcoming* the plan,\n\n::: option\n*Noting* the study,\n::: option\n*Noting* the plan,\n\n*Noting* the budget,\n:::\n\n#. *Decides* to act.\n:::\n";
+    let drafts = [
+        format!(
+            "type: draft-decision\nsymbol: UNEP/MC/COP.6/L.5\nlanguage: en\nbody: Conference of the Parties\ntitle: T\n\n{decision}"
+        ),
+        format!(
+            "symbol: UNEP/MC/COP.6/20\nlanguage: en\ntitle: T\n\n#. The secretariat proposes:\n\n{decision}"
+        ),
+    ];
+    let dir = tempfile::tempdir().expect("a temporary directory");
+    let mut files = Vec::new();
+    for (i, src) in drafts.iter().enumerate() {
+        let compiled = draftdec::compile(src);
+        assert!(!compiled.has_errors(), "{src}\n{:#?}", compiled.diagnostics);
+        let xml = draftdec::render::akn::render(&compiled.document);
+        assert!(
+            xml.contains("<container name=\"option\"><p>Option 2</p></container>"),
+            "{xml}"
+        );
+        assert!(
+            xml.contains("<recitals>\n<heading>Option 2</heading>"),
+            "{xml}"
+        );
+        let path = dir.path().join(format!("preamble-options-{i}.akn.xml"));
+        std::fs::write(&path, xml).expect("write");
+        files.push(path);
+    }
+    assert_valid(&xmllint, &xsd, &files);
 }
 
 /// The checker must notice an invalid document: one the schema refuses

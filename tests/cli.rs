@@ -322,7 +322,7 @@ fn standard_input() {
     );
     assert_eq!(status(&built), 0, "{}", stderr(&built));
     let value: serde_json::Value = serde_json::from_str(&stdout(&built)).expect("JSON");
-    assert_eq!(value["format_version"], "2.5");
+    assert_eq!(value["format_version"], "2.6");
 }
 
 #[test]
@@ -361,7 +361,7 @@ fn build_json_next_to_the_input() {
     assert_eq!(status(&out), 0, "{}", stderr(&out));
     let written = std::fs::read_to_string(dir.path().join("note.en.json")).expect("output written");
     let value: serde_json::Value = serde_json::from_str(&written).expect("JSON");
-    assert_eq!(value["format_version"], "2.5");
+    assert_eq!(value["format_version"], "2.6");
     // The temporary file was renamed, not left behind.
     let names: Vec<String> = std::fs::read_dir(dir.path())
         .expect("list")
@@ -495,7 +495,7 @@ fn schema_matches_the_shipped_file() {
         common::BLESS
     );
     let schema: serde_json::Value = serde_json::from_str(&printed).expect("JSON");
-    assert_eq!(schema["properties"]["format_version"]["const"], "2.5");
+    assert_eq!(schema["properties"]["format_version"]["const"], "2.6");
 }
 
 #[test]

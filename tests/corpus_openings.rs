@@ -173,7 +173,11 @@ fn recognised(preambular: &[String], operative: &[String]) -> (usize, usize, Vec
     assert_eq!(decision.operative.len(), operative.len(), "{draft}");
     let mut missed = Vec::new();
     let pre = count(
-        decision.preamble.iter().map(|c| &c.opening),
+        decision
+            .preamble
+            .iter()
+            .flat_map(|c| c.clauses())
+            .map(|c| &c.opening),
         preambular,
         "preambular",
         &mut missed,

@@ -686,7 +686,7 @@ fn hand_built() -> Document {
             ],
             span: sp(),
         }),
-        preamble: vec![PreambularClause {
+        preamble: vec![Preambular::Clause(PreambularClause {
             headings: Vec::new(),
             label: None,
             number: des("1", ""),
@@ -711,7 +711,7 @@ fn hand_built() -> Document {
             ],
             subparagraphs: vec![],
             span: sp(),
-        }],
+        })],
         operative: vec![Operative::Paragraph(OperativeParagraph {
             headings: Vec::new(),
             inserted: false,

@@ -109,6 +109,13 @@ fn expected_paragraphs(doc: &Document) -> Vec<(String, String)> {
             subs(out, &sp.children);
         }
     }
+    fn preambular(out: &mut Vec<(String, String)>, c: &PreambularClause) {
+        out.push((
+            String::new(),
+            head(&opened(c.opening.as_ref(), &c.content), 3),
+        ));
+        subs(out, &c.subparagraphs);
+    }
     fn operative(out: &mut Vec<(String, String)>, op: &OperativeParagraph) {
         let d = op
             .number
@@ -143,12 +150,16 @@ fn expected_paragraphs(doc: &Document) -> Vec<(String, String)> {
                     if let Some(f) = &dec.formula {
                         out.push((String::new(), head(&plain(&f.content), 3)));
                     }
-                    for c in &dec.preamble {
-                        out.push((
-                            String::new(),
-                            head(&opened(c.opening.as_ref(), &c.content), 3),
-                        ));
-                        subs(out, &c.subparagraphs);
+                    for item in &dec.preamble {
+                        match item {
+                            Preambular::Clause(c) => preambular(out, c),
+                            Preambular::Options(o) => {
+                                for choice in &o.options {
+                                    out.push((String::new(), choice.heading.clone()));
+                                    choice.content.iter().for_each(|c| preambular(out, c));
+                                }
+                            }
+                        }
                     }
                     for item in &dec.operative {
                         match item {

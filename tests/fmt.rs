@@ -249,6 +249,7 @@ fn piece() -> impl Strategy<Value = &'static str> {
         "\n  - ",
         "\n    (i) ",
         "\n:::\n",
+        "\n::: option\n",
         "\n^n: ",
         "II. ",
         "key: ",

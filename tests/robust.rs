@@ -342,7 +342,7 @@ proptest! {
         pieces in prop::collection::vec(prop_oneof![
             Just("^{"), Just("}"), Just("**"), Just("*"), Just("\\"), Just("\n"),
             Just("\r\n"), Just("\r"), Just("\n\n"), Just("#. "), Just("(a) "),
-            Just("    "), Just("\t"), Just("::: decision\n"), Just(":::\n"),
+            Just("    "), Just("\t"), Just("::: decision\n"), Just("::: option\n"), Just(":::\n"),
             Just("# "), Just("@x"), Just("<x> "), Just("^x"), Just("^x: "),
             Just("// c\n"), Just("MC-3/"), Just("A/"), Just("word"), Just(" "),
             Just("["), Just("]"), Just("«"), Just("\""), Just("é"), Just("\u{202E}"),

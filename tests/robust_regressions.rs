@@ -25,6 +25,19 @@ fn every_regression_input_keeps_the_invariants() {
     }
 }
 
+/// Pairs of revisions (OLD, a NUL byte, NEW) that once broke a promise of
+/// `draftdec diff`, found by the fuzz target `diff`.
+#[test]
+fn every_regression_pair_keeps_the_diff_invariants() {
+    for file in common::files_in("tests/regressions/diff", ".pair") {
+        let bytes = std::fs::read(&file).unwrap();
+        let cut = bytes.iter().position(|&b| b == 0).expect("OLD NUL NEW");
+        let old = String::from_utf8(bytes[..cut].to_vec()).unwrap();
+        let new = String::from_utf8(bytes[cut + 1..].to_vec()).unwrap();
+        invariants::check_pair(&old, &new);
+    }
+}
+
 /// The first fuzz crash: an escaped multi-byte quotation mark (`\”`) was
 /// reported at its backslash with the quotation mark's length, so the span
 /// ended inside the character.

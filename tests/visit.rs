@@ -98,6 +98,14 @@ macro_rules! recorder {
                 self.log("choice", Some(n.span));
                 $walk::walk_choice(self, n);
             }
+            fn visit_preambular_options(&mut self, n: &$($m)? OptionBlock<PreambularClause>) {
+                self.log("preambular_options", Some(n.span));
+                $walk::walk_preambular_options(self, n);
+            }
+            fn visit_preambular_choice(&mut self, n: &$($m)? Choice<PreambularClause>) {
+                self.log("preambular_choice", Some(n.span));
+                $walk::walk_preambular_choice(self, n);
+            }
             fn visit_operative_options(&mut self, n: &$($m)? OptionBlock<OperativeParagraph>) {
                 self.log("operative_options", Some(n.span));
                 $walk::walk_operative_options(self, n);
@@ -316,7 +324,7 @@ fn examples_are_visited_whole_in_source_order() {
 }
 
 /// Every `visit_*` method, as the recorders name them.
-const ALL_KINDS: [&str; 36] = [
+const ALL_KINDS: [&str; 38] = [
     "document",
     "masthead",
     "field",
@@ -351,6 +359,8 @@ const ALL_KINDS: [&str; 36] = [
     "alternatives",
     "options",
     "choice",
+    "preambular_options",
+    "preambular_choice",
     "operative_options",
     "operative_choice",
 ];
@@ -385,6 +395,12 @@ title: Title^{masthead **note**}
 The Conference of the Parties,
 
 <pp> *Recalling* decision MC-5/3,
+
+::: option <o0>
+<pp2> *Noting* the report,
+::: option
+*Noting* the study,
+:::
 
 1. <op1> Requests the Executive Secretary:
 (a) <opa> to act;

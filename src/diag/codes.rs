@@ -176,6 +176,7 @@ codes! {
         E0027 Error   [Lower]            Unformattable "heading in a decision with no paragraph under it";
         E0028 Error   [Lower]            Unformattable "option block not closed";
         E0029 Error   [Lower]            Unformattable "text after `::: option`";
+        E0030 Error   [Lower]            Reported      "option block before the organ's formula";
         E0040 Error   [Resolve]          Reported      "too many sub-paragraphs at one level";
         E0101 Error   [Resolve]          Reported      "duplicate label";
         E0102 Error   [Resolve]          Reported      "unknown label";

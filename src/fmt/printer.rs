@@ -11,8 +11,8 @@ use std::collections::VecDeque;
 use super::escape::{Lead, Trail, escape};
 use crate::ast::{
     Annex, Block, Bracket, Choice, Decision, Document, Field, Footnote, FootnoteOrigin, Inline,
-    Label, OpeningSource, Operative, OperativeParagraph, OptionBlock, Paragraph, Section, Span,
-    SubParagraph, Typed,
+    Label, OpeningSource, Operative, OperativeParagraph, OptionBlock, Paragraph, Preambular,
+    PreambularClause, Section, Span, SubParagraph, Typed,
 };
 use crate::lang::{DASH_ITEM, INSERTED_LATIN, LangTable};
 use crate::lower::Comment;
@@ -294,24 +294,12 @@ impl<'a> Printer<'a> {
             };
             self.item(f.span, item);
         }
-        for clause in &d.preamble {
+        for item in &d.preamble {
             next_gap(self);
-            self.parts(&clause.headings);
-            let item = Item {
-                indent: 0,
-                marker: None,
-                label: clause.label.as_ref(),
-                content: with_opening(clause.opening.as_ref(), &clause.content),
-            };
-            let own = [
-                clause.label.as_ref().map(|l| l.span),
-                clause.opening.as_ref().map(|o| o.span),
-            ];
-            self.item(
-                after_parts(&clause.headings, clause.span, own, &clause.content),
-                item,
-            );
-            self.subs(&clause.subparagraphs);
+            match item {
+                Preambular::Clause(clause) => self.preambular(clause),
+                Preambular::Options(o) => self.options(o, Self::preambular),
+            }
         }
         for item in &d.operative {
             next_gap(self);
@@ -322,6 +310,25 @@ impl<'a> Printer<'a> {
         }
         self.flush(d.span.end, 0);
         self.line(":::");
+    }
+
+    fn preambular(&mut self, clause: &'a PreambularClause) {
+        self.parts(&clause.headings);
+        let item = Item {
+            indent: 0,
+            marker: None,
+            label: clause.label.as_ref(),
+            content: with_opening(clause.opening.as_ref(), &clause.content),
+        };
+        let own = [
+            clause.label.as_ref().map(|l| l.span),
+            clause.opening.as_ref().map(|o| o.span),
+        ];
+        self.item(
+            after_parts(&clause.headings, clause.span, own, &clause.content),
+            item,
+        );
+        self.subs(&clause.subparagraphs);
     }
 
     fn operative(&mut self, para: &'a OperativeParagraph) {

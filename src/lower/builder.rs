@@ -6,7 +6,7 @@ use super::options::{self, Closed, OpenOptions};
 use super::{LineBlock, Marker};
 use crate::ast::{
     Annex, Block, Decision, Field, Formula, Inline, Label, Operative, OperativeParagraph,
-    Paragraph, PreambularClause, Section, Span, SubParagraph, Typed,
+    Paragraph, Preambular, PreambularClause, Section, Span, SubParagraph, Typed,
 };
 use crate::diag::{Applicability, Code, Diagnostic};
 
@@ -97,7 +97,7 @@ impl Builder {
                     self.sub(indent, sub, diags)
                 }
                 Some(Marker::Number(typed, inserted)) => {
-                    self.numbered(label, typed, inserted, content, span)
+                    self.numbered(label, typed, inserted, content, span, diags)
                 }
                 None => self.plain(label, content, span, diags),
             },
@@ -321,8 +321,14 @@ impl Builder {
         inserted: bool,
         content: Vec<Inline>,
         span: Span,
+        diags: &mut Vec<Diagnostic>,
     ) {
         self.flush_host();
+        if self.decision.is_some() && self.options.as_ref().is_some_and(|o| o.holds_preambular()) {
+            // An option block of preambular clauses ends before the
+            // operative part.
+            self.close_options(Some((span, "an operative paragraph")), diags);
+        }
         let (headings, span) = self.take_parts(span);
         self.host = Some(if self.decision.is_some() {
             Host::Operative(OperativeParagraph {
@@ -358,13 +364,24 @@ impl Builder {
         span: Span,
         diags: &mut Vec<Diagnostic>,
     ) {
-        if self.decision.is_some() {
-            // A decision's options hold operative paragraphs only.
+        self.flush_host();
+        if self.decision.is_some() && self.options.as_ref().is_some_and(|o| !o.takes_preambular()) {
+            // An option block of operative paragraphs holds no clause.
             self.close_options(Some((span, "an unnumbered paragraph")), diags);
         }
-        self.flush_host();
+        // A clause in an option is never the formula, which no option
+        // offers (E0030 for the first, in a decision with no formula yet).
+        let in_options = self.options.is_some();
+        let before_formula = (self.options.as_ref())
+            .filter(|o| o.is_empty())
+            .map(|o| options::before_formula(o, span));
         match &mut self.decision {
-            Some(d) if d.formula.is_none() && d.preamble.is_empty() && d.operative.is_empty() => {
+            Some(d)
+                if !in_options
+                    && d.formula.is_none()
+                    && d.preamble.is_empty()
+                    && d.operative.is_empty() =>
+            {
                 if let Some(label) = label {
                     diags.push(
                         Diagnostic::new(
@@ -389,6 +406,11 @@ impl Builder {
                             .secondary(last.span(), "after this operative paragraph")
                             .help("number it (`#.`) to make it an operative paragraph, or move it above the first operative paragraph"),
                     );
+                } else if d.formula.is_none()
+                    && d.preamble.is_empty()
+                    && let Some(d) = before_formula
+                {
+                    diags.push(d);
                 }
                 let (headings, span) = self.take_parts(span);
                 self.host = Some(Host::Preambular(PreambularClause {
@@ -472,8 +494,12 @@ impl Builder {
         match host {
             Host::Paragraph(p) => self.push_block(Block::Paragraph(p)),
             Host::Preambular(p) => {
-                if let Some(d) = &mut self.decision {
-                    d.preamble.push(p);
+                let p = match &mut self.options {
+                    Some(open) => open.push_preambular(p),
+                    None => Some(p),
+                };
+                if let (Some(d), Some(p)) = (&mut self.decision, p) {
+                    d.preamble.push(Preambular::Clause(p));
                 }
             }
             Host::Operative(p) => {
@@ -519,6 +545,11 @@ impl Builder {
     fn push_options(&mut self, closed: Closed) {
         match closed {
             Closed::Block(block) => self.push_block(block),
+            Closed::Preamble(item) => {
+                if let Some(d) = &mut self.decision {
+                    d.preamble.push(item);
+                }
+            }
             Closed::Operative(item) => {
                 if let Some(d) = &mut self.decision {
                     d.operative.push(item);

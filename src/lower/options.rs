@@ -1,14 +1,20 @@
 //! Option blocks (`::: option` … `:::`) while the builder fills them: the
 //! block open, its options so far, and where a paragraph goes.
 
-use crate::ast::{Block, Choice, Label, Operative, OperativeParagraph, OptionBlock, Span};
+use crate::ast::{
+    Block, Choice, Label, Operative, OperativeParagraph, OptionBlock, Preambular, PreambularClause,
+    Span,
+};
 use crate::diag::{Code, Diagnostic};
 
 /// An option block being filled: of blocks in the body or an annex, or of
-/// operative paragraphs in a decision.
+/// preambular clauses or operative paragraphs in a decision. A decision's
+/// block holds what its first paragraph is: until then it is `Decision`,
+/// and a block closed with no paragraph at all stays in the operative part.
 pub(super) enum OpenOptions {
     Body(OptionBlock<Block>),
     Decision(OptionBlock<OperativeParagraph>),
+    Preamble(OptionBlock<PreambularClause>),
 }
 
 impl OpenOptions {
@@ -33,6 +39,7 @@ impl OpenOptions {
         match self {
             OpenOptions::Body(o) => o.span,
             OpenOptions::Decision(o) => o.span,
+            OpenOptions::Preamble(o) => o.span,
         }
     }
 
@@ -41,6 +48,7 @@ impl OpenOptions {
         match self {
             OpenOptions::Body(o) => next(o, label, fence),
             OpenOptions::Decision(o) => next(o, label, fence),
+            OpenOptions::Preamble(o) => next(o, label, fence),
         }
     }
 
@@ -48,13 +56,55 @@ impl OpenOptions {
     /// hold operative paragraphs.
     pub fn push_block(&mut self, block: Block) -> Option<Block> {
         match self {
-            OpenOptions::Body(o) => {
-                if let Some(c) = o.options.last_mut() {
-                    c.content.push(block);
-                }
-                None
-            }
-            OpenOptions::Decision(_) => Some(block),
+            OpenOptions::Body(o) => push(o, block),
+            OpenOptions::Decision(_) | OpenOptions::Preamble(_) => Some(block),
+        }
+    }
+
+    /// A decision's block that a preambular clause may go into: one of
+    /// clauses, or one with no paragraph yet.
+    pub fn takes_preambular(&self) -> bool {
+        match self {
+            OpenOptions::Preamble(_) => true,
+            OpenOptions::Decision(o) => is_empty(o),
+            OpenOptions::Body(_) => false,
+        }
+    }
+
+    /// No option holds a paragraph yet.
+    pub fn is_empty(&self) -> bool {
+        match self {
+            OpenOptions::Body(o) => is_empty(o),
+            OpenOptions::Decision(o) => is_empty(o),
+            OpenOptions::Preamble(o) => is_empty(o),
+        }
+    }
+
+    /// A decision's block of preambular clauses, which an operative
+    /// paragraph ends.
+    pub fn holds_preambular(&self) -> bool {
+        matches!(self, OpenOptions::Preamble(_))
+    }
+
+    /// Adds a preambular clause to the open option (see
+    /// [`OpenOptions::takes_preambular`]); gives it back when the block
+    /// holds something else.
+    pub fn push_preambular(&mut self, p: PreambularClause) -> Option<PreambularClause> {
+        if let OpenOptions::Decision(o) = self
+            && is_empty(o)
+        {
+            *self = OpenOptions::Preamble(OptionBlock {
+                options: std::mem::take(&mut o.options)
+                    .into_iter()
+                    .map(retype)
+                    .collect(),
+                ordinal: o.ordinal,
+                span: o.span,
+            });
+        }
+        match self {
+            OpenOptions::Preamble(o) => push(o, p),
+            OpenOptions::Body(_) | OpenOptions::Decision(_) => Some(p),
         }
     }
 
@@ -62,21 +112,17 @@ impl OpenOptions {
     /// the options hold blocks.
     pub fn push_operative(&mut self, p: OperativeParagraph) -> Option<OperativeParagraph> {
         match self {
-            OpenOptions::Decision(o) => {
-                if let Some(c) = o.options.last_mut() {
-                    c.content.push(p);
-                }
-                None
-            }
-            OpenOptions::Body(_) => Some(p),
+            OpenOptions::Decision(o) => push(o, p),
+            OpenOptions::Body(_) | OpenOptions::Preamble(_) => Some(p),
         }
     }
 }
 
 /// The finished block, closed by the `:::` line at `close`, as a block of
-/// the body or an item of the operative part.
+/// the body or an item of the preamble or of the operative part.
 pub(super) enum Closed {
     Block(Block),
+    Preamble(Preambular),
     Operative(Operative),
 }
 
@@ -89,6 +135,10 @@ pub(super) fn close(open: OpenOptions, close: Span) -> Closed {
         OpenOptions::Decision(mut o) => {
             finish(&mut o, close);
             Closed::Operative(Operative::Options(o))
+        }
+        OpenOptions::Preamble(mut o) => {
+            finish(&mut o, close);
+            Closed::Preamble(Preambular::Options(o))
         }
     }
 }
@@ -110,6 +160,22 @@ pub(super) fn not_closed(open: &OpenOptions, at: Option<(Span, &str)>) -> Diagno
     d
 }
 
+/// E0030: the first unnumbered paragraph of a decision with no formula
+/// (`clause`) in an option of the block `open`. Kept as a clause of the
+/// option; read as the formula once that option is accepted, it would
+/// change meaning.
+pub(super) fn before_formula(open: &OpenOptions, clause: Span) -> Diagnostic {
+    let fence = open.first_fence();
+    Diagnostic::new(
+        Code::E0030,
+        clause,
+        "a decision's first unnumbered paragraph is the organ's formula, which cannot stand in an option",
+    )
+    .label("first unnumbered paragraph of the decision")
+    .secondary(Span::new(fence.start, fence.start + 3), "option block opened here")
+    .help("write the organ's formula (`The Conference of the Parties,`) above the option block")
+}
+
 fn choice<T>(label: Option<Label>, fence: Span) -> Choice<T> {
     Choice {
         label,
@@ -119,6 +185,33 @@ fn choice<T>(label: Option<Label>, fence: Span) -> Choice<T> {
         content: Vec::new(),
         fence_span: fence,
         span: fence,
+    }
+}
+
+/// Adds `x` to the block's last option (there is always one); nothing is
+/// given back.
+fn push<T, U>(o: &mut OptionBlock<T>, x: T) -> Option<U> {
+    if let Some(c) = o.options.last_mut() {
+        c.content.push(x);
+    }
+    None
+}
+
+/// No option of the block holds a paragraph yet.
+fn is_empty<T>(o: &OptionBlock<T>) -> bool {
+    o.options.iter().all(|c| c.content.is_empty())
+}
+
+/// An option with no content yet, to hold another kind of paragraph.
+fn retype<T, U>(c: Choice<T>) -> Choice<U> {
+    Choice {
+        label: c.label,
+        ordinal: c.ordinal,
+        heading: c.heading,
+        anchor: c.anchor,
+        content: Vec::new(),
+        fence_span: c.fence_span,
+        span: c.span,
     }
 }
 
@@ -163,6 +256,12 @@ impl HasSpan for Block {
 }
 
 impl HasSpan for OperativeParagraph {
+    fn end(&self) -> usize {
+        self.span.end
+    }
+}
+
+impl HasSpan for PreambularClause {
     fn end(&self) -> usize {
         self.span.end
     }

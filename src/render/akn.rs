@@ -11,8 +11,8 @@ use std::collections::BTreeSet;
 
 use crate::ast::{
     Annex, Block, Decision, Document, Field, FieldKey, FootnoteRef, Inline, LineRole, MastheadLine,
-    Opening, Operative, OperativeParagraph, OptionBlock, Paragraph, Piece, PreambularClause,
-    Section, SubParagraph,
+    Opening, Operative, OperativeParagraph, OptionBlock, Paragraph, Piece, Preambular,
+    PreambularClause, Section, SubParagraph,
 };
 use crate::lang::style::{DocKind, OpeningFace};
 
@@ -444,11 +444,41 @@ impl Writer<'_> {
             self.inlines(&f.content);
             self.push("</p></formula>\n");
         }
-        if !d.preamble.is_empty() {
-            self.push("<recitals>\n");
-            for c in &d.preamble {
-                self.recital(c);
+        // Recitals hold recitals only: an option block ends them, and each
+        // of its options is recitals of its own under the option's
+        // heading; an option with no clause, only its heading.
+        let mut open = false;
+        for item in &d.preamble {
+            match item {
+                Preambular::Clause(c) => {
+                    if !open {
+                        self.push("<recitals>\n");
+                        open = true;
+                    }
+                    self.recital(c);
+                }
+                Preambular::Options(o) => {
+                    if open {
+                        self.push("</recitals>\n");
+                        open = false;
+                    }
+                    for choice in &o.options {
+                        if choice.content.is_empty() {
+                            self.push("<container name=\"option\"><p>");
+                            self.text(&choice.heading);
+                            self.push("</p></container>\n");
+                            continue;
+                        }
+                        self.push("<recitals>\n<heading>");
+                        self.text(&choice.heading);
+                        self.push("</heading>\n");
+                        choice.content.iter().for_each(|c| self.recital(c));
+                        self.push("</recitals>\n");
+                    }
+                }
             }
+        }
+        if open {
             self.push("</recitals>\n");
         }
     }

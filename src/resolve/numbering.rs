@@ -14,8 +14,8 @@ use crate::lang::{Counter, DASH_ITEM, INSERTED_LATIN, LangTable, SubStyle};
 use crate::visit::Visitor;
 use crate::visit::mutable::{
     VisitorMut, walk_annex, walk_choice, walk_decision, walk_operative_choice,
-    walk_operative_paragraph, walk_paragraph, walk_preambular_clause, walk_section,
-    walk_subparagraph,
+    walk_operative_paragraph, walk_paragraph, walk_preambular_choice, walk_preambular_clause,
+    walk_section, walk_subparagraph,
 };
 
 /// The most sub-paragraphs under one paragraph or sub-paragraph: (a) to
@@ -47,9 +47,10 @@ struct Numberer<'a> {
     /// numbered in it so far.
     sections_open: Vec<(Designation, u32)>,
     /// The decision being numbered: its clauses' anchor prefix, its clauses
-    /// numbered so far, and whether it has one operative paragraph.
+    /// numbered so far (a sequence with no inserts), and whether it has one
+    /// operative paragraph.
     clause_prefix: String,
-    preambular: u32,
+    preambular_seq: (u32, u32),
     /// The decision's operative paragraphs so far, and the inserts since
     /// the last numbered one.
     operative_seq: (u32, u32),
@@ -75,10 +76,12 @@ struct Numberer<'a> {
     option_prefix: Option<String>,
 }
 
-/// A sequence of numbered paragraphs: the division's or the decision's.
+/// A sequence of numbered paragraphs: the division's, or the decision's
+/// preambular or operative.
 #[derive(Clone, Copy)]
 enum Seq {
     Paragraphs,
+    Preambular,
     Operative,
 }
 
@@ -129,7 +132,7 @@ pub(super) fn number(
         paragraph_seq: (0, 0),
         sections_open: Vec::new(),
         clause_prefix: String::new(),
-        preambular: 0,
+        preambular_seq: (0, 0),
         operative_seq: (0, 0),
         single_operative: false,
         holders: Vec::new(),
@@ -315,7 +318,7 @@ impl VisitorMut for Numberer<'_> {
             self.label(label, target);
         }
         d.anchor = Some(anchor);
-        self.preambular = 0;
+        self.preambular_seq = (0, 0);
         self.operative_seq = (0, 0);
         self.single_operative = matches!(d.operative.as_slice(), [Operative::Paragraph(_)]);
         walk_decision(self, d);
@@ -323,14 +326,14 @@ impl VisitorMut for Numberer<'_> {
     }
 
     fn visit_preambular_clause(&mut self, clause: &mut PreambularClause) {
-        self.preambular += 1;
-        let ordinal = self.preambular;
+        self.preambular_seq.0 += 1;
+        let ordinal = self.preambular_seq.0;
         let text = ordinal.to_string();
         let des = Designation {
             ordinal,
             display: String::new(),
             path: text.clone(),
-            anchor: format!("{}pp-{text}", self.clause_prefix),
+            anchor: format!("{}pp-{text}", self.clause_anchor_prefix()),
             text,
         };
         let (kind, words) = (TargetKind::PreambularClause, self.table.refs.preambular);
@@ -357,7 +360,11 @@ impl VisitorMut for Numberer<'_> {
             ordinal,
             display,
             path: n.text.clone(),
-            anchor: format!("{}op-{}", self.op_prefix(), n.latin.replace(' ', "-")),
+            anchor: format!(
+                "{}op-{}",
+                self.clause_anchor_prefix(),
+                n.latin.replace(' ', "-")
+            ),
             text: n.text,
         };
         let (kind, words) = (TargetKind::OperativeParagraph, self.table.refs.paragraph);
@@ -373,6 +380,11 @@ impl VisitorMut for Numberer<'_> {
     /// the block goes on after the longest option.
     fn visit_options(&mut self, o: &mut OptionBlock<Block>) {
         self.option_block(o, Seq::Paragraphs, walk_choice);
+    }
+
+    /// Clauses are counted as operative paragraphs are, for their ordinals.
+    fn visit_preambular_options(&mut self, o: &mut OptionBlock<PreambularClause>) {
+        self.option_block(o, Seq::Preambular, walk_preambular_choice);
     }
 
     fn visit_operative_options(&mut self, o: &mut OptionBlock<OperativeParagraph>) {
@@ -508,8 +520,8 @@ impl Numberer<'_> {
         self.option_prefix.as_deref().unwrap_or(&self.prefix)
     }
 
-    /// The anchor prefix of an operative paragraph.
-    fn op_prefix(&self) -> &str {
+    /// The anchor prefix of a preambular clause or an operative paragraph.
+    fn clause_anchor_prefix(&self) -> &str {
         self.option_prefix.as_deref().unwrap_or(&self.clause_prefix)
     }
 
@@ -518,6 +530,7 @@ impl Numberer<'_> {
     fn seq(&mut self, seq: Seq) -> &mut (u32, u32) {
         match seq {
             Seq::Paragraphs => &mut self.paragraph_seq,
+            Seq::Preambular => &mut self.preambular_seq,
             Seq::Operative => &mut self.operative_seq,
         }
     }
@@ -836,6 +849,44 @@ mod tests {
         };
         let display = &o.options[0].content[0].number.as_ref().unwrap().display;
         assert_eq!(display, "1.");
+    }
+
+    #[test]
+    fn preamble_options_count_clauses_as_options_count_paragraphs() {
+        struct Clauses(Vec<(String, String)>);
+        impl Visitor for Clauses {
+            fn visit_preambular_clause(&mut self, c: &crate::ast::PreambularClause) {
+                let n = c.number.as_ref().expect("a number");
+                self.0.push((n.path.clone(), n.anchor.clone()));
+            }
+        }
+        let src = format!(
+            "{HEAD}::: decision\nThe Conference of the Parties,\n\n*Recalling* a,\n\n::: option\n*Noting* b,\n::: option\n*Noting* c,\n\n*Noting* d,\n:::\n\n*Welcoming* e,\n\n::: option\n#. Decides f.\n::: option\n#. Decides g.\n:::\n:::\n"
+        );
+        let compiled = crate::compile(&src);
+        assert!(!compiled.has_errors(), "{:#?}", compiled.diagnostics);
+        let mut clauses = Clauses(Vec::new());
+        clauses.visit_document(&compiled.document);
+        let expected = [
+            ("1", "pp-1"),
+            ("2", "option-1-1-pp-2"),
+            ("2", "option-1-2-pp-2"),
+            ("3", "option-1-2-pp-3"),
+            ("4", "pp-4"),
+        ];
+        let expected: Vec<_> = expected
+            .iter()
+            .map(|(a, b)| (a.to_string(), b.to_string()))
+            .collect();
+        assert_eq!(clauses.0, expected);
+        // The operative part's block comes second in the document.
+        let Some(Block::Decision(d)) = compiled.document.body.first() else {
+            panic!("no decision");
+        };
+        let Some(Operative::Options(o)) = d.operative.first() else {
+            panic!("no options");
+        };
+        assert_eq!((o.ordinal, o.options[1].anchor.as_str()), (2, "option-2-2"));
     }
 
     #[test]

@@ -86,9 +86,10 @@ struct Punctuation<'a> {
     /// The mark preambular clauses end with in the document's house style.
     preamble_end: Mark,
     diags: &'a mut Vec<Diagnostic>,
-    /// Preambular clauses of the decision not yet visited: in a house style
-    /// whose clauses end with ";", the last may end with a comma before the
-    /// operative part, as WHA55.15's does ("… by the end of 2002,").
+    /// Preambular clauses of the decision not yet visited (an option block
+    /// counting as one): in a house style whose clauses end with ";", the
+    /// last may end with a comma before the operative part, as WHA55.15's
+    /// does ("… by the end of 2002,").
     preamble_left: usize,
     /// Operative paragraphs of the decision not yet visited (an option block
     /// counting as one): the last ends with a full stop.
@@ -143,6 +144,17 @@ impl Visitor for Punctuation<'_> {
             .push((clause.subparagraphs.len(), self.preamble_end));
         walk_preambular_clause(self, clause);
         self.lists.pop();
+    }
+
+    /// Each option is read as if it stood alone in the block's place: its
+    /// last clause ends the preamble when nothing follows the block.
+    fn visit_preambular_options(&mut self, o: &OptionBlock<PreambularClause>) {
+        let after = self.preamble_left.saturating_sub(1);
+        for choice in &o.options {
+            self.preamble_left = after + choice.content.len();
+            self.visit_preambular_choice(choice);
+        }
+        self.preamble_left = after;
     }
 
     /// Each option is read as if it stood alone in the block's place: its

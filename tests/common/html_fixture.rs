@@ -394,7 +394,7 @@ pub fn document(language: Lang, fill: &mut dyn FnMut(&str) -> String) -> Documen
             span: SP,
         }),
         preamble: vec![
-            PreambularClause {
+            Preambular::Clause(PreambularClause {
                 headings: Vec::new(),
                 label: None,
                 number: Some(des(t, 1, "1", "", "1", "pp-1")),
@@ -407,8 +407,8 @@ pub fn document(language: Lang, fill: &mut dyn FnMut(&str) -> String) -> Documen
                 content: vec![text(t, " that sharing services strengthens cooperation,")],
                 subparagraphs: vec![],
                 span: SP,
-            },
-            PreambularClause {
+            }),
+            Preambular::Clause(PreambularClause {
                 headings: Vec::new(),
                 label: None,
                 number: Some(des(t, 2, "2", "", "2", "pp-2")),
@@ -427,7 +427,7 @@ pub fn document(language: Lang, fill: &mut dyn FnMut(&str) -> String) -> Documen
                     vec![],
                 )],
                 span: SP,
-            },
+            }),
         ],
         operative: vec![
             Operative::Paragraph(OperativeParagraph {

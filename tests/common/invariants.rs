@@ -73,3 +73,48 @@ pub fn document_spans(doc: &Document, text: &str) {
     }
     walk(&serde_json::to_value(doc).unwrap(), text);
 }
+
+/// Two revisions, OLD then NEW, compared as `draftdec diff` compares them,
+/// with the promises of docs/negotiation.md (the fuzz target `diff` checks
+/// the same): every output is made without a panic, a revision compared
+/// with itself has no edit, the amendments document compiles without an
+/// error, and each refusal's span lies in the revision it names. Pairs
+/// where a revision has errors are not compared, as the CLI does.
+#[allow(dead_code)] // Not every test binary that shares `common` compares pairs.
+pub fn check_pair(old_text: &str, new_text: &str) {
+    let (old, new) = (draftdec::compile(old_text), draftdec::compile(new_text));
+    if old.has_errors() || new.has_errors() {
+        return;
+    }
+    let (old, new) = (&old.document, &new.document);
+    let found = draftdec::diff::diff(old, new);
+    serde_json::to_string(&found.edits()).expect("the edit script serialises");
+    draftdec::render::html::redline::render(&found, new);
+    let tracked = draftdec::render::docx::render_tracked(old, new, &Default::default());
+    assert!(tracked.starts_with(b"PK"), "a DOCX is a zip file");
+    assert!(draftdec::diff::diff(old, old).edits().is_empty());
+    match draftdec::amendments::amendments(old, new, "TEST/1", &["Cuba", "Mexico"]) {
+        Ok(text) => {
+            let written = draftdec::compile(&text);
+            let errors: Vec<_> = written
+                .diagnostics
+                .iter()
+                .filter(|d| d.is_error())
+                .map(|d| d.code.as_str())
+                .collect();
+            assert!(
+                errors.is_empty(),
+                "amendments with errors {errors:?}:\n{text}"
+            );
+        }
+        Err(refused) => {
+            for (side, d) in refused {
+                let text = match side {
+                    draftdec::amendments::Side::Old => old_text,
+                    draftdec::amendments::Side::New => new_text,
+                };
+                assert_span(d.primary.span, text, d.code.as_str());
+            }
+        }
+    }
+}

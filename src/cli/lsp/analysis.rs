@@ -349,6 +349,12 @@ impl Visitor for Index {
         self.close();
     }
 
+    fn visit_preambular_choice(&mut self, node: &Choice<PreambularClause>) {
+        self.option(node);
+        visit::walk_preambular_choice(self, node);
+        self.close();
+    }
+
     fn visit_operative_choice(&mut self, node: &Choice<OperativeParagraph>) {
         self.option(node);
         visit::walk_operative_choice(self, node);

@@ -11,8 +11,8 @@ use super::styles::{self, id};
 use super::table::BodyElement;
 use crate::ast::{
     Annex, Block, Bracket, Decision, Document, Field, FieldKey, FootnoteRef, Inline, LineRole,
-    Opening, Operative, OperativeParagraph, Paragraph as AstParagraph, Piece, PreambularClause,
-    Section, SubParagraph,
+    Opening, Operative, OperativeParagraph, OptionBlock, Paragraph as AstParagraph, Piece,
+    Preambular, PreambularClause, Section, SubParagraph,
 };
 use crate::lang::LangTable;
 use crate::lang::style::OpeningFace;
@@ -513,12 +513,16 @@ impl<'a> Builder<'a> {
             Block::Section(s) => self.section(s),
             Block::Paragraph(p) => self.paragraph(p),
             Block::Decision(d) => self.decision(d),
-            Block::Options(o) => {
-                for choice in &o.options {
-                    self.option_heading(&choice.heading, id::SUBHEADING);
-                    choice.content.iter().for_each(|b| self.block(b));
-                }
-            }
+            Block::Options(o) => self.options(o, id::SUBHEADING, Self::block),
+        }
+    }
+
+    /// Each option of a block: its heading (in `style`), then its
+    /// paragraphs, each written by `item`.
+    fn options<T>(&mut self, o: &OptionBlock<T>, style: &'static str, item: fn(&mut Self, &T)) {
+        for choice in &o.options {
+            self.option_heading(&choice.heading, style);
+            choice.content.iter().for_each(|x| item(self, x));
         }
     }
 
@@ -616,24 +620,27 @@ impl<'a> Builder<'a> {
             let runs = self.runs(&f.content);
             self.push(id::FORMULA, runs);
         }
-        for clause in &d.preamble {
-            clause.headings.iter().for_each(|h| self.part(h));
-            self.preambular(clause);
+        for item in &d.preamble {
+            match item {
+                Preambular::Clause(clause) => self.preambular_with_parts(clause),
+                Preambular::Options(o) => {
+                    self.options(o, id::DECISION_SUBHEADING, Self::preambular_with_parts)
+                }
+            }
         }
         for item in &d.operative {
             match item {
                 Operative::Paragraph(op) => self.operative_with_parts(op),
                 Operative::Options(o) => {
-                    for choice in &o.options {
-                        self.option_heading(&choice.heading, id::DECISION_SUBHEADING);
-                        choice
-                            .content
-                            .iter()
-                            .for_each(|op| self.operative_with_parts(op));
-                    }
+                    self.options(o, id::DECISION_SUBHEADING, Self::operative_with_parts)
                 }
             }
         }
+    }
+
+    fn preambular_with_parts(&mut self, clause: &PreambularClause) {
+        clause.headings.iter().for_each(|h| self.part(h));
+        self.preambular(clause);
     }
 
     fn operative_with_parts(&mut self, op: &OperativeParagraph) {

@@ -14,7 +14,7 @@ use std::io::{self, Write};
 
 use crate::ast::{
     Annex, Block, Bracket, Choice, Decision, Document, Field, FieldKey, FootnoteRef, Inline,
-    LineRole, MastheadLine, Opening, Operative, OperativeParagraph, Paragraph, Piece,
+    LineRole, MastheadLine, Opening, Operative, OperativeParagraph, Paragraph, Piece, Preambular,
     PreambularClause, Section, SubParagraph,
 };
 use crate::lang::LangTable;
@@ -487,9 +487,18 @@ impl<'a> Renderer<'a> {
         };
         if !d.preamble.is_empty() {
             self.push("<div class=\"preamble\">\n");
-            for c in &d.preamble {
-                self.parts(&c.headings, part_level);
-                self.preambular(c);
+            for item in &d.preamble {
+                match item {
+                    Preambular::Clause(c) => self.preambular_with_parts(c, part_level),
+                    Preambular::Options(o) => {
+                        for choice in &o.options {
+                            self.option_heading(choice);
+                            for c in &choice.content {
+                                self.preambular_with_parts(c, part_level);
+                            }
+                        }
+                    }
+                }
             }
             self.push("</div>\n");
         }
@@ -550,6 +559,12 @@ impl<'a> Renderer<'a> {
         for h in headings {
             self.section(h, level);
         }
+    }
+
+    /// A preambular clause, after the headings of a part it starts.
+    fn preambular_with_parts(&mut self, c: &PreambularClause, part_level: u8) {
+        self.parts(&c.headings, part_level);
+        self.preambular(c);
     }
 
     fn preambular(&mut self, c: &PreambularClause) {
