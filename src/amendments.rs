@@ -242,14 +242,18 @@ struct Writer<'a> {
     new: &'a [Unit],
     old_parent: Vec<Option<usize>>,
     new_parent: Vec<Option<usize>>,
-    /// The decision each unit is in (its index among its revision's).
+    /// The part each unit is in, if any: a decision (its index among its
+    /// revision's decisions), or an annex outside its decisions (after
+    /// the decisions: the decisions' count plus the annex's index).
     old_scope: Vec<Option<usize>>,
     new_scope: Vec<Option<usize>>,
-    /// OLD's decision that each of NEW's decisions revises.
+    /// OLD's part that each of NEW's parts revises.
     revises: HashMap<usize, usize>,
-    /// How OLD's decisions are named, when there are several; empty when
-    /// there is one, whose paragraphs are named alone.
-    decision_names: Vec<String>,
+    /// How a place in each of OLD's parts is named with the part, when
+    /// several parts number the same kind of paragraph; `None` where the
+    /// place's name is enough.
+    qualifiers: Vec<Option<Qualifier>>,
+    table: &'static crate::lang::LangTable,
     /// The opening words of NEW's clauses, by the clause's span.
     openings: HashMap<(usize, usize), String>,
     /// The footnote marks in each revision's paragraphs.
@@ -285,9 +289,9 @@ impl<'a> Writer<'a> {
             }
         }
         let (old_decisions, new_decisions) = (decisions(old_doc), decisions(new_doc));
-        let old_scope = scopes(old, &old_decisions);
-        let new_scope = scopes(new, &new_decisions);
-        // A decision of NEW revises the decision of OLD its paragraphs were
+        let old_scope = scopes(old, &old_decisions, old_doc);
+        let new_scope = scopes(new, &new_decisions, new_doc);
+        // A part of NEW revises the part of OLD its paragraphs were
         // matched with, those matched in place first.
         let mut revises = HashMap::new();
         let pairs = |moved: bool| {
@@ -304,11 +308,33 @@ impl<'a> Writer<'a> {
                 revises.entry(b).or_insert(a);
             }
         }
-        let decision_names = if old_decisions.len() > 1 {
+        let mut qualifiers: Vec<Option<Qualifier>> = if old_decisions.len() > 1 {
             decision_names(&old_decisions, words)
+                .into_iter()
+                .map(|n| Some(Qualifier::Decision(n)))
+                .collect()
         } else {
-            Vec::new()
+            vec![None; old_decisions.len()]
         };
+        // Paragraphs numbered in more than one division (the body, each
+        // annex) are named with their annex, as a reference from outside
+        // it names them; those of the body alone.
+        let mut divisions: Vec<Option<usize>> = old
+            .iter()
+            .zip(&old_scope)
+            .filter(|(u, _)| u.kind == UnitKind::Paragraph && !u.path.is_empty())
+            .map(|(_, s)| *s)
+            .collect();
+        divisions.sort_unstable();
+        divisions.dedup();
+        let several = divisions.len() > 1;
+        qualifiers.extend(old_doc.annexes.iter().map(|a| {
+            let of = match (&a.number, old_doc.annexes.len()) {
+                (Some(n), 2..) => crate::resolve::AnnexOf::Numbered(n.text.clone()),
+                _ => crate::resolve::AnnexOf::Single,
+            };
+            several.then_some(Qualifier::Annex(of))
+        }));
         Writer {
             old,
             new,
@@ -317,7 +343,8 @@ impl<'a> Writer<'a> {
             old_scope,
             new_scope,
             revises,
-            decision_names,
+            qualifiers,
+            table: old_doc.language.table(),
             openings: openings(new_doc),
             old_marks: Marks::of(old_doc, old),
             new_marks: Marks::of(new_doc, new),
@@ -683,19 +710,20 @@ impl<'a> Writer<'a> {
     }
 
     /// How amendments name old unit `i`, if they do: with its decision
-    /// when OLD has several, as each numbers its paragraphs afresh.
+    /// when OLD has several, with its annex when the body and annexes
+    /// number paragraphs, as each numbers them afresh.
     fn name(&self, i: usize) -> Option<String> {
         let place = place(self.words, self.old, &self.old_parent, i)?;
-        Some(match self.old_scope[i] {
-            Some(d)
-                if !self.decision_names.is_empty() && self.old[i].kind != UnitKind::Footnote =>
-            {
-                fill(
-                    self.words.of_decision,
-                    &[("{place}", &place), ("{decision}", &self.decision_names[d])],
-                )
-            }
-            _ => place,
+        let qualifier = self.old_scope[i]
+            .filter(|_| self.old[i].kind != UnitKind::Footnote)
+            .and_then(|p| self.qualifiers[p].as_ref());
+        Some(match qualifier {
+            Some(Qualifier::Decision(d)) => fill(
+                self.words.of_decision,
+                &[("{place}", &place), ("{decision}", d)],
+            ),
+            Some(Qualifier::Annex(of)) => crate::resolve::of_annex(self.table, &place, of),
+            None => place,
         })
     }
 
@@ -969,9 +997,36 @@ fn decision_names(decisions: &[(Span, Option<String>)], words: &AmendmentWords) 
         .collect()
 }
 
-/// The decision each unit is in, if any.
-fn scopes(units: &[Unit], decisions: &[(Span, Option<String>)]) -> Vec<Option<usize>> {
-    units.iter().map(|u| decision_of(u, decisions)).collect()
+/// How a place is named with the part of the document it is in.
+#[derive(Clone)]
+enum Qualifier {
+    /// "… of decision SC-4/2": the decision's name.
+    Decision(String),
+    /// "… of annex I", as a reference from outside the annex.
+    Annex(crate::resolve::AnnexOf),
+}
+
+/// The part each unit is in, if any: its decision, else its annex (after
+/// the decisions).
+fn scopes(
+    units: &[Unit],
+    decisions: &[(Span, Option<String>)],
+    doc: &Document,
+) -> Vec<Option<usize>> {
+    // An annex's span is its heading line; its content follows, up to the
+    // next annex.
+    units
+        .iter()
+        .map(|u| {
+            decision_of(u, decisions).or_else(|| {
+                let a = doc
+                    .annexes
+                    .iter()
+                    .rposition(|a| a.span.start <= u.span.start)?;
+                Some(decisions.len() + a)
+            })
+        })
+        .collect()
 }
 
 fn decision_of(u: &Unit, decisions: &[(Span, Option<String>)]) -> Option<usize> {

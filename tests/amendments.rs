@@ -113,6 +113,44 @@ fn several_decisions() {
     );
 }
 
+/// A note whose body and annexes each number their paragraphs from 1:
+/// a paragraph of an annex is named with it, as a reference from the
+/// body names it ("paragraph 1 of annex I"); the body's, alone.
+#[test]
+fn paragraphs_of_annexes() {
+    let old = "symbol: UNEP/MC/COP.6/21\nlanguage: en\ntitle: Report\n\n\
+               #. The secretariat reports on its work.\n\n\
+               ::: annex Plan\n\n#. The plan has three parts.\n\n#. The first part is the survey.\n\n\
+               ::: annex Other\n\n#. Another.\n";
+    let new = old
+        .replace("on its work", "on all its work")
+        .replace("three parts", "four parts")
+        .replace(
+            "survey.\n",
+            "survey.\n\n#. The second part is the report.\n",
+        )
+        .replace("Another.", "Another one.");
+    assert_eq!(
+        body(&written(old, &new)),
+        "#. In paragraph 1, after “on” insert “all”.\n\n\
+         #. In paragraph 1 of annex I, replace “three” with “four”.\n\n\
+         #. Insert a new paragraph after paragraph 2 of annex I, reading:\n\n\
+         “The second part is the report.”\n\n\
+         #. In paragraph 1 of annex II, after “Another” insert “one”.\n"
+    );
+    // One annex: "of the annex".
+    let (old, new) = (
+        old.split("::: annex Other").next().unwrap(),
+        new.split("::: annex Other").next().unwrap(),
+    );
+    assert!(
+        body(&written(old, new))
+            .contains("#. In paragraph 1 of the annex, replace “three” with “four”.\n"),
+        "{}",
+        written(old, new)
+    );
+}
+
 /// With sponsors, the amendments document prints their line, in the
 /// words of amendment documents ("Algeria (…): amendments to draft
 /// resolution A/HRC/S-4/L.1", A/HRC/S-4/L.3); without, nothing changes.
