@@ -520,7 +520,7 @@ fn noted() -> impl Strategy<Value = Para_> {
             "",
             "",
             "^{See decision MC-5/19.}",
-            "^{As revised at the sixth meeting.}",
+            "^{UNEP/MC/COP.6/INF/3, annex.}",
         ]),
         prop::collection::vec(paragraph(), 0..3),
     )
