@@ -5,9 +5,14 @@
 //!
 //! Amendments are proposed to the draft as it stands, so every paragraph
 //! is named by OLD's designation: a preambular paragraph by its ordinal,
-//! the others by their number. A paragraph inserted is placed after (or
-//! before) a paragraph of OLD and quoted in full with its subparagraphs; a
-//! moved one is deleted and inserted, as no wording of a move was found.
+//! the others by their number, with its decision when OLD holds several
+//! (and its annex when the body and annexes number paragraphs), as each
+//! numbers them afresh. A paragraph inserted is placed after (or before) a
+//! paragraph of OLD and quoted in full with its subparagraphs, opening
+//! words in italics and footnotes; a moved one is deleted and inserted,
+//! as no wording of a move was found. Subparagraphs given to a paragraph
+//! that had none are added to it; a footnote is deleted by its number, or
+//! inserted after words of its paragraph.
 //! Inside a paragraph, each run of changed words becomes one amendment,
 //! widened to whole words and then to words that occur once in the
 //! paragraph, so that it names one place. Every word comes from the
