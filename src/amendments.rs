@@ -5,9 +5,14 @@
 //!
 //! Amendments are proposed to the draft as it stands, so every paragraph
 //! is named by OLD's designation: a preambular paragraph by its ordinal,
-//! the others by their number. A paragraph inserted is placed after (or
-//! before) a paragraph of OLD and quoted in full with its subparagraphs; a
-//! moved one is deleted and inserted, as no wording of a move was found.
+//! the others by their number, with its decision when OLD holds several
+//! (and its annex when the body and annexes number paragraphs), as each
+//! numbers them afresh. A paragraph inserted is placed after (or before) a
+//! paragraph of OLD and quoted in full with its subparagraphs, opening
+//! words in italics and footnotes; a moved one is deleted and inserted,
+//! as no wording of a move was found. Subparagraphs given to a paragraph
+//! that had none are added to it; a footnote is deleted by its number, or
+//! inserted after words of its paragraph.
 //! Inside a paragraph, each run of changed words becomes one amendment,
 //! widened to whole words and then to words that occur once in the
 //! paragraph, so that it names one place. Every word comes from the
@@ -17,7 +22,7 @@
 
 use std::collections::HashMap;
 
-use crate::ast::{CrossRef, Document, Field, Span};
+use crate::ast::{CrossRef, Decision, Document, Field, Span};
 use crate::diag::{Code, Diagnostic};
 use crate::diff::{Step, Unit, UnitKind, Words, noun};
 use crate::lang::AmendmentWords;
@@ -38,6 +43,7 @@ pub fn amendments(
     old: &Document,
     new: &Document,
     symbol: &str,
+    sponsors: &[&str],
 ) -> Result<String, Vec<(Side, Diagnostic)>> {
     let Some(words) = old.language.table().amendments else {
         let span = old
@@ -64,8 +70,8 @@ pub fn amendments(
         )]);
     };
     let new = &in_old_numbers(old, new);
-    let diff = crate::diff::diff(old, new);
-    let mut writer = Writer::new(&diff.old, &diff.new, &diff.steps, words);
+    let diff = by_decision(crate::diff::diff(old, new), old, new);
+    let mut writer = Writer::new(old, new, &diff, words);
     for (at, step) in diff.steps.iter().enumerate() {
         writer.step(&diff.steps, at, step);
     }
@@ -73,7 +79,97 @@ pub fn amendments(
     if !writer.refused.is_empty() {
         return Err(writer.refused);
     }
-    Ok(source(old, new, symbol, words, &writer.out))
+    Ok(source(old, new, symbol, sponsors, words, &writer.out))
+}
+
+/// The comparison of two revisions that hold the same number of
+/// decisions, several, made decision by decision (and stretch by stretch
+/// between them): paragraphs that no amendment can carry from one decision
+/// to another are compared within their decision, not taken for a
+/// decision moved (its formula with them), which no amendment names.
+fn by_decision(mut diff: crate::diff::Diff, old: &Document, new: &Document) -> crate::diff::Diff {
+    let (od, nd) = (decisions(old), decisions(new));
+    if od.len() < 2 || od.len() != nd.len() {
+        return diff;
+    }
+    let (Some(a), Some(b)) = (stretches(&diff.old, &od), stretches(&diff.new, &nd)) else {
+        return diff;
+    };
+    let mut steps = Vec::with_capacity(diff.steps.len());
+    for (ra, rb) in a.into_iter().zip(b) {
+        let (i0, j0) = (ra.start, rb.start);
+        for step in crate::diff::steps_between(&diff.old[ra], &diff.new[rb]) {
+            steps.push(match step {
+                Step::Same { old, new } => Step::Same {
+                    old: old + i0,
+                    new: new + j0,
+                },
+                Step::Replace { old, new, words } => Step::Replace {
+                    old: old + i0,
+                    new: new + j0,
+                    words,
+                },
+                Step::Delete { old } => Step::Delete { old: old + i0 },
+                Step::Insert { new } => Step::Insert { new: new + j0 },
+                Step::MovedAway { old, new } => Step::MovedAway {
+                    old: old + i0,
+                    new: new + j0,
+                },
+                Step::MovedHere { old, new } => Step::MovedHere {
+                    old: old + i0,
+                    new: new + j0,
+                },
+            });
+        }
+    }
+    diff.steps = steps;
+    diff
+}
+
+/// The units of a revision cut into stretches: before the first decision,
+/// the first decision, between it and the next, and so on, the footnotes
+/// (numbered through the document) last; `None` if the units are not in
+/// that order.
+fn stretches(
+    units: &[Unit],
+    decisions: &[(Span, Option<String>)],
+) -> Option<Vec<std::ops::Range<usize>>> {
+    let stretch = |u: &Unit| {
+        if u.kind == UnitKind::Footnote {
+            return 2 * decisions.len();
+        }
+        match decision_of(u, decisions) {
+            Some(k) => 2 * k + 1,
+            None => {
+                2 * decisions
+                    .iter()
+                    .filter(|(d, _)| d.end <= u.span.start)
+                    .count()
+            }
+        }
+    };
+    let mut out = vec![0..0; 2 * decisions.len() + 1];
+    let mut last = 0;
+    for (k, u) in units.iter().enumerate() {
+        let s = stretch(u);
+        if s < last {
+            return None;
+        }
+        if out[s].is_empty() {
+            out[s] = k..k;
+        }
+        out[s].end = k + 1;
+        last = s;
+    }
+    // An empty stretch starts where the units after it do.
+    let mut at = units.len();
+    for r in out.iter_mut().rev() {
+        if r.start == r.end {
+            *r = at..at;
+        }
+        at = r.start;
+    }
+    Some(out)
 }
 
 /// `new` with each cross-reference to a paragraph OLD has too printed with
@@ -129,7 +225,7 @@ impl VisitorMut for Renumber<'_> {
     }
 }
 
-/// One amendment: its sentence and the paragraphs it quotes.
+/// One amendment: its sentence and the paragraphs it quotes, as source.
 struct Amendment {
     sentence: String,
     quoted: Vec<String>,
@@ -151,6 +247,27 @@ struct Writer<'a> {
     new: &'a [Unit],
     old_parent: Vec<Option<usize>>,
     new_parent: Vec<Option<usize>>,
+    /// The part each unit is in, if any: a decision (its index among its
+    /// revision's decisions), or an annex outside its decisions (after
+    /// the decisions: the decisions' count plus the annex's index).
+    old_scope: Vec<Option<usize>>,
+    new_scope: Vec<Option<usize>>,
+    /// OLD's part that each of NEW's parts revises.
+    revises: HashMap<usize, usize>,
+    /// How a place in each of OLD's parts is named with the part, when
+    /// several parts number the same kind of paragraph; `None` where the
+    /// place's name is enough.
+    qualifiers: Vec<Option<Qualifier>>,
+    table: &'static crate::lang::LangTable,
+    /// The opening words of NEW's clauses, by the clause's span.
+    openings: HashMap<(usize, usize), String>,
+    /// The footnote marks in each revision's paragraphs.
+    old_marks: Marks,
+    new_marks: Marks,
+    /// The unit of OLD each unit of NEW is matched with in place, and the
+    /// words that changed between them.
+    matched: Vec<Option<usize>>,
+    changed: HashMap<usize, &'a [Words]>,
     /// Old units deleted or moved away; new units inserted or moved here.
     removed: Vec<bool>,
     added: Vec<bool>,
@@ -162,24 +279,97 @@ struct Writer<'a> {
 
 impl<'a> Writer<'a> {
     fn new(
-        old: &'a [Unit],
-        new: &'a [Unit],
-        steps: &[Step],
+        old_doc: &Document,
+        new_doc: &Document,
+        diff: &'a crate::diff::Diff,
         words: &'static AmendmentWords,
     ) -> Self {
+        let (old, new) = (&diff.old[..], &diff.new[..]);
         let (mut removed, mut added) = (vec![false; old.len()], vec![false; new.len()]);
-        for s in steps {
+        for s in &diff.steps {
             match *s {
                 Step::Delete { old } | Step::MovedAway { old, .. } => removed[old] = true,
                 Step::Insert { new } | Step::MovedHere { new, .. } => added[new] = true,
                 Step::Same { .. } | Step::Replace { .. } => {}
             }
         }
+        let (old_decisions, new_decisions) = (decisions(old_doc), decisions(new_doc));
+        let old_scope = scopes(old, &old_decisions, old_doc);
+        let new_scope = scopes(new, &new_decisions, new_doc);
+        // A part of NEW revises the part of OLD its paragraphs were
+        // matched with, those matched in place first.
+        let mut revises = HashMap::new();
+        let pairs = |moved: bool| {
+            diff.steps.iter().filter_map(move |s| match *s {
+                Step::Same { old, new } | Step::Replace { old, new, .. } if !moved => {
+                    Some((old, new))
+                }
+                Step::MovedHere { old, new } if moved => Some((old, new)),
+                _ => None,
+            })
+        };
+        for (i, j) in pairs(false).chain(pairs(true)) {
+            if let (Some(a), Some(b)) = (old_scope[i], new_scope[j]) {
+                revises.entry(b).or_insert(a);
+            }
+        }
+        let mut qualifiers: Vec<Option<Qualifier>> = if old_decisions.len() > 1 {
+            decision_names(&old_decisions, words)
+                .into_iter()
+                .map(|n| Some(Qualifier::Decision(n)))
+                .collect()
+        } else {
+            vec![None; old_decisions.len()]
+        };
+        // Paragraphs numbered in more than one division (the body, each
+        // annex) are named with their annex, as a reference from outside
+        // it names them; those of the body alone.
+        let mut divisions: Vec<Option<usize>> = old
+            .iter()
+            .zip(&old_scope)
+            .filter(|(u, _)| u.kind == UnitKind::Paragraph && !u.path.is_empty())
+            .map(|(_, s)| *s)
+            .collect();
+        divisions.sort_unstable();
+        divisions.dedup();
+        let several = divisions.len() > 1;
+        qualifiers.extend(old_doc.annexes.iter().map(|a| {
+            let of = match (&a.number, old_doc.annexes.len()) {
+                (Some(n), 2..) => crate::resolve::AnnexOf::Numbered(n.text.clone()),
+                _ => crate::resolve::AnnexOf::Single,
+            };
+            several.then_some(Qualifier::Annex(of))
+        }));
         Writer {
             old,
             new,
             old_parent: parents(old),
             new_parent: parents(new),
+            old_scope,
+            new_scope,
+            revises,
+            qualifiers,
+            table: old_doc.language.table(),
+            openings: openings(new_doc),
+            old_marks: Marks::of(old_doc, old),
+            new_marks: Marks::of(new_doc, new),
+            matched: {
+                let mut m = vec![None; new.len()];
+                for s in &diff.steps {
+                    if let Step::Same { old, new } | Step::Replace { old, new, .. } = *s {
+                        m[new] = Some(old);
+                    }
+                }
+                m
+            },
+            changed: diff
+                .steps
+                .iter()
+                .filter_map(|s| match s {
+                    Step::Replace { new, words, .. } => Some((*new, &words[..])),
+                    _ => None,
+                })
+                .collect(),
             removed,
             added,
             words,
@@ -194,6 +384,14 @@ impl<'a> Writer<'a> {
         let old_gone = |w: &Self, i: usize| covered(&w.old_parent, &w.removed, i);
         let new_gone = |w: &Self, j: usize| covered(&w.new_parent, &w.added, j);
         match *step {
+            // A footnote whose mark is now in another paragraph is one
+            // footnote deleted and another inserted, whatever their words.
+            Step::Same { old, new } | Step::Replace { old, new, .. }
+                if self.old[old].kind == UnitKind::Footnote && !self.marked_alike(old, new) =>
+            {
+                self.delete(old);
+                self.insert_footnote(new);
+            }
             Step::Same { old, new } | Step::Replace { old, new, .. } => {
                 match (old_gone(self, old), new_gone(self, new)) {
                     (false, false) => {
@@ -233,11 +431,33 @@ impl<'a> Writer<'a> {
         ));
     }
 
+    /// A footnote that no amendment can place: `why`, in full.
+    fn refuse_footnote(&mut self, unit: &Unit, why: &str) {
+        self.refused.push((
+            Side::New,
+            Diagnostic::new(Code::E0402, unit.span, why.to_string())
+                .label("footnote inserted")
+                .help(
+                    "write this amendment by hand, or put the footnote's mark after words \
+                     the draft already has, once",
+                ),
+        ));
+    }
+
     fn delete(&mut self, i: usize) {
         self.flush();
         let unit = &self.old[i];
-        match place(self.words, self.old, &self.old_parent, i) {
-            Some(place) if unit.kind != UnitKind::Footnote => self.out.push(Amendment {
+        // A footnote whose marks are all in paragraphs deleted goes with them.
+        if unit.kind == UnitKind::Footnote
+            && let Some(holders) = self.old_marks.holders(&unit.path)
+            && holders
+                .iter()
+                .all(|&h| self.removed[h] || covered(&self.old_parent, &self.removed, h))
+        {
+            return;
+        }
+        match self.name(i) {
+            Some(place) => self.out.push(Amendment {
                 sentence: fill(self.words.delete, &[("{place}", &place)]),
                 quoted: Vec::new(),
             }),
@@ -245,15 +465,138 @@ impl<'a> Writer<'a> {
         }
     }
 
+    /// Whether old footnote `i` and new footnote `j` are marked in the same
+    /// paragraphs (the new ones matched in place with the old).
+    fn marked_alike(&self, i: usize, j: usize) -> bool {
+        let old: Vec<usize> = self
+            .old_marks
+            .of_footnote(&self.old[i].path)
+            .into_iter()
+            .map(|m| m.0)
+            .collect();
+        let new: Vec<Option<usize>> = self
+            .new_marks
+            .of_footnote(&self.new[j].path)
+            .into_iter()
+            .map(|m| self.matched[m.0])
+            .collect();
+        new.len() == old.len() && new.iter().zip(&old).all(|(n, o)| *n == Some(*o))
+    }
+
+    /// The new footnote `j` inserted: in a paragraph inserted whole, it is
+    /// quoted with it; in one kept, an amendment inserts it after (or
+    /// before) words of the paragraph as it stands.
+    fn insert_footnote(&mut self, j: usize) {
+        self.flush();
+        let unit = &self.new[j];
+        let marks = self.new_marks.of_footnote(&unit.path);
+        let added = |h: usize| self.added[h] || covered(&self.new_parent, &self.added, h);
+        if !marks.is_empty() && marks.iter().all(|&(h, _)| added(h)) {
+            return;
+        }
+        let why = match marks.as_slice() {
+            [(h, Some(at))] => match self.matched[*h] {
+                Some(i) => match self.old_offset(*h, *at) {
+                    Some(old_at) => {
+                        let text = &self.old[i].text;
+                        match (insertion_context(text, old_at), self.name(i)) {
+                            (Some((after, context)), Some(place)) => {
+                                let (open, close) = self.words.quote;
+                                let template = if after {
+                                    self.words.footnote_after
+                                } else {
+                                    self.words.footnote_before
+                                };
+                                let old = format!("{open}{}{close}", context.trim());
+                                self.out.push(Amendment {
+                                    sentence: fill(
+                                        template,
+                                        &[("{place}", &place), ("{old}", &old)],
+                                    ),
+                                    quoted: vec![format!(
+                                        "{open}{}{close}",
+                                        plain(unit.text.trim())
+                                    )],
+                                });
+                                return;
+                            }
+                            _ => {
+                                "footnote inserted where no words of its paragraph name one \
+                                 place: an amendment inserts a footnote after words it quotes"
+                            }
+                        }
+                    }
+                    None => {
+                        "footnote inserted next to words inserted: an amendment inserts a \
+                         footnote after words the draft already has"
+                    }
+                },
+                None => "footnote inserted in a part amendments do not name",
+            },
+            [(_, None)] => {
+                "footnote inserted inside brackets or emphasis: an amendment inserts a \
+                 footnote between words, not inside markup"
+            }
+            [] => "footnote inserted in a part amendments do not name",
+            _ => "footnote marked at several places: an amendment inserts a footnote at one",
+        };
+        self.refuse_footnote(unit, why);
+    }
+
+    /// Where offset `at` of new unit `j`'s text is in the text of the old
+    /// unit it is matched with: in words both have, or at their edge after
+    /// words deleted; `None` next to words inserted, whose place in the
+    /// draft as it stands is none.
+    fn old_offset(&self, j: usize, at: usize) -> Option<usize> {
+        let Some(words) = self.changed.get(&j) else {
+            return Some(at);
+        };
+        let (mut o, mut n) = (0, 0);
+        let mut found = None;
+        for w in *words {
+            match w {
+                Words::Insert(t) if (n..=n + t.len()).contains(&at) => return None,
+                Words::Insert(t) => n += t.len(),
+                Words::Delete(t) => o += t.len(),
+                Words::Same(t) => {
+                    if found.is_none() && (n..=n + t.len()).contains(&at) {
+                        found = Some(o + at - n);
+                    }
+                    o += t.len();
+                    n += t.len();
+                }
+            }
+        }
+        found.or((at == n).then_some(o))
+    }
+
     /// The new unit `j` inserted whole, at step `at`.
     fn insert(&mut self, steps: &[Step], at: usize, j: usize) {
         let unit = &self.new[j];
+        if unit.kind == UnitKind::Footnote {
+            return self.insert_footnote(j);
+        }
+        let whole =
+            || (j + 1..self.new.len()).take_while(|&k| ancestors(&self.new_parent, k).contains(&j));
+        if let Some(why) = std::iter::once(j)
+            .chain(whole())
+            .find_map(|k| self.new_marks.unplaced(k))
+        {
+            self.flush();
+            return self.refuse_footnote(unit, why);
+        }
         let Some(_) = kind_words(self.words, unit.kind) else {
             self.flush();
             self.refuse(Side::New, unit, &format!("{} inserted", noun(unit.kind)));
             return;
         };
-        let Some((template, anchor)) = self.anchor(steps, at, j) else {
+        let Some((template, anchor)) = self.anchor(steps, at, j).or_else(|| {
+            // Subparagraphs given to a paragraph that had none.
+            let holder = self.new_parent[j].and_then(|p| self.matched[p])?;
+            let had = (0..self.old.len())
+                .any(|i| self.old_parent[i] == Some(holder) && self.old[i].level == unit.level);
+            (unit.kind == UnitKind::Subparagraph && !had).then_some((self.words.add_to, holder))
+        }) else {
             self.flush();
             self.refuse(
                 Side::New,
@@ -265,14 +608,13 @@ impl<'a> Writer<'a> {
             );
             return;
         };
-        let place = place(self.words, self.old, &self.old_parent, anchor)
+        let place = self
+            .name(anchor)
             .expect("an anchor is a paragraph with a name");
-        let mut quoted = vec![self.quote(unit)];
-        quoted.extend(
-            (j + 1..self.new.len())
-                .take_while(|&k| ancestors(&self.new_parent, k).contains(&j))
-                .map(|k| self.quote(&self.new[k])),
-        );
+        let quoted: Vec<String> = std::iter::once(j)
+            .chain(whole())
+            .map(|k| self.quote(k))
+            .collect();
         if let Some(p) = &mut self.pending
             && p.kind == unit.kind
             && p.template == template
@@ -297,13 +639,30 @@ impl<'a> Writer<'a> {
     /// else one deleted before it; a subparagraph's, among its siblings.
     fn anchor(&self, steps: &[Step], at: usize, j: usize) -> Option<(&'static str, usize)> {
         let unit = &self.new[j];
-        let sibling = |i: usize| self.old[i].kind == unit.kind && self.old[i].level == unit.level;
-        // A subparagraph's siblings end at the paragraph that holds them.
+        // In the decision of OLD that the unit's decision revises.
+        let scope = match self.new_scope[j] {
+            Some(b) => Some(*self.revises.get(&b)?),
+            None => None,
+        };
+        let here = |i: usize| self.old_scope[i] == scope;
+        // A subparagraph's siblings are in the paragraph of OLD its own is
+        // matched with.
+        let holder = self.new_parent[j].and_then(|p| self.matched[p]);
+        let sibling = |i: usize| {
+            self.old[i].kind == unit.kind
+                && self.old[i].level == unit.level
+                && here(i)
+                && (unit.kind != UnitKind::Subparagraph || self.old_parent[i] == holder)
+        };
+        let kept = |i: usize| !self.removed[i] && !covered(&self.old_parent, &self.removed, i);
+        // A subparagraph's siblings end at the paragraph that holds them
+        // (one the revision keeps).
         let fence = |i: usize| {
             unit.kind == UnitKind::Subparagraph
+                && kept(i)
                 && (self.old[i].kind != UnitKind::Subparagraph || self.old[i].level < unit.level)
         };
-        let named = |i: usize| place(self.words, self.old, &self.old_parent, i).is_some();
+        let named = |i: usize| self.name(i).is_some();
         let old_of = |s: &Step| match *s {
             Step::Same { old, .. }
             | Step::Replace { old, .. }
@@ -311,7 +670,6 @@ impl<'a> Writer<'a> {
             | Step::MovedAway { old, .. } => Some(old),
             Step::Insert { .. } | Step::MovedHere { .. } => None,
         };
-        let kept = |i: usize| !self.removed[i] && !covered(&self.old_parent, &self.removed, i);
         let before = || steps[..at].iter().rev().filter_map(old_of);
         let after = || steps[at + 1..].iter().filter_map(old_of);
         let mut deleted_before = None;
@@ -344,7 +702,8 @@ impl<'a> Writer<'a> {
         if unit.kind == UnitKind::Subparagraph {
             return None;
         }
-        let paragraph = |i: &usize| named(*i) && self.old[*i].kind != UnitKind::Footnote;
+        let paragraph =
+            |i: &usize| named(*i) && self.old[*i].kind != UnitKind::Footnote && here(*i);
         let near = |keep: bool| {
             let ok = move |i: &usize| paragraph(i) && (kept(*i) || !keep);
             before()
@@ -355,15 +714,61 @@ impl<'a> Writer<'a> {
         near(true).or_else(|| near(false))
     }
 
-    /// A unit as quoted in full: a subparagraph with its letter.
-    fn quote(&self, unit: &Unit) -> String {
+    /// How amendments name old unit `i`, if they do: with its decision
+    /// when OLD has several, with its annex when the body and annexes
+    /// number paragraphs, as each numbers them afresh.
+    fn name(&self, i: usize) -> Option<String> {
+        let place = place(self.words, self.old, &self.old_parent, i)?;
+        let qualifier = self.old_scope[i]
+            .filter(|_| self.old[i].kind != UnitKind::Footnote)
+            .and_then(|p| self.qualifiers[p].as_ref());
+        Some(match qualifier {
+            Some(Qualifier::Decision(d)) => fill(
+                self.words.of_decision,
+                &[("{place}", &place), ("{decision}", d)],
+            ),
+            Some(Qualifier::Annex(of)) => crate::resolve::of_annex(self.table, &place, of),
+            None => place,
+        })
+    }
+
+    /// A new unit as quoted in full, as source: a subparagraph with its
+    /// letter, a clause with its opening words in italics, as the draft
+    /// sets them (the words resolution recognised).
+    fn quote(&self, k: usize) -> String {
+        let unit = &self.new[k];
         let (open, close) = self.words.quote;
-        let text = if unit.kind == UnitKind::Subparagraph && !unit.display.is_empty() {
-            format!("{} {}", unit.display, unit.text)
-        } else {
-            unit.text.clone()
-        };
-        format!("{open}{}{close}", text.trim())
+        let text = &unit.text;
+        let marks = self.new_marks.in_unit(k);
+        let opening = self
+            .openings
+            .get(&(unit.span.start, unit.span.end))
+            .filter(|o| !o.is_empty() && text.starts_with(o.as_str()))
+            .filter(|o| marks.iter().all(|m| m.0.is_some_and(|at| at >= o.len())));
+        let mut out = String::new();
+        if unit.kind == UnitKind::Subparagraph && !unit.display.is_empty() {
+            out.push_str(&plain(&unit.display));
+            out.push(' ');
+        }
+        let mut from = 0;
+        if let Some(o) = opening {
+            out.push_str(&format!("*{}*", plain(o)));
+            from = o.len();
+        }
+        // Each footnote where its mark is, as an inline footnote.
+        for (at, number) in marks {
+            let Some(at) = *at else { continue };
+            let note = self
+                .new
+                .iter()
+                .find(|u| u.kind == UnitKind::Footnote && u.path == *number)
+                .map_or("", |u| u.text.trim());
+            out.push_str(&plain(&text[from..at]));
+            out.push_str(&format!("^{{{}}}", plain(note)));
+            from = at;
+        }
+        out.push_str(&plain(&text[from..]));
+        format!("{open}{}{close}", out.trim())
     }
 
     fn flush(&mut self) {
@@ -380,7 +785,7 @@ impl<'a> Writer<'a> {
     /// The words of old unit `i` changed as `words` say.
     fn replace(&mut self, i: usize, words: &[Words]) {
         let unit = &self.old[i];
-        let Some(place) = place(self.words, self.old, &self.old_parent, i) else {
+        let Some(place) = self.name(i) else {
             self.refuse(Side::Old, unit, &format!("{} changed", noun(unit.kind)));
             return;
         };
@@ -416,6 +821,223 @@ impl<'a> Writer<'a> {
             });
         }
     }
+}
+
+/// A revision's decisions in source order: each one's span and how a
+/// cross-reference names it, if by its symbol.
+fn decisions(doc: &Document) -> Vec<(Span, Option<String>)> {
+    struct Found(Vec<(Span, Option<String>)>, &'static crate::lang::LangTable);
+    impl crate::visit::Visitor for Found {
+        fn visit_decision(&mut self, d: &Decision) {
+            let name = d
+                .symbol
+                .is_some()
+                .then(|| crate::resolve::decision_reference(d, self.1));
+            self.0.push((d.span, name));
+        }
+    }
+    let mut found = Found(Vec::new(), doc.language.table());
+    crate::visit::Visitor::visit_document(&mut found, doc);
+    found.0
+}
+
+/// The footnote marks in a revision's paragraphs: for each unit, each
+/// mark's place in its text (a byte offset; `None` for a mark inside
+/// brackets or emphasis, which the text alone does not place) and the
+/// footnote's number, as its unit's `path`.
+struct Marks(HashMap<usize, Vec<(Option<usize>, String)>>);
+
+impl Marks {
+    fn of(doc: &Document, units: &[Unit]) -> Marks {
+        use crate::ast::{Inline, Opening};
+        use crate::visit::{self, Visitor};
+        /// The numbers of the footnotes marked in some content.
+        struct Refs(Vec<String>);
+        impl Visitor for Refs {
+            fn visit_footnote_ref(&mut self, r: &crate::ast::FootnoteRef) {
+                self.0.extend(r.number.map(|n| n.to_string()));
+            }
+        }
+        struct Found {
+            units: HashMap<(usize, usize), usize>,
+            marks: HashMap<usize, Vec<(Option<usize>, String)>>,
+        }
+        impl Found {
+            fn holder(&mut self, span: Span, opening: Option<&Opening>, content: &[Inline]) {
+                let Some(&unit) = self.units.get(&(span.start, span.end)) else {
+                    return;
+                };
+                // The unit's text is the opening words, a blank, the words.
+                let mut at = match opening {
+                    Some(o) if o.space_after && !crate::lower::plain_text(content).is_empty() => {
+                        o.text.len() + 1
+                    }
+                    Some(o) => o.text.len(),
+                    None => 0,
+                };
+                let mut found = Vec::new();
+                for inline in content {
+                    let one = std::slice::from_ref(inline);
+                    let mut refs = Refs(Vec::new());
+                    refs.visit_content(one);
+                    let top = matches!(inline, Inline::FootnoteRef(_));
+                    found.extend(refs.0.into_iter().map(|n| (top.then_some(at), n)));
+                    at += crate::lower::plain_text(one).len();
+                }
+                if !found.is_empty() {
+                    self.marks.insert(unit, found);
+                }
+            }
+        }
+        impl Visitor for Found {
+            fn visit_preambular_clause(&mut self, c: &crate::ast::PreambularClause) {
+                self.holder(c.span, c.opening.as_ref(), &c.content);
+                visit::walk_preambular_clause(self, c);
+            }
+            fn visit_operative_paragraph(&mut self, p: &crate::ast::OperativeParagraph) {
+                self.holder(p.span, p.opening.as_ref(), &p.content);
+                visit::walk_operative_paragraph(self, p);
+            }
+            fn visit_paragraph(&mut self, p: &crate::ast::Paragraph) {
+                self.holder(p.span, None, &p.content);
+                visit::walk_paragraph(self, p);
+            }
+            fn visit_subparagraph(&mut self, s: &crate::ast::SubParagraph) {
+                self.holder(s.span, None, &s.content);
+                visit::walk_subparagraph(self, s);
+            }
+        }
+        let mut found = Found {
+            units: units
+                .iter()
+                .enumerate()
+                .filter(|(_, u)| u.kind != UnitKind::Footnote)
+                .map(|(k, u)| ((u.span.start, u.span.end), k))
+                .collect(),
+            marks: HashMap::new(),
+        };
+        found.visit_document(doc);
+        Marks(found.marks)
+    }
+
+    /// The marks of the footnote numbered `number`: each unit holding one,
+    /// with its place.
+    fn of_footnote(&self, number: &str) -> Vec<(usize, Option<usize>)> {
+        let mut out: Vec<(usize, Option<usize>)> = self
+            .0
+            .iter()
+            .flat_map(|(&unit, marks)| {
+                marks
+                    .iter()
+                    .filter(|(_, n)| n == number)
+                    .map(move |(at, _)| (unit, *at))
+            })
+            .collect();
+        out.sort_unstable();
+        out
+    }
+
+    /// The units holding a mark of footnote `number`, if any does.
+    fn holders(&self, number: &str) -> Option<Vec<usize>> {
+        let units: Vec<usize> = self.of_footnote(number).into_iter().map(|m| m.0).collect();
+        (!units.is_empty()).then_some(units)
+    }
+
+    /// The marks in unit `k`, in their order.
+    fn in_unit(&self, k: usize) -> &[(Option<usize>, String)] {
+        self.0.get(&k).map_or(&[], Vec::as_slice)
+    }
+
+    /// Why an inserted unit `k` cannot be quoted with its footnotes.
+    fn unplaced(&self, k: usize) -> Option<&'static str> {
+        self.in_unit(k)
+            .iter()
+            .any(|(at, _)| at.is_none())
+            .then_some(
+                "paragraph inserted with a footnote inside brackets or emphasis: its quotation \
+                 places a footnote only between words",
+            )
+    }
+}
+
+/// The opening words resolution recognised in each clause of a revision,
+/// by the clause's span.
+fn openings(doc: &Document) -> HashMap<(usize, usize), String> {
+    struct Found(HashMap<(usize, usize), String>);
+    impl crate::visit::Visitor for Found {
+        fn visit_preambular_clause(&mut self, c: &crate::ast::PreambularClause) {
+            if let Some(o) = &c.opening {
+                self.0.insert((c.span.start, c.span.end), o.text.clone());
+            }
+        }
+        fn visit_operative_paragraph(&mut self, p: &crate::ast::OperativeParagraph) {
+            if let Some(o) = &p.opening {
+                self.0.insert((p.span.start, p.span.end), o.text.clone());
+            }
+        }
+    }
+    let mut found = Found(HashMap::new());
+    crate::visit::Visitor::visit_document(&mut found, doc);
+    found.0
+}
+
+/// How the amendments name each of several decisions: as a reference
+/// does, by its symbol, when no other decision has the same; else by its
+/// place among them ("the second draft decision"), as a decision with no
+/// symbol, or with a provisional one it shares (`MC-6/[…]`), has no other
+/// name a reader can find.
+fn decision_names(decisions: &[(Span, Option<String>)], words: &AmendmentWords) -> Vec<String> {
+    decisions
+        .iter()
+        .enumerate()
+        .map(|(k, (_, name))| match name {
+            Some(n) if decisions.iter().filter(|d| d.1.as_ref() == Some(n)).count() == 1 => {
+                n.clone()
+            }
+            _ => {
+                let ord = (words.ordinal)(u32::try_from(k + 1).unwrap_or(u32::MAX));
+                fill(words.decision_ordinal, &[("{ord}", &ord)])
+            }
+        })
+        .collect()
+}
+
+/// How a place is named with the part of the document it is in.
+#[derive(Clone)]
+enum Qualifier {
+    /// "… of decision SC-4/2": the decision's name.
+    Decision(String),
+    /// "… of annex I", as a reference from outside the annex.
+    Annex(crate::resolve::AnnexOf),
+}
+
+/// The part each unit is in, if any: its decision, else its annex (after
+/// the decisions).
+fn scopes(
+    units: &[Unit],
+    decisions: &[(Span, Option<String>)],
+    doc: &Document,
+) -> Vec<Option<usize>> {
+    // An annex's span is its heading line; its content follows, up to the
+    // next annex.
+    units
+        .iter()
+        .map(|u| {
+            decision_of(u, decisions).or_else(|| {
+                let a = doc
+                    .annexes
+                    .iter()
+                    .rposition(|a| a.span.start <= u.span.start)?;
+                Some(decisions.len() + a)
+            })
+        })
+        .collect()
+}
+
+fn decision_of(u: &Unit, decisions: &[(Span, Option<String>)]) -> Option<usize> {
+    decisions
+        .iter()
+        .position(|(d, _)| d.start <= u.span.start && u.span.end <= d.end)
 }
 
 /// The unit that holds each unit: a subparagraph's paragraph or
@@ -610,9 +1232,14 @@ fn join(a: Change, b: Change) -> Change {
     }
 }
 
-/// Whether `part` occurs once in `text`.
+/// Whether `part` occurs once in `text`, counting occurrences that
+/// overlap (`it] [on it]` is twice in `[on it] [on it] [on it]`).
 fn unique(text: &str, part: &str) -> bool {
-    !part.is_empty() && text.matches(part).count() == 1
+    let Some(first) = text.find(part).filter(|_| !part.is_empty()) else {
+        return false;
+    };
+    let next = first + text[first..].chars().next().map_or(1, char::len_utf8);
+    !text[next..].contains(part)
 }
 
 /// Whether every quotation mark `part` opens it closes, so that quoting
@@ -737,12 +1364,14 @@ fn named_once(o: &str, n: &str, changes: &mut Vec<Change>) {
 
 // ------------------------------------------------------------ the source
 
-/// The `.draft` source: a note whose masthead is the amended draft's, and
-/// one numbered paragraph per amendment.
+/// The `.draft` source: a note whose masthead is the amended draft's, with
+/// the sponsors' line if there are sponsors, and one numbered paragraph per
+/// amendment.
 fn source(
     old: &Document,
     new: &Document,
     symbol: &str,
+    sponsors: &[&str],
     words: &AmendmentWords,
     amendments: &[Amendment],
 ) -> String {
@@ -753,20 +1382,35 @@ fn source(
         "// The amendments that make {old_symbol} read as {new_symbol},\n\
          // written by `draftdec diff --to amendments` (docs/negotiation.md).\n"
     );
-    let titles = if amendments.len() == 1 {
-        words.title_one
+    let (titles, lines) = if amendments.len() == 1 {
+        (words.title_one, words.sponsors_one)
     } else {
-        words.title_many
+        (words.title_many, words.sponsors_many)
     };
-    let title = match old.kind() {
-        DocKind::DraftResolution => titles[0],
-        DocKind::DraftDecision => titles[1],
-        DocKind::Note | DocKind::Resolution | DocKind::Decision => titles[2],
+    let of_kind = |t: [&'static str; 3]| match old.kind() {
+        DocKind::DraftResolution => t[0],
+        DocKind::DraftDecision => t[1],
+        DocKind::Note | DocKind::Resolution | DocKind::Decision => t[2],
     };
-    let title = fill(title, &[("{symbol}", &old_symbol)]);
+    let title = fill(of_kind(titles), &[("{symbol}", &old_symbol)]);
+    let sponsors = match sponsors {
+        [] => None,
+        [names @ .., last] if !names.is_empty() => Some(format!(
+            "{}{}{last}",
+            names.join(words.list.0),
+            words.list.1
+        )),
+        [one, ..] => Some(one.to_string()),
+    }
+    .map(|names| {
+        fill(
+            of_kind(lines),
+            &[("{sponsors}", &names), ("{symbol}", &old_symbol)],
+        )
+    });
     let m = &old.meta;
     let code = old.language.code().to_string();
-    let fields: [(&str, Option<String>); 14] = [
+    let fields: [(&str, Option<String>); 15] = [
         ("type", Some("note".to_string())),
         ("organ", text(&m.organ)),
         ("symbol", Some(symbol.trim().to_string())),
@@ -780,6 +1424,7 @@ fn source(
         ("agenda-item", text(&m.agenda_item)),
         ("agenda-title", text(&m.agenda_title)),
         ("provisional-agenda", text(&m.provisional_agenda)),
+        ("sponsors", sponsors),
         ("title", Some(title)),
     ];
     for (key, value) in fields {
@@ -790,7 +1435,7 @@ fn source(
     for a in amendments {
         out.push_str(&format!("\n#. {}\n", plain(&a.sentence)));
         for q in &a.quoted {
-            out.push_str(&format!("\n{}\n", plain(q)));
+            out.push_str(&format!("\n{q}\n"));
         }
     }
     out

@@ -165,6 +165,12 @@ pub fn diff(old: &Document, new: &Document) -> Diff {
     }
 }
 
+/// The steps that turn units `a` into `b`, aligned as [`diff`] aligns two
+/// revisions (the amendments compare several decisions one by one).
+pub(crate) fn steps_between(a: &[Unit], b: &[Unit]) -> Vec<Step> {
+    steps(a, b, &align(a, b))
+}
+
 impl Diff {
     /// The edit script: every step that changes the text.
     pub fn edits(&self) -> Vec<Edit> {

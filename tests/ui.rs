@@ -138,6 +138,7 @@ fn amendments(dir: &Path) -> (String, Vec<Code>) {
         &compiled[0].document,
         &compiled[1].document,
         "A/C.3/78/L.60",
+        &[],
     )
     .err()
     .unwrap_or_default();

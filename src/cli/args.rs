@@ -144,6 +144,12 @@ pub(crate) enum Command {
         /// requires it), such as `A/C.3/78/L.60`
         #[arg(long, value_name = "SYMBOL")]
         symbol: Option<String>,
+        /// The sponsors of the amendments (`--to amendments` only), names
+        /// separated by commas, such as `"Cuba, Mexico"`: printed as the
+        /// sponsors' line "Cuba and Mexico: amendments to draft resolution
+        /// SYMBOL-OF-OLD" [default: none, and no sponsors' line]
+        #[arg(long, value_name = "NAMES")]
+        sponsors: Option<String>,
         /// Where to write [default: standard output]
         #[arg(short, long, value_name = "PATH")]
         output: Option<PathBuf>,

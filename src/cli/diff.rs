@@ -18,6 +18,7 @@ pub(crate) fn diff(
     new: &Path,
     to: DiffTarget,
     symbol: Option<&str>,
+    sponsors: Option<&str>,
     output: Option<&Path>,
     mut revision: Revision,
     format: Format,
@@ -45,6 +46,24 @@ pub(crate) fn diff(
         }
         (_, symbol) => symbol.unwrap_or_default(),
     };
+    let sponsors: Vec<&str> = match (to, sponsors) {
+        (_, None) => Vec::new(),
+        (DiffTarget::Amendments, Some(given)) => {
+            let names: Vec<&str> = given.split(',').map(str::trim).collect();
+            if given.contains('\n') || names.iter().any(|n| n.is_empty()) {
+                return Err(Failure(format!(
+                    "--sponsors {}: expected names separated by commas, such as \"Cuba, Mexico\"",
+                    draftdec::diag::visible(given)
+                )));
+            }
+            names
+        }
+        (_, Some(_)) => {
+            return Err(Failure(
+                "--sponsors is for --to amendments: the sponsors of the amendments".to_string(),
+            ));
+        }
+    };
     if is_stdin(old) && is_stdin(new) {
         return Err(Failure(
             "`-` (standard input) can be given only once".to_string(),
@@ -65,13 +84,12 @@ pub(crate) fn diff(
     // that each file's are printed once (one JSON array per file).
     let amendments = match to {
         DiffTarget::Amendments if !failed => Some(
-            draftdec::amendments::amendments(&documents[0], &documents[1], symbol).map_err(
-                |refused| {
+            draftdec::amendments::amendments(&documents[0], &documents[1], symbol, &sponsors)
+                .map_err(|refused| {
                     for (side, d) in refused {
                         diagnostics[usize::from(side == Side::New)].push(d);
                     }
-                },
-            ),
+                }),
         ),
         _ => None,
     };

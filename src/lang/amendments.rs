@@ -17,6 +17,12 @@ pub struct AmendmentWords {
     /// draft decision, or another document (`{symbol}`).
     pub title_one: [&'static str; 3],
     pub title_many: [&'static str; 3],
+    /// The sponsors' line, as `title_one` and `title_many`: `{sponsors}`
+    /// the sponsors' names as a list, `{symbol}` the amended draft's.
+    pub sponsors_one: [&'static str; 3],
+    pub sponsors_many: [&'static str; 3],
+    /// A list of names: `, ` between them, ` and ` before the last.
+    pub list: (&'static str, &'static str),
     /// The quotation marks around quoted words and paragraphs.
     pub quote: (&'static str, &'static str),
     /// How a paragraph is named: a preambular paragraph by its ordinal
@@ -27,6 +33,13 @@ pub struct AmendmentWords {
     /// What a new paragraph is (`Insert a new {kind}`), for the same kinds
     /// but footnotes.
     pub kinds: Kinds,
+    /// A paragraph of one of several decisions: `{place}` in `{decision}`,
+    /// the decision as a cross-reference names it (`decision SC-4/2`).
+    pub of_decision: &'static str,
+    /// A decision that no symbol names alone (none, or one another
+    /// decision shares), by its place among the document's decisions
+    /// (`{ord}`, an [`AmendmentWords::ordinal`]).
+    pub decision_ordinal: &'static str,
     /// `{n}` in words, in the case the places' templates need.
     pub ordinal: fn(u32) -> String,
     /// `In {place}, {edit}.`: a change of words inside a paragraph.
@@ -40,6 +53,13 @@ pub struct AmendmentWords {
     /// `Insert {kind} after {place}, reading:`, `{kind}` one or several.
     pub insert_after: &'static str,
     pub insert_before: &'static str,
+    /// `In {place}, add {kind}, reading:`: subparagraphs given to a
+    /// paragraph (or subparagraph) that had none.
+    pub add_to: &'static str,
+    /// `In {place}, after {old} insert a footnote reading:`, and before
+    /// `{old}` at the start of a paragraph; the footnote is quoted.
+    pub footnote_after: &'static str,
+    pub footnote_before: &'static str,
     /// `Delete {place}.`
     pub delete: &'static str,
     /// Ends a sentence (`.`).
@@ -72,7 +92,9 @@ pub struct Kinds {
 /// Delga 187 ("Insert the following new paragraph between first and second
 /// preambular paragraphs:", "In second preambular paragraph replace the
 /// phrase … by the following"), A/C.3/42/SR.61 and A/61/PV.79 ("In
-/// operative paragraph 12 …", "delete operative paragraph 13").
+/// operative paragraph 12 …", "delete operative paragraph 13"); the
+/// sponsors' line as A/HRC/S-4/L.3 prints it ("Algeria (…): amendments to
+/// draft resolution A/HRC/S-4/L.1").
 pub const EN: AmendmentWords = AmendmentWords {
     title_one: [
         "Amendment to draft resolution {symbol}",
@@ -84,6 +106,17 @@ pub const EN: AmendmentWords = AmendmentWords {
         "Amendments to draft decision {symbol}",
         "Amendments to document {symbol}",
     ],
+    sponsors_one: [
+        "{sponsors}: amendment to draft resolution {symbol}",
+        "{sponsors}: amendment to draft decision {symbol}",
+        "{sponsors}: amendment to document {symbol}",
+    ],
+    sponsors_many: [
+        "{sponsors}: amendments to draft resolution {symbol}",
+        "{sponsors}: amendments to draft decision {symbol}",
+        "{sponsors}: amendments to document {symbol}",
+    ],
+    list: (", ", " and "),
     quote: ("\u{201c}", "\u{201d}"),
     places: Places {
         preambular: "the {ord} preambular paragraph",
@@ -99,6 +132,8 @@ pub const EN: AmendmentWords = AmendmentWords {
         subparagraph: ["a new subparagraph", "new subparagraphs"],
         paragraph: ["a new paragraph", "new paragraphs"],
     },
+    of_decision: "{place} of {decision}",
+    decision_ordinal: "the {ord} draft decision",
     ordinal: english_ordinal,
     within: "In {place}, {edit}.",
     insert_after_words: "after {old} insert {new}",
@@ -107,6 +142,9 @@ pub const EN: AmendmentWords = AmendmentWords {
     delete_words: "delete {old}",
     insert_after: "Insert {kind} after {place}, reading:",
     insert_before: "Insert {kind} before {place}, reading:",
+    add_to: "In {place}, add {kind}, reading:",
+    footnote_after: "In {place}, after {old} insert a footnote reading:",
+    footnote_before: "In {place}, before {old} insert a footnote reading:",
     delete: "Delete {place}.",
     full_stop: ".",
 };

@@ -7,6 +7,8 @@ mod numbering;
 mod openings;
 mod presentation;
 
+pub(crate) use numbering::decision_reference;
+
 use std::collections::HashMap;
 
 use crate::ast::{Annex, CrossRef, Document, RefTarget, Span, TargetKind};
@@ -80,6 +82,20 @@ pub(crate) enum AnnexOf {
     Numbered(String),
 }
 
+/// A reference's `text` as read from outside the annex its target is in
+/// ("paragraph 2 of annex I", "paragraph 2 of the annex"); the amendments
+/// document names a paragraph of an annex the same way.
+pub(crate) fn of_annex(table: &LangTable, text: &str, of: &AnnexOf) -> String {
+    match of {
+        AnnexOf::Single => table.refs.in_single_annex.replace("{ref}", text),
+        AnnexOf::Numbered(numeral) => table
+            .refs
+            .in_annex
+            .replace("{ref}", text)
+            .replace("{}", numeral),
+    }
+}
+
 fn cross_refs(
     doc: &mut Document,
     table: &'static LangTable,
@@ -132,15 +148,7 @@ impl VisitorMut for CrossRefs<'_> {
                 if let Some((_, of)) = t.annex.as_ref().filter(|(n, _)| *n != self.annex)
                     && !r.bare
                 {
-                    text = match of {
-                        AnnexOf::Single => self.table.refs.in_single_annex.replace("{ref}", &text),
-                        AnnexOf::Numbered(numeral) => self
-                            .table
-                            .refs
-                            .in_annex
-                            .replace("{ref}", &text)
-                            .replace("{}", numeral),
-                    };
+                    text = of_annex(self.table, &text, of);
                 }
                 r.target = Some(RefTarget {
                     kind: t.kind,

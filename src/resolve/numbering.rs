@@ -92,6 +92,16 @@ struct Number {
     latin: String,
 }
 
+/// How a reference names a decision: by its symbol ("decision SC-4/2"),
+/// or "the draft decision" when it has none. The amendments document
+/// names a decision the same way (`crate::amendments`).
+pub(crate) fn decision_reference(d: &Decision, table: &LangTable) -> String {
+    match &d.symbol {
+        Some(s) => table.refs.decision.replace("{}", &s.text),
+        None => table.refs.draft_decision.to_string(),
+    }
+}
+
 /// Counts the decisions.
 struct Decisions(usize);
 
@@ -298,16 +308,11 @@ impl VisitorMut for Numberer<'_> {
         self.parts = 0;
         self.part_open = None;
         if let Some(label) = &d.label {
-            let (full, bare) = match &d.symbol {
-                Some(s) => (
-                    self.table.refs.decision.replace("{}", &s.text),
-                    s.text.clone(),
-                ),
-                None => (
-                    self.table.refs.draft_decision.to_string(),
-                    self.table.refs.draft_decision.to_string(),
-                ),
-            };
+            let full = decision_reference(d, self.table);
+            let bare = d
+                .symbol
+                .as_ref()
+                .map_or_else(|| full.clone(), |s| s.text.clone());
             let mut target = self.target(label, d.span, TargetKind::Decision, full, bare, &anchor);
             target.annex = None;
             self.label(label, target);

@@ -160,15 +160,19 @@ fn masthead(doc: &mut Document, table: &LangTable) -> Vec<MastheadLine> {
         );
     }
     if m.sponsors.is_some() {
-        let template = match kind {
-            DocKind::DraftDecision | DocKind::Decision => table.kinds.sponsors_decision,
-            _ => table.kinds.sponsors_resolution,
+        // A note says itself what its sponsors put forward (an amendments
+        // document: "Cuba and Mexico: amendments to draft resolution …",
+        // its words from the amendment table, `lang::amendments`).
+        let pieces = match kind {
+            DocKind::DraftDecision | DocKind::Decision => {
+                around(table.kinds.sponsors_decision, FieldKey::Sponsors)
+            }
+            DocKind::DraftResolution | DocKind::Resolution => {
+                around(table.kinds.sponsors_resolution, FieldKey::Sponsors)
+            }
+            DocKind::Note => vec![field(FieldKey::Sponsors)],
         };
-        line(
-            LineRole::Sponsors,
-            own,
-            around(template, FieldKey::Sponsors),
-        );
+        line(LineRole::Sponsors, own, pieces);
     }
     let adopted = kind.is_adopted();
     if adopted && style.adoption == Adoption::AdoptedOn {

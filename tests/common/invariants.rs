@@ -93,7 +93,7 @@ pub fn check_pair(old_text: &str, new_text: &str) {
     let tracked = draftdec::render::docx::render_tracked(old, new, &Default::default());
     assert!(tracked.starts_with(b"PK"), "a DOCX is a zip file");
     assert!(draftdec::diff::diff(old, old).edits().is_empty());
-    match draftdec::amendments::amendments(old, new, "TEST/1") {
+    match draftdec::amendments::amendments(old, new, "TEST/1", &["Cuba", "Mexico"]) {
         Ok(text) => {
             let written = draftdec::compile(&text);
             let errors: Vec<_> = written
