@@ -20,7 +20,7 @@
 //! refused (E0401), and so is a change in a part that amendments do not
 //! name (E0402), rather than printing an amendment nobody can apply.
 
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 
 use crate::ast::{CrossRef, Decision, Document, Field, Span};
 use crate::diag::{Code, Diagnostic};
@@ -275,6 +275,9 @@ struct Writer<'a> {
     pending: Option<Pending>,
     out: Vec<Amendment>,
     refused: Vec<(Side, Diagnostic)>,
+    /// Names that more than one of OLD's units would have (the paragraphs
+    /// of options, which number alike): no amendment uses them.
+    named_twice: HashSet<String>,
 }
 
 impl<'a> Writer<'a> {
@@ -340,7 +343,7 @@ impl<'a> Writer<'a> {
             };
             several.then_some(Qualifier::Annex(of))
         }));
-        Writer {
+        let mut writer = Writer {
             old,
             new,
             old_parent: parents(old),
@@ -376,7 +379,14 @@ impl<'a> Writer<'a> {
             pending: None,
             out: Vec::new(),
             refused: Vec::new(),
-        }
+            named_twice: HashSet::new(),
+        };
+        let mut seen = HashSet::new();
+        writer.named_twice = (0..old.len())
+            .filter_map(|i| writer.designation(i))
+            .filter(|n| !seen.insert(n.clone()))
+            .collect();
+        writer
     }
 
     fn step(&mut self, steps: &[Step], at: usize, step: &Step) {
@@ -431,6 +441,29 @@ impl<'a> Writer<'a> {
         ));
     }
 
+    /// Old unit `i` changed and unnamed: because its name would name
+    /// another paragraph too (options number alike), or because
+    /// amendments name no such unit.
+    fn refuse_old(&mut self, i: usize, what: &str) {
+        let unit = &self.old[i];
+        match self.designation(i).filter(|n| self.named_twice.contains(n)) {
+            Some(place) => self.refused.push((
+                Side::Old,
+                Diagnostic::new(
+                    Code::E0402,
+                    unit.span,
+                    format!("{what}: “{place}” would name more than one paragraph of this draft"),
+                )
+                .label(format!("{what}, in an option block"))
+                .help(
+                    "the options of a block are numbered alike, and an amendment names one \
+                     place: choose the options first (`draftdec build --accept`), then compare",
+                ),
+            )),
+            None => self.refuse(Side::Old, unit, what),
+        }
+    }
+
     /// A footnote that no amendment can place: `why`, in full.
     fn refuse_footnote(&mut self, unit: &Unit, why: &str) {
         self.refused.push((
@@ -461,7 +494,7 @@ impl<'a> Writer<'a> {
                 sentence: fill(self.words.delete, &[("{place}", &place)]),
                 quoted: Vec::new(),
             }),
-            _ => self.refuse(Side::Old, unit, &format!("{} deleted", noun(unit.kind))),
+            _ => self.refuse_old(i, &format!("{} deleted", noun(unit.kind))),
         }
     }
 
@@ -714,10 +747,17 @@ impl<'a> Writer<'a> {
         near(true).or_else(|| near(false))
     }
 
-    /// How amendments name old unit `i`, if they do: with its decision
-    /// when OLD has several, with its annex when the body and annexes
-    /// number paragraphs, as each numbers them afresh.
+    /// How amendments name old unit `i`, if they do and the name is its
+    /// alone.
     fn name(&self, i: usize) -> Option<String> {
+        self.designation(i)
+            .filter(|n| !self.named_twice.contains(n))
+    }
+
+    /// Old unit `i`'s name: with its decision when OLD has several, with
+    /// its annex when the body and annexes number paragraphs, as each
+    /// numbers them afresh.
+    fn designation(&self, i: usize) -> Option<String> {
         let place = place(self.words, self.old, &self.old_parent, i)?;
         let qualifier = self.old_scope[i]
             .filter(|_| self.old[i].kind != UnitKind::Footnote)
@@ -786,7 +826,7 @@ impl<'a> Writer<'a> {
     fn replace(&mut self, i: usize, words: &[Words]) {
         let unit = &self.old[i];
         let Some(place) = self.name(i) else {
-            self.refuse(Side::Old, unit, &format!("{} changed", noun(unit.kind)));
+            self.refuse_old(i, &format!("{} changed", noun(unit.kind)));
             return;
         };
         let (open, close) = self.words.quote;
