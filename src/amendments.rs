@@ -27,6 +27,7 @@ use crate::diag::{Code, Diagnostic};
 use crate::diff::{Step, Unit, UnitKind, Words, noun};
 use crate::lang::AmendmentWords;
 use crate::lang::style::DocKind;
+use crate::visit::Visitor;
 use crate::visit::mutable::VisitorMut;
 
 /// Which revision a diagnostic's span is in.
@@ -275,6 +276,8 @@ struct Writer<'a> {
     pending: Option<Pending>,
     out: Vec<Amendment>,
     refused: Vec<(Side, Diagnostic)>,
+    /// The spans of NEW's option blocks.
+    new_options: Vec<Span>,
     /// Names that more than one of OLD's units would have (the paragraphs
     /// of options, which number alike): no amendment uses them.
     named_twice: HashSet<String>,
@@ -380,6 +383,7 @@ impl<'a> Writer<'a> {
             out: Vec::new(),
             refused: Vec::new(),
             named_twice: HashSet::new(),
+            new_options: option_blocks(new_doc),
         };
         let mut seen = HashSet::new();
         writer.named_twice = (0..old.len())
@@ -623,6 +627,30 @@ impl<'a> Writer<'a> {
             self.refuse(Side::New, unit, &format!("{} inserted", noun(unit.kind)));
             return;
         };
+        // Inside an option, no name places it: the paragraphs around it
+        // are numbered as in the other options, and those outside the
+        // block would place it outside.
+        if self
+            .new_options
+            .iter()
+            .any(|b| b.start <= unit.span.start && unit.span.end <= b.end)
+        {
+            self.flush();
+            self.refused.push((
+                Side::New,
+                Diagnostic::new(
+                    Code::E0402,
+                    unit.span,
+                    format!("{} inserted in an option block", noun(unit.kind)),
+                )
+                .label(format!("{} inserted in an option", noun(unit.kind)))
+                .help(
+                    "an amendment names one place, and the options of a block are numbered \
+                     alike: choose the options first (`draftdec build --accept`), then compare",
+                ),
+            ));
+            return;
+        }
         let Some((template, anchor)) = self.anchor(steps, at, j).or_else(|| {
             // Subparagraphs given to a paragraph that had none.
             let holder = self.new_parent[j].and_then(|p| self.matched[p])?;
@@ -867,7 +895,7 @@ impl<'a> Writer<'a> {
 /// cross-reference names it, if by its symbol.
 fn decisions(doc: &Document) -> Vec<(Span, Option<String>)> {
     struct Found(Vec<(Span, Option<String>)>, &'static crate::lang::LangTable);
-    impl crate::visit::Visitor for Found {
+    impl Visitor for Found {
         fn visit_decision(&mut self, d: &Decision) {
             let name = d
                 .symbol
@@ -877,7 +905,7 @@ fn decisions(doc: &Document) -> Vec<(Span, Option<String>)> {
         }
     }
     let mut found = Found(Vec::new(), doc.language.table());
-    crate::visit::Visitor::visit_document(&mut found, doc);
+    found.visit_document(doc);
     found.0
 }
 
@@ -1004,7 +1032,7 @@ impl Marks {
 /// by the clause's span.
 fn openings(doc: &Document) -> HashMap<(usize, usize), String> {
     struct Found(HashMap<(usize, usize), String>);
-    impl crate::visit::Visitor for Found {
+    impl Visitor for Found {
         fn visit_preambular_clause(&mut self, c: &crate::ast::PreambularClause) {
             if let Some(o) = &c.opening {
                 self.0.insert((c.span.start, c.span.end), o.text.clone());
@@ -1017,7 +1045,7 @@ fn openings(doc: &Document) -> HashMap<(usize, usize), String> {
         }
     }
     let mut found = Found(HashMap::new());
-    crate::visit::Visitor::visit_document(&mut found, doc);
+    found.visit_document(doc);
     found.0
 }
 
@@ -1078,6 +1106,31 @@ fn decision_of(u: &Unit, decisions: &[(Span, Option<String>)]) -> Option<usize> 
     decisions
         .iter()
         .position(|(d, _)| d.start <= u.span.start && u.span.end <= d.end)
+}
+
+/// The spans of a document's option blocks, wherever they are.
+fn option_blocks(doc: &Document) -> Vec<Span> {
+    struct Found(Vec<Span>);
+    impl Visitor for Found {
+        fn visit_options(&mut self, b: &crate::ast::OptionBlock<crate::ast::Block>) {
+            self.0.push(b.span);
+        }
+        fn visit_preambular_options(
+            &mut self,
+            b: &crate::ast::OptionBlock<crate::ast::PreambularClause>,
+        ) {
+            self.0.push(b.span);
+        }
+        fn visit_operative_options(
+            &mut self,
+            b: &crate::ast::OptionBlock<crate::ast::OperativeParagraph>,
+        ) {
+            self.0.push(b.span);
+        }
+    }
+    let mut found = Found(Vec::new());
+    found.visit_document(doc);
+    found.0
 }
 
 /// The unit that holds each unit: a subparagraph's paragraph or
