@@ -80,7 +80,61 @@ pub fn amendments(
     if !writer.refused.is_empty() {
         return Err(writer.refused);
     }
-    Ok(source(old, new, symbol, sponsors, words, &writer.out))
+    let (text, starts) = source(old, new, symbol, sponsors, words, &writer.out);
+    read_back(&text, &starts, &writer.out)?;
+    Ok(text)
+}
+
+/// The amendments document compiled as a user will compile it: an error
+/// in it (words quoted that read otherwise on their own, such as a
+/// negotiation bracket escaped next to a symbol) is refused at the
+/// paragraph its amendment is about, so that nothing that fails to check
+/// is ever written.
+fn read_back(
+    text: &str,
+    starts: &[usize],
+    amendments: &[Amendment],
+) -> Result<(), Vec<(Side, Diagnostic)>> {
+    let written = crate::compile(text);
+    let mut refused: Vec<(Side, Diagnostic)> = Vec::new();
+    for d in written.diagnostics.iter().filter(|d| d.is_error()) {
+        let k = starts
+            .partition_point(|&s| s <= d.primary.span.start)
+            .saturating_sub(1);
+        let (side, span) = amendments
+            .get(k)
+            .map_or((Side::Old, Span::new(0, 0)), |a| a.about);
+        if refused
+            .iter()
+            .any(|(s, r)| *s == side && r.primary.span == span)
+        {
+            continue;
+        }
+        let quoted = &text[d.primary.span.start..d.primary.span.end];
+        refused.push((
+            side,
+            Diagnostic::new(
+                Code::E0403,
+                span,
+                format!(
+                    "the amendment to this paragraph would not read back as written: {} (`{}`)",
+                    d.code.as_str(),
+                    crate::diag::visible(quoted)
+                ),
+            )
+            .label("its amendment would not check")
+            .help(format!(
+                "write this amendment by hand; quoted alone, these words read as {}: {}",
+                d.code.as_str(),
+                d.message
+            )),
+        ));
+    }
+    if refused.is_empty() {
+        Ok(())
+    } else {
+        Err(refused)
+    }
 }
 
 /// The comparison of two revisions that hold the same number of
@@ -226,10 +280,12 @@ impl VisitorMut for Renumber<'_> {
     }
 }
 
-/// One amendment: its sentence and the paragraphs it quotes, as source.
+/// One amendment: its sentence and the paragraphs it quotes, as source,
+/// and the paragraph it is about, in the revision that has it.
 struct Amendment {
     sentence: String,
     quoted: Vec<String>,
+    about: (Side, Span),
 }
 
 /// Paragraphs inserted at one place, written as one amendment when the
@@ -241,6 +297,8 @@ struct Pending {
     place: String,
     quoted: Vec<String>,
     count: usize,
+    /// The first paragraph inserted.
+    span: Span,
 }
 
 struct Writer<'a> {
@@ -497,6 +555,7 @@ impl<'a> Writer<'a> {
             Some(place) => self.out.push(Amendment {
                 sentence: fill(self.words.delete, &[("{place}", &place)]),
                 quoted: Vec::new(),
+                about: (Side::Old, unit.span),
             }),
             _ => self.refuse_old(i, &format!("{} deleted", noun(unit.kind))),
         }
@@ -554,6 +613,7 @@ impl<'a> Writer<'a> {
                                         "{open}{}{close}",
                                         plain(unit.text.trim())
                                     )],
+                                    about: (Side::New, unit.span),
                                 });
                                 return;
                             }
@@ -692,6 +752,7 @@ impl<'a> Writer<'a> {
             place,
             quoted,
             count: 1,
+            span: unit.span,
         });
     }
 
@@ -846,6 +907,7 @@ impl<'a> Writer<'a> {
             self.out.push(Amendment {
                 sentence: fill(p.template, &[("{kind}", kind), ("{place}", &p.place)]),
                 quoted: p.quoted,
+                about: (Side::New, p.span),
             });
         }
     }
@@ -886,6 +948,7 @@ impl<'a> Writer<'a> {
             self.out.push(Amendment {
                 sentence: fill(self.words.within, &[("{place}", &place), ("{edit}", &edit)]),
                 quoted: Vec::new(),
+                about: (Side::Old, unit.span),
             });
         }
     }
@@ -1467,7 +1530,7 @@ fn source(
     sponsors: &[&str],
     words: &AmendmentWords,
     amendments: &[Amendment],
-) -> String {
+) -> (String, Vec<usize>) {
     let text = |f: &Option<Field>| f.as_ref().map(|f| f.text.trim().to_string());
     let old_symbol = text(&old.meta.symbol).unwrap_or_default();
     let new_symbol = text(&new.meta.symbol).unwrap_or_default();
@@ -1525,13 +1588,15 @@ fn source(
             out.push_str(&format!("{key}: {}\n", plain(&v)));
         }
     }
+    let mut starts = Vec::with_capacity(amendments.len());
     for a in amendments {
+        starts.push(out.len());
         out.push_str(&format!("\n#. {}\n", plain(&a.sentence)));
         for q in &a.quoted {
             out.push_str(&format!("\n{q}\n"));
         }
     }
-    out
+    (out, starts)
 }
 
 /// Text written so that it reads back as itself, symbols recognised:

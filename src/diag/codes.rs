@@ -217,6 +217,7 @@ codes! {
         E0307 Error   [Versions]         Reported      "references differ between language versions";
         E0401 Error   [Amendments]       Reported      "no confirmed wording of amendments in the draft's language";
         E0402 Error   [Amendments]       Reported      "change in a part an amendment cannot name";
+        E0403 Error   [Amendments]       Reported      "amendment that would not read back as written";
     }
     retired {
         E0007 "misplaced block" => [E0015 E0016 E0017 E0018 E0019 E0020 E0021 E0022 E0023];
