@@ -93,8 +93,14 @@ pub fn check_pair(old_text: &str, new_text: &str) {
     let tracked = draftdec::render::docx::render_tracked(old, new, &Default::default());
     assert!(tracked.starts_with(b"PK"), "a DOCX is a zip file");
     assert!(draftdec::diff::diff(old, old).edits().is_empty());
-    match draftdec::amendments::amendments(old, new, "TEST/1", &["Cuba", "Mexico"]) {
+    let amendments = draftdec::amendments::amendments(old, new, "TEST/1", &["Cuba", "Mexico"]);
+    match amendments {
         Ok(text) => {
+            assert_eq!(
+                draftdec::amendments::amendments(old, new, "TEST/1", &["Cuba", "Mexico"]).ok(),
+                Some(text.clone()),
+                "amendments differ between runs"
+            );
             let written = draftdec::compile(&text);
             let errors: Vec<_> = written
                 .diagnostics
