@@ -213,14 +213,8 @@ fn builds_to_docx(text: &str, lines: &[&str]) {
     let path = dir.path().join("amendments.docx");
     std::fs::write(&path, &bytes).unwrap();
     if let Some(tool) = common::OPENXML_AUDIT.require() {
-        let output = std::process::Command::new(&tool)
-            .args(["-f", "microsoft365", "-m", "0", "-o", "json"])
-            .arg(&path)
-            .output()
-            .unwrap();
-        let report: serde_json::Value = serde_json::from_slice(&output.stdout)
-            .unwrap_or_else(|e| panic!("no JSON ({e}): {output:?}"));
-        let report = report.as_array().and_then(|r| r.first()).unwrap_or(&report);
+        let (reports, _) = common::openxml_audit(&tool, &path);
+        let report = &reports[0];
         assert!(
             report["error_count"] == 0 && report["valid"] == true,
             "{report:#}"

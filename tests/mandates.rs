@@ -200,16 +200,9 @@ fn the_docx_table_passes_the_open_xml_sdk_rules() {
     for lang in ["en", "ru", "ar", "zh"] {
         seed_docx(dir.path(), lang);
     }
-    let output = std::process::Command::new(&tool)
-        .args(["-f", "microsoft365", "-m", "0", "-r", "-o", "json"])
-        .arg(dir.path())
-        .output()
-        .unwrap();
-    let reports: serde_json::Value = serde_json::from_slice(&output.stdout)
-        .unwrap_or_else(|e| panic!("no JSON ({e}): {}", String::from_utf8_lossy(&output.stderr)));
-    let reports = reports.as_array().expect("one report per file");
+    let (reports, _) = common::openxml_audit(&tool, dir.path());
     assert_eq!(reports.len(), 4, "{reports:#?}");
-    for r in reports {
+    for r in &reports {
         assert!(
             r["error_count"] == 0 && r["valid"] == true,
             "{}: {:#}",

@@ -267,6 +267,27 @@ pub const OPENXML_AUDIT: Tool = Tool {
     installer: Installer::Pip,
     locate: Locate::Program,
 };
+/// `openxml-audit`'s reports on `path`, a DOCX or a directory of them
+/// (one report per file), with Word's rules (`-f microsoft365`), and
+/// whether it exited with success.
+#[allow(dead_code)] // Not every test binary that shares `common` checks DOCX.
+pub fn openxml_audit(tool: &Path, path: &Path) -> (Vec<serde_json::Value>, bool) {
+    let output = Command::new(tool)
+        .args(["-f", "microsoft365", "-m", "0", "-r", "-o", "json"])
+        .arg(path)
+        .output()
+        .unwrap();
+    let reports: serde_json::Value = serde_json::from_slice(&output.stdout).unwrap_or_else(|e| {
+        panic!(
+            "{} printed no JSON ({e}): {}",
+            tool.display(),
+            String::from_utf8_lossy(&output.stderr)
+        )
+    });
+    let reports = reports.as_array().expect("one report per file").clone();
+    (reports, output.status.success())
+}
+
 /// libxml2's validator: the Akoma Ntoso output against the OASIS schema.
 pub const XMLLINT: Tool = Tool {
     name: "xmllint",
