@@ -441,7 +441,7 @@ impl<'a> Writer<'a> {
             out: Vec::new(),
             refused: Vec::new(),
             named_twice: HashSet::new(),
-            new_options: option_blocks(new_doc),
+            new_options: crate::negotiation::option_blocks(new_doc),
         };
         let mut seen = HashSet::new();
         writer.named_twice = (0..old.len())
@@ -1169,31 +1169,6 @@ fn decision_of(u: &Unit, decisions: &[(Span, Option<String>)]) -> Option<usize> 
     decisions
         .iter()
         .position(|(d, _)| d.start <= u.span.start && u.span.end <= d.end)
-}
-
-/// The spans of a document's option blocks, wherever they are.
-fn option_blocks(doc: &Document) -> Vec<Span> {
-    struct Found(Vec<Span>);
-    impl Visitor for Found {
-        fn visit_options(&mut self, b: &crate::ast::OptionBlock<crate::ast::Block>) {
-            self.0.push(b.span);
-        }
-        fn visit_preambular_options(
-            &mut self,
-            b: &crate::ast::OptionBlock<crate::ast::PreambularClause>,
-        ) {
-            self.0.push(b.span);
-        }
-        fn visit_operative_options(
-            &mut self,
-            b: &crate::ast::OptionBlock<crate::ast::OperativeParagraph>,
-        ) {
-            self.0.push(b.span);
-        }
-    }
-    let mut found = Found(Vec::new());
-    found.visit_document(doc);
-    found.0
 }
 
 /// The unit that holds each unit: a subparagraph's paragraph or

@@ -234,6 +234,14 @@ impl Visitor for Blocks {
     }
 }
 
+/// The spans of `doc`'s option blocks, in source order, wherever they are
+/// (the amendments document refuses a paragraph inserted inside one).
+pub(crate) fn option_blocks(doc: &Document) -> Vec<Span> {
+    let mut blocks = Blocks(Vec::new());
+    blocks.visit_document(doc);
+    blocks.0.into_iter().map(|w| w.span).collect()
+}
+
 /// The source of `doc` (compiled from `src`) with the options `accept`
 /// names chosen: each of their blocks replaced by the chosen option's
 /// paragraphs, as written. Compile the result as any draft: the numbers
